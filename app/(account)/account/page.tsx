@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { DeleteAccountForm } from "@/components/accounts/delete-account-form";
+import { PasswordForm } from "@/components/accounts/password-form";
+import { ProfileForm } from "@/components/accounts/profile-form";
+import { ResendButton } from "@/components/accounts/resend-button";
+import { SessionsList } from "@/components/accounts/sessions-list";
+import { SignOutButton } from "@/components/accounts/sign-out-button";
+import { getProfileOrThrow, listSessions } from "@/lib/accounts/queries";
+import { requirePageUser } from "@/lib/auth/guards";
+import { getLocale, getMessages } from "@/lib/i18n/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).accounts.account.title };
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="space-y-4 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+      <h2 className="text-lg font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function AccountPage() {
+  const user = await requirePageUser("/account");
+  const [profile, sessions, messages, locale] = await Promise.all([getProfileOrThrow(user.id), listSessions(user.id, user.sessionId), getMessages(), getLocale()]);
+  const t = messages.accounts;
+  return (
+    <main className="mx-auto w-full max-w-2xl space-y-6 px-4 py-10">
+      <div className="flex items-center justify-between">
+        <h1 className="text-2xl font-bold">{t.account.title}</h1>
+        <SignOutButton label={t.nav.signOut} />
+      </div>
+      <Section title={t.account.profile}>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+          <dt className="text-zinc-500">{t.account.email}</dt>
+          <dd data-testid="profile-email">
+            {profile.email}{" "}
+            <span className={`ml-1 rounded px-1.5 py-0.5 text-xs ${profile.emailVerified ? "bg-green-50 text-green-700" : "bg-amber-50 text-amber-700"}`}>
+              {profile.emailVerified ? t.account.verified : t.account.unverified}
+            </span>
+          </dd>
+          <dt className="text-zinc-500">{t.account.role}</dt>
+          <dd>{t.roles[profile.role]}</dd>
+        </dl>
+        {!profile.emailVerified && (
+          <div className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-800">
+            <p>{t.verify.banner}</p>
+            <ResendButton t={t} />
+          </div>
+        )}
+        <ProfileForm t={t} profile={profile} />
+      </Section>
+      <Section title={t.account.password}>
+        <PasswordForm t={t} />
+      </Section>
+      <Section title={t.account.sessions}>
+        <SessionsList t={t} sessions={sessions} locale={locale} />
+      </Section>
+      <Section title={t.account.delete}>
+        <DeleteAccountForm t={t} />
+      </Section>
+    </main>
+  );
+}

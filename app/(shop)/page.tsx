@@ -1,0 +1,37 @@
+// The catalog: grid, paging, search, filters and sort, all read from the URL.
+import { CatalogFilters } from "@/components/product/catalog-filters";
+import { Pagination } from "@/components/product/pagination";
+import { ProductCard } from "@/components/product/product-card";
+import { getPageUser } from "@/lib/auth/guards";
+import { listCategories, listProducts } from "@/lib/catalog/queries";
+import { parseListQueryLenient } from "@/lib/catalog/schemas";
+import { fill } from "@/lib/i18n/fill";
+import { getLocale, getMessages } from "@/lib/i18n/server";
+import { wishlistedAmong } from "@/lib/wishlist/queries";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HomePage({ searchParams }: Props) {
+  const query = parseListQueryLenient(await searchParams);
+  const [page, categories, t, locale, user] = await Promise.all([listProducts(query), listCategories(), getMessages(), getLocale(), getPageUser()]);
+  const wished = await wishlistedAmong(user?.id ?? null, page.items.map((p) => p.id));
+  return (
+    <main className="mx-auto max-w-6xl space-y-6 px-4 py-8">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">{query.q ? `“${query.q}”` : t.shop.catalogTitle}</h1>
+        <p className="text-sm text-neutral-600" data-testid="result-count">{fill(t.shop.resultCount, { n: page.total })}</p>
+      </div>
+      <CatalogFilters query={query} categories={categories} t={t.shop} locale={locale} />
+      {page.items.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-neutral-300 p-10 text-center text-neutral-600">{t.shop.noResults}</p>
+      ) : (
+        <ul className="grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-4" data-testid="product-grid">
+          {page.items.map((p) => (
+            <ProductCard key={p.id} product={p} t={t} wishlisted={wished.has(p.id)} signedIn={!!user} />
+          ))}
+        </ul>
+      )}
+      <Pagination query={query} totalPages={page.totalPages} t={t.shop} />
+    </main>
+  );
+}

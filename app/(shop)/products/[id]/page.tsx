@@ -1,0 +1,68 @@
+// A product: gallery, price, description, category; a limited drop gets its live panel and buy button,
+// a normal product add-to-cart and buy-now (through checkout, the one way normal products are bought).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AddToCartButton } from "@/components/cart/add-to-cart-button";
+import { DropPanel } from "@/components/flash-sale/drop-panel";
+import { Gallery } from "@/components/product/gallery";
+import { SaleBadges } from "@/components/product/sale-badge";
+import { HeartButton } from "@/components/wishlist/heart-button";
+import { getPageUser } from "@/lib/auth/guards";
+import { getProduct } from "@/lib/catalog/queries";
+import { clock } from "@/lib/clock";
+import { formatPrice } from "@/lib/i18n/format";
+import { getLocale, getMessages } from "@/lib/i18n/server";
+import { idSchema } from "@/lib/validation";
+import { wishlistedAmong } from "@/lib/wishlist/queries";
+
+type Props = { params: Promise<{ id: string }> };
+
+const find = async (id: string) => (idSchema.safeParse(id).success ? getProduct(id) : null);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const product = await find((await params).id);
+  return { title: product?.name };
+}
+
+export default async function ProductPage({ params }: Props) {
+  const product = await find((await params).id);
+  if (!product) notFound();
+  const [t, locale, user] = await Promise.all([getMessages(), getLocale(), getPageUser()]);
+  const wished = await wishlistedAmong(user?.id ?? null, [product.id]);
+  const category = locale === "ko" ? product.category.nameKo : product.category.nameEn;
+  return (
+    <main className="mx-auto grid max-w-6xl gap-8 px-4 py-8 md:grid-cols-2">
+      <Gallery images={product.images} name={product.name} t={t.shop} />
+      <div className="space-y-5">
+        <div className="space-y-2">
+          <Link href={`/?category=${product.category.slug}`} className="text-sm font-semibold text-brand-600 hover:underline" data-testid="product-category">
+            {category}
+          </Link>
+          <div className="flex items-start justify-between gap-3">
+            <h1 className="text-2xl font-bold">{product.name}</h1>
+            <HeartButton productId={product.id} wishlisted={wished.has(product.id)} signedIn={!!user} t={t.cart} className="shrink-0 border border-neutral-200" />
+          </div>
+          <p className="text-3xl font-black" data-testid="product-price">{formatPrice(product.price)}</p>
+        </div>
+        {product.type === "LIMITED" ? (
+          <DropPanel product={product} renderedAt={clock.nowMs()} t={t.shop} cartT={t.cart} locale={locale} />
+        ) : (
+          <div className="space-y-3">
+            <SaleBadges product={product} state={product.state} t={t.shop} />
+            <AddToCartButton productId={product.id} disabled={product.state !== "open"} t={t.cart} />
+            {product.state === "open" && (
+              <Link href={`/checkout?source=buy-now&productId=${product.id}&quantity=1`} className="block rounded-lg bg-neutral-900 px-4 py-2 text-center font-semibold text-white hover:bg-neutral-700">
+                {t.shop.buyNow}
+              </Link>
+            )}
+          </div>
+        )}
+        <section className="space-y-2">
+          <h2 className="text-lg font-semibold">{t.shop.description}</h2>
+          <p className="whitespace-pre-line leading-relaxed text-neutral-700">{product.description}</p>
+        </section>
+      </div>
+    </main>
+  );
+}

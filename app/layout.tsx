@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { GeistMono } from "geist/font/mono";
+import { GeistSans } from "geist/font/sans";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { QueryProvider } from "@/components/providers/query-provider";
+import { getLocale } from "@/lib/i18n/server";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Hurry Up — 선착순 한정판", template: "%s · Hurry Up" },
+  description: "Limited drops, first come first served.",
+};
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  return (
+    <html lang={locale} className={`${GeistSans.variable} ${GeistMono.variable}`}>
+      <body className="flex min-h-screen flex-col bg-white font-sans text-neutral-900">
+        <QueryProvider>
+          <SiteHeader />
+          <div className="flex-1">{children}</div>
+          <SiteFooter />
+        </QueryProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,34 @@
+// The ceiling: a bare Node http server (no framework, no auth, no ledger) running the same ADMIT Lua
+// script over ioredis for the same requests. Buyers are told apart by a hash of their cookie. What our
+// real server reaches is reported as a ratio of this.
+// Usage (spawned by bench/flash.ts): tsx bench/ceiling-server.ts <port> <redisUrl> <prefix> <productId>
+import { createHash } from "node:crypto";
+import { createServer } from "node:http";
+import Redis from "ioredis";
+import { ADMIT } from "../lib/stock/scripts";
+
+const [port, redisUrl, prefix, productId] = process.argv.slice(2);
+const redis = new Redis(redisUrl);
+const tag = `${prefix}{p:${productId}}`;
+const codes: Record<string, number> = { reserved: 201, duplicate: 201 };
+
+createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on("data", (c: Buffer) => chunks.push(c));
+  req.on("end", async () => {
+    try {
+      const body = JSON.parse(Buffer.concat(chunks).toString()) as { items: { quantity: number }[] };
+      const user = createHash("sha1").update(req.headers.cookie ?? "").digest("base64url");
+      const key = String(req.headers["idempotency-key"] ?? "");
+      const [result] = (await redis.evalsha(ADMIT.sha, 3, `${tag}:m`, `${tag}:b`, `${tag}:r:${user}:${key}`, user, body.items[0].quantity, Date.now(), 86400)) as [string];
+      const status = codes[result] ?? 409;
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(status === 201 ? { order: { status: "PENDING_PAYMENT" } } : { error: { code: result.toUpperCase() } }));
+    } catch {
+      res.writeHead(500).end();
+    }
+  });
+}).listen(Number(port), "127.0.0.1", async () => {
+  await redis.script("LOAD", ADMIT.source);
+  process.send?.("ready");
+});

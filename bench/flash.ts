@@ -1,0 +1,213 @@
+// npm run bench:flash — one flash-sale opening against the production server, measured.
+// Starts its own Redis and database, seeds one drop and many verified buyers with ready session cookies,
+// starts the production build (`npm start`'s server, or `next start` with --server next), fires
+// POST /api/orders at the opening with autocannon, then checks the ledger and measures a bare-Node
+// ceiling under the same load. Prints a summary and writes bench/results/flash.json.
+// Options: --units 1000 --buyers 10000 --limit 2 --connections 256 --duration 20 --port 3390
+//          --server fast|next --kill-redis-at <s> --redis-down-for 2 --build (rebuild first)
+//          --skip-ceiling --profile (CPU profile of the server into bench/results/prof)
+import { spawn, type ChildProcess } from "node:child_process";
+import { register } from "node:module";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { RedisProcess, freePort } from "../test/redis-server";
+
+const root = resolve(import.meta.dirname, "..");
+const { values: opt } = parseArgs({
+  options: {
+    units: { type: "string", default: "1000" },
+    buyers: { type: "string", default: "10000" },
+    limit: { type: "string", default: "2" },
+    connections: { type: "string", default: "256" },
+    duration: { type: "string", default: "20" },
+    port: { type: "string", default: "3390" },
+    server: { type: "string", default: "fast" },
+    "kill-redis-at": { type: "string" },
+    "redis-down-for": { type: "string", default: "2" },
+    build: { type: "boolean", default: false },
+    "skip-ceiling": { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
+  },
+});
+const N = { units: +opt.units, buyers: +opt.buyers, limit: +opt.limit, connections: +opt.connections, duration: +opt.duration, port: +opt.port };
+const killAt = opt["kill-redis-at"] === undefined ? null : Number(opt["kill-redis-at"]);
+const base = `http://127.0.0.1:${N.port}`;
+const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
+
+const children: ChildProcess[] = [];
+const cleanup = () => children.forEach((c) => c.exitCode === null && c.kill("SIGTERM"));
+process.on("exit", cleanup);
+process.on("SIGINT", () => process.exit(130));
+
+async function main() {
+  // Other work on the machine skews every figure: the 1/5/15-minute load averages go into the result.
+  const loadBefore = (await import("node:os")).loadavg().map((x) => +x.toFixed(2));
+  const redis = await RedisProcess.start();
+  const dbName = `hurryup_bench_${N.port}`;
+  const env = {
+    NODE_ENV: "production", HURRYUP_DEMO: "1", LOG_LEVEL: "warn", PG_QUERY_METRICS: "1",
+    DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/${dbName}`, DATABASE_POOL_SIZE: "20",
+    REDIS_URL: redis.url, REDIS_KEY_PREFIX: "bench:", APP_URL: base, PORT: String(N.port), HOST: "127.0.0.1",
+  };
+  Object.assign(process.env, env);
+  // lib modules read the environment when first imported: only now ("server-only" made importable as in server/).
+  register("../server/server-only-hook.mjs", import.meta.url);
+  const seed = await import("./seed");
+  if (opt.build || !existsSync(resolve(root, ".next/BUILD_ID"))) await run("npm", ["run", "-s", "build"]);
+
+  log(`database ${dbName}, redis ${redis.url}`);
+  await seed.resetDatabase(env.DATABASE_URL);
+  const drop = await seed.seedDrop(N.units, N.limit);
+  const t0 = Date.now();
+  const cookies = await seed.seedBuyers(N.buyers);
+  log(`${N.buyers} verified buyers with session cookies (cached) in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+
+  const server = await startServer(env);
+  const body = JSON.stringify({ items: [{ productId: drop.id, quantity: 1 }] });
+  const fire = (url: string, seconds: number, connections = N.connections, onStart?: () => void) =>
+    load(url, body, cookies, seconds, connections, onStart);
+
+  // JIT warm-up before the opening (every answer is 409 NOT_OPEN), then the opening itself.
+  await fire(`${base}/api/orders`, 3, 64);
+  const metricsBefore = await scrape();
+  const opening = await seed.openSale(drop.id, 1000);
+  await new Promise((r) => setTimeout(r, Math.max(0, opening - Date.now())));
+  log(`opening: ${N.connections} connections for ${N.duration}s${killAt !== null ? `, Redis killed at ${killAt}s for ${opt["redis-down-for"]}s` : ""}`);
+  const mem = watchMemory(server.pid!);
+  const main = await fire(`${base}/api/orders`, N.duration, N.connections, () => {
+    if (killAt === null) return;
+    setTimeout(async () => {
+      log("killing Redis");
+      await redis.stop();
+      setTimeout(() => void redis.start().then(() => log("Redis restarted (empty)")), Number(opt["redis-down-for"]) * 1000);
+    }, killAt * 1000);
+  });
+  const metricsAfter = await scrape();
+
+  // Rejections only: the drop is sold out; count PostgreSQL queries per refused request.
+  const scrapeCost = (await scrape()).pgQueries - (await scrape()).pgQueries;
+  const beforeFlood = await scrape();
+  const flood = await fire(`${base}/api/orders`, 5);
+  const afterFlood = await scrape();
+  const floodRequests = flood.requests.total;
+  const floodQueries = afterFlood.pgQueries - beforeFlood.pgQueries - Math.abs(scrapeCost);
+  const peakRssMb = mem.stop();
+
+  await new Promise((r) => setTimeout(r, 1000)); // quiet
+  const ledger = await seed.checkLedger(drop.id, N.limit);
+  server.kill("SIGTERM");
+  await new Promise((r) => server.once("exit", r));
+
+  let ceiling: Awaited<ReturnType<typeof load>> | null = null;
+  if (!opt["skip-ceiling"]) {
+    const port = await freePort();
+    const c = spawnNode(["bench/ceiling-server.ts", String(port), redis.url, "ceiling:", drop.id], {});
+    await new Promise((r) => c.once("message", r));
+    await seed.loadCeilingDrop(redis.url, "ceiling:", drop.id, N.units, N.limit);
+    ceiling = await fire(`http://127.0.0.1:${port}/api/orders`, N.duration);
+    c.kill("SIGTERM");
+  }
+  await redis.stop();
+
+  const result = {
+    at: new Date().toISOString(),
+    config: { ...N, server: opt.server, killRedisAt: killAt, redisDownFor: killAt === null ? null : Number(opt["redis-down-for"]), cpus: (await import("node:os")).cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: (await import("node:os")).loadavg().map((x) => +x.toFixed(2)) },
+    requestsPerSecond: Math.round(main.requests.average),
+    latencyMs: { p50: main.latency.p50, p90: main.latency.p90, p99: main.latency.p99, max: main.latency.max },
+    requests: main.requests.total,
+    responsesByStatus: statusCounts(main),
+    errors: main.errors, timeouts: main.timeouts,
+    ordersCreated: ledger.orders,
+    unitsOversold: ledger.oversold,
+    invariant: ledger,
+    pgQueriesPerRejectedRequest: floodRequests ? +(floodQueries / floodRequests).toFixed(4) : null,
+    rejectedFlood: { requests: floodRequests, pgQueries: floodQueries, responsesByStatus: statusCounts(flood) },
+    pgQueriesDuringOpening: metricsAfter.pgQueries - metricsBefore.pgQueries,
+    peakServerRssMb: peakRssMb,
+    redisFallbackActivated: metricsAfter.fallbackRebuilds > metricsBefore.fallbackRebuilds || metricsAfter.fallback > 0,
+    ceiling: ceiling && { requestsPerSecond: Math.round(ceiling.requests.average), latencyMs: { p50: ceiling.latency.p50, p99: ceiling.latency.p99, max: ceiling.latency.max } },
+    ratioToCeiling: ceiling ? +(main.requests.average / ceiling.requests.average).toFixed(3) : null,
+  };
+  mkdirSync(resolve(root, "bench/results"), { recursive: true });
+  const file = resolve(root, `bench/results/flash${killAt !== null ? "-kill-redis" : ""}${opt.server === "next" ? "-next" : ""}.json`);
+  writeFileSync(file, JSON.stringify(result, null, 2));
+  console.log(JSON.stringify(result, null, 2));
+  log(`written to ${file}`);
+  await seed.close();
+  process.exit(ledger.ok ? 0 : 1);
+}
+
+function statusCounts(r: autocannon.Result) {
+  const s = (r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
+  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v.count]));
+}
+
+async function scrape() {
+  const text = await (await fetch(`${base}/api/metrics`)).text();
+  const num = (re: RegExp) => Number(text.match(re)?.[1] ?? 0);
+  return {
+    pgQueries: num(/^hurryup_pg_queries_total (\d+)/m),
+    fallback: num(/^hurryup_stock_redis_fallback (\d+)/m),
+    fallbackRebuilds: num(/^hurryup_stock_redis_rebuilds_total (\d+)/m),
+  };
+}
+
+function load(url: string, body: string, cookies: string[], seconds: number, connections: number, onStart?: () => void) {
+  let i = 0;
+  return new Promise<autocannon.Result>((done, fail) => {
+    const instance = autocannon(
+      {
+        url, method: "POST", connections, duration: seconds, pipelining: 1, timeout: 10,
+        headers: { "content-type": "application/json", origin: base },
+        requests: [{
+          setupRequest: (req) => {
+            const n = i++;
+            return { ...req, body, headers: { ...req.headers, cookie: cookies[n % cookies.length], "idempotency-key": `bench-${process.pid}-${Date.now()}-${n}` } };
+          },
+        }],
+      },
+      (err, res) => (err ? fail(err) : done(res)),
+    );
+    onStart?.();
+    void instance;
+  });
+}
+
+function spawnNode(args: string[], extraEnv: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: root, env: { ...process.env, ...extraEnv }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  children.push(child);
+  return child;
+}
+
+async function startServer(env: Record<string, string>) {
+  const child = opt.server === "next"
+    ? spawn(process.execPath, [resolve(root, "node_modules/next/dist/bin/next"), "start", "-p", String(N.port), "-H", "127.0.0.1"], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] })
+    : spawnNode([...(opt.profile ? ["--cpu-prof", `--cpu-prof-dir=${resolve(root, "bench/results/prof")}`] : []), "server/index.ts"], env);
+  children.push(child);
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error("server exited");
+    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return child;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("server did not start");
+}
+
+/** Peak resident memory of the server process (kernel's high-water mark, VmHWM). */
+function watchMemory(pid: number) {
+  const read = () => Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/VmHWM:\s+(\d+)/)?.[1] ?? 0);
+  let peak = read();
+  const t = setInterval(() => { try { peak = Math.max(peak, read()); } catch {} }, 500);
+  return { stop: () => (clearInterval(t), Math.round(Math.max(peak, (() => { try { return read(); } catch { return 0; } })()) / 1024)) };
+}
+
+function run(cmd: string, args: string[]) {
+  return new Promise<void>((ok, fail) => spawn(cmd, args, { cwd: root, stdio: "inherit", env: process.env }).once("exit", (c) => (c === 0 ? ok() : fail(new Error(`${cmd} failed`)))));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

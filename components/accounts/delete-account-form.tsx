@@ -1,0 +1,20 @@
+"use client";
+import { useActionState } from "react";
+import { deleteAccountAction } from "@/lib/accounts/actions";
+import { initialFormState } from "@/lib/accounts/form-state";
+import type { Messages } from "@/lib/i18n/messages";
+import { Field, FormAlert, SubmitButton } from "./field";
+
+export function DeleteAccountForm({ t }: { t: Messages["accounts"] }) {
+  const [state, action, pending] = useActionState(deleteAccountAction, initialFormState);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <p className="text-sm text-zinc-600">{t.account.deleteWarning}</p>
+      {state.error && <FormAlert>{t.errors[state.error as keyof typeof t.errors] ?? t.errors.generic}</FormAlert>}
+      <Field t={t} name="password" type="password" label={t.fields.password} autoComplete="current-password" errors={state.fields?.password} />
+      <SubmitButton pending={pending} variant="danger">
+        {t.account.deleteSubmit}
+      </SubmitButton>
+    </form>
+  );
+}

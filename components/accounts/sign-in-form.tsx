@@ -1,0 +1,28 @@
+"use client";
+import Link from "next/link";
+import { useActionState } from "react";
+import { signInAction } from "@/lib/accounts/actions";
+import { initialFormState } from "@/lib/accounts/form-state";
+import type { Messages } from "@/lib/i18n/messages";
+import { Field, FormAlert, SubmitButton } from "./field";
+
+/** `initialError` comes from Auth.js's redirect (?error=CredentialsSignin&code=…) for non-JS posts. */
+export function SignInForm({ t, callbackUrl, initialError }: { t: Messages["accounts"]; callbackUrl: string; initialError?: string }) {
+  const [state, action, pending] = useActionState(signInAction, { ...initialFormState, error: initialError });
+  const error = state.error === "rateLimited" ? t.signin.rateLimited : state.error === "invalid" ? t.signin.invalid : state.error ? t.errors.generic : null;
+  return (
+    <form action={action} className="space-y-4">
+      {error && <FormAlert>{error}</FormAlert>}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <Field t={t} name="email" type="email" label={t.fields.email} autoComplete="email" defaultValue={state.values?.email} required />
+      <Field t={t} name="password" type="password" label={t.fields.password} autoComplete="current-password" required />
+      <SubmitButton pending={pending}>{t.signin.submit}</SubmitButton>
+      <p className="text-sm text-zinc-600">
+        {t.signin.noAccount}{" "}
+        <Link href="/signup" className="font-semibold text-brand-600 underline">
+          {t.nav.signUp}
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { signUpAction } from "@/lib/accounts/actions";
+import { initialFormState } from "@/lib/accounts/form-state";
+import type { Messages } from "@/lib/i18n/messages";
+import { Field, FormAlert, SubmitButton } from "./field";
+
+export function SignUpForm({ t }: { t: Messages["accounts"] }) {
+  const [state, action, pending] = useActionState(signUpAction, initialFormState);
+  const [role, setRole] = useState<"BUYER" | "SELLER">("BUYER");
+  const f = state.fields ?? {};
+  const v = state.values ?? {};
+
+  if (state.ok) {
+    return (
+      <div className="space-y-4" data-testid="signup-done">
+        <h2 className="text-lg font-semibold">{t.signup.doneTitle}</h2>
+        <p className="text-sm text-zinc-600">{t.signup.doneBody}</p>
+        <Link href="/signin" className="inline-block text-sm font-semibold text-brand-600 underline">
+          {t.signup.goSignIn}
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {state.error && <FormAlert>{state.error === "rateLimited" ? t.errors.rateLimited : t.errors.generic}</FormAlert>}
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium text-zinc-700">{t.signup.accountType}</legend>
+        <div className="flex gap-2">
+          {(["BUYER", "SELLER"] as const).map((r) => (
+            <label key={r} className={`flex-1 cursor-pointer rounded-lg border px-3 py-2 text-center text-sm ${role === r ? "border-brand-500 bg-brand-50 font-semibold" : "border-zinc-300 bg-white"}`}>
+              <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} className="sr-only" />
+              {r === "BUYER" ? t.signup.asBuyer : t.signup.asSeller}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <Field t={t} name="email" defaultValue={v.email} type="email" label={t.fields.email} autoComplete="email" errors={f.email} required />
+      <Field t={t} name="password" type="password" label={t.fields.password} autoComplete="new-password" hint={t.passwordHint} errors={f.password} required />
+      <Field t={t} name="name" defaultValue={v.name} label={t.fields.name} autoComplete="name" errors={f.name} required />
+      <Field t={t} name="phone" defaultValue={v.phone} type="tel" label={t.fields.phone} autoComplete="tel" placeholder="010-1234-5678" errors={f.phone} required />
+      <Field t={t} name="address" defaultValue={v.address} label={t.fields.address} autoComplete="street-address" errors={f.address} />
+      {role === "SELLER" && <Field t={t} name="shopName" defaultValue={v.shopName} label={t.fields.shopName} errors={f.shopName} required />}
+      <SubmitButton pending={pending}>{t.signup.submit}</SubmitButton>
+      <p className="text-sm text-zinc-600">
+        {t.signup.haveAccount}{" "}
+        <Link href="/signin" className="font-semibold text-brand-600 underline">
+          {t.nav.signIn}
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+// Buying a limited drop: quantity up to the per-buyer limit, POST /api/orders with a fresh Idempotency-Key
+// per attempt, then the order page; every refusal the server can give is said plainly.
+import { usePathname, useRouter } from "next/navigation";
+import { useState } from "react";
+import type { Messages } from "@/lib/i18n/messages";
+import { newIdempotencyKey } from "./idempotency-key";
+
+type Props = { productId: string; maxQuantity: number; disabledReason: string | null; t: Messages["shop"] };
+
+function refusal(status: number, code: string | undefined, t: Messages["shop"]): string {
+  if (status === 403 && code === "EMAIL_NOT_VERIFIED") return t.errEmailNotVerified;
+  const byCode: Record<string, string> = { SOLD_OUT: t.errSoldOut, NOT_OPEN: t.errNotOpen, ENDED: t.errEnded, LIMIT_EXCEEDED: t.errLimit };
+  return (status === 409 && code && byCode[code]) || t.errGeneric;
+}
+
+export function BuyButton({ productId, maxQuantity, disabledReason, t }: Props) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [quantity, setQuantity] = useState(1);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const max = Math.max(1, maxQuantity);
+
+  async function buy() {
+    setPending(true);
+    setError(null);
+    try {
+      const res = await fetch("/api/orders", {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": newIdempotencyKey() },
+        body: JSON.stringify({ source: "buy-now", items: [{ productId, quantity: Math.min(quantity, max) }] }),
+      });
+      if (res.status === 201) {
+        const { order } = (await res.json()) as { order: { id: string } };
+        return router.push(`/orders/${order.id}`);
+      }
+      if (res.status === 401) return router.push(`/signin?callbackUrl=${encodeURIComponent(pathname)}`);
+      const body = (await res.json().catch(() => null)) as { error?: { code?: string } } | null;
+      setError(refusal(res.status, body?.error?.code, t));
+    } catch {
+      setError(t.errGeneric);
+    }
+    setPending(false);
+  }
+
+  const disabled = disabledReason !== null || pending;
+  return (
+    <div className="space-y-3">
+      <div className="flex items-end gap-3">
+        <label className="grid gap-1 text-sm">
+          <span className="font-semibold">{t.quantity}</span>
+          <select value={quantity} onChange={(e) => setQuantity(Number(e.target.value))} disabled={disabledReason !== null} className="rounded-lg border border-neutral-300 px-3 py-2">
+            {Array.from({ length: max }, (_, i) => i + 1).map((n) => (
+              <option key={n} value={n}>{n}</option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          onClick={buy}
+          disabled={disabled}
+          aria-busy={pending}
+          data-testid="buy-button"
+          className="flex-1 rounded-lg bg-brand-500 px-6 py-3 text-lg font-bold text-white hover:bg-brand-600 disabled:cursor-not-allowed disabled:bg-neutral-300 disabled:text-neutral-600"
+        >
+          {pending ? t.buying : (disabledReason ?? t.buy)}
+        </button>
+      </div>
+      {error && <p role="alert" className="text-sm font-medium text-red-700">{error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+// ko / en switch: two submit buttons of one form (keyboard-usable, no JavaScript needed).
+import { setLocaleAction } from "@/lib/i18n/actions";
+import type { Locale } from "@/lib/i18n/config";
+
+const labels: Record<Locale, { short: string; name: string }> = { ko: { short: "한국어", name: "한국어" }, en: { short: "EN", name: "English" } };
+
+export function LanguageSwitch({ locale, label }: { locale: Locale; label: string }) {
+  return (
+    <form action={setLocaleAction} role="group" aria-label={label} className="flex overflow-hidden rounded-lg border border-neutral-300 text-xs font-semibold">
+      {(Object.keys(labels) as Locale[]).map((l) => (
+        <button
+          key={l}
+          type="submit"
+          name="locale"
+          value={l}
+          lang={l}
+          aria-pressed={l === locale}
+          aria-label={labels[l].name}
+          data-testid={`locale-${l}`}
+          className={`px-2.5 py-1.5 ${l === locale ? "bg-neutral-900 text-white" : "bg-white text-neutral-700 hover:bg-neutral-100"}`}
+        >
+          {labels[l].short}
+        </button>
+      ))}
+    </form>
+  );
+}

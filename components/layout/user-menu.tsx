@@ -1,0 +1,41 @@
+// The header's account corner (server component): sign-in / sign-up links, or the user's menu with the
+// account page, the seller center for sellers, and sign-out.
+import Link from "next/link";
+import { SignOutButton } from "@/components/accounts/sign-out-button";
+import { getDisplayName } from "@/lib/accounts/queries";
+import { getPageUser } from "@/lib/auth/guards";
+import { getMessages } from "@/lib/i18n/server";
+
+export async function UserMenu() {
+  const [user, messages] = await Promise.all([getPageUser(), getMessages()]);
+  const t = messages.accounts.nav;
+  if (!user) {
+    return (
+      <nav className="flex items-center gap-3 text-sm" aria-label={t.menu}>
+        <Link href="/signin" className="font-medium hover:underline">
+          {t.signIn}
+        </Link>
+        <Link href="/signup" className="rounded-lg bg-brand-500 px-3 py-1.5 font-semibold text-white hover:bg-brand-600">
+          {t.signUp}
+        </Link>
+      </nav>
+    );
+  }
+  const name = await getDisplayName(user.id);
+  return (
+    <details className="relative text-sm" data-testid="user-menu">
+      <summary className="cursor-pointer list-none rounded-lg px-3 py-1.5 font-medium hover:bg-zinc-100">{name ?? t.menu}</summary>
+      <div className="absolute right-0 z-20 mt-1 w-44 space-y-1 rounded-lg border border-zinc-200 bg-white p-2 shadow-lg">
+        <Link href="/account" className="block rounded px-2 py-1.5 hover:bg-zinc-100">
+          {t.account}
+        </Link>
+        {(user.role === "SELLER" || user.role === "ADMIN") && (
+          <Link href="/seller" className="block rounded px-2 py-1.5 hover:bg-zinc-100">
+            {t.seller}
+          </Link>
+        )}
+        <SignOutButton label={t.signOut} className="block w-full rounded px-2 py-1.5 text-left hover:bg-zinc-100" />
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,63 @@
+// Products made for one journey, written straight into the e2e database (scripts/e2e.sh exports its
+// DATABASE_URL) so the journeys do not depend on what the demo seed sells or how much of it is left.
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+
+let client: pg.Client | null = null;
+
+async function db(): Promise<pg.Client> {
+  if (!client) {
+    client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+  }
+  return client;
+}
+
+export async function closeE2eDb() {
+  await client?.end();
+  client = null;
+}
+
+type ProductInput = { name: string; price: number; units: number; perBuyerLimit?: number; saleStartsAt?: Date };
+
+/** An active product of the demo seller, in a category of its own, with `units` in stock. */
+export async function createE2eProduct(p: ProductInput): Promise<{ id: string }> {
+  const c = await db();
+  const seller = await c.query(`SELECT "id" FROM "Seller" ORDER BY "createdAt" LIMIT 1`);
+  if (!seller.rowCount) throw new Error("the demo seed has no seller");
+  const categoryId = randomUUID();
+  await c.query(`INSERT INTO "Category" ("id", "slug", "nameKo", "nameEn") VALUES ($1, $2, '테스트', 'Test')`, [categoryId, `e2e-${categoryId.slice(0, 8)}`]);
+  const id = randomUUID();
+  await c.query(
+    `INSERT INTO "Product" ("id", "sellerId", "categoryId", "type", "status", "name", "description", "price", "images", "saleStartsAt", "perBuyerLimit", "updatedAt")
+     VALUES ($1, $2, $3, $4, 'ACTIVE', $5, '끝에서 끝까지 시험용 상품', $6, ARRAY['/products/placeholder.svg'], $7, $8, now())`,
+    [id, seller.rows[0].id, categoryId, p.perBuyerLimit ? "LIMITED" : "NORMAL", p.name, p.price, p.saleStartsAt ?? null, p.perBuyerLimit ?? null],
+  );
+  await c.query(`INSERT INTO "Inventory" ("productId", "total", "available", "updatedAt") VALUES ($1, $2, $2, now())`, [id, p.units]);
+  return { id };
+}
+
+/**
+ * Stands in for the payment step (built separately): PENDING_PAYMENT → CONFIRMING → PAID with the same
+ * timeline rows and outbox event the guarded transition writes, so the worker schedules shipping.
+ */
+export async function markOrderPaid(orderId: string): Promise<void> {
+  const c = await db();
+  await c.query("BEGIN");
+  try {
+    const moved = await c.query(`UPDATE "Order" SET status = 'PAID', "updatedAt" = now() WHERE id = $1 AND status = 'PENDING_PAYMENT'`, [orderId]);
+    if (moved.rowCount !== 1) throw new Error(`order ${orderId} is not awaiting payment`);
+    await c.query(
+      `INSERT INTO "OrderEvent" ("id", "orderId", "fromStatus", "toStatus", "note", "createdAt")
+       VALUES (gen_random_uuid(), $1, 'PENDING_PAYMENT', 'CONFIRMING', 'e2e payment', now()), (gen_random_uuid(), $1, 'CONFIRMING', 'PAID', 'e2e payment', now() + interval '1 millisecond')`,
+      [orderId],
+    );
+    await c.query(`INSERT INTO "OutboxEvent" ("topic", "payload") VALUES ('order-status-changed', $1)`, [
+      JSON.stringify({ orderId, from: "CONFIRMING", to: "PAID", at: new Date().toISOString() }),
+    ]);
+    await c.query("COMMIT");
+  } catch (err) {
+    await c.query("ROLLBACK");
+    throw err;
+  }
+}

@@ -1,0 +1,131 @@
+"use server";
+// Server actions of the account pages: thin adapters over the same services as the JSON API.
+// (Next checks the Origin of server actions itself.)
+import { AuthError, CredentialsSignin } from "next-auth";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { sessionCookieName } from "@/lib/auth/cookie";
+import { signIn, signOut } from "@/lib/auth/config";
+import { getPageUser, requireActionUser, safeCallbackUrl } from "@/lib/auth/guards";
+import { getLocale } from "@/lib/i18n/server";
+import { idSchema } from "@/lib/validation";
+import { echoValues, formText, toFormState, type FormState } from "./form-state";
+import { changePassword, deleteAccount, updateProfile } from "./profile";
+import { clientIp } from "./rate-limit";
+import { revokeAllSessions, revokeSession } from "./session";
+import { resendVerification, signUp, verifyEmail } from "./signup";
+
+export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const input = {
+    role: formText(form, "role"),
+    email: formText(form, "email"),
+    password: formText(form, "password"),
+    name: formText(form, "name"),
+    phone: formText(form, "phone"),
+    address: formText(form, "address"),
+    shopName: formText(form, "shopName"),
+    locale: await getLocale(),
+  };
+  try {
+    await signUp(input, { ip: clientIp(await headers()) });
+    return { ok: true };
+  } catch (err) {
+    return { ...toFormState(err), values: echoValues(form) };
+  }
+}
+
+export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    await signIn("credentials", {
+      email: formText(form, "email") ?? "",
+      password: formText(form, "password") ?? "",
+      redirectTo: safeCallbackUrl(formText(form, "callbackUrl")),
+    });
+    return { ok: true };
+  } catch (err) {
+    // Auth.js redirects by throwing NEXT_REDIRECT: only its own errors are form state.
+    if (err instanceof CredentialsSignin) return { error: err.code === "rate_limited" ? "rateLimited" : "invalid", values: echoValues(form) };
+    if (err instanceof AuthError) return { error: "generic" };
+    throw err;
+  }
+}
+
+export async function signOutAction(): Promise<void> {
+  const user = await getPageUser();
+  if (user) await revokeSession(user.id, user.sessionId);
+  await signOut({ redirectTo: "/" });
+}
+
+export async function verifyAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    await verifyEmail(formText(form, "token") ?? "");
+    return { ok: true };
+  } catch (err) {
+    return toFormState(err);
+  }
+}
+
+export async function resendAction(): Promise<FormState> {
+  try {
+    const user = await requireActionUser();
+    await resendVerification(user.id, await getLocale());
+    return { ok: true };
+  } catch (err) {
+    return toFormState(err);
+  }
+}
+
+export async function updateProfileAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    const user = await requireActionUser();
+    const input: Record<string, string | null | undefined> = { name: formText(form, "name"), phone: formText(form, "phone"), address: formText(form, "address") || null };
+    if (form.has("shopName")) input.shopName = formText(form, "shopName");
+    await updateProfile(user.id, input);
+    revalidatePath("/account");
+    return { ok: true };
+  } catch (err) {
+    return { ...toFormState(err), values: echoValues(form) };
+  }
+}
+
+export async function changePasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    const user = await requireActionUser();
+    await changePassword(user.id, user.sessionId, { currentPassword: formText(form, "currentPassword"), newPassword: formText(form, "newPassword") });
+    revalidatePath("/account");
+    return { ok: true };
+  } catch (err) {
+    return toFormState(err);
+  }
+}
+
+export async function deleteAccountAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    const user = await requireActionUser();
+    await deleteAccount(user.id, { password: formText(form, "password") });
+  } catch (err) {
+    return toFormState(err);
+  }
+  (await cookies()).delete(sessionCookieName);
+  redirect("/signin?deleted=1");
+}
+
+export async function revokeSessionAction(form: FormData): Promise<void> {
+  const user = await requireActionUser();
+  const id = formText(form, "sessionId") ?? "";
+  if (!idSchema.safeParse(id).success) return;
+  await revokeSession(user.id, id);
+  if (id === user.sessionId) {
+    (await cookies()).delete(sessionCookieName);
+    redirect("/signin");
+  }
+  revalidatePath("/account");
+}
+
+export async function signOutEverywhereAction(): Promise<void> {
+  const user = await requireActionUser();
+  await revokeAllSessions(user.id);
+  (await cookies()).delete(sessionCookieName);
+  redirect("/signin");
+}

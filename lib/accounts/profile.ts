@@ -1,0 +1,68 @@
+import "server-only";
+// Changes to one's own account: profile, password, deletion. Password change and deletion revoke
+// sessions at once (PostgreSQL first, then the Redis cache), so an old cookie fails on its next request.
+import { clock } from "@/lib/clock";
+import { encrypt, encryptOptional } from "@/lib/crypto/aead";
+import { hashPassword, verifyPassword } from "@/lib/crypto/password";
+import { db } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { consumeOrThrow, limiters } from "./rate-limit";
+import { changePasswordSchema, deleteAccountSchema, updateProfileSchema } from "./schemas";
+import { revokeAllSessions } from "./session";
+import { getProfileOrThrow, type Profile } from "./queries";
+
+export async function updateProfile(userId: string, input: unknown): Promise<Profile> {
+  const data = parseInput(updateProfileSchema, input);
+  const user = await db.user.findUnique({ where: { id: userId }, select: { deletedAt: true, seller: { select: { id: true } } } });
+  if (!user || user.deletedAt) throw notFound("account");
+  if (data.shopName !== undefined && !user.seller) throw new AppError("VALIDATION", "Only sellers have a shop name", { shopName: ["invalid"] });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: userId },
+      data: {
+        ...(data.name !== undefined && { nameEnc: encrypt(data.name) }),
+        ...(data.phone !== undefined && { phoneEnc: encrypt(data.phone) }),
+        ...(data.address !== undefined && { addressEnc: encryptOptional(data.address) }),
+      },
+    });
+    if (data.shopName !== undefined) await tx.seller.update({ where: { userId }, data: { shopName: data.shopName } });
+  });
+  return getProfileOrThrow(userId);
+}
+
+/** A wrong current password counts as a failed sign-in (same limit), so this is no password oracle. */
+async function checkPassword(userId: string, password: string, field: string): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, deletedAt: true } });
+  if (!user || user.deletedAt) throw notFound("account");
+  await consumeOrThrow(limiters.signInAccount, `user:${userId}`);
+  if (!(await verifyPassword(user.passwordHash, password))) throw new AppError("VALIDATION", "Wrong password", { [field]: ["wrong_password"] });
+  await limiters.signInAccount.delete(`user:${userId}`);
+}
+
+/** Keeps the caller's own session; every other session of the account is revoked. */
+export async function changePassword(userId: string, currentSessionId: string, input: unknown): Promise<{ revoked: number }> {
+  const data = parseInput(changePasswordSchema, input);
+  await checkPassword(userId, data.currentPassword, "currentPassword");
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(data.newPassword) } });
+  return { revoked: await revokeAllSessions(userId, currentSessionId) };
+}
+
+/**
+ * Erases personal data and revokes every session. The row stays (orders reference it for the ledger),
+ * anonymized: no email, name, phone, address or password; order shipping addresses are erased too.
+ */
+export async function deleteAccount(userId: string, input: unknown): Promise<void> {
+  const data = parseInput(deleteAccountSchema, input);
+  await checkPassword(userId, data.password, "password");
+  const now = clock.now();
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: userId },
+      data: { deletedAt: now, emailHash: null, emailEnc: null, passwordHash: null, nameEnc: null, phoneEnc: null, addressEnc: null },
+    });
+    await tx.order.updateMany({ where: { userId }, data: { shippingAddressEnc: null } });
+    await tx.emailVerificationToken.deleteMany({ where: { userId } });
+  });
+  await revokeAllSessions(userId);
+}

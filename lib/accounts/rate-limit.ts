@@ -1,0 +1,62 @@
+import "server-only";
+// Abuse limits on Redis (rate-limiter-flexible). Sign-in counts only failures: the 6th failed try in
+// 15 minutes — per account and per client IP — is refused with 429 and Retry-After, before the password
+// is even checked. A success clears the account's counter.
+import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { key, redis } from "@/lib/redis";
+
+export const SIGNIN_MAX_FAILURES = 5;
+const limiter = (name: string, points: number, duration: number) =>
+  new RateLimiterRedis({ storeClient: redis, keyPrefix: key(`rl:${name}`), points, duration });
+
+export const limiters = {
+  signInAccount: limiter("signin-account", SIGNIN_MAX_FAILURES, 15 * 60),
+  signInIp: limiter("signin-ip", SIGNIN_MAX_FAILURES, 15 * 60),
+  signUpIp: limiter("signup-ip", 10, 60 * 60),
+  resendAccount: limiter("resend-account", 3, 60 * 60),
+};
+
+const rateLimited = (msBeforeNext: number) =>
+  new AppError("RATE_LIMITED", "Too many attempts, try again later", undefined, { retryAfter: Math.max(1, Math.ceil(msBeforeNext / 1000)) });
+
+/** Consumes one point; throws RATE_LIMITED (429) when none is left. */
+export async function consumeOrThrow(l: RateLimiterRedis, id: string): Promise<void> {
+  try {
+    await l.consume(id);
+  } catch (err) {
+    if (err instanceof RateLimiterRes) throw rateLimited(err.msBeforeNext);
+    throw err;
+  }
+}
+
+/** Throws RATE_LIMITED if this sign-in (account or IP) has used up its failures. */
+export async function assertSignInAllowed(accountId: string, ip: string): Promise<void> {
+  const [acc, byIp] = await Promise.all([limiters.signInAccount.get(accountId), limiters.signInIp.get(ip)]);
+  const blocked = [acc, byIp].filter((r): r is RateLimiterRes => r !== null && r.consumedPoints >= SIGNIN_MAX_FAILURES);
+  if (blocked.length) throw rateLimited(Math.max(...blocked.map((r) => r.msBeforeNext)));
+}
+
+export async function recordSignInFailure(accountId: string, ip: string): Promise<void> {
+  // Penalty, not consume: the limit is enforced by assertSignInAllowed, so no throw here.
+  await Promise.all([limiters.signInAccount.penalty(accountId), limiters.signInIp.penalty(ip)]);
+}
+
+export async function clearSignInFailures(accountId: string): Promise<void> {
+  await limiters.signInAccount.delete(accountId);
+}
+
+/**
+ * The client's address for per-IP limits. Next sets x-forwarded-for from the socket when absent; behind a
+ * proxy you run (TRUST_PROXY=1) the proxy's appended entry — the right-most — is the one to believe.
+ */
+export function clientIp(headers: Headers): string {
+  const xff = headers.get("x-forwarded-for");
+  if (xff) {
+    const parts = xff.split(",").map((s) => s.trim()).filter(Boolean);
+    const ip = env.TRUST_PROXY ? parts.at(-1) : parts[0];
+    if (ip) return ip;
+  }
+  return headers.get("x-real-ip") ?? "unknown";
+}

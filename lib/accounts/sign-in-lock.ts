@@ -1,0 +1,16 @@
+import "server-only";
+// The HTTP face of the sign-in limit: Auth.js's own callback would answer a locked-out sign-in with a
+// redirect, so the route checks the lock first and lets the caller see a real 429 with Retry-After.
+import { emailIndex } from "@/lib/crypto/blind-index";
+import { assertSignInAllowed, clientIp } from "./rate-limit";
+import { emailSchema } from "./schemas";
+
+export async function checkSignInLock(req: Request): Promise<void> {
+  const type = req.headers.get("content-type") ?? "";
+  let email: unknown;
+  if (type.includes("application/json")) email = ((await req.clone().json().catch(() => ({}))) as { email?: unknown }).email;
+  else email = (await req.clone().formData().catch(() => null))?.get("email");
+  const parsed = emailSchema.safeParse(email);
+  // A malformed email cannot match an account; the IP limit still applies.
+  await assertSignInAllowed(parsed.success ? emailIndex(parsed.data) : "-", clientIp(req.headers));
+}

@@ -1,0 +1,77 @@
+import "server-only";
+// Auth.js v5: the Credentials provider over our own password check, and a JWT session cookie that names
+// a server-side session (so it can be revoked). The JWT carries only the user id and the session id;
+// role and verification state are read live by the guards (lib/auth/guards.ts).
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { signInWithPassword } from "@/lib/accounts/credentials";
+import { clientIp } from "@/lib/accounts/rate-limit";
+import { signInSchema } from "@/lib/accounts/schemas";
+import { revokeSession } from "@/lib/accounts/session";
+import { loadLiveSession } from "@/lib/accounts/session-store";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { secureCookies, SESSION_MAX_AGE_S } from "./cookie";
+
+/** Surfaces as `error=CredentialsSignin&code=rate_limited` (and `err.code` in a server action). */
+export class RateLimitedSignIn extends CredentialsSignin {
+  code = "rate_limited";
+  constructor(readonly retryAfter: number) {
+    super("Too many sign-in attempts");
+  }
+}
+
+export const { handlers, signIn, signOut } = NextAuth({
+  secret: env.AUTH_SECRET,
+  trustHost: true,
+  useSecureCookies: secureCookies,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  pages: { signIn: "/signin", error: "/signin" },
+  // Auth.js logs to the console by default; route it to pino. A wrong password is routine, not an error.
+  logger: {
+    error: (err) => (err instanceof CredentialsSignin ? log.info({ code: err.code }, "sign-in refused") : log.error({ err }, "auth error")),
+    warn: (code) => log.warn({ code }, "auth warning"),
+    debug: () => undefined,
+  },
+  providers: [
+    Credentials({
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, request) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        try {
+          const ok = await signInWithPassword(parsed.data.email, parsed.data.password, {
+            ip: clientIp(request.headers),
+            userAgent: request.headers.get("user-agent"),
+          });
+          return ok && { id: ok.userId, sessionId: ok.sessionId };
+        } catch (err) {
+          if (err instanceof AppError && err.code === "RATE_LIMITED") throw new RateLimitedSignIn(Number(err.extra?.retryAfter ?? 60));
+          throw err;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    // Only the ids go into the cookie: no personal data, and nothing that could go stale.
+    async jwt({ token, user }) {
+      if (user) return { sub: user.id, sid: (user as { sessionId?: string }).sessionId };
+      // Auth.js's own endpoints (/api/auth/session) must not vouch for a revoked session: null clears the cookie.
+      const live = typeof token.sid === "string" ? await loadLiveSession(token.sid) : null;
+      return live && live.userId === token.sub ? token : null;
+    },
+    redirect({ url, baseUrl }) {
+      if (url.startsWith("/")) return `${baseUrl}${url}`;
+      return new URL(url).origin === baseUrl ? url : baseUrl;
+    },
+  },
+  events: {
+    // Sign-out through /api/auth/signout (or the signOut() helper) revokes the server-side session too.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      const claims = token && typeof token.sub === "string" && typeof token.sid === "string" ? { sub: token.sub, sid: token.sid } : null;
+      if (claims) await revokeSession(claims.sub, claims.sid);
+    },
+  },
+});

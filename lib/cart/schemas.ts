@@ -1,0 +1,79 @@
+// Cart inputs and the cart's JSON shape: zod only, shared by route handlers, server actions and the client.
+import { z } from "zod";
+
+/** No shopper needs more than this many of one product in a cart, even of an unlimited one. */
+export const MAX_LINE_QUANTITY = 99;
+
+const quantity = z
+  .number({ error: "quantity must be a number" })
+  .int({ error: "quantity must be a whole number" })
+  .min(1, { error: "quantity must be at least 1" })
+  .max(MAX_LINE_QUANTITY, { error: `quantity must be at most ${MAX_LINE_QUANTITY}` });
+
+export const addCartItemSchema = z.object({
+  productId: z.uuid({ error: "productId must be a product id" }),
+  quantity: quantity.default(1),
+});
+export type AddCartItemInput = z.infer<typeof addCartItemSchema>;
+
+export const updateCartItemSchema = z
+  .object({
+    quantity: quantity.optional(),
+    selected: z.boolean({ error: "selected must be true or false" }).optional(),
+  })
+  .refine((v) => v.quantity !== undefined || v.selected !== undefined, {
+    error: "give quantity or selected",
+    path: ["quantity"],
+  });
+export type UpdateCartItemInput = z.infer<typeof updateCartItemSchema>;
+
+export const selectAllSchema = z.object({ selected: z.boolean({ error: "selected must be true or false" }) });
+
+export type AvailabilityState = "available" | "sold_out" | "upcoming" | "ended";
+export type Availability = { state: AvailabilityState; opensAt: string | null; endsAt: string | null };
+
+/** Which bound limits a line: units in stock, the per-buyer limit, or the cart's own maximum. */
+export type CapReason = "stock" | "limit" | "max";
+
+export type CartLine = {
+  id: string;
+  productId: string;
+  name: string;
+  image: string | null;
+  /** Integer won: the product's current price. */
+  unitPrice: number;
+  quantity: number;
+  selected: boolean;
+  lineTotal: number;
+  availability: Availability;
+  /** Most units this shopper may have of the product now (0 when none can be bought). */
+  maxQuantity: number;
+  capReason: CapReason;
+  /** Selected lines are ordered only when purchasable: on sale now and within the cap. */
+  purchasable: boolean;
+};
+
+export type CartTotals = { lineCount: number; quantity: number; amount: number };
+
+export type MergeChange = {
+  productId: string;
+  name: string;
+  /** Units the guest cart had, the signed-in cart had before, and the result. */
+  guestQuantity: number;
+  previousQuantity: number;
+  quantity: number;
+  kind: "added" | "summed" | "capped" | "dropped";
+  reason: CapReason | "ended" | null;
+};
+export type MergeNotice = { at: string; changes: MergeChange[] };
+
+export type CartView = {
+  lines: CartLine[];
+  /** Every line, at current prices. */
+  totals: CartTotals;
+  /** Selected, purchasable lines only: what "checkout selected" would order. */
+  selectedTotals: CartTotals;
+  mergeNotice: MergeNotice | null;
+};
+
+export type AddResult = { productId: string; requested: number; quantity: number; capped: boolean; maxQuantity: number; capReason: CapReason };

@@ -1,0 +1,96 @@
+import "server-only";
+// Changes to a cart. Each runs in one transaction holding the cart's row lock, so concurrent adds to one
+// cart sum correctly; quantities are clamped to the shopper's cap and the cap is reported back.
+import { clock } from "@/lib/clock";
+import { db, type Tx } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { viewOf } from "./queries";
+import { availabilityOf, capFor, clampQuantity } from "./rules";
+import type { AddCartItemInput, AddResult, CartView, UpdateCartItemInput } from "./schemas";
+import { boughtByProduct, factsOf, loadLines, lockCart, productSelect } from "./store";
+import type { CartOwner } from "./owner";
+
+const userIdOf = (o: CartOwner) => (o.kind === "user" ? o.userId : null);
+
+async function viewIn(tx: Tx, cartId: string, owner: CartOwner): Promise<CartView> {
+  const cart = await tx.cart.findUniqueOrThrow({ where: { id: cartId }, select: { mergeNotice: true } });
+  return viewOf(await loadLines(tx, cartId, userIdOf(owner)), cart.mergeNotice);
+}
+
+async function capOf(tx: Tx, owner: CartOwner, productId: string) {
+  const product = await tx.product.findUnique({ where: { id: productId }, select: productSelect });
+  if (!product || product.status === "DRAFT") throw notFound("product");
+  const bought = (await boughtByProduct(tx, userIdOf(owner), [productId])).get(productId) ?? 0;
+  const facts = factsOf(product);
+  return { product, availability: availabilityOf(facts, clock.now()), cap: capFor(facts, bought) };
+}
+
+/** Adds units of a product; an existing line's quantity is summed, then capped. */
+export async function addCartItem(owner: CartOwner, input: AddCartItemInput): Promise<{ result: AddResult; cart: CartView }> {
+  return db.$transaction((tx) => addCartItemIn(tx, owner, input));
+}
+
+/** addCartItem inside a caller's transaction (the wishlist's move-to-cart). */
+export async function addCartItemIn(tx: Tx, owner: CartOwner, input: AddCartItemInput): Promise<{ result: AddResult; cart: CartView }> {
+  const { availability, cap } = await capOf(tx, owner, input.productId);
+  if (availability.state === "ended") throw new AppError("ENDED", "This product's sale has ended");
+  if (availability.state === "sold_out" || (cap.max === 0 && cap.reason !== "limit")) throw new AppError("SOLD_OUT", "This product is sold out");
+  if (cap.max === 0) throw new AppError("LIMIT_EXCEEDED", "You already have the most units allowed per buyer", undefined, { maxQuantity: 0 });
+  const cartId = (await lockCart(tx, owner, true))!;
+  const line = await tx.cartItem.findUnique({ where: { cartId_productId: { cartId, productId: input.productId } } });
+  const current = line?.quantity ?? 0;
+  const quantity = clampQuantity(current + input.quantity, current, cap.max);
+  if (line) await tx.cartItem.update({ where: { id: line.id }, data: { quantity } });
+  else await tx.cartItem.create({ data: { cartId, productId: input.productId, quantity } });
+  await tx.cart.update({ where: { id: cartId }, data: { updatedAt: clock.now() } });
+  const result: AddResult = {
+    productId: input.productId,
+    requested: current + input.quantity,
+    quantity,
+    capped: quantity < current + input.quantity,
+    maxQuantity: cap.max,
+    capReason: cap.reason,
+  };
+  return { result, cart: await viewIn(tx, cartId, owner) };
+}
+
+/** Changes a line's quantity (clamped like an add) and/or its selection. Another cart's line is 404. */
+export async function updateCartItem(owner: CartOwner, itemId: string, input: UpdateCartItemInput): Promise<CartView> {
+  return db.$transaction(async (tx) => {
+    const cartId = await lockCart(tx, owner, false);
+    const line = cartId && (await tx.cartItem.findFirst({ where: { id: itemId, cartId } }));
+    if (!cartId || !line) throw notFound("cart item");
+    const data: { quantity?: number; selected?: boolean } = {};
+    if (input.selected !== undefined) data.selected = input.selected;
+    if (input.quantity !== undefined) {
+      const { cap } = await capOf(tx, owner, line.productId).catch(() => ({ cap: { max: 0 } }));
+      data.quantity = clampQuantity(input.quantity, line.quantity, cap.max);
+    }
+    await tx.cartItem.update({ where: { id: line.id }, data });
+    return viewIn(tx, cartId, owner);
+  });
+}
+
+export async function removeCartItem(owner: CartOwner, itemId: string): Promise<CartView> {
+  return db.$transaction(async (tx) => {
+    const cartId = await lockCart(tx, owner, false);
+    const removed = cartId ? await tx.cartItem.deleteMany({ where: { id: itemId, cartId } }) : { count: 0 };
+    if (!cartId || removed.count === 0) throw notFound("cart item");
+    return viewIn(tx, cartId, owner);
+  });
+}
+
+export async function setAllSelected(owner: CartOwner, selected: boolean): Promise<CartView> {
+  return db.$transaction(async (tx) => {
+    const cartId = await lockCart(tx, owner, false);
+    if (!cartId) return viewOf([], null);
+    await tx.cartItem.updateMany({ where: { cartId }, data: { selected } });
+    return viewIn(tx, cartId, owner);
+  });
+}
+
+/** The merge notice has been seen. */
+export async function dismissMergeNotice(userId: string): Promise<void> {
+  await db.cart.updateMany({ where: { userId }, data: { mergeNotice: Prisma.DbNull } });
+}

@@ -1,0 +1,102 @@
+import "server-only";
+// Row-level helpers shared by the cart's queries and services: finding and locking a cart, and turning
+// its rows into lines with live availability and caps.
+import { clock } from "@/lib/clock";
+import type { Db, Tx } from "@/lib/db";
+import { availabilityOf, capFor, type ProductFacts } from "./rules";
+import type { CartLine } from "./schemas";
+import type { CartOwner } from "./owner";
+
+type Client = Db | Tx;
+
+export const productSelect = {
+  id: true,
+  name: true,
+  images: true,
+  price: true,
+  status: true,
+  saleStartsAt: true,
+  saleEndsAt: true,
+  perBuyerLimit: true,
+  inventory: { select: { available: true } },
+} as const;
+
+export type ProductRow = {
+  id: string;
+  name: string;
+  images: string[];
+  price: number;
+  status: ProductFacts["status"];
+  saleStartsAt: Date | null;
+  saleEndsAt: Date | null;
+  perBuyerLimit: number | null;
+  inventory: { available: number } | null;
+};
+
+export const factsOf = (p: ProductRow): ProductFacts => ({
+  status: p.status,
+  saleStartsAt: p.saleStartsAt,
+  saleEndsAt: p.saleEndsAt,
+  perBuyerLimit: p.perBuyerLimit,
+  available: p.inventory?.available ?? null,
+});
+
+export const ownerWhere = (o: CartOwner) => (o.kind === "user" ? { userId: o.userId } : { guestTokenHash: o.tokenHash });
+
+/**
+ * The owner's cart id, locked FOR UPDATE until the transaction ends so that every change to one cart
+ * (adds, merges) runs one at a time. With `create`, a missing cart is made first (race-free).
+ */
+export async function lockCart(tx: Tx, owner: CartOwner, create: boolean): Promise<string | null> {
+  if (owner.kind === "user") {
+    if (create)
+      await tx.$executeRaw`INSERT INTO "Cart" ("id", "userId", "updatedAt") VALUES (gen_random_uuid(), ${owner.userId}::uuid, now()) ON CONFLICT DO NOTHING`;
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Cart" WHERE "userId" = ${owner.userId}::uuid FOR UPDATE`;
+    return rows[0]?.id ?? null;
+  }
+  if (create)
+    await tx.$executeRaw`INSERT INTO "Cart" ("id", "guestTokenHash", "updatedAt") VALUES (gen_random_uuid(), ${owner.tokenHash}, now()) ON CONFLICT DO NOTHING`;
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Cart" WHERE "guestTokenHash" = ${owner.tokenHash} FOR UPDATE`;
+  return rows[0]?.id ?? null;
+}
+
+/** Units a user already holds or has bought, by product (guests have none). */
+export async function boughtByProduct(client: Client, userId: string | null, productIds: string[]): Promise<Map<string, number>> {
+  if (!userId || productIds.length === 0) return new Map();
+  const rows = await client.purchaseCounter.findMany({ where: { userId, productId: { in: productIds } } });
+  return new Map(rows.map((r) => [r.productId, r.quantity]));
+}
+
+type ItemRow = { id: string; productId: string; quantity: number; selected: boolean; product: ProductRow };
+
+export function toLine(item: ItemRow, bought: number, now = clock.now()): CartLine {
+  const facts = factsOf(item.product);
+  const availability = availabilityOf(facts, now);
+  const cap = capFor(facts, bought);
+  return {
+    id: item.id,
+    productId: item.productId,
+    name: item.product.name,
+    image: item.product.images[0] ?? null,
+    unitPrice: item.product.price,
+    quantity: item.quantity,
+    selected: item.selected,
+    lineTotal: item.quantity * item.product.price,
+    availability,
+    maxQuantity: cap.max,
+    capReason: cap.reason,
+    purchasable: availability.state === "available" && item.quantity <= cap.max,
+  };
+}
+
+/** The cart's lines, oldest first, with live availability and caps for `userId` (null for a guest). */
+export async function loadLines(client: Client, cartId: string, userId: string | null): Promise<CartLine[]> {
+  const items = await client.cartItem.findMany({
+    where: { cartId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, productId: true, quantity: true, selected: true, product: { select: productSelect } },
+  });
+  const bought = await boughtByProduct(client, userId, items.map((i) => i.productId));
+  const now = clock.now();
+  return items.map((i) => toLine(i, bought.get(i.productId) ?? 0, now));
+}

@@ -1,0 +1,84 @@
+import "server-only";
+// Catalog reads. Only ACTIVE products are public: drafts and archived products answer "not found".
+import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ListProductsQuery } from "./schemas";
+import { computeSaleState } from "./state";
+import type { CategoryView, ProductPage, ProductView } from "./types";
+
+const productInclude = { category: true, inventory: true } satisfies Prisma.ProductInclude;
+type ProductRow = Prisma.ProductGetPayload<{ include: typeof productInclude }>;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function toView(p: ProductRow, nowMs: number): ProductView {
+  const remaining = p.inventory?.available ?? 0;
+  return {
+    id: p.id,
+    name: p.name,
+    description: p.description,
+    price: p.price,
+    images: p.images,
+    type: p.type,
+    category: { slug: p.category.slug, nameKo: p.category.nameKo, nameEn: p.category.nameEn },
+    saleStartsAt: iso(p.saleStartsAt),
+    saleEndsAt: iso(p.saleEndsAt),
+    perBuyerLimit: p.perBuyerLimit,
+    remaining,
+    total: p.inventory?.total ?? 0,
+    state: computeSaleState({ saleStartsAt: p.saleStartsAt, saleEndsAt: p.saleEndsAt, remaining }, nowMs),
+    createdAt: p.createdAt.toISOString(),
+  };
+}
+
+const orderBy: Record<ListProductsQuery["sort"], Prisma.ProductOrderByWithRelationInput[]> = {
+  newest: [{ createdAt: "desc" }, { id: "asc" }],
+  price_asc: [{ price: "asc" }, { id: "asc" }],
+  price_desc: [{ price: "desc" }, { id: "asc" }],
+};
+
+function whereFor(query: ListProductsQuery, now: Date): Prisma.ProductWhereInput {
+  const and: Prisma.ProductWhereInput[] = [{ status: "ACTIVE" }];
+  if (query.q) and.push({ name: { contains: query.q, mode: "insensitive" } });
+  if (query.category) and.push({ category: { slug: query.category } });
+  if (query.type) and.push({ type: query.type });
+  // "Available" = units left and the sale not over; drops that open later still count (they can be bought soon).
+  if (query.available) {
+    and.push({ inventory: { is: { available: { gt: 0 } } } });
+    and.push({ OR: [{ saleEndsAt: null }, { saleEndsAt: { gt: now } }] });
+  }
+  return { AND: and };
+}
+
+export async function listProducts(query: ListProductsQuery): Promise<ProductPage> {
+  const now = clock.now();
+  const where = whereFor(query, now);
+  const [total, rows] = await Promise.all([
+    db.product.count({ where }),
+    db.product.findMany({ where, include: productInclude, orderBy: orderBy[query.sort], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+  ]);
+  return {
+    items: rows.map((r) => toView(r, now.getTime())),
+    page: query.page,
+    pageSize: query.pageSize,
+    total,
+    totalPages: Math.max(1, Math.ceil(total / query.pageSize)),
+  };
+}
+
+export async function getProduct(id: string): Promise<ProductView | null> {
+  const row = await db.product.findFirst({ where: { id, status: "ACTIVE" }, include: productInclude });
+  return row ? toView(row, clock.nowMs()) : null;
+}
+
+export async function getProductOrThrow(id: string): Promise<ProductView> {
+  const product = await getProduct(id);
+  if (!product) throw notFound("product");
+  return product;
+}
+
+export async function listCategories(): Promise<CategoryView[]> {
+  return db.category.findMany({ select: { slug: true, nameKo: true, nameEn: true }, orderBy: [{ sort: "asc" }, { slug: "asc" }] });
+}

@@ -1,0 +1,25 @@
+// What the catalog hands out: plain JSON-safe objects (dates as ISO strings), the same for the API and
+// the pages. Imported by client components, so no server code here.
+import type { ProductTypeValue, SaleState } from "./schemas";
+
+export type CategoryView = { slug: string; nameKo: string; nameEn: string };
+
+export type ProductView = {
+  id: string;
+  name: string;
+  description: string;
+  /** Integer won. */
+  price: number;
+  images: string[];
+  type: ProductTypeValue;
+  category: CategoryView;
+  saleStartsAt: string | null;
+  saleEndsAt: string | null;
+  perBuyerLimit: number | null;
+  remaining: number;
+  total: number;
+  state: SaleState;
+  createdAt: string;
+};
+
+export type ProductPage = { items: ProductView[]; page: number; pageSize: number; total: number; totalPages: number };

@@ -1,0 +1,65 @@
+// The environment, validated once with zod at start-up and at build (next.config.ts imports this file).
+// Nothing else reads process.env. Local defaults make a fresh clone work; production must set secrets.
+import { z } from "zod";
+
+const isProduction = process.env.NODE_ENV === "production";
+const devOnly = <T extends z.ZodTypeAny>(schema: T, devDefault: string) =>
+  isProduction && process.env.HURRYUP_DEMO !== "1" ? schema : schema.default(devDefault as never);
+
+const bool = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
+const keyList = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, "expected id:base64key[,id:base64key…]")
+  .refine((s) => s.split(",").every((p) => Buffer.from(p.split(":")[1], "base64").length === 32), "each key must be 32 bytes");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  /** The production server (server/index.ts) listens here. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  /** 1 = count every PostgreSQL query in /api/metrics (hurryup_pg_queries_total); the benchmark uses it. */
+  PG_QUERY_METRICS: bool.default(false),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/hurryup"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
+  REDIS_KEY_PREFIX: z.string().default("hu:"),
+  UPSTASH_REDIS_REST_URL: z.url().optional(),
+  UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  AUTH_SECRET: devOnly(z.string().min(32, "must be at least 32 characters"), "dev-only-auth-secret-change-me-0123456789"),
+  DATA_ENCRYPTION_KEYS: devOnly(keyList, "dev1:ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM="),
+  BLIND_INDEX_KEY: devOnly(z.string().min(32, "must be at least 32 characters"), "dev-only-blind-index-key-0123456789abcdef"),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "expected smtp:// or smtps://").optional(),
+  MAIL_FROM: z.string().default("Hurry Up <no-reply@hurryup.local>"),
+  ORDER_HOLD_SECONDS: z.coerce.number().int().min(5).default(600),
+  /** Order lifecycle delays (seconds): paid → shipped, shipped → delivered, return window after delivery, return → completed. */
+  ORDER_SHIP_DELAY_SECONDS: z.coerce.number().int().min(0).default(86_400),
+  ORDER_DELIVER_DELAY_SECONDS: z.coerce.number().int().min(0).default(86_400),
+  ORDER_RETURN_WINDOW_SECONDS: z.coerce.number().int().min(0).default(86_400),
+  ORDER_RETURN_COMPLETE_SECONDS: z.coerce.number().int().min(0).default(86_400),
+  TRUST_PROXY: bool.default(false),
+  TOSS_API_BASE_URL: z.url().default("http://127.0.0.1:4010"),
+  TOSS_SECRET_KEY: z.string().default("test_sk_hurryup_local"),
+  TOSS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  TOSS_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  TOSS_BREAKER_RESET_MS: z.coerce.number().int().min(100).default(15_000),
+  TOSS_FAKE_PORT: z.coerce.number().int().min(0).max(65_535).default(4010),
+  NEXT_PUBLIC_TOSS_CLIENT_KEY: z.string().optional(),
+  /** 1 = the local demo / test build: development secrets accepted and /dev/mailbox shown in production. */
+  HURRYUP_DEMO: bool.default(false),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const raw = Object.fromEntries(Object.entries(process.env).map(([k, v]) => [k, v === "" ? undefined : v]));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join(".")} (${i.message})`).join(", ");
+    throw new Error(`Invalid environment: ${fields}. See .env.example.`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = load();

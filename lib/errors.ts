@@ -1,0 +1,44 @@
+// One error type with a fixed list of codes, mapped once to HTTP statuses (lib/http.ts) and once to
+// form messages (components read `fields`).
+export const errorStatus = {
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  EMAIL_NOT_VERIFIED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  SOLD_OUT: 409,
+  NOT_OPEN: 409,
+  ENDED: 409,
+  LIMIT_EXCEEDED: 409,
+  INVALID_TRANSITION: 409,
+  RETURN_WINDOW_CLOSED: 409,
+  VALIDATION: 422,
+  IDEMPOTENCY_MISMATCH: 422,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldErrors,
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+  get status(): number {
+    return errorStatus[this.code];
+  }
+  toJSON() {
+    return { error: { code: this.code, message: this.message, ...(this.fields && { fields: this.fields }), ...this.extra } };
+  }
+}
+
+export const notFound = (what = "resource") => new AppError("NOT_FOUND", `${what} not found`);

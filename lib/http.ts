@@ -1,0 +1,73 @@
+// The route-handler wrapper: a request id on every log line and response, the Origin check for
+// state-changing methods, and the one mapping of errors to HTTP statuses. Handlers stay thin.
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { log, requestContext } from "@/lib/log";
+
+type Ctx<P> = { params: Promise<P> };
+type Handler<P> = (req: Request, ctx: { params: P; requestId: string }) => Promise<Response>;
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** A state-changing call must come from this shop's own pages (or a same-host client). */
+export function isSameOrigin(req: Request): boolean {
+  const origin = req.headers.get("origin");
+  if (!origin) return false;
+  try {
+    const o = new URL(origin);
+    if (o.origin === new URL(env.APP_URL).origin) return true;
+    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+    return host !== null && o.host === host;
+  } catch {
+    return false;
+  }
+}
+
+export function errorResponse(err: unknown, requestId: string): Response {
+  let appErr: AppError;
+  if (err instanceof AppError) appErr = err;
+  else if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025") appErr = new AppError("NOT_FOUND", "not found");
+  else {
+    log.error({ err }, "unhandled error");
+    appErr = new AppError("INTERNAL", "Something went wrong");
+  }
+  const headers: Record<string, string> = { "x-request-id": requestId };
+  const retryAfter = appErr.extra?.retryAfter;
+  if (typeof retryAfter === "number") headers["retry-after"] = String(retryAfter);
+  return Response.json(appErr.toJSON(), { status: appErr.status, headers });
+}
+
+/** Response.redirect() and fetch() answers have immutable headers: copy the response when needed. */
+function withHeader(res: Response, name: string, value: string): Response {
+  try {
+    res.headers.set(name, value);
+    return res;
+  } catch {
+    const copy = new Response(res.body, res);
+    copy.headers.set(name, value);
+    return copy;
+  }
+}
+
+export function route<P = Record<string, never>>(handler: Handler<P>) {
+  return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
+    const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    return requestContext.run({ requestId }, async () => {
+      const started = performance.now();
+      let res: Response;
+      try {
+        if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req)) {
+          throw new AppError("FORBIDDEN", "Cross-origin or origin-less request refused");
+        }
+        res = await handler(req, { params: (await ctx?.params) ?? ({} as P), requestId });
+        res = withHeader(res, "x-request-id", requestId);
+      } catch (err) {
+        res = errorResponse(err, requestId);
+      }
+      log.info({ method: req.method, path: new URL(req.url).pathname, status: res.status, ms: Math.round(performance.now() - started) }, "request");
+      return res;
+    });
+  };
+}

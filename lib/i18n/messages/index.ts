@@ -1,0 +1,13 @@
+// All messages, by domain. Add a domain: create messages/<domain>.ts exporting { ko, en } and list it here.
+import * as accounts from "./accounts";
+import * as cart from "./cart";
+import * as common from "./common";
+import * as orders from "./orders";
+import * as shop from "./shop";
+
+export const messages = {
+  ko: { common: common.ko, accounts: accounts.ko, cart: cart.ko, orders: orders.ko, shop: shop.ko },
+  en: { common: common.en, accounts: accounts.en, cart: cart.en, orders: orders.en, shop: shop.en },
+};
+
+export type Messages = (typeof messages)["ko"];

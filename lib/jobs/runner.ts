@@ -1,0 +1,50 @@
+// Running jobs: the worker's long-running loop, and a synchronous drain for tests and cron routes.
+import type PgBoss from "pg-boss";
+import { log } from "@/lib/log";
+import { getBoss } from "./boss";
+import { ensureQueue } from "./queues";
+import { findJob, jobs } from "./registry";
+
+async function runOne(boss: PgBoss, queue: string, job: PgBoss.Job<unknown>): Promise<boolean> {
+  const def = findJob(queue);
+  if (!def) throw new Error(`no handler registered for queue ${queue}`);
+  try {
+    await def.handler(job.data, { jobId: job.id, queue });
+    await boss.complete(queue, job.id);
+    return true;
+  } catch (err) {
+    log.warn({ err, queue, jobId: job.id }, "job failed");
+    await boss.fail(queue, job.id, { message: err instanceof Error ? err.message : String(err) });
+    return false;
+  }
+}
+
+/**
+ * Fetches and runs the queue's ready jobs now, in this process, until none is left (bounded).
+ * A failed job is retried by pg-boss after its delay (at once with retryDelay 0, even in the same drain).
+ */
+export async function drainQueue(queue: string, opts: { boss?: PgBoss; max?: number } = {}) {
+  const boss = opts.boss ?? (await getBoss());
+  await ensureQueue(boss, queue);
+  let done = 0;
+  let failed = 0;
+  for (let i = 0; i < (opts.max ?? 100); i++) {
+    const [job] = await boss.fetch<unknown>(queue, { batchSize: 1 });
+    if (!job) break;
+    if (await runOne(boss, queue, job)) done++;
+    else failed++;
+  }
+  return { done, failed };
+}
+
+/** Subscribes the worker to every registered queue and schedule. */
+export async function startWorkers(boss: PgBoss, pollingIntervalSeconds = 1): Promise<void> {
+  for (const def of jobs) {
+    await ensureQueue(boss, def.queue);
+    await boss.work<unknown>(def.queue, { batchSize: 5, pollingIntervalSeconds }, async (batch) => {
+      // pg-boss fails the whole batch if this throws; run each job on its own so one failure stays local.
+      for (const job of batch) await runOne(boss, def.queue, job);
+    });
+    if (def.schedule) await boss.schedule(def.queue, def.schedule, {}, { tz: "UTC" });
+  }
+}

@@ -1,0 +1,68 @@
+import "server-only";
+// Plain Request → Response handlers for the order API. Next mounts them through lib/http.ts's route();
+// the production server's fast path (server/fast-path.ts) mounts the very same functions, so the buy
+// path has one implementation whichever way it is served.
+import { requireUser, requireVerifiedUser } from "@/lib/auth/guards";
+import { AppError, notFound } from "@/lib/errors";
+import { fieldErrors, parseBody, parseInput, parseQuery } from "@/lib/validation";
+import { checkout } from "./checkout";
+import { cancelOrder, requestReturn } from "./lifecycle";
+import { getOrderForUser, isOrderId, listOrdersForUser } from "./queries";
+import { checkoutSchema, idempotencyKeySchema, listOrdersQuerySchema, orderActionSchema } from "./schemas";
+
+export async function handlePlaceOrder(req: Request): Promise<Response> {
+  const user = await requireVerifiedUser(req);
+  const parsedKey = idempotencyKeySchema.safeParse(req.headers.get("idempotency-key") ?? "");
+  if (!parsedKey.success) {
+    throw new AppError("VALIDATION", "A valid Idempotency-Key header is required", { "idempotency-key": fieldErrors(parsedKey.error)._ ?? ["Required"] });
+  }
+  const input = await parseBody(checkoutSchema, req);
+  const answer = await checkout(user.id, parsedKey.data, input);
+  return Response.json(answer.body, { status: answer.status });
+}
+
+export async function handleListOrders(req: Request): Promise<Response> {
+  const user = await requireUser(req);
+  const query = parseQuery(listOrdersQuerySchema, new URL(req.url).searchParams);
+  return Response.json(await listOrdersForUser(user.id, query));
+}
+
+async function ownOrderOrThrow(orderId: string, userId: string) {
+  const order = isOrderId(orderId) ? await getOrderForUser(orderId, userId) : null;
+  if (!order) throw notFound("order");
+  return order;
+}
+
+export async function handleGetOrder(req: Request, orderId: string): Promise<Response> {
+  const user = await requireUser(req);
+  return Response.json({ order: await ownOrderOrThrow(orderId, user.id) });
+}
+
+/** An empty body is fine for cancel and return; a body that is there must be a JSON object. */
+async function optionalReason(req: Request) {
+  const text = await req.text();
+  if (!text.trim()) return parseInput(orderActionSchema, {});
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "Request body must be JSON");
+  }
+  return parseInput(orderActionSchema, body);
+}
+
+export async function handleCancelOrder(req: Request, orderId: string): Promise<Response> {
+  const user = await requireUser(req);
+  const { reason } = await optionalReason(req);
+  if (!isOrderId(orderId)) throw notFound("order");
+  await cancelOrder(user.id, orderId, reason);
+  return Response.json({ order: await ownOrderOrThrow(orderId, user.id) });
+}
+
+export async function handleReturnOrder(req: Request, orderId: string): Promise<Response> {
+  const user = await requireUser(req);
+  const { reason } = await optionalReason(req);
+  if (!isOrderId(orderId)) throw notFound("order");
+  await requestReturn(user.id, orderId, reason);
+  return Response.json({ order: await ownOrderOrThrow(orderId, user.id) });
+}

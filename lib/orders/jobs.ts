@@ -1,0 +1,57 @@
+// Stock and order jobs for the worker (listed in lib/jobs/registry.ts). All are idempotent: expiry and
+// the lifecycle steps move each order with a guarded update, reconciliation only repairs figures that
+// held still, mails and follow-up jobs carry deterministic ids.
+import { z } from "zod";
+import { defineJob } from "@/lib/jobs/types";
+import { reconcileStock } from "@/lib/stock/reconcile";
+import { advanceOrder, type StepName } from "./lifecycle";
+import { onOrderCreated, onOrderStatusChanged, ORDER_CREATED_TOPIC, ORDER_STATUS_CHANGED_TOPIC } from "./notify";
+import { ADVANCE_QUEUE, advanceDueOrders } from "./schedule";
+import { expireHolds } from "./service";
+
+export const ADVANCE_SWEEP_QUEUE = "orders-advance-sweep";
+// Spelled out rather than read from lifecycle.ts: the job registry loads while lifecycle.ts may still be
+// loading (outbox → queues → registry → here), so nothing from it may be used at module level.
+const stepList = ["ship", "deliver", "completeReturn"] as const satisfies readonly StepName[];
+const advancePayload = z.object({ orderId: z.string().min(1), step: z.enum(stepList) });
+
+export const EXPIRE_HOLDS_QUEUE = "orders-expire-holds";
+export const RECONCILE_STOCK_QUEUE = "stock-reconcile";
+
+export const orderJobs = [
+  defineJob({
+    queue: EXPIRE_HOLDS_QUEUE,
+    schedule: "* * * * *",
+    handler: async () => {
+      // Drain in batches so a large opening's expiries finish within one tick.
+      for (let i = 0; i < 20 && (await expireHolds({ limit: 500 })) === 500; i++);
+    },
+    options: { retryLimit: 3, retryDelay: 5 },
+  }),
+  defineJob({
+    queue: RECONCILE_STOCK_QUEUE,
+    schedule: "*/5 * * * *",
+    handler: async () => {
+      await reconcileStock();
+    },
+    options: { retryLimit: 2, retryDelay: 30 },
+  }),
+  defineJob({ queue: ORDER_CREATED_TOPIC, handler: onOrderCreated, options: { retryLimit: 5, retryDelay: 10, retryBackoff: true } }),
+  defineJob({ queue: ORDER_STATUS_CHANGED_TOPIC, handler: onOrderStatusChanged, options: { retryLimit: 5, retryDelay: 10, retryBackoff: true } }),
+  defineJob({
+    queue: ADVANCE_QUEUE,
+    handler: async (raw) => {
+      const { orderId, step } = advancePayload.parse(raw);
+      await advanceOrder(orderId, step);
+    },
+    options: { retryLimit: 5, retryDelay: 10, retryBackoff: true },
+  }),
+  defineJob({
+    queue: ADVANCE_SWEEP_QUEUE,
+    schedule: "* * * * *",
+    handler: async () => {
+      for (let i = 0; i < 20 && (await advanceDueOrders({ limit: 500 })) > 0; i++);
+    },
+    options: { retryLimit: 3, retryDelay: 5 },
+  }),
+];

@@ -1,0 +1,54 @@
+// Server code that also runs in the worker process (plain Node via tsx), hence no "server-only" marker.
+// Handlers of the order outbox events. Both are idempotent: mails carry a deterministic id (stored or
+// sent once), and the follow-up step is a delayed job with a deterministic id (scheduled once).
+import { z } from "zod";
+import { decrypt } from "@/lib/crypto/aead";
+import { db } from "@/lib/db";
+import type { OrderStatus } from "@/lib/generated/prisma/client";
+import { defaultLocale } from "@/lib/i18n/config";
+import { log } from "@/lib/log";
+import { orderMail, orderMailKinds, type OrderMailKind } from "@/lib/mail/order-mail";
+import { sendMail } from "@/lib/mail/transport";
+import { enteredAt, returnDeadline } from "./lifecycle";
+import { scheduleStep, stepStartingAt } from "./schedule";
+
+export const ORDER_CREATED_TOPIC = "order-created";
+export const ORDER_STATUS_CHANGED_TOPIC = "order-status-changed";
+
+const createdPayload = z.object({ orderId: z.string().min(1), userId: z.uuid() });
+const changedPayload = z.object({ orderId: z.string().min(1), from: z.string().nullable().optional(), to: z.string() });
+
+/** Sends one order mail to the order's buyer; skipped for an erased account. */
+export async function sendOrderMail(orderId: string, kind: OrderMailKind): Promise<boolean> {
+  const order = await db.order.findUnique({
+    where: { id: orderId },
+    select: { orderName: true, amount: true, holdExpiresAt: true, user: { select: { emailEnc: true, deletedAt: true } } },
+  });
+  if (!order?.user.emailEnc || order.user.deletedAt) {
+    log.info({ orderId, kind }, "order mail skipped (no recipient)");
+    return false;
+  }
+  let time: Date | null = null;
+  if (kind === "placed") time = order.holdExpiresAt;
+  if (kind === "DELIVERED") {
+    const at = await enteredAt(db, orderId, "DELIVERED");
+    time = at && returnDeadline(at);
+  }
+  // Accounts keep no language preference yet: Korean, the shop's default.
+  const mail = orderMail(defaultLocale, kind, { orderId, orderName: order.orderName, amount: order.amount, time });
+  await sendMail({ ...mail, to: decrypt(order.user.emailEnc) });
+  return true;
+}
+
+export async function onOrderCreated(raw: unknown): Promise<void> {
+  const { orderId } = createdPayload.parse(raw);
+  await sendOrderMail(orderId, "placed");
+}
+
+/** Mails the buyer about the move and schedules the next time-based step that starts here. */
+export async function onOrderStatusChanged(raw: unknown): Promise<void> {
+  const { orderId, to } = changedPayload.parse(raw);
+  const step = stepStartingAt(to);
+  if (step) await scheduleStep(orderId, step);
+  if ((orderMailKinds as readonly string[]).includes(to)) await sendOrderMail(orderId, to as OrderMailKind & OrderStatus);
+}

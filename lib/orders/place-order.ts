@@ -1,0 +1,171 @@
+import "server-only";
+// Placing an order (buy-now). Redis admits or refuses each line (refusals never touch PostgreSQL); an
+// admitted request is written to the ledger in one transaction, and undone in Redis if the ledger says
+// no. While Redis is unreachable the same ledger transaction alone decides (slower, same guarantees).
+import { randomBytes, randomUUID } from "node:crypto";
+import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
+import { release, type AdmitResult } from "@/lib/stock/admission";
+import { RedisUnavailable, stockGate, type StockGate } from "@/lib/stock/gate";
+import { claimKey, dropClaim, findStoredAnswer, requestHash, storeAnswerInPostgres, storeClaimAnswer } from "./idempotency";
+import { LedgerRejected, recordOrder, type Consumed } from "./ledger";
+import { ledgerSlots } from "./ledger-slots";
+import type { OrderAnswer, OrderLine, PlaceOrderInput, RejectCode } from "./schemas";
+
+/** Toss accepts 6–64 characters of [A-Za-z0-9_-] as orderId. */
+export const newOrderId = () => `HU-${randomBytes(12).toString("base64url")}`;
+
+const rejectMessages: Record<RejectCode, string> = {
+  SOLD_OUT: "Sold out",
+  NOT_OPEN: "The sale has not opened yet",
+  ENDED: "The sale has ended",
+  LIMIT_EXCEEDED: "You reached the per-buyer limit for this product",
+};
+const refusal = (code: RejectCode, productId: string): OrderAnswer => ({
+  status: 409,
+  body: new AppError(code, rejectMessages[code], undefined, { productId }).toJSON(),
+});
+const unknownProduct = (index: number): OrderAnswer => ({
+  status: 422,
+  body: new AppError("VALIDATION", "Invalid input", { [`items.${index}.productId`]: ["Unknown product"] }).toJSON(),
+});
+const fromAdmit: Record<Exclude<AdmitResult, "reserved" | "duplicate" | "unknown">, RejectCode> = {
+  sold_out: "SOLD_OUT", not_open: "NOT_OPEN", ended: "ENDED", limit_exceeded: "LIMIT_EXCEEDED",
+};
+
+/** Waiting for a connection is bounded: an overloaded ledger answers 503 (retry), never a 500. */
+const TX = { maxWait: 15_000, timeout: 20_000 };
+const busy = (err: unknown) =>
+  err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2028"
+    ? new AppError("UNAVAILABLE", "The shop is very busy; please retry", undefined, { retryAfter: 1 })
+    : err;
+
+const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+
+type Ctx = { userId: string; key: string; hash: string; lines: OrderLine[]; extra: Pick<PlaceOptions, "shippingAddressEnc" | "consume"> };
+
+/**
+ * Checkout's additions: `hash` identifies the request for Idempotency-Key replays when it is not just
+ * the lines (a cart checkout is identified by its cart line ids), the encrypted shipping address, and the
+ * cart/wishlist rows the order consumes.
+ */
+export type PlaceOptions = { hash?: string; shippingAddressEnc?: string | null; consume?: Consumed };
+
+/** The one implementation behind POST /api/orders (route handler and fast path alike). */
+export async function placeOrder(userId: string, key: string, input: PlaceOrderInput, gate: StockGate = stockGate(), opts: PlaceOptions = {}): Promise<OrderAnswer> {
+  const ctx: Ctx = { userId, key, hash: opts.hash ?? requestHash(input), lines: input.items, extra: { shippingAddressEnc: opts.shippingAddressEnc, consume: opts.consume } };
+  let replay: OrderAnswer | null;
+  try {
+    replay = await claimKey(gate, userId, key, ctx.hash);
+  } catch (err) {
+    if (err instanceof RedisUnavailable) return placeOnPostgres(ctx);
+    throw err;
+  }
+  if (replay) return replay;
+  let answer: OrderAnswer;
+  try {
+    answer = await placeThroughRedis(ctx, gate);
+  } catch (err) {
+    if (!(err instanceof RedisUnavailable)) {
+      await dropClaim(gate, userId, key);
+      throw err;
+    }
+    answer = await placeOnPostgres(ctx);
+  }
+  await storeClaimAnswer(gate, userId, key, ctx.hash, answer);
+  return answer;
+}
+
+async function placeThroughRedis(ctx: Ctx, gate: StockGate): Promise<OrderAnswer> {
+  const releaseId = `u:${randomUUID()}`;
+  const taken: { line: OrderLine; fresh: boolean }[] = [];
+  const undo = (which: typeof taken) =>
+    Promise.all(which.map(({ line }) =>
+      gate.run((s) => release(s, { productId: line.productId, userId: ctx.userId, quantity: line.quantity, releaseId, requestKey: ctx.key }))
+        .catch((err) => log.warn({ err, productId: line.productId }, "undo of an admission failed; reconciliation repairs it")),
+    ));
+  try {
+    for (const [i, line] of ctx.lines.entries()) {
+      const { result } = await gate.admit({ productId: line.productId, userId: ctx.userId, quantity: line.quantity, requestKey: ctx.key, nowMs: clock.nowMs() });
+      metrics.admissions.inc({ result, tier: "redis" });
+      if (result === "reserved" || result === "duplicate") {
+        taken.push({ line, fresh: result === "reserved" });
+        continue;
+      }
+      await undo(taken);
+      return result === "unknown" ? unknownProduct(i) : refusal(fromAdmit[result], line.productId);
+    }
+  } catch (err) {
+    await undo(taken);
+    throw err;
+  }
+  try {
+    const placed = await ledgerSlots.run(() => db.$transaction((tx) => recordOrder(tx, { orderId: newOrderId(), userId: ctx.userId, idempotencyKey: ctx.key, requestHash: ctx.hash, lines: ctx.lines, ...ctx.extra }), TX));
+    return { status: 201, body: { order: placed } };
+  } catch (err) {
+    if (err instanceof LedgerRejected) {
+      // Redis drifted from the ledger: give the units back there and tell the buyer the ledger's truth.
+      await undo(taken);
+      metrics.admissions.inc({ result: `ledger_${err.code.toLowerCase()}`, tier: "postgres" });
+      return err.code === "UNKNOWN_PRODUCT" ? unknownProduct(ctx.lines.findIndex((l) => l.productId === err.productId)) : refusal(err.code, err.productId);
+    }
+    if (isUniqueViolation(err)) {
+      // An earlier request with this key already reached the ledger (its Redis claim was lost).
+      await undo(taken.filter((t) => t.fresh));
+      const stored = await findStoredAnswer(ctx.userId, ctx.key, ctx.hash);
+      if (stored) return stored;
+    }
+    await undo(taken);
+    throw busy(err);
+  }
+}
+
+/** The PostgreSQL-only path: the ledger's guards are the admission. */
+async function placeOnPostgres(ctx: Ctx): Promise<OrderAnswer> {
+  const stored = await findStoredAnswer(ctx.userId, ctx.key, ctx.hash);
+  if (stored) return stored;
+  // A cheap unlocked read first: once a drop is sold out (or not open) the flood costs one read, not a write.
+  const early = await refuseEarly(ctx.lines);
+  if (early) {
+    metrics.admissions.inc({ result: early.code.toLowerCase(), tier: "postgres" });
+    return refusal(early.code, early.productId);
+  }
+  try {
+    const placed = await ledgerSlots.run(() => db.$transaction((tx) => recordOrder(tx, { orderId: newOrderId(), userId: ctx.userId, idempotencyKey: ctx.key, requestHash: ctx.hash, lines: ctx.lines, ...ctx.extra }), TX));
+    metrics.admissions.inc({ result: "reserved", tier: "postgres" }, ctx.lines.length);
+    return { status: 201, body: { order: placed } };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    if (err instanceof LedgerRejected) {
+      metrics.admissions.inc({ result: err.code.toLowerCase(), tier: "postgres" });
+      const answer = err.code === "UNKNOWN_PRODUCT" ? unknownProduct(ctx.lines.findIndex((l) => l.productId === err.productId)) : refusal(err.code, err.productId);
+      return storeAnswerInPostgres(ctx.userId, ctx.key, ctx.hash, answer);
+    }
+    if (isUniqueViolation(err)) {
+      const again = await findStoredAnswer(ctx.userId, ctx.key, ctx.hash);
+      if (again) return again;
+    }
+    throw busy(err);
+  }
+}
+
+/** A refusal the ledger would certainly give (sold out, not open, ended), decided without a transaction. */
+async function refuseEarly(lines: OrderLine[]): Promise<{ code: RejectCode; productId: string } | null> {
+  const now = clock.now();
+  const rows = await db.product.findMany({
+    where: { id: { in: lines.map((l) => l.productId) } },
+    select: { id: true, saleStartsAt: true, saleEndsAt: true, inventory: { select: { available: true } } },
+  });
+  for (const line of lines) {
+    const p = rows.find((r) => r.id === line.productId);
+    if (!p) continue; // unknown: the ledger answers it
+    if (p.saleStartsAt && now < p.saleStartsAt) return { code: "NOT_OPEN", productId: p.id };
+    if (p.saleEndsAt && now >= p.saleEndsAt) return { code: "ENDED", productId: p.id };
+    if ((p.inventory?.available ?? 0) < line.quantity) return { code: "SOLD_OUT", productId: p.id };
+  }
+  return null;
+}

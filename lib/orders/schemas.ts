@@ -1,0 +1,66 @@
+// Order input and answers, shared by the route handler, the fast path and the client.
+import { z } from "zod";
+
+export const orderLineSchema = z.object({
+  productId: z.uuid({ error: "Unknown product" }),
+  quantity: z.number({ error: "Quantity must be a whole number" }).int({ error: "Quantity must be a whole number" }).min(1, { error: "At least 1" }).max(100, { error: "At most 100" }),
+});
+
+export const placeOrderSchema = z.object({
+  items: z
+    .array(orderLineSchema, { error: "items must be a list" })
+    .min(1, { error: "Add at least one item" })
+    .max(20, { error: "At most 20 lines" })
+    .refine((lines) => new Set(lines.map((l) => l.productId)).size === lines.length, { error: "Each product may appear once" }),
+});
+
+const shippingAddress = z
+  .string({ error: "Address must be text" })
+  .trim()
+  .min(5, { error: "Enter the full shipping address" })
+  .max(200, { error: "At most 200 characters" });
+
+const uuidList = (what: string) =>
+  z
+    .array(z.uuid({ error: `Unknown ${what}` }), { error: `${what}s must be a list` })
+    .min(1, { error: "Choose at least one item" })
+    .max(20, { error: "At most 20 lines" })
+    .refine((ids) => new Set(ids).size === ids.length, { error: "Each item may appear once" });
+
+/**
+ * The body of POST /api/orders. `source` names where the lines come from; a body without it is a
+ * buy-now (the original `{ items }` body keeps working). Prices are never part of the request.
+ */
+export const checkoutSchema = z.preprocess(
+  (v) => (v && typeof v === "object" && !Array.isArray(v) && !("source" in v) ? { ...v, source: "buy-now" } : v),
+  z.discriminatedUnion(
+    "source",
+    [
+      placeOrderSchema.extend({ source: z.literal("buy-now"), shippingAddress: shippingAddress.optional() }),
+      placeOrderSchema.extend({ source: z.literal("wishlist"), shippingAddress: shippingAddress.optional() }),
+      z.object({ source: z.literal("cart"), cartItemIds: uuidList("cart line"), shippingAddress: shippingAddress.optional() }),
+    ],
+    { error: "source must be cart, wishlist or buy-now" },
+  ),
+);
+export type CheckoutInput = z.infer<typeof checkoutSchema>;
+export type CheckoutSource = CheckoutInput["source"];
+
+/** Optional body of cancel and return requests. */
+export const orderActionSchema = z.object({ reason: z.string().trim().max(200, { error: "At most 200 characters" }).optional() }).default({});
+
+export const listOrdersQuerySchema = z.object({
+  page: z.coerce.number({ error: "page must be a number" }).int({ error: "page must be a whole number" }).min(1, { error: "page starts at 1" }).max(10_000).default(1),
+  pageSize: z.coerce.number({ error: "pageSize must be a number" }).int({ error: "pageSize must be a whole number" }).min(1, { error: "at least 1" }).max(50, { error: "at most 50" }).default(10),
+});
+export type ListOrdersQuery = z.infer<typeof listOrdersQuerySchema>;
+
+/** Idempotency-Key header: what Toss accepts too (up to 300 chars); UUID v4 recommended. */
+export const idempotencyKeySchema = z.string().min(8, { error: "Idempotency-Key must be 8–300 characters" }).max(300).regex(/^[\x21-\x7e]+$/, { error: "Idempotency-Key must be printable ASCII" });
+
+export type OrderLine = z.infer<typeof orderLineSchema>;
+export type PlaceOrderInput = z.infer<typeof placeOrderSchema>;
+export type RejectCode = "SOLD_OUT" | "NOT_OPEN" | "ENDED" | "LIMIT_EXCEEDED";
+export type PlacedOrder = { id: string; amount: number; holdExpiresAt: string; status: "PENDING_PAYMENT" };
+/** What POST /api/orders answers (and replays for the same key). */
+export type OrderAnswer = { status: number; body: unknown };

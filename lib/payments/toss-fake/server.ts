@@ -1,0 +1,70 @@
+// A Toss-compatible server over plain node:http, for tests, the demo and benchmarks. Tests start it
+// in-process on port 0 and still talk to it over real HTTP.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { defaultFakeConfig, mergeConfig, type FakeConfig, type FakeConfigPatch } from "./config";
+import { sendJson, tossError } from "./http-util";
+import { handleOwnRoutes } from "./routes";
+import { FakeRuntime } from "./runtime";
+import { handleApi, matchApi } from "./toss-api";
+
+export type TossFakeOptions = FakeConfigPatch & {
+  port?: number;
+  host?: string;
+  /** The fake's clock (session expiry); Date.now by default. */
+  now?: () => number;
+};
+
+export type TossFake = {
+  url: string;
+  port: number;
+  config: { get(): FakeConfig; set(patch: FakeConfigPatch): FakeConfig };
+  state: FakeRuntime["state"];
+  webhooks: FakeRuntime["webhooks"];
+  advanceTime(ms: number): void;
+  reset(): void;
+  close(): Promise<void>;
+};
+
+export async function startTossFake(options: TossFakeOptions = {}): Promise<TossFake> {
+  const { port = 0, host = "127.0.0.1", now, ...patch } = options;
+  const rt = new FakeRuntime(mergeConfig(defaultFakeConfig, patch), now);
+
+  const server = createServer((req, res) => {
+    handle(rt, req, res).catch(() => {
+      if (!res.headersSent) sendJson(res, tossError(500, "FAILED_INTERNAL_SYSTEM_PROCESSING", "내부 시스템 처리 작업이 실패했습니다."));
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, resolve);
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${actualPort}`;
+  rt.baseUrl = url;
+
+  return {
+    url,
+    port: actualPort,
+    config: { get: rt.config, set: (p) => rt.configure(p) },
+    state: rt.state,
+    webhooks: rt.webhooks,
+    advanceTime: (ms) => rt.advanceTime(ms),
+    reset: () => rt.reset(),
+    async close() {
+      rt.webhooks.close();
+      rt.releaseHung();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function handle(rt: FakeRuntime, req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? "/", "http://fake");
+  const api = matchApi(rt, req.method ?? "GET", url.pathname);
+  if (api) return handleApi(rt, req, res, url.pathname, api);
+  if (await handleOwnRoutes(rt, req, res, url)) return;
+  sendJson(res, tossError(404, "NOT_FOUND", "존재하지 않는 정보 입니다."));
+}

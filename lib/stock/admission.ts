@@ -1,0 +1,58 @@
+// Server code that also runs in the worker process (plain Node via tsx), hence no "server-only" marker.
+// Admission over the stock port: typed results from the Lua scripts, keys loaded from PostgreSQL on demand.
+import { stockKeys } from "./keys";
+import { getStockSnapshot, type StockSnapshot } from "./queries";
+import { ADMIT, LOAD, RELEASE } from "./scripts";
+import type { StockStore } from "./store";
+
+export const admitResults = ["reserved", "duplicate", "sold_out", "not_open", "ended", "limit_exceeded", "unknown"] as const;
+export type AdmitResult = (typeof admitResults)[number];
+
+const REQUEST_MARKER_TTL = 24 * 3600;
+const RELEASE_MARKER_TTL = 7 * 24 * 3600;
+const UNKNOWN_PRODUCT_TTL = 60;
+
+export type AdmitInput = { productId: string; userId: string; quantity: number; requestKey: string; nowMs: number };
+
+/**
+ * One product line through ADMIT. `missing` means the product's keys are not loaded (the caller loads them
+ * from PostgreSQL and retries: StockGate.admit); `duplicate` means this very request already holds its units.
+ */
+export async function admit(store: StockStore, input: AdmitInput): Promise<{ result: AdmitResult | "missing"; available: number }> {
+  const { productId, userId, quantity, requestKey, nowMs } = input;
+  const keys = [stockKeys.meta(productId), stockKeys.buyers(productId), stockKeys.request(productId, userId, requestKey)];
+  const [result, available] = (await store.run(ADMIT, keys, [userId, quantity, nowMs, REQUEST_MARKER_TTL])) as [string, number];
+  return { result: result as AdmitResult | "missing", available: Number(available) };
+}
+
+export type ReleaseInput = { productId: string; userId: string; quantity: number; releaseId: string; requestKey?: string };
+
+/** Returns units to Redis once per releaseId (retries are harmless). */
+export async function release(store: StockStore, input: ReleaseInput): Promise<"released" | "already" | "not_loaded"> {
+  const { productId, userId, quantity, releaseId, requestKey = "-" } = input;
+  const keys = [
+    stockKeys.meta(productId),
+    stockKeys.buyers(productId),
+    stockKeys.released(productId, releaseId),
+    stockKeys.request(productId, userId, requestKey),
+  ];
+  const res = Number(await store.run(RELEASE, keys, [userId, quantity, RELEASE_MARKER_TTL]));
+  return res === 1 ? "released" : res === 0 ? "already" : "not_loaded";
+}
+
+/** Writes one product's keys from PostgreSQL. 'missing' never overwrites live keys; 'force' does. */
+export async function loadStock(store: StockStore, productId: string, mode: "missing" | "force", snapshot?: StockSnapshot) {
+  const s = snapshot ?? (await getStockSnapshot(productId));
+  const args: (string | number)[] = [
+    mode, s.available, s.total, s.startsAtMs, s.endsAtMs, s.perBuyerLimit, s.exists ? 0 : 1, UNKNOWN_PRODUCT_TTL,
+  ];
+  for (const [userId, units] of s.buyers) args.push(userId, units);
+  return Number(await store.run(LOAD, [stockKeys.meta(productId), stockKeys.buyers(productId)], args)) === 1;
+}
+
+/** Reloads every product Redis knows about from PostgreSQL; products it does not know load on demand. */
+export async function rebuildAll(store: StockStore): Promise<number> {
+  const metaKeys = await store.scan(stockKeys.metaPattern());
+  for (const k of metaKeys) await loadStock(store, stockKeys.productIdOfMeta(k), "force");
+  return metaKeys.length;
+}

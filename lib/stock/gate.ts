@@ -1,0 +1,119 @@
+// Server code that also runs in the worker process (plain Node via tsx), hence no "server-only" marker.
+// The circuit breaker in front of Redis. While Redis fails, callers get RedisUnavailable and admit on
+// PostgreSQL alone; the Redis path reopens only after every product's keys were rebuilt from PostgreSQL,
+// because a Redis that missed the PostgreSQL-only sales would otherwise admit units already sold.
+import CircuitBreaker from "opossum";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
+import { admit, loadStock, rebuildAll, type AdmitInput, type AdmitResult } from "./admission";
+import { getStockSnapshot } from "./queries";
+import { createStockRedis, IoredisStore, type StockStore } from "./store";
+import { UpstashStore } from "./upstash-store";
+
+export class RedisUnavailable extends Error {
+  constructor(cause: unknown) {
+    super("redis unavailable", { cause });
+    this.name = "RedisUnavailable";
+  }
+}
+
+type Op<T> = (store: StockStore) => Promise<T>;
+
+export class StockGate {
+  private needsRebuild = false;
+  readonly breaker: CircuitBreaker<[Op<unknown>], unknown>;
+
+  constructor(readonly store: StockStore, opts: CircuitBreaker.Options = {}) {
+    this.breaker = new CircuitBreaker(async (op: Op<unknown>) => {
+      if (this.needsRebuild) {
+        const n = await rebuildAll(this.store);
+        this.needsRebuild = false;
+        metrics.redisRebuilds.inc();
+        log.warn({ products: n }, "redis stock keys rebuilt from PostgreSQL; reopening the Redis path");
+      }
+      return op(this.store);
+    }, { timeout: 2000, errorThresholdPercentage: 20, volumeThreshold: 5, resetTimeout: 2000, rollingCountTimeout: 5000, ...opts });
+    this.breaker.on("open", () => {
+      this.needsRebuild = true;
+      metrics.redisFallback.set(1);
+      log.error("redis unreachable: admission falls back to PostgreSQL");
+    });
+    this.breaker.on("close", () => metrics.redisFallback.set(0));
+    store.onConnectionLost?.(() => {
+      if (this.breaker.closed) this.breaker.open();
+    });
+  }
+
+  private loading = new Map<string, Promise<void>>();
+
+  /**
+   * Loads a product's missing keys from PostgreSQL — once per process at a time, however many requests
+   * found them missing (an opening's first second must not send thousands of identical reads). The
+   * PostgreSQL read runs outside the breaker: only Redis failures may open it.
+   */
+  async ensureLoaded(productId: string): Promise<void> {
+    let p = this.loading.get(productId);
+    if (!p) {
+      p = (async () => {
+        const snapshot = await getStockSnapshot(productId);
+        await this.run((s) => loadStock(s, productId, "missing", snapshot));
+      })().finally(() => this.loading.delete(productId));
+      this.loading.set(productId, p);
+    }
+    return p;
+  }
+
+  /**
+   * Re-reads a product's stock, window and limit from PostgreSQL into Redis — call after a seller changes
+   * them. A reload racing in-flight orders can only over-state Redis, which the ledger's guards absorb.
+   */
+  async reload(productId: string): Promise<void> {
+    const snapshot = await getStockSnapshot(productId);
+    await this.run((s) => loadStock(s, productId, "force", snapshot));
+  }
+
+  async admit(input: AdmitInput): Promise<{ result: AdmitResult; available: number }> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const r = await this.run((s) => admit(s, input));
+      if (r.result !== "missing") return r as { result: AdmitResult; available: number };
+      await this.ensureLoaded(input.productId);
+    }
+    throw new Error(`stock keys of ${input.productId} vanished while loading`);
+  }
+
+  get usingFallback() {
+    return !this.breaker.closed;
+  }
+
+  /** Runs op against Redis through the breaker; any failure (or an open breaker) is RedisUnavailable. */
+  async run<T>(op: Op<T>): Promise<T> {
+    try {
+      return (await this.breaker.fire(op as Op<unknown>)) as T;
+    } catch (err) {
+      throw new RedisUnavailable(err);
+    }
+  }
+
+  async close() {
+    this.breaker.shutdown();
+    await this.store.close();
+  }
+}
+
+export function createStockStore(): StockStore {
+  if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
+    return new UpstashStore(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN);
+  }
+  return new IoredisStore(createStockRedis());
+}
+
+const g = globalThis as unknown as { hurryupStockGate?: StockGate };
+/** The process's gate (one Redis connection, one breaker). */
+export function stockGate(): StockGate {
+  return (g.hurryupStockGate ??= new StockGate(createStockStore()));
+}
+/** Tests and the benchmark point the process at another Redis. */
+export function setStockGate(gate: StockGate | undefined) {
+  g.hurryupStockGate = gate;
+}

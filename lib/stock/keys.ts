@@ -1,0 +1,22 @@
+// Redis keys of the stock tier. Every key of one product carries the hash tag {p:<id>} so each Lua script
+// touches a single Redis Cluster slot; a buyer's request claims carry {u:<id>} for the same reason.
+import { env } from "@/lib/env";
+
+const prefix = () => env.REDIS_KEY_PREFIX;
+const tag = (productId: string) => `${prefix()}{p:${productId}}`;
+
+export const stockKeys = {
+  /** Hash: a (available), t (total), s/e (sale start/end, ms, 0 = none), l (per-buyer limit, 0 = none), x (1 = no such product). */
+  meta: (productId: string) => `${tag(productId)}:m`,
+  /** Hash: userId → units held or bought (mirrors PurchaseCounter). */
+  buyers: (productId: string) => `${tag(productId)}:b`,
+  /** String: this request's units are reserved (makes admission idempotent per request). */
+  request: (productId: string, userId: string, requestKey: string) => `${tag(productId)}:r:${userId}:${requestKey}`,
+  /** String: this release already happened (a release runs at most once per id). */
+  released: (productId: string, releaseId: string) => `${tag(productId)}:x:${releaseId}`,
+  /** Pattern of every product's meta key, for rebuilds. */
+  metaPattern: () => `${prefix()}{p:*}:m`,
+  productIdOfMeta: (metaKey: string) => metaKey.slice(prefix().length + 3, -3),
+  /** String: the first answer to (buyer, Idempotency-Key). */
+  claim: (userId: string, idempotencyKey: string) => `${prefix()}{u:${userId}}:k:${idempotencyKey}`,
+};

@@ -1,0 +1,49 @@
+// Server code that also runs in the worker process (plain Node via tsx), hence no "server-only" marker.
+// Reconciliation: compares each loaded product's Redis stock with PostgreSQL, repairs drift, and reports
+// it (a log line, a metric, a StockReconciliation row). A figure is only repaired when both sides held
+// still across two reads, so units in flight between admission and ledger are not mistaken for drift.
+import { db } from "@/lib/db";
+import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
+import { stockGate, type StockGate } from "./gate";
+import { stockKeys } from "./keys";
+import { getPgAvailable } from "./queries";
+import { REPAIR } from "./scripts";
+
+export type Drift = { productId: string; redisAvailable: number; pgAvailable: number; repaired: boolean };
+
+async function readRedis(gate: StockGate, ids: string[]) {
+  return gate.run(async (s) => {
+    const out = new Map<string, number>();
+    for (const id of ids) {
+      const [a, x] = await s.hmget(stockKeys.meta(id), ["a", "x"]);
+      if (a !== null && x !== "1") out.set(id, Number(a));
+    }
+    return out;
+  });
+}
+
+export async function reconcileStock(opts: { gate?: StockGate; settleMs?: number } = {}): Promise<Drift[]> {
+  const gate = opts.gate ?? stockGate();
+  if (gate.usingFallback) return []; // the rebuild before reopening does this job
+  const ids = (await gate.run((s) => s.scan(stockKeys.metaPattern()))).map(stockKeys.productIdOfMeta);
+  if (!ids.length) return [];
+  const r1 = await readRedis(gate, ids);
+  const p1 = await getPgAvailable(ids);
+  await new Promise((r) => setTimeout(r, opts.settleMs ?? 200));
+  const r2 = await readRedis(gate, ids);
+  const p2 = await getPgAvailable(ids);
+  const drifts: Drift[] = [];
+  for (const [id, redisAvailable] of r1) {
+    const pgAvailable = p1.get(id);
+    if (pgAvailable === undefined || redisAvailable === pgAvailable) continue;
+    if (r2.get(id) !== redisAvailable || p2.get(id) !== pgAvailable) continue; // still moving: next round
+    const res = Number(await gate.run((s) => s.run(REPAIR, [stockKeys.meta(id)], [redisAvailable, pgAvailable])));
+    const drift = { productId: id, redisAvailable, pgAvailable, repaired: res === 1 };
+    drifts.push(drift);
+    if (drift.repaired) metrics.reconciliationRepairs.inc();
+    log.warn(drift, "stock drift between Redis and PostgreSQL");
+  }
+  if (drifts.length) await db.stockReconciliation.createMany({ data: drifts });
+  return drifts;
+}

@@ -1,0 +1,94 @@
+// The stock tier's Lua scripts. Each runs atomically inside Redis and touches the keys of one product
+// (one hash tag, one cluster slot). PostgreSQL stays the ledger: these only decide who may try to buy.
+import { createHash } from "node:crypto";
+
+export type LuaScript = { name: string; source: string; sha: string };
+const lua = (name: string, source: string): LuaScript => ({ name, source, sha: createHash("sha1").update(source).digest("hex") });
+
+/**
+ * ADMIT — reserve units for one request.
+ * KEYS[1] meta hash, KEYS[2] buyers hash, KEYS[3] request marker
+ * ARGV[1] userId, ARGV[2] quantity, ARGV[3] now (ms, the app server's clock), ARGV[4] marker TTL (s)
+ * Returns {result, available}. result: missing | unknown | not_open | ended | duplicate | sold_out |
+ * limit_exceeded | reserved. Guarantee: units and the buyer's count change together or not at all, never
+ * below zero nor above the limit; the same request is reserved at most once.
+ */
+export const ADMIT = lua("admit", `
+if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing', -1} end
+local m = redis.call('HMGET', KEYS[1], 'a', 's', 'e', 'l', 'x')
+if m[5] == '1' then return {'unknown', -1} end
+local avail = tonumber(m[1])
+local now = tonumber(ARGV[3])
+local starts, ends = tonumber(m[2]), tonumber(m[3])
+if starts > 0 and now < starts then return {'not_open', avail} end
+if ends > 0 and now >= ends then return {'ended', avail} end
+if redis.call('EXISTS', KEYS[3]) == 1 then return {'duplicate', avail} end
+local qty = tonumber(ARGV[2])
+if avail < qty then return {'sold_out', avail} end
+local limit = tonumber(m[4])
+local bought = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')
+if limit > 0 and bought + qty > limit then return {'limit_exceeded', avail} end
+redis.call('HINCRBY', KEYS[1], 'a', -qty)
+redis.call('HINCRBY', KEYS[2], ARGV[1], qty)
+redis.call('SET', KEYS[3], ARGV[2], 'EX', tonumber(ARGV[4]))
+return {'reserved', avail - qty}
+`);
+
+/**
+ * RELEASE — give reserved units back (an undone admission, or a hold that ended in PostgreSQL first).
+ * KEYS[1] meta hash, KEYS[2] buyers hash, KEYS[3] release marker, KEYS[4] request marker to clear
+ * ARGV[1] userId, ARGV[2] quantity, ARGV[3] marker TTL (s)
+ * Returns 1 released, 0 already released, 2 nothing loaded (the next load reads PostgreSQL's truth).
+ * Guarantee: one release id returns its units at most once, however often it is retried.
+ */
+export const RELEASE = lua("release", `
+if not redis.call('SET', KEYS[3], '1', 'NX', 'EX', tonumber(ARGV[3])) then return 0 end
+redis.call('DEL', KEYS[4])
+if redis.call('EXISTS', KEYS[1]) == 0 then return 2 end
+local qty = tonumber(ARGV[2])
+redis.call('HINCRBY', KEYS[1], 'a', qty)
+if redis.call('HINCRBY', KEYS[2], ARGV[1], -qty) <= 0 then redis.call('HDEL', KEYS[2], ARGV[1]) end
+return 1
+`);
+
+/**
+ * LOAD — (re)build one product's keys from a PostgreSQL snapshot.
+ * KEYS[1] meta hash, KEYS[2] buyers hash
+ * ARGV[1] 'force' | 'missing', ARGV[2] available, ARGV[3] total, ARGV[4] start ms, ARGV[5] end ms,
+ * ARGV[6] limit, ARGV[7] unknown (1/0), ARGV[8] TTL for unknown products (s), ARGV[9..] userId, count pairs
+ * Returns 1 loaded, 0 left alone. Guarantee: in 'missing' mode concurrent loaders cannot overwrite live
+ * counts; both keys are replaced together.
+ */
+export const LOAD = lua("load", `
+if ARGV[1] ~= 'force' and redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('DEL', KEYS[1], KEYS[2])
+redis.call('HSET', KEYS[1], 'a', ARGV[2], 't', ARGV[3], 's', ARGV[4], 'e', ARGV[5], 'l', ARGV[6], 'x', ARGV[7])
+if ARGV[7] == '1' then redis.call('EXPIRE', KEYS[1], tonumber(ARGV[8])) end
+for i = 9, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
+return 1
+`);
+
+/**
+ * REPAIR — set available units to PostgreSQL's figure if Redis still shows what reconciliation read.
+ * KEYS[1] meta hash; ARGV[1] expected available, ARGV[2] new available
+ * Returns 1 repaired, 0 changed meanwhile (left for the next round), -1 not loaded.
+ */
+export const REPAIR = lua("repair", `
+local cur = redis.call('HGET', KEYS[1], 'a')
+if not cur then return -1 end
+if cur ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'a', ARGV[2])
+return 1
+`);
+
+/**
+ * CLAIM — the first request with an Idempotency-Key claims it; later ones read what it stored.
+ * KEYS[1] claim key; ARGV[1] value to store when absent ("P|<hash>"), ARGV[2] TTL (s)
+ * Returns '' when claimed now, otherwise the stored value. Guarantee: exactly one claimant per key.
+ */
+export const CLAIM = lua("claim", `
+local v = redis.call('GET', KEYS[1])
+if v then return v end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', tonumber(ARGV[2]))
+return ''
+`);

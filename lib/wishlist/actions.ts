@@ -1,0 +1,30 @@
+"use server";
+// Server actions for the heart button and the wishlist page: the same schema and services as the
+// route handlers under app/api/wishlist. Guests get UNAUTHENTICATED (the heart sends them to sign-in).
+import { refresh } from "next/cache";
+import { requireActionUser } from "@/lib/auth/guards";
+import { runAction, type ActionResult } from "@/lib/cart/action-result";
+import { parseInput } from "@/lib/validation";
+import { wishlistItemSchema } from "./schemas";
+import { addToWishlist, moveWishlistItemToCart, removeFromWishlist } from "./service";
+
+export async function setWishlistedAction(input: unknown, wishlisted: boolean): Promise<ActionResult<{ wishlisted: boolean }>> {
+  return runAction(async () => {
+    const { productId } = parseInput(wishlistItemSchema, input);
+    const user = await requireActionUser();
+    if (wishlisted) await addToWishlist(user.id, productId);
+    else await removeFromWishlist(user.id, productId);
+    refresh();
+    return { wishlisted };
+  });
+}
+
+export async function moveToCartAction(input: unknown): Promise<ActionResult<{ capped: boolean }>> {
+  return runAction(async () => {
+    const { productId } = parseInput(wishlistItemSchema, input);
+    const user = await requireActionUser();
+    const { result } = await moveWishlistItemToCart(user.id, productId);
+    refresh();
+    return { capped: result.capped };
+  });
+}

@@ -1,0 +1,31 @@
+import "server-only";
+// Reads of a user's wishlist, newest first, with the products' current prices and availability.
+import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { availabilityOf } from "@/lib/cart/rules";
+import { factsOf, productSelect } from "@/lib/cart/store";
+import type { WishlistItem } from "./schemas";
+
+export async function listWishlist(userId: string): Promise<WishlistItem[]> {
+  const rows = await db.wishlistItem.findMany({
+    where: { userId, product: { status: { not: "DRAFT" } } },
+    orderBy: [{ createdAt: "desc" }, { productId: "asc" }],
+    select: { createdAt: true, product: { select: productSelect } },
+  });
+  const now = clock.now();
+  return rows.map(({ createdAt, product }) => ({
+    productId: product.id,
+    name: product.name,
+    image: product.images[0] ?? null,
+    price: product.price,
+    availability: availabilityOf(factsOf(product), now),
+    addedAt: createdAt.toISOString(),
+  }));
+}
+
+/** Which of these products the user has hearted (for product cards and pages). */
+export async function wishlistedAmong(userId: string | null, productIds: string[]): Promise<Set<string>> {
+  if (!userId || productIds.length === 0) return new Set();
+  const rows = await db.wishlistItem.findMany({ where: { userId, productId: { in: productIds } }, select: { productId: true } });
+  return new Set(rows.map((r) => r.productId));
+}

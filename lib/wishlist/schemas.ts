@@ -1,0 +1,16 @@
+// Wishlist inputs and JSON shape: zod only, shared by route handlers, server actions and the client.
+import { z } from "zod";
+import type { Availability } from "@/lib/cart/schemas";
+
+export const wishlistItemSchema = z.object({ productId: z.uuid({ error: "productId must be a product id" }) });
+export type WishlistItemInput = z.infer<typeof wishlistItemSchema>;
+
+export type WishlistItem = {
+  productId: string;
+  name: string;
+  image: string | null;
+  /** Integer won: the product's current price. */
+  price: number;
+  availability: Availability;
+  addedAt: string;
+};

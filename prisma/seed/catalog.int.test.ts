@@ -1,0 +1,59 @@
+// The catalog seed against the real PostgreSQL and Redis: run twice, same rows; drops relative to now;
+// Redis agrees with PostgreSQL afterwards.
+import { describe, expect, it } from "vitest";
+import { computeSaleState } from "@/lib/catalog/state";
+import { db } from "@/lib/db";
+import { stockKeys } from "@/lib/stock/keys";
+import { stockGate } from "@/lib/stock/gate";
+import { createSeller } from "@/test/factories";
+import { seedCategories, seedProducts } from "./catalog-data";
+import { loadSeededStock, seedCatalog, seedId, UPCOMING_DROP_DELAY_MS } from "./catalog";
+
+const counts = async (ids: string[]) => ({
+  categories: await db.category.count({ where: { slug: { in: seedCategories.map((c) => c.slug) } } }),
+  products: await db.product.count({ where: { id: { in: ids } } }),
+  inventory: await db.inventory.count({ where: { productId: { in: ids } } }),
+});
+
+describe("catalog seed", () => {
+  it("is idempotent, resets the drops relative to now and leaves Redis agreeing with PostgreSQL", async () => {
+    const seller = await createSeller();
+    const first = await seedCatalog(db, seller.id, Date.now() - 3_600_000);
+    const before = await counts(first);
+    const now = Date.now();
+    const second = await seedCatalog(db, seller.id, now);
+    expect(second).toEqual(first);
+    expect(await counts(second)).toEqual(before);
+    expect(before).toEqual({ categories: seedCategories.length, products: seedProducts.length, inventory: seedProducts.length });
+
+    const drops = await db.product.findMany({ where: { id: { in: second }, type: "LIMITED" }, include: { inventory: true } });
+    const states = drops.map((p) => computeSaleState({ saleStartsAt: p.saleStartsAt, saleEndsAt: p.saleEndsAt, remaining: p.inventory!.available }, now)).sort();
+    expect(states).toEqual(["ended", "open", "sold_out", "upcoming"]);
+    const upcoming = drops.find((p) => p.id === seedId("drop-midnight-high"))!;
+    expect(upcoming.saleStartsAt!.getTime()).toBe(now + UPCOMING_DROP_DELAY_MS);
+    for (const p of drops) expect(p.perBuyerLimit).toBeGreaterThan(0);
+    const images = await db.product.findMany({ where: { id: { in: second } }, select: { images: true } });
+    for (const { images: list } of images) expect(list).toHaveLength(3);
+
+    const gate = stockGate();
+    await loadSeededStock(gate.store, second);
+    const pg = await db.inventory.findMany({ where: { productId: { in: second } } });
+    for (const row of pg) {
+      const [available, total] = await gate.run((s) => s.hmget(stockKeys.meta(row.productId), ["a", "t"]));
+      expect([Number(available), Number(total)]).toEqual([row.available, row.total]);
+    }
+  });
+
+  it("keeps units held or sold by real orders counted when re-seeding", async () => {
+    const seller = await createSeller();
+    const ids = await seedCatalog(db, seller.id, Date.now());
+    const id = seedId("classic-canvas");
+    // Two units went into orders since the last seed.
+    await db.inventory.update({ where: { productId: id }, data: { available: { decrement: 2 } } });
+    await seedCatalog(db, seller.id, Date.now());
+    const inv = await db.inventory.findUniqueOrThrow({ where: { productId: id } });
+    const units = seedProducts.find((p) => p.key === "classic-canvas")!.units;
+    expect(inv).toMatchObject({ available: units, total: units + 2 });
+    expect(ids).toContain(id);
+  });
+});

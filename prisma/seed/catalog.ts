@@ -1,0 +1,83 @@
+// The demo catalog: categories, products with their generated images, inventory and the four limited
+// drops, whose sale windows are set relative to `now` on every run so a fresh seed always shows one drop
+// open, one counting down, one sold out and one ended. Idempotent: ids derive from each row's key.
+import { createHash } from "node:crypto";
+import type { Db } from "@/lib/db";
+import { loadStock } from "@/lib/stock/admission";
+import type { StockStore } from "@/lib/stock/store";
+import { productImages, seedCategories, seedProducts, type DropKind, type SeedProduct } from "./catalog-data";
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** A stable UUID (version 5 layout) for a seed key, so a re-run updates the same rows. */
+export function seedId(key: string): string {
+  const h = createHash("sha1").update(`hurryup:seed:${key}`).digest();
+  h[6] = (h[6] & 0x0f) | 0x50;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString("hex");
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}
+
+/** How far the upcoming drop opens after seeding. */
+export const UPCOMING_DROP_DELAY_MS = 3 * MINUTE;
+
+function window(kind: DropKind, nowMs: number): { starts: number; ends: number } {
+  switch (kind) {
+    case "open": return { starts: nowMs - 10 * MINUTE, ends: nowMs + 3 * DAY };
+    case "upcoming": return { starts: nowMs + UPCOMING_DROP_DELAY_MS, ends: nowMs + 3 * DAY };
+    case "sold_out": return { starts: nowMs - 2 * 60 * MINUTE, ends: nowMs + 2 * DAY };
+    case "ended": return { starts: nowMs - 10 * DAY, ends: nowMs - 3 * DAY };
+  }
+}
+
+/** Units on sale after seeding: a sold-out drop has none left, an ended one a few unsold. */
+function availableFor(p: SeedProduct): number {
+  if (p.drop?.kind === "sold_out") return 0;
+  if (p.drop?.kind === "ended") return Math.floor(p.units / 5);
+  return p.units;
+}
+
+export async function seedCatalog(db: Db, sellerId: string, nowMs: number): Promise<string[]> {
+  const categoryIds = new Map<string, string>();
+  for (const c of seedCategories) {
+    const data = { slug: c.slug, nameKo: c.nameKo, nameEn: c.nameEn, sort: c.sort };
+    const row = await db.category.upsert({ where: { slug: c.slug }, create: data, update: data });
+    categoryIds.set(c.slug, row.id);
+  }
+  const ids: string[] = [];
+  for (const p of seedProducts) {
+    const id = seedId(p.key);
+    const w = p.drop ? window(p.drop.kind, nowMs) : null;
+    const data = {
+      sellerId,
+      categoryId: categoryIds.get(p.category)!,
+      type: p.drop ? ("LIMITED" as const) : ("NORMAL" as const),
+      status: "ACTIVE" as const,
+      name: p.name,
+      description: p.description,
+      price: p.price,
+      images: productImages(p.key),
+      saleStartsAt: w ? new Date(w.starts) : null,
+      saleEndsAt: w ? new Date(w.ends) : null,
+      perBuyerLimit: p.drop?.perBuyerLimit ?? null,
+      createdAt: new Date(nowMs - p.ageDays * DAY),
+    };
+    const available = availableFor(p);
+    await db.$transaction(async (tx) => {
+      await tx.product.upsert({ where: { id }, create: { id, ...data }, update: data });
+      const inv = await tx.inventory.findUnique({ where: { productId: id } });
+      // Units already held or sold by real orders stay counted, so total = available + held + sold holds.
+      const committed = inv ? Math.max(0, inv.total - inv.available) : 0;
+      const total = Math.max(p.units, committed + available);
+      await tx.inventory.upsert({ where: { productId: id }, create: { productId: id, total, available }, update: { total, available } });
+    });
+    ids.push(id);
+  }
+  return ids;
+}
+
+/** Makes Redis agree with PostgreSQL for the seeded products (forced: the sale windows just moved). */
+export async function loadSeededStock(store: StockStore, productIds: string[]): Promise<void> {
+  for (const id of productIds) await loadStock(store, id, "force");
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# `npm run demo`: create and migrate the database, seed the demo data, build, and run the shop on :3000
+# with its background worker (and the Toss-compatible server when no real Toss keys are configured).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-env.sh
+set -a; source .env; set +a
+# The demo runs the order lifecycle in minutes, not days (unless .env says otherwise): ship a minute after
+# payment, deliver a minute later, returns accepted for ten minutes and completed a minute after the request.
+export ORDER_SHIP_DELAY_SECONDS="${ORDER_SHIP_DELAY_SECONDS:-60}" ORDER_DELIVER_DELAY_SECONDS="${ORDER_DELIVER_DELAY_SECONDS:-60}"
+export ORDER_RETURN_WINDOW_SECONDS="${ORDER_RETURN_WINDOW_SECONDS:-600}" ORDER_RETURN_COMPLETE_SECONDS="${ORDER_RETURN_COMPLETE_SECONDS:-60}"
+pg_isready -h 127.0.0.1 -p 5432 -q || { echo "PostgreSQL is not reachable on 127.0.0.1:5432"; exit 1; }
+redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || { echo "Redis is not reachable on 127.0.0.1:6379"; exit 1; }
+
+npm run -s db:migrate
+npm run -s db:seed
+npm run -s build
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+if [ -z "${NEXT_PUBLIC_TOSS_CLIENT_KEY:-}" ] && npm run -s 2>/dev/null | grep -q "toss:fake"; then
+  npm run -s toss:fake & pids+=($!)
+fi
+if [ -f worker/index.ts ]; then npm run -s worker & pids+=($!); fi
+PORT="${PORT:-3000}" npm run -s start & pids+=($!)
+echo "Hurry Up is starting on http://localhost:${PORT:-3000} (Ctrl-C stops the shop, the worker and the fakes)"
+wait -n "${pids[@]}"

@@ -1,0 +1,65 @@
+// A dedicated redis-server for fault tests and the benchmark: its own free port, no persistence, and
+// stop / pause / restart on demand.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import Redis from "ioredis";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export class RedisProcess {
+  private child?: ChildProcess;
+  constructor(readonly port: number) {}
+  get url() {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  static async start(port?: number) {
+    const r = new RedisProcess(port ?? (await freePort()));
+    await r.start();
+    return r;
+  }
+
+  async start() {
+    this.child = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    const probe = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    probe.on("error", () => {});
+    for (let i = 0; i < 100; i++) {
+      try {
+        await probe.connect();
+        await probe.ping();
+        probe.disconnect();
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    probe.disconnect();
+    throw new Error(`redis-server on ${this.port} did not start`);
+  }
+
+  /** SIGKILL: the data is gone, as after a crash without persistence. */
+  async stop() {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGKILL");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+  }
+
+  /** Unreachable but alive: the data stays (a network partition). */
+  pause() {
+    this.child?.kill("SIGSTOP");
+  }
+  resume() {
+    this.child?.kill("SIGCONT");
+  }
+}

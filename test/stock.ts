@@ -1,0 +1,47 @@
+// Helpers for stock and order tests: many buyers at once, and the ledger invariant from DESIGN.md.
+import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
+import { db } from "@/lib/db";
+import { soldStates, holdingStates } from "@/lib/orders/transitions";
+import { stockGate, type StockGate } from "@/lib/stock/gate";
+import { stockKeys } from "@/lib/stock/keys";
+
+/** n verified buyers in one INSERT. */
+export async function createBuyers(n: number): Promise<string[]> {
+  const ids = Array.from({ length: n }, () => randomUUID());
+  await db.user.createMany({ data: ids.map((id) => ({ id, emailHash: `t-${id}`, emailVerifiedAt: new Date() })) });
+  return ids;
+}
+
+export async function ledgerFigures(productId: string) {
+  const inv = await db.inventory.findUniqueOrThrow({ where: { productId } });
+  const items = await db.orderItem.findMany({ where: { productId }, select: { quantity: true, order: { select: { status: true, userId: true } } } });
+  const sum = (states: readonly string[]) => items.filter((i) => states.includes(i.order.status)).reduce((s, i) => s + i.quantity, 0);
+  const perBuyer = new Map<string, number>();
+  for (const i of items) {
+    if ([...holdingStates, ...soldStates].includes(i.order.status)) perBuyer.set(i.order.userId, (perBuyer.get(i.order.userId) ?? 0) + i.quantity);
+  }
+  return { total: inv.total, available: inv.available, held: sum(holdingStates), sold: sum(soldStates), perBuyer };
+}
+
+/**
+ * total = available + held + sold, nothing negative, every buyer's counter equals their live units and
+ * stays within the limit, and (when quiet) Redis shows PostgreSQL's available units.
+ */
+export async function expectInvariant(productId: string, opts: { limit?: number; gate?: StockGate; redisQuiet?: boolean } = {}) {
+  const f = await ledgerFigures(productId);
+  expect(f.available).toBeGreaterThanOrEqual(0);
+  expect(f.available + f.held + f.sold).toBe(f.total);
+  const counters = await db.purchaseCounter.findMany({ where: { productId, quantity: { gt: 0 } } });
+  const counted = new Map(counters.map((c) => [c.userId, c.quantity]));
+  expect(counted).toEqual(new Map([...f.perBuyer].filter(([, q]) => q > 0)));
+  if (opts.limit) for (const q of f.perBuyer.values()) expect(q).toBeLessThanOrEqual(opts.limit);
+  const paidWithoutItems = await db.order.count({ where: { status: { in: [...soldStates] }, items: { none: {} } } });
+  expect(paidWithoutItems).toBe(0);
+  if (opts.redisQuiet !== false) {
+    const gate = opts.gate ?? stockGate();
+    const [a] = await gate.run((s) => s.hmget(stockKeys.meta(productId), ["a"]));
+    if (a !== null) expect(Number(a)).toBe(f.available);
+  }
+  return f;
+}

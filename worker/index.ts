@@ -1,0 +1,49 @@
+// The background worker: `npm run worker`. Relays the outbox to pg-boss and runs every registered job
+// (lib/jobs/registry.ts). Several workers can run side by side; stop with SIGTERM/SIGINT.
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { createBoss } from "@/lib/jobs/boss";
+import { relayOutbox } from "@/lib/jobs/outbox";
+import { startWorkers } from "@/lib/jobs/runner";
+import { key, redis } from "@/lib/redis";
+
+const RELAY_INTERVAL_MS = 500;
+
+async function main() {
+  const boss = createBoss(env.DATABASE_URL, { supervise: true, schedule: true });
+  await boss.start();
+  await startWorkers(boss);
+  log.info("worker started");
+
+  let stopping = false;
+  const loop = async () => {
+    while (!stopping) {
+      try {
+        // Drain in passes of 100 until the outbox is empty, then rest.
+        while (!stopping && (await relayOutbox({ boss })) > 0);
+        await redis.set(key("worker:heartbeat"), String(Date.now()), "EX", 30);
+      } catch (err) {
+        log.error({ err }, "outbox relay failed");
+      }
+      await new Promise((r) => setTimeout(r, RELAY_INTERVAL_MS));
+    }
+  };
+  const relaying = loop();
+
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "worker stopping");
+    await relaying;
+    await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    redis.disconnect();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((err) => {
+  log.fatal({ err }, "worker failed to start");
+  process.exit(1);
+});

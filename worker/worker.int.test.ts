@@ -1,0 +1,83 @@
+// The real worker process end to end: `tsx worker/index.ts` relays the sign-up's outbox event and sends
+// the verification mail into DevMail; the link verifies; sign-in works; sign-out revokes.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { migrate } from "@/scripts/migrate";
+
+// The worker relays every outbox row of its database, so it gets a database (and key prefix) of its own:
+// other test files relay and drain synchronously and must not race with it. Set before the app's
+// modules load (lib/env.ts reads the environment once), hence the dynamic imports below.
+const dbUrl = new URL(process.env.DATABASE_URL!);
+dbUrl.pathname += "_worker";
+process.env.DATABASE_URL = dbUrl.toString();
+process.env.REDIS_KEY_PREFIX += "worker:";
+
+let worker: ChildProcess;
+let output = "";
+let app: Awaited<ReturnType<typeof load>>;
+
+async function load() {
+  return {
+    meRoute: await import("@/app/api/me/route"),
+    sessionsRoute: await import("@/app/api/me/sessions/route"),
+    usersRoute: await import("@/app/api/users/route"),
+    verifyRoute: await import("@/app/api/users/verify/route"),
+    db: (await import("@/lib/db")).db,
+    signInViaAuthjs: (await import("@/test/accounts")).signInViaAuthjs,
+    ...(await import("@/test/http")),
+  };
+}
+
+beforeAll(async () => {
+  await migrate(process.env.DATABASE_URL!);
+  app = await load();
+  worker = spawn("npx", ["tsx", "worker/index.ts"], { cwd: process.cwd(), env: { ...process.env, LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "pipe"] });
+  worker.stdout!.on("data", (d) => (output += d));
+  worker.stderr!.on("data", (d) => (output += d));
+});
+
+afterAll(async () => {
+  if (worker?.exitCode === null) {
+    const exited = new Promise((r) => worker.once("exit", r));
+    worker.kill("SIGTERM");
+    await exited;
+  }
+  await app?.db.$disconnect();
+  const admin = new URL(dbUrl);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${dbUrl.pathname.slice(1)}" WITH (FORCE)`);
+  await client.end();
+});
+
+/** Waits for a condition the worker brings about; bounded, so a broken worker fails the test. */
+async function eventually<T>(probe: () => Promise<T | null>, what: string, tries = 300): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const v = await probe();
+    if (v) return v;
+    if (worker.exitCode !== null) throw new Error(`worker exited (${worker.exitCode}):\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} never happened; worker output:\n${output}`);
+}
+
+test("sign-up → worker sends the mail → verify → sign in → sign out revokes", { timeout: 90_000 }, async () => {
+  const { meRoute, sessionsRoute, usersRoute, verifyRoute, db, signInViaAuthjs, ctx, jsonRequest } = app;
+  const email = `worker-${randomUUID().slice(0, 8)}@example.com`;
+  const res = await usersRoute.POST(jsonRequest("/api/users", { body: { email, password: "Work!er123", name: "워커", phone: "010-3333-4444" } }), ctx());
+  expect(res.status).toBe(202);
+
+  const mail = await eventually(() => db.devMail.findFirst({ where: { to: email } }), "the verification mail");
+  const token = new URL(mail.text.match(/https?:\/\/\S+\/verify\?token=\S+/)![0]).searchParams.get("token")!;
+  expect((await verifyRoute.POST(jsonRequest("/api/users/verify", { body: { token } }), ctx())).status).toBe(200);
+
+  const { cookie } = await signInViaAuthjs(email, "Work!er123");
+  expect(cookie).not.toBeNull();
+  expect(await (await meRoute.GET(jsonRequest("/api/me", { cookie: cookie! }), ctx())).json()).toMatchObject({ emailVerified: true, name: "워커" });
+  expect((await sessionsRoute.DELETE(jsonRequest("/api/me/sessions", { method: "DELETE", cookie: cookie! }), ctx())).status).toBe(200);
+  expect((await meRoute.GET(jsonRequest("/api/me", { cookie: cookie! }), ctx())).status).toBe(401);
+  expect(await db.devMail.count({ where: { to: email } })).toBe(1);
+});
