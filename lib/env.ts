@@ -46,6 +46,10 @@ const schema = z.object({
   TOSS_BREAKER_RESET_MS: z.coerce.number().int().min(100).default(15_000),
   TOSS_FAKE_PORT: z.coerce.number().int().min(0).max(65_535).default(4010),
   NEXT_PUBLIC_TOSS_CLIENT_KEY: z.string().optional(),
+  /** The platform fee withheld from each sale in settlement, as a fraction (0.035 = 3.5%). */
+  SETTLEMENT_FEE_RATE: z.coerce.number().min(0).max(0.5).default(0.035),
+  /** Where uploaded images are stored (local-disk storage). */
+  UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
   /** 1 = the local demo / test build: development secrets accepted and /dev/mailbox shown in production. */
   HURRYUP_DEMO: bool.default(false),
 });

@@ -51,14 +51,18 @@ function withHeader(res: Response, name: string, value: string): Response {
   }
 }
 
-export function route<P = Record<string, never>>(handler: Handler<P>) {
+/**
+ * `checkOrigin: false` is for server-to-server callers only (payment webhooks), which send no Origin and
+ * must prove themselves another way.
+ */
+export function route<P = Record<string, never>>(handler: Handler<P>, opts: { checkOrigin?: boolean } = {}) {
   return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
     const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
     return requestContext.run({ requestId }, async () => {
       const started = performance.now();
       let res: Response;
       try {
-        if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req)) {
+        if (opts.checkOrigin !== false && !SAFE_METHODS.has(req.method) && !isSameOrigin(req)) {
           throw new AppError("FORBIDDEN", "Cross-origin or origin-less request refused");
         }
         res = await handler(req, { params: (await ctx?.params) ?? ({} as P), requestId });

@@ -8,6 +8,10 @@ export DATABASE_URL="${E2E_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/hu
 export REDIS_KEY_PREFIX="e2e:${E2E_PORT}:"
 export APP_URL="http://localhost:${E2E_PORT}"
 export HURRYUP_DEMO=1 LOG_LEVEL="${LOG_LEVEL:-warn}"
+# The Toss-compatible server stands in for Toss (real HTTP); uploads go to a folder of this run's own.
+export E2E_TOSS_PORT="${E2E_TOSS_PORT:-$((E2E_PORT + 900))}"
+export TOSS_FAKE_PORT="$E2E_TOSS_PORT" TOSS_API_BASE_URL="http://127.0.0.1:${E2E_TOSS_PORT}" NEXT_PUBLIC_TOSS_CLIENT_KEY=
+export UPLOAD_DIR="${UPLOAD_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/hurryup-e2e-uploads.XXXXXX")}"
 # The order lifecycle in seconds instead of days (ship, deliver, complete a return); the return window
 # stays long enough for a journey to click "return" after delivery.
 export ORDER_SHIP_DELAY_SECONDS="${ORDER_SHIP_DELAY_SECONDS:-2}" ORDER_DELIVER_DELAY_SECONDS="${ORDER_DELIVER_DELAY_SECONDS:-2}"
@@ -20,5 +24,7 @@ npx tsx prisma/seed.ts
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
-if [ -f worker/index.ts ]; then npx tsx worker/index.ts > test-results-worker.log 2>&1 & pids+=($!); fi
+npx tsx scripts/toss-fake.ts > test-results-toss.log 2>&1 & pids+=($!)
+for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:${E2E_TOSS_PORT}/" && break; sleep 0.2; done
+npx tsx worker/index.ts > test-results-worker.log 2>&1 & pids+=($!)
 npx playwright test "$@"

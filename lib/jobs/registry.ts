@@ -2,8 +2,9 @@
 import { cartJobs } from "@/lib/cart/jobs";
 import { mailJobs } from "@/lib/mail/jobs";
 import { orderJobs } from "@/lib/orders/jobs";
+import { paymentJobs } from "@/lib/payments/jobs";
 import type { JobDefinition } from "./types";
 
-export const jobs: JobDefinition[] = [...mailJobs, ...orderJobs, ...cartJobs];
+export const jobs: JobDefinition[] = [...mailJobs, ...orderJobs, ...cartJobs, ...paymentJobs];
 
 export const findJob = (queue: string) => jobs.find((j) => j.queue === queue);

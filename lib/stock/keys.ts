@@ -14,6 +14,8 @@ export const stockKeys = {
   request: (productId: string, userId: string, requestKey: string) => `${tag(productId)}:r:${userId}:${requestKey}`,
   /** String: this release already happened (a release runs at most once per id). */
   released: (productId: string, releaseId: string) => `${tag(productId)}:x:${releaseId}`,
+  /** String: this restock already moved the Redis counts (a restock applies at most once per id). */
+  restocked: (productId: string, restockId: string) => `${tag(productId)}:s:${restockId}`,
   /** Pattern of every product's meta key, for rebuilds. */
   metaPattern: () => `${prefix()}{p:*}:m`,
   productIdOfMeta: (metaKey: string) => metaKey.slice(prefix().length + 3, -3),

@@ -92,3 +92,42 @@ if v then return v end
 redis.call('SET', KEYS[1], ARGV[1], 'EX', tonumber(ARGV[2]))
 return ''
 `);
+
+/**
+ * RESTOCK — move a loaded product's units by a delta already committed to PostgreSQL (a restock adds,
+ * a reduction subtracts; PostgreSQL's guard has refused anything below what is held or sold).
+ * KEYS[1] meta hash, KEYS[2] restock marker; ARGV[1] delta (units), ARGV[2] marker TTL (s)
+ * Returns 1 applied, 0 already applied, 2 not loaded (the next load reads PostgreSQL's truth).
+ * Guarantee: one restock id moves the counts at most once; available and total move together.
+ */
+export const RESTOCK = lua("restock", `
+if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', tonumber(ARGV[2])) then return 0 end
+if redis.call('EXISTS', KEYS[1]) == 0 then return 2 end
+if redis.call('HGET', KEYS[1], 'x') == '1' then return 2 end
+local d = tonumber(ARGV[1])
+redis.call('HINCRBY', KEYS[1], 'a', d)
+redis.call('HINCRBY', KEYS[1], 't', d)
+return 1
+`);
+
+/**
+ * SETMETA — apply a product's new schedule, limit and status to its loaded keys without touching counts.
+ * KEYS[1] meta hash, KEYS[2] buyers hash
+ * ARGV[1] start ms, ARGV[2] end ms, ARGV[3] limit (0 = none), ARGV[4] unknown (1/0), ARGV[5] '1' to
+ * replace the buyers hash with ARGV[6..] userId, count pairs (a newly set limit must see past buyers)
+ * Returns 1 updated, 2 not loaded, 3 keys dropped (a product coming back on sale loads afresh).
+ */
+export const SETMETA = lua("setmeta", `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 2 end
+if redis.call('HGET', KEYS[1], 'x') == '1' and ARGV[4] == '0' then
+  redis.call('DEL', KEYS[1], KEYS[2])
+  return 3
+end
+redis.call('HSET', KEYS[1], 's', ARGV[1], 'e', ARGV[2], 'l', ARGV[3], 'x', ARGV[4])
+if ARGV[4] == '1' then redis.call('PERSIST', KEYS[1]) end
+if ARGV[5] == '1' then
+  redis.call('DEL', KEYS[2])
+  for i = 6, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
+end
+return 1
+`);

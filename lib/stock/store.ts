@@ -41,9 +41,15 @@ export class IoredisStore implements StockStore {
     return this.firstReady;
   }
 
-  async run(script: LuaScript, keys: string[], args: ScriptArg[]) {
+  /** The client, once its first connection is up (every command goes through here). */
+  private async conn(): Promise<Redis> {
     const waiting = this.ready();
     if (waiting) await waiting;
+    return this.client;
+  }
+
+  async run(script: LuaScript, keys: string[], args: ScriptArg[]) {
+    await this.conn();
     try {
       return await this.client.evalsha(script.sha, keys.length, ...keys, ...args);
     } catch (err) {
@@ -52,29 +58,30 @@ export class IoredisStore implements StockStore {
     }
   }
   async get(key: string) {
-    return this.client.get(key);
+    return (await this.conn()).get(key);
   }
   async set(key: string, value: string, ttlSeconds: number) {
-    await this.client.set(key, value, "EX", ttlSeconds);
+    await (await this.conn()).set(key, value, "EX", ttlSeconds);
   }
   async del(key: string) {
-    await this.client.del(key);
+    await (await this.conn()).del(key);
   }
   async hmget(key: string, fields: string[]) {
-    return this.client.hmget(key, ...fields);
+    return (await this.conn()).hmget(key, ...fields);
   }
   async scan(pattern: string) {
+    const client = await this.conn();
     const found: string[] = [];
     let cursor = "0";
     do {
-      const [next, keys] = await this.client.scan(cursor, "MATCH", pattern, "COUNT", 500);
+      const [next, keys] = await client.scan(cursor, "MATCH", pattern, "COUNT", 500);
       found.push(...keys);
       cursor = next;
     } while (cursor !== "0");
     return found;
   }
   async ping() {
-    return (await this.client.ping()) === "PONG";
+    return (await (await this.conn()).ping()) === "PONG";
   }
   async close() {
     this.client.disconnect();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DeadLetterActions } from "@/components/seller/dead-letter-actions";
 import { requirePageRole } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
@@ -27,6 +28,7 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
               <th className="w-44 py-2">{t.failedAt}</th>
               <th className="py-2">{t.error}</th>
               <th className="py-2">{t.payload}</th>
+              <th className="w-36 py-2" />
             </tr>
           </thead>
           <tbody>
@@ -37,6 +39,9 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
                 <td className="py-2 break-words text-red-700">{d.error}</td>
                 <td className="py-2">
                   <code className="block break-all text-xs">{JSON.stringify(d.data)}</code>
+                </td>
+                <td className="py-2">
+                  <DeadLetterActions id={d.id} labels={{ retry: messages.seller.admin.retry, discard: messages.seller.admin.discard }} />
                 </td>
               </tr>
             ))}

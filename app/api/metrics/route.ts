@@ -1,4 +1,4 @@
-// GET /api/metrics — Prometheus metrics (admissions, orders by status, holds expired, Redis fallback, repairs)
+// GET /api/metrics — Prometheus metrics (admissions, orders by status, holds expired, Redis fallback, repairs, payments, Toss breaker)
 import { route } from "@/lib/http";
 import { renderMetrics } from "@/lib/orders/metrics";
 

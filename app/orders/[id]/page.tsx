@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PayButton } from "@/components/checkout/pay-button";
+import { PaymentSummary } from "@/components/checkout/payment-summary";
 import { HoldCountdown } from "@/components/orders/hold-countdown";
 import { OrderActions } from "@/components/orders/order-actions";
 import { OrderLines } from "@/components/orders/order-lines";
@@ -13,6 +14,7 @@ import { requirePageUser } from "@/lib/auth/guards";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { getOrderForUser, isOrderId } from "@/lib/orders/queries";
+import { getOrderPayment } from "@/lib/payments/queries";
 import { soldStates } from "@/lib/orders/transitions";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +28,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const user = await requirePageUser(`/orders/${encodeURIComponent(id)}`);
   const order = isOrderId(id) ? await getOrderForUser(id, user.id) : null;
   if (!order) notFound();
-  const [t, locale] = [(await getMessages()).orders, await getLocale()];
+  const [messages, locale, payment] = [await getMessages(), await getLocale(), await getOrderPayment(order.id, user.id)];
+  const t = messages.orders;
   const pending = order.status === "PENDING_PAYMENT" && order.holdExpiresAt;
   return (
     <main className="mx-auto grid max-w-5xl gap-8 px-4 py-8 md:grid-cols-[1fr_20rem]">
@@ -59,6 +62,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             </span>
           </p>
         </section>
+        {payment && (payment.payment || payment.refund) && (
+          <section>
+            <h2 className="mb-2 font-semibold">{messages.payments.payTitle}</h2>
+            <PaymentSummary order={payment} />
+          </section>
+        )}
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
           <dt className="text-neutral-500">{t.shippingAddress}</dt>
           <dd data-testid="order-address">{order.shippingAddress ?? t.noAddress}</dd>

@@ -3,11 +3,13 @@ import * as accounts from "./accounts";
 import * as cart from "./cart";
 import * as common from "./common";
 import * as orders from "./orders";
+import * as payments from "./payments";
+import * as seller from "./seller";
 import * as shop from "./shop";
 
 export const messages = {
-  ko: { common: common.ko, accounts: accounts.ko, cart: cart.ko, orders: orders.ko, shop: shop.ko },
-  en: { common: common.en, accounts: accounts.en, cart: cart.en, orders: orders.en, shop: shop.en },
+  ko: { common: common.ko, accounts: accounts.ko, cart: cart.ko, orders: orders.ko, payments: payments.ko, seller: seller.ko, shop: shop.ko },
+  en: { common: common.en, accounts: accounts.en, cart: cart.en, orders: orders.en, payments: payments.en, seller: seller.en, shop: shop.en },
 };
 
 export type Messages = (typeof messages)["ko"];

@@ -3,7 +3,7 @@
 // Retries are safe by construction: look-ups change nothing, and confirm/cancel resend the same
 // Idempotency-Key, so Toss answers a repeat with its first answer instead of charging or refunding twice.
 // A definite 4xx is never retried.
-import "server-only";
+// Also runs in the worker process (reconciliation, refunds, webhooks), hence no "server-only" marker.
 import { EventEmitter } from "node:events";
 import { log } from "@/lib/log";
 import { backoffDelay, defaultBackoff, sleep as realSleep, type BackoffOptions } from "./backoff";

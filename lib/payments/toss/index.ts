@@ -1,6 +1,6 @@
 // The shop's Toss client, configured from the environment (TOSS_API_BASE_URL, TOSS_SECRET_KEY, …).
 // One instance per process, so one circuit breaker sees every call.
-import "server-only";
+// Also runs in the worker process (reconciliation, refunds, webhooks), hence no "server-only" marker.
 import { env } from "@/lib/env";
 import type { BreakerEventName } from "./breaker";
 import { createTossClient, type CancelInput, type ConfirmInput, type TossClient } from "./client";

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { NavLink } from "@/components/seller/nav-link";
+import { QueryProvider } from "@/components/seller/query-provider";
+import { SellerPicker } from "@/components/seller/seller-picker";
+import { getMessages } from "@/lib/i18n/server";
+import { getPageScope, SELLER_PICK_COOKIE } from "@/lib/seller/page-scope";
+import { listSellers } from "@/lib/seller/scope";
+
+export default async function SellerLayout({ children }: { children: React.ReactNode }) {
+  const scope = await getPageScope("/seller");
+  const [messages, sellers] = await Promise.all([getMessages(), scope.isAdmin ? listSellers() : Promise.resolve([])]);
+  const t = messages.seller;
+  return (
+    <QueryProvider>
+      <div className="mx-auto flex min-h-screen w-full max-w-7xl gap-6 px-4 py-6">
+        <aside className="w-48 shrink-0 space-y-1">
+          <Link href="/seller" className="mb-4 block px-3 text-lg font-bold">
+            {t.title}
+          </Link>
+          <nav className="space-y-1" aria-label={t.title}>
+            <NavLink href="/seller/products">{t.nav.products}</NavLink>
+            <NavLink href="/seller/orders">{t.nav.orders}</NavLink>
+            <NavLink href="/seller/sales">{t.nav.sales}</NavLink>
+            {scope.isAdmin && <NavLink href="/admin">{t.nav.admin}</NavLink>}
+            <NavLink href="/">{t.nav.shop}</NavLink>
+          </nav>
+        </aside>
+        <div className="min-w-0 flex-1 space-y-4">
+          {scope.isAdmin && (
+            <div className="flex justify-end">
+              <SellerPicker sellers={sellers} current={scope.sellerId} label={t.picker.label} all={t.picker.all} cookie={SELLER_PICK_COOKIE} />
+            </div>
+          )}
+          {children}
+        </div>
+      </div>
+    </QueryProvider>
+  );
+}

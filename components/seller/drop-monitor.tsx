@@ -1,0 +1,68 @@
+"use client";
+// The live drop monitor: polls the monitor endpoint every second through TanStack Query and redraws the
+// figures and the last minute's chart in place (no reloads).
+import { useQuery } from "@tanstack/react-query";
+import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { Messages } from "@/lib/i18n/messages";
+import type { DropMonitor as Monitor } from "@/lib/seller/monitor";
+
+const duration = (ms: number | null, s: string) => (ms === null ? null : ms < 60_000 ? `${(ms / 1000).toFixed(1)}${s}` : `${Math.floor(ms / 60_000)}m ${Math.round((ms % 60_000) / 1000)}${s}`);
+
+function Stat({ label, value, testId }: { label: string; value: React.ReactNode; testId: string }) {
+  return (
+    <div className="rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm">
+      <div className="text-xs text-zinc-500">{label}</div>
+      <div className="mt-1 text-2xl font-bold tabular-nums" data-testid={testId}>
+        {value}
+      </div>
+    </div>
+  );
+}
+
+export function DropMonitor({ url, initial, t }: { url: string; initial: Monitor; t: Messages["seller"]["monitor"] }) {
+  const { data, isError } = useQuery({
+    queryKey: ["drop-monitor", url],
+    queryFn: async () => {
+      const res = await fetch(url, { cache: "no-store" });
+      if (!res.ok) throw new Error(`monitor ${res.status}`);
+      return ((await res.json()) as { monitor: Monitor }).monitor;
+    },
+    initialData: initial,
+    refetchInterval: 1000,
+    refetchIntervalInBackground: true,
+  });
+  const m = data;
+  return (
+    <div className="space-y-4">
+      <p className="flex items-center gap-2 text-sm" data-testid="monitor-status">
+        <span className={`inline-block h-2 w-2 rounded-full ${isError ? "bg-zinc-400" : "animate-pulse bg-green-500"}`} />
+        {isError ? t.paused : t.live} · {t.state}: <strong data-testid="monitor-state">{t.states[m.state as keyof typeof t.states] ?? m.state}</strong> ·{" "}
+        {t.updated} {new Date(m.at).toLocaleTimeString("ko-KR", { timeZone: "Asia/Seoul" })}
+      </p>
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        <Stat label={t.remaining} value={`${m.remaining} / ${m.total}`} testId="monitor-remaining" />
+        <Stat label={t.holds} value={m.held} testId="monitor-held" />
+        <Stat label={t.sold} value={m.sold} testId="monitor-sold" />
+        <Stat label={t.conversion} value={m.conversion === null ? "—" : `${Math.round(m.conversion * 100)}%`} testId="monitor-conversion" />
+        <Stat label={t.admissions} value={m.admissionsPerSecond.toFixed(1)} testId="monitor-admissions" />
+        <Stat label={t.paidPerSecond} value={m.paidPerSecond.toFixed(1)} testId="monitor-paid" />
+        <Stat label={t.soldOutAfter} value={duration(m.soldOutAfterMs, t.seconds) ?? t.notSoldOut} testId="monitor-soldout" />
+        <Stat label={t.eta} value={duration(m.etaMs, t.seconds) ?? "—"} testId="monitor-eta" />
+      </div>
+      <section className="rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm">
+        <h2 className="mb-2 text-sm font-semibold">{t.chart}</h2>
+        <div className="h-48">
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={m.series}>
+              <XAxis dataKey="t" tick={{ fontSize: 10 }} />
+              <YAxis allowDecimals={false} tick={{ fontSize: 10 }} width={30} />
+              <Tooltip />
+              <Bar dataKey="admitted" name={t.admissions} fill="#f0442c" isAnimationActive={false} />
+              <Bar dataKey="paid" name={t.paidPerSecond} fill="#18181b" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+// Paying with Toss (the stand-in payment page of the Toss-compatible server): buy a limited product, pay,
+// see the order PAID; abandon the window and pay again; cancel the paid order and see the refund.
+import { randomUUID } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { cancelPaidOrder, closePaymentsDb, createLimitedProduct } from "./support/payments-db";
+
+test.afterAll(closePaymentsDb);
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/signin");
+  await page.getByLabel("이메일").fill(email);
+  await page.getByLabel("비밀번호").fill("Hurryup!2026");
+  await page.getByRole("button", { name: "로그인" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
+}
+
+async function buy(page: Page, productId: string): Promise<{ id: string; amount: number }> {
+  const res = await page.request.post("/api/orders", {
+    headers: { origin: new URL(page.url()).origin, "idempotency-key": randomUUID() },
+    data: { items: [{ productId, quantity: 1 }] },
+  });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { order: { id: string; amount: number } }).order;
+}
+
+test("buy a limited product, pay on the stand-in page, see it PAID, cancel it and see the refund", async ({ page }) => {
+  const productId = await createLimitedProduct(`한정판 결제 ${randomUUID().slice(0, 6)}`, 129_000, 3);
+  await signIn(page, "buyer1@hurryup.dev");
+  const order = await buy(page, productId);
+  expect(order.amount).toBe(129_000);
+
+  await page.goto(`/orders/${order.id}`);
+  await expect(page.getByTestId("order-status")).toHaveText("결제 대기");
+  await expect(page.getByTestId("order-amount")).toHaveText("₩129,000");
+
+  // First the buyer closes the payment window: the order stays payable.
+  await page.getByRole("link", { name: "결제하기" }).click();
+  await expect(page.getByRole("heading", { name: /테스트 결제창/ })).toBeVisible();
+  await page.getByRole("button", { name: /닫기|취소/ }).click();
+  await expect(page).toHaveURL(/\/payments\/fail\?/);
+  await expect(page.locator("main").getByRole("alert")).toContainText("결제를 취소했어요");
+  await page.getByRole("link", { name: "다시 결제하기" }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("결제 대기");
+
+  // Then pays.
+  await page.getByRole("link", { name: "결제하기" }).click();
+  await page.getByRole("button", { name: "결제하기" }).click();
+  await expect(page).toHaveURL(/\/payments\/success\?/);
+  await expect(page.locator("main").getByRole("status")).toHaveText("결제가 완료되었어요.");
+  await expect(page.getByTestId("payment-order-status")).toHaveText("결제 완료");
+
+  // Refreshing the success page neither confirms nor charges again.
+  await page.reload();
+  await expect(page.getByTestId("payment-order-status")).toHaveText("결제 완료");
+  await page.getByRole("link", { name: "주문 보기" }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("결제 완료");
+  await expect(page.getByTestId("payment-summary")).toContainText("₩129,000");
+
+  await cancelPaidOrder(order.id, "단순 변심");
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("refund-status")).toContainText("환불 완료", { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId("refund-status")).toContainText("₩129,000");
+  await expect(page.getByTestId("order-status")).toHaveText("주문 취소");
+});
+
+test("a card rejected in the payment window fails the order", async ({ page }) => {
+  const productId = await createLimitedProduct(`거절 ${randomUUID().slice(0, 6)}`, 10_000, 1);
+  await signIn(page, "buyer2@hurryup.dev");
+  const order = await buy(page, productId);
+  await page.goto(`/orders/${order.id}`);
+  await page.getByRole("link", { name: "결제하기" }).click();
+  await page.getByRole("button", { name: /거절/ }).click();
+  await expect(page.locator("main").getByRole("alert")).toContainText("카드사에서 결제를 거절했어요");
+  await page.goto(`/orders/${order.id}`);
+  await expect(page.getByTestId("order-status")).toHaveText("결제 실패");
+  await expect(page.getByRole("link", { name: "결제하기" })).toHaveCount(0);
+});

@@ -1,0 +1,97 @@
+// The seller's drop day in a real browser: create a limited product with an uploaded image and an opening a
+// few seconds ahead; a buyer orders it the moment it opens; the seller watches the live monitor move
+// without reloading, then finds the order and the sale in the chart. Payment is stood in for by the
+// e2e helper that marks the order paid (the payment journey has its own spec).
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { closeE2eDb, markOrderPaid } from "./support/db";
+import { createE2eCategory, kstInput, tinyPng } from "./support/seller";
+
+const PASSWORD = "Hurryup!2026";
+
+async function signedInPage(browser: Browser, email: string, callbackUrl: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  await page.getByLabel("이메일").fill(email);
+  await page.getByLabel("비밀번호").fill(PASSWORD);
+  await page.getByRole("button", { name: "로그인" }).click();
+  await page.waitForURL((url) => url.pathname === callbackUrl.split("?")[0]);
+  return page;
+}
+
+test.afterAll(closeE2eDb);
+
+test("a seller schedules a drop, a buyer buys it at the opening, the seller sees it live", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const category = `E2E 드롭 ${Date.now()}`;
+  await createE2eCategory(category);
+  const name = `E2E 한정 스니커즈 ${Date.now()}`;
+
+  // The seller creates the drop; bad input first comes back as field errors.
+  const seller = await signedInPage(browser, "seller@hurryup.dev", "/seller/products/new");
+  await expect(seller.getByRole("heading", { name: "상품 등록" })).toBeVisible();
+  await seller.getByLabel("상품명").fill(name);
+  await seller.getByLabel("설명").fill("오픈 직후 매진 예정");
+  await seller.getByLabel("가격 (원)").fill("129000");
+  await seller.getByLabel("카테고리").selectOption({ label: category });
+  await seller.getByLabel("재고 수량").fill("3");
+  await seller.getByLabel("1인당 구매 한도").fill("0");
+  await seller.getByLabel("오픈 시각 (KST)").fill(kstInput(-60));
+  await seller.getByRole("button", { name: "등록하기" }).click();
+  await expect(seller.getByTestId("perBuyerLimit-error")).toContainText("1인당 한도는 1 이상");
+  await seller.getByLabel("1인당 구매 한도").fill("1");
+  await seller.getByRole("button", { name: "등록하기" }).click();
+  await expect(seller.getByTestId("saleStartsAt-error")).toContainText("오픈 시각은 지금보다 나중이어야 해요");
+  await expect(seller.getByTestId("perBuyerLimit-error")).toHaveCount(0);
+  await seller.getByTestId("image-input").setInputFiles({ name: "not-an-image.png", mimeType: "image/png", buffer: Buffer.from("hello") });
+  await expect(seller.getByTestId("file-error")).toContainText("JPEG, PNG, WebP 이미지만");
+  await seller.getByTestId("image-input").setInputFiles({ name: "shoe.png", mimeType: "image/png", buffer: tinyPng });
+  await expect(seller.getByTestId("uploaded-image")).toHaveCount(1);
+  await seller.getByLabel("오픈 시각 (KST)").fill(kstInput(20));
+  await seller.getByRole("button", { name: "등록하기" }).click();
+  await seller.waitForURL(/\/seller\/products\/[0-9a-f-]{36}$/);
+  const productId = seller.url().split("/").pop()!;
+  await expect(seller.getByTestId("product-stock")).toContainText("남은 수량 3");
+  // The uploaded image is served back by the shop.
+  const src = await seller.getByTestId("uploaded-image").getAttribute("src");
+  const img = await seller.request.get(src!);
+  expect(img.headers()["content-type"]).toBe("image/png");
+
+  // The monitor: upcoming, three units left.
+  await seller.getByRole("link", { name: "실시간 모니터" }).click();
+  await expect(seller.getByTestId("monitor-remaining")).toHaveText("3 / 3");
+  await expect(seller.getByTestId("monitor-state")).toHaveText("오픈 전");
+
+  // The buyer waits on the checkout page and orders as soon as the drop opens.
+  const buyer = await signedInPage(browser, "buyer1@hurryup.dev", `/checkout?source=buy-now&productId=${productId}&quantity=1`);
+  await expect(async () => {
+    await buyer.goto(`/checkout?source=buy-now&productId=${productId}&quantity=1`);
+    await buyer.getByRole("button", { name: "₩129,000 주문하기" }).click({ timeout: 1_000 });
+    await buyer.waitForURL(/\/orders\/HU-/, { timeout: 3_000 });
+  }).toPass({ timeout: 60_000, intervals: [1_000] });
+  const orderId = buyer.url().split("/orders/")[1];
+
+  // The seller's monitor moves by itself: open, one unit held.
+  await expect(seller.getByTestId("monitor-state")).toHaveText("판매 중");
+  await expect(seller.getByTestId("monitor-remaining")).toHaveText("2 / 3");
+  await expect(seller.getByTestId("monitor-held")).toHaveText("1");
+  await markOrderPaid(orderId);
+  await expect(seller.getByTestId("monitor-sold")).toHaveText("1");
+  await expect(seller.getByTestId("monitor-held")).toHaveText("0");
+  await expect(seller.getByTestId("monitor-conversion")).toHaveText("100%");
+
+  // The order is in the seller's list filtered to today (the worker may already be shipping it), and its
+  // detail shows the timeline.
+  const today = kstInput(0).slice(0, 10);
+  await seller.goto(`/seller/orders?from=${today}&to=${today}`);
+  const row = seller.getByTestId("seller-order-row").filter({ hasText: orderId });
+  await expect(row).toContainText(name);
+  await expect(row).toContainText("₩129,000");
+  await row.getByRole("link").click();
+  await expect(seller.getByTestId("order-timeline")).toContainText("결제 완료");
+
+  // The sale is in today's figures and drawn in the chart.
+  await seller.goto("/seller/sales?days=7");
+  await expect(seller.getByTestId("sales-top")).toContainText(name);
+  await expect(seller.getByTestId("sales-chart").locator(".recharts-bar-rectangle path")).not.toHaveCount(0);
+});

@@ -1,0 +1,183 @@
+// Confirming payments against the Toss-compatible server over real HTTP, with the real ledger and stock
+// engine: the happy path, a decline, an abandoned window, a tampered amount, a double confirm, a timeout
+// settled by reconciliation, and a 5xx storm that opens the breaker (and recovery that closes it).
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { TossFake } from "@/lib/payments/toss-fake";
+import { confirmCalls, orderStatus, payInWindow, pendingOrder, startFakeToss, pointAtFake, withHangs } from "@/test/payments";
+import { expectInvariant } from "@/test/stock";
+import { setTossClient } from "./gateway";
+import { reconcilePayments } from "./reconcile";
+import { confirmKey, confirmOrderPayment, failPendingOrder } from "./service";
+import { feeOf } from "./settlement";
+import type { TossClient } from "./toss";
+
+let fake: TossFake;
+let client: TossClient;
+
+beforeAll(async () => {
+  fake = await startFakeToss();
+});
+afterAll(() => fake.close());
+beforeEach(() => {
+  fake.reset();
+  client = pointAtFake(fake);
+});
+afterEach(() => {
+  client.shutdown();
+  setTossClient(undefined);
+  clock.setOffsetMs(0);
+});
+
+describe("confirm", () => {
+  it("happy path: PAID with the stored amount, one charge, payment row, settlement entries and the paid mail queued", async () => {
+    const o = await pendingOrder({ price: 39_000, quantity: 2 });
+    const q = await payInWindow(fake, o.orderId, o.amount);
+    const r = await confirmOrderPayment(o.userId, q);
+    expect(r).toMatchObject({ outcome: "paid", status: "PAID" });
+    expect(fake.state.charges).toEqual([expect.objectContaining({ orderId: o.orderId, amount: 78_000 })]);
+    expect(confirmCalls(fake)[0].idempotencyKey).toBe(confirmKey(o.orderId));
+    const payment = await db.payment.findUniqueOrThrow({ where: { orderId: o.orderId } });
+    expect(payment).toMatchObject({ status: "DONE", amount: 78_000, paymentKey: q.paymentKey });
+    expect(payment.approvedAt).toBeInstanceOf(Date);
+    const entries = await db.settlementEntry.findMany({ where: { orderId: o.orderId }, orderBy: { id: "asc" } });
+    expect(entries.map((e) => [e.kind, e.amount, e.sellerId])).toEqual([
+      ["SALE", 78_000, o.product.sellerId],
+      ["FEE", -feeOf(78_000), o.product.sellerId],
+    ]);
+    expect(await db.outboxEvent.count({ where: { topic: "payment-paid-mail", payload: { equals: { orderId: o.orderId } } } })).toBe(1);
+    const f = await expectInvariant(o.product.id);
+    expect(f.sold).toBe(2);
+  });
+
+  it("a double confirm (refreshed success page, two tabs at once) charges and settles once", async () => {
+    const o = await pendingOrder();
+    const q = await payInWindow(fake, o.orderId, o.amount);
+    const [a, b] = await Promise.all([confirmOrderPayment(o.userId, q), confirmOrderPayment(o.userId, q)]);
+    expect([a.outcome, b.outcome].sort()).toEqual(["already", "paid"]);
+    const refresh = await confirmOrderPayment(o.userId, q);
+    expect(refresh).toMatchObject({ outcome: "already", status: "PAID" });
+    expect(confirmCalls(fake)).toHaveLength(1);
+    expect(fake.state.charges).toHaveLength(1);
+    expect(await db.settlementEntry.count({ where: { orderId: o.orderId, kind: "SALE" } })).toBe(1);
+  });
+
+  it("a tampered amount makes no confirm call, logs, and leaves the order payable", async () => {
+    const o = await pendingOrder({ price: 50_000 });
+    const q = await payInWindow(fake, o.orderId, o.amount);
+    const r = await confirmOrderPayment(o.userId, { ...q, amount: 100 });
+    expect(r).toMatchObject({ outcome: "mismatch", status: "PENDING_PAYMENT" });
+    expect(confirmCalls(fake)).toHaveLength(0);
+    expect(fake.state.charges).toHaveLength(0);
+    expect(await orderStatus(o.orderId)).toBe("PENDING_PAYMENT");
+    // the genuine amount still pays
+    expect((await confirmOrderPayment(o.userId, q)).outcome).toBe("paid");
+  });
+
+  it("another buyer's order is not found", async () => {
+    const o = await pendingOrder();
+    const other = await pendingOrder();
+    const q = await payInWindow(fake, o.orderId, o.amount);
+    await expect(confirmOrderPayment(other.userId, q)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(confirmCalls(fake)).toHaveLength(0);
+  });
+
+  it("a decline at confirm fails the order and gives the units back", async () => {
+    const o = await pendingOrder({ units: 1 });
+    const q = await payInWindow(fake, o.orderId, o.amount, "decline");
+    const r = await confirmOrderPayment(o.userId, q);
+    expect(r).toMatchObject({ outcome: "failed", status: "PAYMENT_FAILED", code: "REJECT_CARD_PAYMENT" });
+    expect(fake.state.charges).toHaveLength(0);
+    expect((await db.payment.findUniqueOrThrow({ where: { orderId: o.orderId } })).failureCode).toBe("REJECT_CARD_PAYMENT");
+    const f = await expectInvariant(o.product.id);
+    expect(f.available).toBe(1);
+    expect(await db.settlementEntry.count({ where: { orderId: o.orderId } })).toBe(0);
+  });
+
+  it("an abandoned window leaves the order payable until its hold ends; a card rejected in the window fails it", async () => {
+    const o = await pendingOrder({ units: 2 });
+    const abandoned = await payInWindow(fake, o.orderId, o.amount, "cancel");
+    expect(abandoned.paymentKey).toBeUndefined();
+    expect(await orderStatus(o.orderId)).toBe("PENDING_PAYMENT");
+    const q = await payInWindow(fake, o.orderId, o.amount);
+    expect((await confirmOrderPayment(o.userId, q)).outcome).toBe("paid");
+
+    const rejected = await pendingOrder({ units: 1 });
+    expect(await failPendingOrder(rejected.userId, rejected.orderId, "REJECT_CARD_PAYMENT")).toBe(true);
+    expect(await failPendingOrder(rejected.userId, rejected.orderId, "REJECT_CARD_PAYMENT")).toBe(false);
+    expect(await orderStatus(rejected.orderId)).toBe("PAYMENT_FAILED");
+    expect((await expectInvariant(rejected.product.id)).available).toBe(1);
+  });
+
+  it("after the hold ends nothing is confirmed", async () => {
+    const o = await pendingOrder();
+    const q = await payInWindow(fake, o.orderId, o.amount);
+    clock.setOffsetMs(env.ORDER_HOLD_SECONDS * 1000 + 1000);
+    expect(await confirmOrderPayment(o.userId, q)).toMatchObject({ outcome: "expired", status: "PENDING_PAYMENT" });
+    expect(confirmCalls(fake)).toHaveLength(0);
+  });
+});
+
+describe("unknown outcomes and reconciliation", () => {
+  it("a timeout leaves the order CONFIRMING (units held); reconciliation finds the charge and marks it PAID once", async () => {
+    const o = await pendingOrder();
+    const q = await payInWindow(fake, o.orderId, o.amount);
+    // Toss confirms, but every answer is lost (the retry with the same key hangs too).
+    const r = await withHangs(fake, "confirm", "after", () => confirmOrderPayment(o.userId, q));
+    expect(r).toMatchObject({ outcome: "pending", status: "CONFIRMING" });
+    expect(fake.state.charges).toHaveLength(1);
+    expect((await expectInvariant(o.product.id)).held).toBe(1);
+    // a refresh does not confirm again
+    expect((await confirmOrderPayment(o.userId, q)).outcome).toBe("already");
+    expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({ paid: 1 });
+    expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({});
+    expect(await orderStatus(o.orderId)).toBe("PAID");
+    expect(fake.state.charges).toHaveLength(1);
+    expect(await db.settlementEntry.count({ where: { orderId: o.orderId, kind: "SALE" } })).toBe(1);
+  });
+
+  it("a confirm that never reached Toss is resent by reconciliation with the same key", async () => {
+    const o = await pendingOrder();
+    const q = await payInWindow(fake, o.orderId, o.amount);
+    expect((await withHangs(fake, "confirm", "before", () => confirmOrderPayment(o.userId, q))).outcome).toBe("pending");
+    expect(fake.state.charges).toHaveLength(0);
+    expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({ paid: 1 });
+    expect(new Set(confirmCalls(fake).map((c) => c.idempotencyKey))).toEqual(new Set([confirmKey(o.orderId)]));
+    expect(fake.state.charges).toHaveLength(1);
+  });
+
+  it("reconciliation fails an order whose payment session expired, and the units come back", async () => {
+    const o = await pendingOrder({ units: 1 });
+    const q = await payInWindow(fake, o.orderId, o.amount);
+    expect((await withHangs(fake, "confirm", "before", () => confirmOrderPayment(o.userId, q))).outcome).toBe("pending");
+    fake.advanceTime(11 * 60_000);
+    expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({ failed: 1 });
+    expect(await orderStatus(o.orderId)).toBe("PAYMENT_FAILED");
+    expect((await expectInvariant(o.product.id)).available).toBe(1);
+    expect(fake.state.charges).toHaveLength(0);
+  });
+
+  it("a 5xx storm opens the breaker: checkout says unavailable at once, the order stays payable, recovery closes it, one charge", async () => {
+    client.shutdown();
+    client = pointAtFake(fake, { maxRetries: 0, breaker: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeoutMs: 300 } });
+    const o = await pendingOrder();
+    const q = await payInWindow(fake, o.orderId, o.amount);
+    fake.config.set({ errorRate: 1, faultTargets: ["lookup"] });
+    for (let i = 0; i < 5 && client.isAvailable(); i++) await client.getPaymentByOrderId(`probe-${i}-xxxx`);
+    expect(client.breakerState()).toBe("open");
+    const before = fake.state.requests.length;
+    expect(await confirmOrderPayment(o.userId, q)).toMatchObject({ outcome: "unavailable", status: "PENDING_PAYMENT" });
+    expect(fake.state.requests.length).toBe(before);
+    expect(await orderStatus(o.orderId)).toBe("PENDING_PAYMENT");
+    expect((await expectInvariant(o.product.id)).held).toBe(1);
+
+    fake.config.set({ errorRate: 0 });
+    const halfOpen = new Promise<void>((resolve) => client.onBreakerEvent("halfOpen", resolve));
+    await halfOpen;
+    expect(await confirmOrderPayment(o.userId, q)).toMatchObject({ outcome: "paid" });
+    expect(client.breakerState()).toBe("closed");
+    expect(fake.state.charges).toHaveLength(1);
+  });
+});

@@ -1,0 +1,32 @@
+import "server-only";
+// Payment reads: an order's payment and refund for the buyer's pages, and the payouts a seller sees.
+import { db } from "@/lib/db";
+
+/** The order as the payment panel needs it; only the buyer's own order (anyone else's is null). */
+export async function getOrderPayment(orderId: string, userId: string) {
+  return db.order.findFirst({
+    where: { id: orderId, userId },
+    select: {
+      id: true, status: true, amount: true, orderName: true, holdExpiresAt: true,
+      payment: { select: { status: true, method: true, amount: true, approvedAt: true, failureCode: true } },
+      refund: { select: { status: true, amount: true, reason: true, createdAt: true, completedAt: true } },
+    },
+  });
+}
+export type OrderPaymentView = NonNullable<Awaited<ReturnType<typeof getOrderPayment>>>;
+
+/** Payouts visible to the seller, newest first (the dashboard issue shows them). */
+export async function listPayoutsForSeller(sellerId: string, opts: { take?: number } = {}) {
+  return db.payout.findMany({
+    where: { sellerId },
+    orderBy: { periodDate: "desc" },
+    take: opts.take ?? 60,
+    select: { id: true, periodDate: true, amount: true, entryCount: true, createdAt: true },
+  });
+}
+
+/** The seller's ledger balance not yet in a payout, by kind (integer won). */
+export async function getUnsettledTotals(sellerId: string) {
+  const rows = await db.settlementEntry.groupBy({ by: ["kind"], where: { sellerId, payoutId: null }, _sum: { amount: true } });
+  return Object.fromEntries(rows.map((r) => [r.kind, r._sum.amount ?? 0])) as Partial<Record<"SALE" | "REFUND" | "FEE", number>>;
+}

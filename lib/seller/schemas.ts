@@ -1,0 +1,87 @@
+// Seller and admin inputs (zod only, shared by the client forms and the JSON API). Error messages are codes
+// (keys of messages.seller.fieldErrors). Rules that need the server's clock or the ledger (opening in the
+// past, units below what is held or sold) are checked by the service and reported on the same fields.
+import { z } from "zod";
+
+const text = (max: number) =>
+  z.string({ error: "required" }).trim().min(1, { error: "required", abort: true }).max(max, { error: "too_long" });
+const int = (min: number, max: number, minCode: string) =>
+  z.number({ error: "whole_number" }).int({ error: "whole_number" }).min(min, { error: minCode }).max(max, { error: "too_large" });
+const when = z.iso.datetime({ offset: true, error: "invalid_date" }).transform((s) => new Date(s));
+
+export const MAX_UNITS = 1_000_000;
+export const MAX_PRICE = 100_000_000;
+
+const fields = {
+  name: text(100),
+  description: text(5000),
+  /** Integer won. */
+  price: int(100, MAX_PRICE, "price_min"),
+  categoryId: z.uuid({ error: "required" }),
+  images: z.array(z.string().regex(/^\/(api\/uploads|products)\/[A-Za-z0-9_-][A-Za-z0-9/._-]*$/, { error: "invalid_image" }).refine((s) => !s.includes(".."), { error: "invalid_image" }), { error: "invalid_image" }).max(8, { error: "too_many_images" }),
+  type: z.enum(["NORMAL", "LIMITED"], { error: "required" }),
+  status: z.enum(["DRAFT", "ACTIVE"], { error: "invalid" }),
+  units: int(0, MAX_UNITS, "units_min"),
+  saleStartsAt: when.nullable(),
+  saleEndsAt: when.nullable(),
+  perBuyerLimit: int(1, 1000, "limit_min").nullable(),
+};
+
+/** Cross-field rules of a product as a whole (the create input, or an existing product with edits applied). */
+export type SaleShape = { type: "NORMAL" | "LIMITED"; units?: number; saleStartsAt?: Date | null; saleEndsAt?: Date | null; perBuyerLimit?: number | null };
+export function saleIssues(p: SaleShape): [field: string, code: string][] {
+  const out: [string, string][] = [];
+  const isDate = (d: unknown): d is Date => d instanceof Date;
+  if (p.type === "LIMITED") {
+    if (!p.saleStartsAt) out.push(["saleStartsAt", "required"]);
+    if (p.perBuyerLimit == null) out.push(["perBuyerLimit", "required"]);
+    if (typeof p.units === "number" && p.units < 1) out.push(["units", "units_min"]);
+  }
+  if (isDate(p.saleStartsAt) && isDate(p.saleEndsAt) && p.saleEndsAt <= p.saleStartsAt) out.push(["saleEndsAt", "ends_before_start"]);
+  return out;
+}
+
+export const productCreateSchema = z
+  .object({
+    ...fields,
+    images: fields.images.default([]),
+    status: fields.status.default("ACTIVE"),
+    saleStartsAt: fields.saleStartsAt.optional(),
+    saleEndsAt: fields.saleEndsAt.optional(),
+    perBuyerLimit: fields.perBuyerLimit.optional(),
+  })
+  // Also runs when a field has the wrong type, so a form shows more problems at once (values may be raw then).
+  .superRefine(
+    (p, ctx) => {
+      for (const [path, message] of saleIssues(p)) ctx.addIssue({ code: "custom", path: [path], message });
+    },
+    { when: () => true },
+  );
+
+/** Every field optional; `units` sets the total (refused below what is held or sold). */
+export const productUpdateSchema = z.object(fields).partial().strict();
+
+export const restockSchema = z.object({ add: int(1, MAX_UNITS, "restock_min") });
+
+/** An admin acting for a seller names them; a seller's own id is implied. */
+export const sellerQuerySchema = z.object({ sellerId: z.uuid({ error: "invalid" }).optional() });
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalid_date" });
+export const orderStatuses = ["PENDING_PAYMENT", "CONFIRMING", "PAID", "SHIPPING", "DELIVERED", "RETURN_REQUESTED", "RETURNED", "EXPIRED", "PAYMENT_FAILED", "CANCELLED"] as const;
+export const orderFilterSchema = sellerQuerySchema.extend({
+  status: z.enum(orderStatuses, { error: "invalid" }).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  productId: z.uuid({ error: "invalid" }).optional(),
+  page: z.coerce.number({ error: "whole_number" }).int({ error: "whole_number" }).min(1, { error: "invalid" }).max(10_000, { error: "invalid" }).default(1),
+});
+
+export const salesQuerySchema = sellerQuerySchema.extend({
+  days: z.coerce.number({ error: "whole_number" }).int({ error: "whole_number" }).min(1, { error: "invalid" }).max(366, { error: "invalid" }).default(30),
+});
+
+export const roleChangeSchema = z.object({ role: z.enum(["BUYER", "SELLER", "ADMIN"], { error: "invalid" }), shopName: text(60).optional() });
+
+export type ProductCreateInput = z.infer<typeof productCreateSchema>;
+export type ProductUpdateInput = z.infer<typeof productUpdateSchema>;
+export type OrderFilter = z.infer<typeof orderFilterSchema>;

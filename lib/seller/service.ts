@@ -1,0 +1,113 @@
+import "server-only";
+// Seller writes: products, drops and restocks. The ledger changes in one transaction; the stock tier's
+// Redis copy follows right after the commit through lib/stock (never a second stock engine here).
+import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { AppError, type FieldErrors } from "@/lib/errors";
+import { adjustUnitsInLedger, applyMetaToRedis, applyRestockToRedis, StockBelowCommitted } from "@/lib/stock/restock";
+import { saleIssues, type ProductCreateInput, type ProductUpdateInput } from "./schemas";
+import { ownedProductOrThrow, type SellerScope } from "./scope";
+
+const invalid = (fields: FieldErrors) => new AppError("VALIDATION", "Invalid input", fields);
+const add = (fields: FieldErrors, field: string, code: string) => (fields[field] ??= []).push(code);
+
+async function checkCategory(categoryId: string, fields: FieldErrors) {
+  if (!(await db.category.findUnique({ where: { id: categoryId }, select: { id: true } }))) add(fields, "categoryId", "unknown_category");
+}
+
+export async function createProduct(scope: SellerScope, input: ProductCreateInput, sellerIdForAdmin?: string) {
+  const sellerId = scope.sellerId ?? sellerIdForAdmin;
+  const fields: FieldErrors = {};
+  if (!sellerId) add(fields, "sellerId", "required");
+  if (input.saleStartsAt && input.saleStartsAt <= clock.now()) add(fields, "saleStartsAt", "opens_in_past");
+  await checkCategory(input.categoryId, fields);
+  if (Object.keys(fields).length) throw invalid(fields);
+  const { units, ...data } = input;
+  return db.product.create({
+    data: {
+      ...data,
+      sellerId: sellerId!,
+      saleStartsAt: input.saleStartsAt ?? null,
+      saleEndsAt: input.saleEndsAt ?? null,
+      perBuyerLimit: input.perBuyerLimit ?? null,
+      inventory: { create: { total: units, available: units } },
+    },
+    include: { inventory: true },
+  });
+}
+
+/**
+ * Applies edits. `units` sets the new total: refused (field error) below the units held or sold. A new
+ * price only affects later orders — order items keep the price they were bought at.
+ */
+export async function updateProduct(scope: SellerScope, productId: string, input: ProductUpdateInput) {
+  const current = await ownedProductOrThrow(scope, productId);
+  const now = clock.now();
+  const fields: FieldErrors = {};
+  const merged = {
+    type: input.type ?? current.type,
+    units: input.units ?? current.inventory?.total ?? 0,
+    saleStartsAt: input.saleStartsAt !== undefined ? input.saleStartsAt : current.saleStartsAt,
+    saleEndsAt: input.saleEndsAt !== undefined ? input.saleEndsAt : current.saleEndsAt,
+    perBuyerLimit: input.perBuyerLimit !== undefined ? input.perBuyerLimit : current.perBuyerLimit,
+  };
+  for (const [f, code] of saleIssues(merged)) add(fields, f, code);
+  const rescheduled = input.saleStartsAt && input.saleStartsAt.getTime() !== current.saleStartsAt?.getTime();
+  if (rescheduled && input.saleStartsAt! <= now) add(fields, "saleStartsAt", "opens_in_past");
+  const newEnd = input.saleEndsAt && input.saleEndsAt.getTime() !== current.saleEndsAt?.getTime();
+  if (newEnd && input.saleEndsAt! <= now) add(fields, "saleEndsAt", "ends_in_past");
+  if (input.categoryId) await checkCategory(input.categoryId, fields);
+  const total = current.inventory?.total ?? 0;
+  const committed = total - (current.inventory?.available ?? 0);
+  if (input.units !== undefined && input.units < committed) add(fields, "units", "units_below_committed");
+  if (Object.keys(fields).length) throw invalid(fields);
+
+  const { units, ...data } = input;
+  const delta = units === undefined ? 0 : units - total;
+  const { product, restockId } = await db.$transaction(async (tx) => {
+    let restockId: string | null = null;
+    if (delta !== 0) restockId = (await adjustUnitsInLedger(tx, productId, delta)).restockId;
+    const product = await tx.product.update({ where: { id: productId }, data, include: { inventory: true } });
+    return { product, restockId };
+  }).catch((err) => {
+    // Units were held or sold between the check above and the guarded update.
+    if (err instanceof StockBelowCommitted) throw invalid({ units: ["units_below_committed"] });
+    throw err;
+  });
+  if (restockId) await applyRestockToRedis(productId, delta, restockId);
+  const metaChanged = ["saleStartsAt", "saleEndsAt", "perBuyerLimit", "status"].some((k) => k in data);
+  if (metaChanged) await syncMeta(product, (product.perBuyerLimit ?? null) !== (current.perBuyerLimit ?? null));
+  return product;
+}
+
+type MetaSource = { id: string; status: string; saleStartsAt: Date | null; saleEndsAt: Date | null; perBuyerLimit: number | null };
+async function syncMeta(p: MetaSource, limitChanged: boolean) {
+  const buyers = limitChanged
+    ? (await db.purchaseCounter.findMany({ where: { productId: p.id, quantity: { gt: 0 } }, select: { userId: true, quantity: true } })).map(
+        (c) => [c.userId, c.quantity] as [string, number],
+      )
+    : undefined;
+  await applyMetaToRedis(p.id, {
+    startsAtMs: p.saleStartsAt?.getTime() ?? 0,
+    endsAtMs: p.saleEndsAt?.getTime() ?? 0,
+    perBuyerLimit: p.perBuyerLimit ?? 0,
+    onSale: p.status === "ACTIVE",
+    buyers,
+  });
+}
+
+/** Takes the product off sale (kept for its orders); PATCH status ACTIVE brings it back. */
+export async function archiveProduct(scope: SellerScope, productId: string) {
+  await ownedProductOrThrow(scope, productId);
+  const product = await db.product.update({ where: { id: productId }, data: { status: "ARCHIVED" } });
+  await syncMeta(product, false);
+  return product;
+}
+
+/** Adds units to PostgreSQL and then, once, to Redis (live drops keep selling throughout). */
+export async function restockProduct(scope: SellerScope, productId: string, addUnits: number) {
+  await ownedProductOrThrow(scope, productId);
+  const { restockId, total, available } = await db.$transaction((tx) => adjustUnitsInLedger(tx, productId, addUnits));
+  await applyRestockToRedis(productId, addUnits, restockId);
+  return { total, available };
+}

@@ -1,0 +1,69 @@
+// Image uploads through the real route handlers: type by magic bytes, size limit, sellers only, and files
+// served back only from inside the upload folder.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as uploadRoute from "@/app/api/seller/uploads/route";
+import * as serveRoute from "@/app/api/uploads/[...path]/route";
+import { setStorage } from "@/lib/storage";
+import { MAX_IMAGE_BYTES } from "@/lib/storage/image";
+import { LocalDiskStorage } from "@/lib/storage/local-disk";
+import { PNG, WEBP } from "@/test/images";
+import { ctx, origin } from "@/test/http";
+import { signedIn, signedInSeller } from "@/test/seller";
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "hu-uploads-"));
+  setStorage(new LocalDiskStorage(root));
+});
+afterAll(async () => {
+  setStorage(undefined);
+  await rm(root, { recursive: true, force: true });
+});
+
+function upload(bytes: Uint8Array, name: string, type: string, cookie?: string) {
+  const form = new FormData();
+  form.append("file", new Blob([Buffer.from(bytes)], { type }), name);
+  return uploadRoute.POST(new Request(`${origin}/api/seller/uploads`, { method: "POST", body: form, headers: { origin, ...(cookie && { cookie }) } }), ctx() as never);
+}
+const serve = (path: string[]) => serveRoute.GET(new Request(`${origin}/api/uploads/${path.join("/")}`), ctx({ path }) as never);
+
+describe("POST /api/seller/uploads", () => {
+  it("stores a real image under a fresh name and serves it back with its sniffed type", async () => {
+    const { cookie } = await signedInSeller();
+    const res = await upload(WEBP, "photo.png", "image/png", cookie);
+    expect(res.status).toBe(201);
+    const { upload: u } = await res.json();
+    expect(u.url).toMatch(/^\/api\/uploads\/products\/[0-9a-f-]+\/[0-9a-f-]+\.webp$/);
+    expect(u.contentType).toBe("image/webp");
+    const got = await serve(u.url.replace("/api/uploads/", "").split("/"));
+    expect(got.status).toBe(200);
+    expect(got.headers.get("content-type")).toBe("image/webp");
+    expect(got.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(new Uint8Array(await got.arrayBuffer())).toEqual(WEBP);
+  });
+
+  it("refuses a non-image named .png, an empty file and one over 5 MB with field errors", async () => {
+    const { cookie } = await signedInSeller();
+    const fake = await upload(new TextEncoder().encode("<script>alert(1)</script>"), "x.png", "image/png", cookie);
+    expect(fake.status).toBe(422);
+    expect((await fake.json()).error.fields).toEqual({ file: ["unsupported_image"] });
+    const empty = await upload(new Uint8Array(), "x.png", "image/png", cookie);
+    expect((await empty.json()).error.fields).toEqual({ file: ["required"] });
+    const big = new Uint8Array(MAX_IMAGE_BYTES + 1);
+    big.set(PNG);
+    const tooBig = await upload(big, "big.png", "image/png", cookie);
+    expect(tooBig.status).toBe(422);
+    expect((await tooBig.json()).error.fields).toEqual({ file: ["file_too_large"] });
+  });
+
+  it("401 signed out, 403 for buyers; serving never leaves the upload folder", async () => {
+    expect((await upload(PNG, "a.png", "image/png")).status).toBe(401);
+    expect((await upload(PNG, "a.png", "image/png", (await signedIn()).cookie)).status).toBe(403);
+    expect((await serve(["..", "..", "etc", "passwd"])).status).toBe(404);
+    expect((await serve(["products", "nope.png"])).status).toBe(404);
+    expect((await serve([".."])).status).toBe(404);
+  });
+});

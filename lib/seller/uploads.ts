@@ -1,0 +1,33 @@
+import "server-only";
+// Product image uploads: size first, then the type from the file's own bytes (jpeg/png/webp), stored under
+// a fresh name in the seller's folder. The name and declared type the browser sent are ignored.
+import { randomUUID } from "node:crypto";
+import { AppError } from "@/lib/errors";
+import { MAX_IMAGE_BYTES, sniffImage } from "@/lib/storage/image";
+import { storage, type Storage } from "@/lib/storage";
+
+export const UPLOAD_URL_PREFIX = "/api/uploads/";
+
+const refuse = (code: string) => new AppError("VALIDATION", "Invalid upload", { file: [code] });
+
+export async function uploadProductImage(sellerId: string | null, file: unknown, store: Storage = storage()) {
+  if (!(file instanceof Blob) || file.size === 0) throw refuse("required");
+  if (file.size > MAX_IMAGE_BYTES) throw refuse("file_too_large");
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const type = sniffImage(bytes);
+  if (!type) throw refuse("unsupported_image");
+  const key = `products/${sellerId ?? "admin"}/${randomUUID()}.${type.ext}`;
+  await store.put(key, bytes, type.mime);
+  return { key, url: `${UPLOAD_URL_PREFIX}${key}`, contentType: type.mime, size: bytes.length };
+}
+
+/** Reads a multipart body without letting an oversized one in (the declared length is checked first). */
+export async function readUploadForm(req: Request): Promise<FormData> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_IMAGE_BYTES + 64 * 1024) throw refuse("file_too_large");
+  try {
+    return await req.formData();
+  } catch {
+    throw new AppError("BAD_REQUEST", "Expected a multipart/form-data body with a file field");
+  }
+}

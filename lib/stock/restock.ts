@@ -1,0 +1,70 @@
+// Server code that also runs in the worker process (plain Node via tsx), hence no "server-only" marker.
+// Changing a product's units and sale settings: PostgreSQL first (the ledger, guarded so units never drop
+// below what is held or sold), then the same delta in Redis, applied at most once per restock id. If Redis
+// cannot take it, the breaker is opened so Redis is rebuilt from PostgreSQL before it admits again.
+import { randomUUID } from "node:crypto";
+import { clock } from "@/lib/clock";
+import type { Tx } from "@/lib/db";
+import { log } from "@/lib/log";
+import { RedisUnavailable, stockGate, type StockGate } from "./gate";
+import { stockKeys } from "./keys";
+import { RESTOCK, SETMETA } from "./scripts";
+
+const RESTOCK_MARKER_TTL = 7 * 24 * 3600;
+
+export class StockBelowCommitted extends Error {
+  constructor(readonly committed: number) {
+    super(`units cannot go below the ${committed} held or sold`);
+    this.name = "StockBelowCommitted";
+  }
+}
+
+/**
+ * Moves total and available by `delta` inside the caller's transaction. A negative delta is refused
+ * (StockBelowCommitted) when fewer units are available than it removes: held + sold never shrink.
+ * Call applyRestockToRedis with the returned id after the transaction commits.
+ */
+export async function adjustUnitsInLedger(tx: Tx, productId: string, delta: number): Promise<{ restockId: string; total: number; available: number }> {
+  const now = clock.now();
+  const rows = await tx.$queryRaw<{ total: number; available: number }[]>`
+    UPDATE "Inventory" SET total = total + ${delta}, available = available + ${delta}, "updatedAt" = ${now}
+    WHERE "productId" = ${productId}::uuid AND available + ${delta} >= 0
+    RETURNING total, available`;
+  if (!rows.length) {
+    const inv = await tx.inventory.findUnique({ where: { productId } });
+    throw new StockBelowCommitted(inv ? inv.total - inv.available : 0);
+  }
+  return { restockId: randomUUID(), ...rows[0] };
+}
+
+export async function applyRestockToRedis(productId: string, delta: number, restockId: string, gate: StockGate = stockGate()) {
+  if (delta === 0) return "noop" as const;
+  try {
+    const res = Number(await gate.run((s) => s.run(RESTOCK, [stockKeys.meta(productId), stockKeys.restocked(productId, restockId)], [delta, RESTOCK_MARKER_TTL])));
+    return res === 1 ? "applied" as const : res === 0 ? "already" as const : "not_loaded" as const;
+  } catch (err) {
+    if (!(err instanceof RedisUnavailable)) throw err;
+    forceRebuild(gate, productId);
+    return "deferred" as const;
+  }
+}
+
+export type SaleMeta = { startsAtMs: number; endsAtMs: number; perBuyerLimit: number; onSale: boolean; buyers?: [string, number][] };
+
+/** Puts new schedule / limit / status into loaded keys; `buyers` replaces the buyer counts (a new limit). */
+export async function applyMetaToRedis(productId: string, meta: SaleMeta, gate: StockGate = stockGate()) {
+  const args: (string | number)[] = [meta.startsAtMs, meta.endsAtMs, meta.perBuyerLimit, meta.onSale ? 0 : 1, meta.buyers ? 1 : 0];
+  for (const [u, n] of meta.buyers ?? []) args.push(u, n);
+  try {
+    await gate.run((s) => s.run(SETMETA, [stockKeys.meta(productId), stockKeys.buyers(productId)], args));
+  } catch (err) {
+    if (!(err instanceof RedisUnavailable)) throw err;
+    forceRebuild(gate, productId);
+  }
+}
+
+/** Redis missed a committed change: stop trusting it until the gate's rebuild has reloaded PostgreSQL's figures. */
+function forceRebuild(gate: StockGate, productId: string) {
+  log.warn({ productId }, "redis missed a stock change; forcing a rebuild from PostgreSQL");
+  gate.breaker.open();
+}
