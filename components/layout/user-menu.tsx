@@ -1,5 +1,5 @@
 // The header's account corner (server component): sign-in / sign-up links, or the user's menu with the
-// account page, the seller center for sellers, and sign-out.
+// account page, the seller center for sellers, the admin pages for admins, and sign-out.
 import Link from "next/link";
 import { SignOutButton } from "@/components/accounts/sign-out-button";
 import { getDisplayName } from "@/lib/accounts/queries";
@@ -32,6 +32,11 @@ export async function UserMenu() {
         {(user.role === "SELLER" || user.role === "ADMIN") && (
           <Link href="/seller" className="block rounded px-2 py-1.5 hover:bg-zinc-100">
             {t.seller}
+          </Link>
+        )}
+        {user.role === "ADMIN" && (
+          <Link href="/admin" className="block rounded px-2 py-1.5 hover:bg-zinc-100">
+            {t.admin}
           </Link>
         )}
         <SignOutButton label={t.signOut} className="block w-full rounded px-2 py-1.5 text-left hover:bg-zinc-100" />
