@@ -2,7 +2,8 @@
 // a paid order shipped and delivered by the worker, returned, and the return completed (fast delays from
 // scripts/e2e.sh); a wishlisted product ordered straight from the wishlist.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { closeE2eDb, createE2eProduct, markOrderPaid } from "./support/db";
+import { closeE2eDb, createE2eProduct } from "./support/db";
+import { payOrder } from "./support/pay";
 
 const BUYER = { email: "buyer1@hurryup.dev", password: "Hurryup!2026", address: "서울특별시 강남구 테헤란로 1" };
 
@@ -86,7 +87,7 @@ test("a paid order ships and is delivered by the worker, is returned, and the re
   await signIn(page, "/orders");
   await page.goto(`/checkout?source=buy-now&productId=${lamp.id}&quantity=1`);
   const orderId = await placeOrderFromCheckout(page, "₩45,000");
-  await markOrderPaid(orderId);
+  await payOrder(page, orderId);
 
   await waitForStatus(page, "배송 완료");
   await expect(page.getByRole("button", { name: "주문 취소" })).toHaveCount(0);

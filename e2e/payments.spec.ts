@@ -2,9 +2,10 @@
 // see the order PAID; abandon the window and pay again; cancel the paid order and see the refund.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { cancelPaidOrder, closePaymentsDb, createLimitedProduct } from "./support/payments-db";
+import { closeE2eDb, createE2eProduct } from "./support/db";
 
-test.afterAll(closePaymentsDb);
+test.afterAll(closeE2eDb);
+test.beforeEach(({ page }) => page.on("dialog", (d) => void d.accept()));
 
 async function signIn(page: Page, email: string) {
   await page.goto("/signin");
@@ -24,7 +25,7 @@ async function buy(page: Page, productId: string): Promise<{ id: string; amount:
 }
 
 test("buy a limited product, pay on the stand-in page, see it PAID, cancel it and see the refund", async ({ page }) => {
-  const productId = await createLimitedProduct(`한정판 결제 ${randomUUID().slice(0, 6)}`, 129_000, 3);
+  const { id: productId } = await createE2eProduct({ name: `한정판 결제 ${randomUUID().slice(0, 6)}`, price: 129_000, units: 3, perBuyerLimit: 1 });
   await signIn(page, "buyer1@hurryup.dev");
   const order = await buy(page, productId);
   expect(order.amount).toBe(129_000);
@@ -56,7 +57,9 @@ test("buy a limited product, pay on the stand-in page, see it PAID, cancel it an
   await expect(page.getByTestId("order-status")).toHaveText("결제 완료");
   await expect(page.getByTestId("payment-summary")).toContainText("₩129,000");
 
-  await cancelPaidOrder(order.id, "단순 변심");
+  // The buyer cancels the paid order on its page: units back, and the worker refunds through Toss.
+  await page.getByRole("button", { name: "주문 취소" }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("주문 취소");
   await expect(async () => {
     await page.reload();
     await expect(page.getByTestId("refund-status")).toContainText("환불 완료", { timeout: 1_000 });
@@ -66,7 +69,7 @@ test("buy a limited product, pay on the stand-in page, see it PAID, cancel it an
 });
 
 test("a card rejected in the payment window fails the order", async ({ page }) => {
-  const productId = await createLimitedProduct(`거절 ${randomUUID().slice(0, 6)}`, 10_000, 1);
+  const { id: productId } = await createE2eProduct({ name: `거절 ${randomUUID().slice(0, 6)}`, price: 10_000, units: 1, perBuyerLimit: 1 });
   await signIn(page, "buyer2@hurryup.dev");
   const order = await buy(page, productId);
   await page.goto(`/orders/${order.id}`);

@@ -1,9 +1,10 @@
 // The seller's drop day in a real browser: create a limited product with an uploaded image and an opening a
 // few seconds ahead; a buyer orders it the moment it opens; the seller watches the live monitor move
-// without reloading, then finds the order and the sale in the chart. Payment is stood in for by the
-// e2e helper that marks the order paid (the payment journey has its own spec).
+// without reloading while the buyer pays on the stand-in payment window, then finds the order and the
+// sale in the chart.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { closeE2eDb, markOrderPaid } from "./support/db";
+import { closeE2eDb } from "./support/db";
+import { payOrder } from "./support/pay";
 import { createE2eCategory, kstInput, tinyPng } from "./support/seller";
 
 const PASSWORD = "Hurryup!2026";
@@ -75,7 +76,7 @@ test("a seller schedules a drop, a buyer buys it at the opening, the seller sees
   await expect(seller.getByTestId("monitor-state")).toHaveText("판매 중");
   await expect(seller.getByTestId("monitor-remaining")).toHaveText("2 / 3");
   await expect(seller.getByTestId("monitor-held")).toHaveText("1");
-  await markOrderPaid(orderId);
+  await payOrder(buyer, orderId);
   await expect(seller.getByTestId("monitor-sold")).toHaveText("1");
   await expect(seller.getByTestId("monitor-held")).toHaveText("0");
   await expect(seller.getByTestId("monitor-conversion")).toHaveText("100%");

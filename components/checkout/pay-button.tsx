@@ -22,7 +22,7 @@ export async function PayButton({ order }: Props) {
     return <TossWidget {...req} clientKey={req.clientKey} labels={{ pay: t.pay, loading: t.widgetLoading }} />;
   }
   return (
-    <a href={req.standInUrl!} className="block w-full rounded-lg bg-black px-4 py-3 text-center font-semibold text-white">
+    <a href={req.standInUrl!} data-testid="pay-button" className="block w-full rounded-lg bg-black px-4 py-3 text-center font-semibold text-white">
       {t.pay}
     </a>
   );

@@ -36,7 +36,7 @@ export function TossWidget({ clientKey, orderId, orderName, amount, successUrl, 
   }, [clientKey, amount]);
 
   return (
-    <div className="space-y-3">
+    <div className="space-y-3" data-testid="pay-button">
       <div id="toss-payment-methods" />
       <div id="toss-agreement" />
       <button

@@ -36,28 +36,3 @@ export async function createE2eProduct(p: ProductInput): Promise<{ id: string }>
   await c.query(`INSERT INTO "Inventory" ("productId", "total", "available", "updatedAt") VALUES ($1, $2, $2, now())`, [id, p.units]);
   return { id };
 }
-
-/**
- * Stands in for the payment step (built separately): PENDING_PAYMENT → CONFIRMING → PAID with the same
- * timeline rows and outbox event the guarded transition writes, so the worker schedules shipping.
- */
-export async function markOrderPaid(orderId: string): Promise<void> {
-  const c = await db();
-  await c.query("BEGIN");
-  try {
-    const moved = await c.query(`UPDATE "Order" SET status = 'PAID', "updatedAt" = now() WHERE id = $1 AND status = 'PENDING_PAYMENT'`, [orderId]);
-    if (moved.rowCount !== 1) throw new Error(`order ${orderId} is not awaiting payment`);
-    await c.query(
-      `INSERT INTO "OrderEvent" ("id", "orderId", "fromStatus", "toStatus", "note", "createdAt")
-       VALUES (gen_random_uuid(), $1, 'PENDING_PAYMENT', 'CONFIRMING', 'e2e payment', now()), (gen_random_uuid(), $1, 'CONFIRMING', 'PAID', 'e2e payment', now() + interval '1 millisecond')`,
-      [orderId],
-    );
-    await c.query(`INSERT INTO "OutboxEvent" ("topic", "payload") VALUES ('order-status-changed', $1)`, [
-      JSON.stringify({ orderId, from: "CONFIRMING", to: "PAID", at: new Date().toISOString() }),
-    ]);
-    await c.query("COMMIT");
-  } catch (err) {
-    await c.query("ROLLBACK");
-    throw err;
-  }
-}
