@@ -88,6 +88,7 @@ test("a paid order ships and is delivered by the worker, is returned, and the re
   await page.goto(`/checkout?source=buy-now&productId=${lamp.id}&quantity=1`);
   const orderId = await placeOrderFromCheckout(page, "₩45,000");
   await payOrder(page, orderId);
+  await page.goto(`/orders/${orderId}`);
 
   await waitForStatus(page, "배송 완료");
   await expect(page.getByRole("button", { name: "주문 취소" })).toHaveCount(0);
