@@ -6,13 +6,25 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log, requestContext } from "@/lib/log";
 
+/**
+ * What handlers read from a request. A Fetch Request is one; the production server's fast path
+ * (server/fast-path.ts) passes a lighter one built straight from Node's IncomingMessage.
+ */
+export type RequestLike = {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: { get(name: string): string | null };
+  json(): Promise<unknown>;
+  text(): Promise<string>;
+};
+
 type Ctx<P> = { params: Promise<P> };
-type Handler<P> = (req: Request, ctx: { params: P; requestId: string }) => Promise<Response>;
+type Handler<P, R extends RequestLike> = (req: R, ctx: { params: P; requestId: string }) => Promise<Response>;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** A state-changing call must come from this shop's own pages (or a same-host client). */
-export function isSameOrigin(req: Request): boolean {
+export function isSameOrigin(req: RequestLike): boolean {
   const origin = req.headers.get("origin");
   if (!origin) return false;
   try {
@@ -55,8 +67,8 @@ function withHeader(res: Response, name: string, value: string): Response {
  * `checkOrigin: false` is for server-to-server callers only (payment webhooks), which send no Origin and
  * must prove themselves another way.
  */
-export function route<P = Record<string, never>>(handler: Handler<P>, opts: { checkOrigin?: boolean } = {}) {
-  return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
+export function route<P = Record<string, never>, R extends RequestLike = Request>(handler: Handler<P, R>, opts: { checkOrigin?: boolean } = {}) {
+  return async (req: R, ctx: Ctx<P>): Promise<Response> => {
     const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
     return requestContext.run({ requestId }, async () => {
       const started = performance.now();
@@ -70,7 +82,7 @@ export function route<P = Record<string, never>>(handler: Handler<P>, opts: { ch
       } catch (err) {
         res = errorResponse(err, requestId);
       }
-      log.info({ method: req.method, path: new URL(req.url).pathname, status: res.status, ms: Math.round(performance.now() - started) }, "request");
+      if (log.isLevelEnabled("info")) log.info({ method: req.method, path: new URL(req.url).pathname, status: res.status, ms: Math.round(performance.now() - started) }, "request");
       return res;
     });
   };

@@ -2,6 +2,7 @@
 // every field error is kept, keyed by its dotted path.
 import { z } from "zod";
 import { AppError, type FieldErrors } from "@/lib/errors";
+import type { RequestLike } from "@/lib/http";
 
 export function fieldErrors(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
@@ -24,7 +25,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   return parsed.data;
 }
 
-export async function parseBody<T extends z.ZodType>(schema: T, req: Request): Promise<z.infer<T>> {
+export async function parseBody<T extends z.ZodType>(schema: T, req: Pick<RequestLike, "json">): Promise<z.infer<T>> {
   let body: unknown;
   try {
     body = await req.json();

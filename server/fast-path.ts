@@ -1,16 +1,40 @@
 // Fast paths: Node requests handed straight to the route handler functions Next also mounts (one
-// implementation of the logic), converted to and from Fetch Request/Response here.
+// implementation of the logic). Handlers read requests through lib/http.ts's RequestLike, so no Fetch
+// Request (headers copy, body stream) is built per request; their Response is written out here.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
-import { route } from "@/lib/http";
+import { route, type RequestLike } from "@/lib/http";
 import { handlePlaceOrder } from "@/lib/orders/handlers";
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-const placeOrder = route(handlePlaceOrder);
+const placeOrder = route<Record<string, never>, NodeRequest>(handlePlaceOrder);
 const base = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
 
-async function toRequest(req: IncomingMessage): Promise<Request> {
+/** The handler's view of a Node request: headers read in place, the (small) body buffered once. */
+class NodeRequest implements RequestLike {
+  readonly url: string;
+  constructor(private readonly req: IncomingMessage, private readonly body: string) {
+    this.url = base + (req.url ?? "/");
+  }
+  get method() {
+    return this.req.method ?? "GET";
+  }
+  readonly headers = {
+    get: (name: string): string | null => {
+      const v = this.req.headers[name.toLowerCase()];
+      return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
+    },
+  };
+  async text() {
+    return this.body;
+  }
+  async json(): Promise<unknown> {
+    return JSON.parse(this.body);
+  }
+}
+
+async function toRequest(req: IncomingMessage): Promise<NodeRequest> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -18,16 +42,11 @@ async function toRequest(req: IncomingMessage): Promise<Request> {
     if (size > 64 * 1024) break; // an order body is tiny; anything larger is cut and fails validation
     chunks.push(chunk as Buffer);
   }
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  return new Request(new URL(req.url ?? "/", base), { method: req.method, headers, body: Buffer.concat(chunks) });
+  return new NodeRequest(req, chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8"));
 }
 
 async function send(res: ServerResponse, response: Response) {
-  const body = Buffer.from(await response.arrayBuffer());
+  const body = Buffer.from(await response.text(), "utf8");
   const headers: Record<string, string> = {};
   response.headers.forEach((v, k) => (headers[k] = v));
   headers["content-length"] = String(body.length);

@@ -1,6 +1,8 @@
 // The Auth.js session cookie, shared by the Auth.js config (which writes it on sign-in) and the guards
 // and session minting (which read and write it without going through Auth.js's request scope).
-import { decode, encode, type JWT } from "next-auth/jwt";
+import { hkdfSync } from "node:crypto";
+import { base64url, calculateJwkThumbprint, jwtDecrypt } from "jose";
+import { encode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 
 /** Secure (and __Secure- prefixed) whenever the shop is served over https, i.e. in production. */
@@ -34,14 +36,42 @@ export async function decodeSessionToken(token: string | undefined | null): Prom
   return claims && { sub: claims.sub, sid: claims.sid };
 }
 
+// Auth.js's own decode (next-auth/jwt) derives the key with HKDF and computes its thumbprint on every
+// call. This is the same check — jose's jwtDecrypt with the same algorithms, key derivation, kid match and
+// clock tolerance — with the derived keys computed once per process.
+const ENC_KEY_LENGTH = { "A256CBC-HS512": 64, A256GCM: 32 } as const;
+type Enc = keyof typeof ENC_KEY_LENGTH;
+const derivedKeys = new Map<Enc, Promise<{ key: Uint8Array; kid: string }>>();
+function derivedKey(enc: Enc) {
+  let k = derivedKeys.get(enc);
+  if (!k) {
+    k = (async () => {
+      const key = new Uint8Array(hkdfSync("sha256", env.AUTH_SECRET, sessionCookieName, `Auth.js Generated Encryption Key (${sessionCookieName})`, ENC_KEY_LENGTH[enc]));
+      const kid = await calculateJwkThumbprint({ kty: "oct", k: base64url.encode(key) }, `sha${key.byteLength << 3}` as "sha256" | "sha512");
+      return { key, kid };
+    })();
+    derivedKeys.set(enc, k);
+  }
+  return k;
+}
+
 async function decodeUncached(token: string): Promise<(SessionClaims & { expMs: number }) | null> {
-  let jwt: JWT | null;
+  let jwt: { sub?: unknown; sid?: unknown; exp?: unknown };
   try {
-    jwt = await decode({ token, secret: env.AUTH_SECRET, salt: sessionCookieName });
+    ({ payload: jwt } = await jwtDecrypt(
+      token,
+      async ({ kid, enc }) => {
+        if (!(enc in ENC_KEY_LENGTH)) throw new Error("unsupported enc");
+        const d = await derivedKey(enc as Enc);
+        if (kid !== undefined && kid !== d.kid) throw new Error("no matching decryption secret");
+        return d.key;
+      },
+      { clockTolerance: 15, keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256CBC-HS512", "A256GCM"] },
+    ));
   } catch {
     return null;
   }
-  if (!jwt || typeof jwt.sub !== "string" || typeof jwt.sid !== "string") return null;
+  if (typeof jwt.sub !== "string" || typeof jwt.sid !== "string") return null;
   return { sub: jwt.sub, sid: jwt.sid, expMs: typeof jwt.exp === "number" ? jwt.exp * 1000 : Date.now() + 60_000 };
 }
 

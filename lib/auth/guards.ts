@@ -5,6 +5,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
+import type { RequestLike } from "@/lib/http";
 import { loadLiveSession } from "@/lib/accounts/session-store";
 import { decodeSessionToken, readSessionCookie, sessionCookieName } from "./cookie";
 import type { Role } from "@/lib/generated/prisma/client";
@@ -20,22 +21,22 @@ export async function userFromSessionToken(token: string | null | undefined): Pr
   return { id: live.userId, role: live.role, emailVerified: live.emailVerified, sessionId: claims.sid };
 }
 
-export async function getSessionUser(req: Request): Promise<SessionUser | null> {
+export async function getSessionUser(req: Pick<RequestLike, "headers">): Promise<SessionUser | null> {
   return userFromSessionToken(readSessionCookie(req.headers.get("cookie")));
 }
 
-export async function requireUser(req: Request): Promise<SessionUser> {
+export async function requireUser(req: Pick<RequestLike, "headers">): Promise<SessionUser> {
   const user = await getSessionUser(req);
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first");
   return user;
 }
 
 /** Signed in with a verified email — required to place orders. */
-export async function requireVerifiedUser(req: Request): Promise<SessionUser> {
+export async function requireVerifiedUser(req: Pick<RequestLike, "headers">): Promise<SessionUser> {
   return assertVerified(await requireUser(req));
 }
 
-export async function requireRole(req: Request, ...roles: Role[]): Promise<SessionUser> {
+export async function requireRole(req: Pick<RequestLike, "headers">, ...roles: Role[]): Promise<SessionUser> {
   return assertRole(await requireUser(req), roles);
 }
 

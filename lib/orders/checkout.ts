@@ -4,11 +4,11 @@ import "server-only";
 // (placeOrder). The order, its lines leaving the cart/wishlist and the encrypted shipping address are one
 // ledger transaction: all lines or none, and nothing leaves the cart unless the order exists.
 import { createHash } from "node:crypto";
-import { decryptOptional, encrypt } from "@/lib/crypto/aead";
+import { encrypt } from "@/lib/crypto/aead";
 import { db } from "@/lib/db";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { findStoredAnswer, requestHash } from "./idempotency";
-import { placeOrder } from "./place-order";
+import { placeOrder, type PlaceOptions } from "./place-order";
 import type { CheckoutInput, OrderAnswer, OrderLine } from "./schemas";
 
 const invalid = (fields: FieldErrors) => new AppError("VALIDATION", "Invalid input", fields);
@@ -38,13 +38,18 @@ async function assertWishlisted(userId: string, lines: OrderLine[]): Promise<voi
   if (Object.keys(missing).length) throw invalid(missing);
 }
 
-/** The address for the order: the one given, else the profile's; required except for a bare buy-now. */
-async function shippingAddressOf(userId: string, input: CheckoutInput): Promise<string | null> {
-  if (input.shippingAddress) return input.shippingAddress;
-  const user = await db.user.findUnique({ where: { id: userId }, select: { addressEnc: true } });
-  const fromProfile = decryptOptional(user?.addressEnc);
-  if (!fromProfile && input.source !== "buy-now") throw invalid({ shippingAddress: ["Enter a shipping address"] });
-  return fromProfile;
+/**
+ * Where the order's address comes from: the one given (encrypted here), else the profile's, copied by the
+ * ledger statement itself (ciphertexts carry their key id, so they are portable between columns). Cart and
+ * wishlist checkouts need an address; a bare buy-now may go without — and costs no query before admission.
+ */
+async function orderAddress(userId: string, input: CheckoutInput): Promise<Pick<PlaceOptions, "shippingAddressEnc" | "profileAddress">> {
+  if (input.shippingAddress) return { shippingAddressEnc: encrypt(input.shippingAddress) };
+  if (input.source !== "buy-now") {
+    const user = await db.user.findUnique({ where: { id: userId }, select: { addressEnc: true } });
+    if (!user?.addressEnc) throw invalid({ shippingAddress: ["Enter a shipping address"] });
+  }
+  return { profileAddress: true };
 }
 
 /** POST /api/orders for every source. The answer (201 / 409 refusal / 422) is replayed for the same key. */
@@ -57,10 +62,9 @@ export async function checkout(userId: string, key: string, input: CheckoutInput
   }
   const lines = input.source === "cart" ? await cartLines(userId, input.cartItemIds) : input.items;
   if (input.source === "wishlist") await assertWishlisted(userId, lines);
-  const address = await shippingAddressOf(userId, input);
   return placeOrder(userId, key, { items: lines }, undefined, {
     hash,
-    shippingAddressEnc: address ? encrypt(address) : null,
+    ...(await orderAddress(userId, input)),
     consume: input.source === "cart" ? { cartItemIds: input.cartItemIds } : input.source === "wishlist" ? { wishlistProductIds: lines.map((l) => l.productId) } : undefined,
   });
 }

@@ -4,13 +4,14 @@ import "server-only";
 // path has one implementation whichever way it is served.
 import { requireUser, requireVerifiedUser } from "@/lib/auth/guards";
 import { AppError, notFound } from "@/lib/errors";
+import type { RequestLike } from "@/lib/http";
 import { fieldErrors, parseBody, parseInput, parseQuery } from "@/lib/validation";
 import { checkout } from "./checkout";
 import { cancelOrder, requestReturn } from "./lifecycle";
 import { getOrderForUser, isOrderId, listOrdersForUser } from "./queries";
 import { checkoutSchema, idempotencyKeySchema, listOrdersQuerySchema, orderActionSchema } from "./schemas";
 
-export async function handlePlaceOrder(req: Request): Promise<Response> {
+export async function handlePlaceOrder(req: RequestLike): Promise<Response> {
   const user = await requireVerifiedUser(req);
   const parsedKey = idempotencyKeySchema.safeParse(req.headers.get("idempotency-key") ?? "");
   if (!parsedKey.success) {

@@ -1,6 +1,7 @@
-// A bounded queue in front of ledger transactions. Under a flood (PostgreSQL-only mode after Redis
-// failed, or a machine out of CPU) requests beyond the queue get 503 + Retry-After at once instead of
-// piling up behind the connection pool until every client times out.
+// A bounded queue in front of ledger transactions on the PostgreSQL-only path (Redis failed). There every
+// request — not only admitted ones — reaches PostgreSQL, so under a flood requests beyond the queue get
+// 503 + Retry-After at once instead of piling up behind the connection pool until every client times out.
+// (Requests Redis admitted go through lib/orders/ledger-batcher.ts instead.)
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
@@ -24,5 +25,5 @@ export class Slots {
   }
 }
 
-/** As many transactions as pool connections, and a queue a few times that deep. */
+/** The PostgreSQL-only path, where every request reaches the ledger: a queue a few times the pool. */
 export const ledgerSlots = new Slots(env.DATABASE_POOL_SIZE, env.DATABASE_POOL_SIZE * 8);

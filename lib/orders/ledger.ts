@@ -1,14 +1,21 @@
 // Server code that also runs in the worker process (plain Node via tsx), hence no "server-only" marker.
-// The ledger write for one admitted request: ONE SQL statement inside one transaction. Its parts are
-// the price snapshot of every line (active product, sale open by the server's clock), the buyer's
-// counter under the per-buyer limit, the guarded decrement of available units, the order, its items,
-// timeline event, outbox event (as lib/jobs/outbox.ts writes them) and idempotency record. If any guard
-// held back a line, the transaction is rolled back (LedgerRejected) — PostgreSQL has the last word
-// whatever Redis said. One statement instead of a dozen keeps the hot inventory row locked only for
-// this statement and the commit, and the per-order cost low enough for thousands of buyers a second.
+// The ledger write for admitted requests: ONE SQL statement, which PostgreSQL runs as one transaction,
+// for one order or a batch of them. Its parts are the price snapshot of every line (active product, sale
+// open by the server's clock), each buyer's counter under the per-buyer limit, the guarded decrement of
+// available units, the orders, their items, timeline events, outbox events (as lib/jobs/outbox.ts writes
+// them), idempotency records and the cart/wishlist rows the orders consume. If any guard held back any
+// line, the statement aborts itself (hurryup_ledger_refuse, see its migration) and nothing is written
+// (LedgerRejected) — PostgreSQL has the last word whatever Redis said.
+//
+// Why one statement: it needs no client round trip before its commit, so the drop's hot inventory row is
+// locked only for the statement's own execution and commit — not while this process's event loop, busy
+// with thousands of other buyers, gets round to sending COMMIT. Why batches (lib/orders/ledger-batcher.ts):
+// every order of a drop updates that one row, so orders commit one after another; a batch pays for the
+// lock and the commit's WAL flush once for many orders.
 import { clock } from "@/lib/clock";
-import type { Tx } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { env } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderLine, PlacedOrder, RejectCode } from "./schemas";
 
 export class LedgerRejected extends Error {
@@ -24,89 +31,150 @@ export type LedgerInput = {
   orderId: string; userId: string; idempotencyKey: string; requestHash: string; lines: OrderLine[];
   /** The shipping address, already encrypted (lib/crypto/aead). */
   shippingAddressEnc?: string | null;
+  /** Without shippingAddressEnc: copy the buyer's profile address (ciphertext) into the order. */
+  profileAddress?: boolean;
   consume?: Consumed;
 };
 
-type Outcome = { priced: string[]; counted: string[]; taken: string[]; amount: number | null };
-
-export async function recordOrder(tx: Tx, input: LedgerInput): Promise<PlacedOrder> {
-  const { orderId, userId, idempotencyKey, requestHash, lines } = input;
+/** One order in its own statement; a refusal names the first line held back and why. */
+export async function recordOrder(client: Db | Tx, input: LedgerInput): Promise<PlacedOrder> {
   const now = clock.now();
+  try {
+    return (await writeOrders(client, [input], now))[0];
+  } catch (err) {
+    const refusal = refusalOf(err);
+    if (!refusal) throw err;
+    if (refusal.code === "UNPRICED") throw await whyUnpriced(client, refusal.productId, now);
+    throw new LedgerRejected(refusal.code, refusal.productId);
+  }
+}
+
+/**
+ * Several orders in one statement: all are written or none (any refusal, or an error such as two orders
+ * with the same Idempotency-Key, aborts the whole batch — the caller then writes them one by one to give
+ * each its own answer). A batch must not hold two orders of one buyer for one product (their counter rows
+ * would collide).
+ */
+export async function recordOrders(client: Db | Tx, inputs: LedgerInput[]): Promise<PlacedOrder[]> {
+  return writeOrders(client, inputs, clock.now());
+}
+
+async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): Promise<PlacedOrder[]> {
   const holdExpiresAt = new Date(now.getTime() + env.ORDER_HOLD_SECONDS * 1000).toISOString();
-  const units = lines.reduce((s, l) => s + l.quantity, 0);
-  // Inventory rows are locked in product-id order, so two multi-line orders cannot deadlock.
-  const sorted = [...lines].sort((a, b) => a.productId.localeCompare(b.productId));
-  const ids = sorted.map((l) => l.productId);
-  const qtys = sorted.map((l) => l.quantity);
-  const firstId = lines[0].productId;
-  const [r] = await tx.$queryRaw<Outcome[]>`
-    WITH req AS (
-      SELECT * FROM unnest(${ids}::uuid[], ${qtys}::int[]) AS r(product_id, qty)
+  // One row per order line, in columns (unnest keeps the statement's text the same for any batch size).
+  const L = { order: [] as number[], product: [] as string[], qty: [] as number[] };
+  const O = { id: [] as string[], user: [] as string[], key: [] as string[], hash: [] as string[], address: [] as (string | null)[], profile: [] as boolean[], first: [] as string[], note: [] as string[] };
+  const cartItems = { id: [] as string[], user: [] as string[] };
+  const wishlist = { product: [] as string[], user: [] as string[] };
+  inputs.forEach((o, i) => {
+    for (const line of o.lines) {
+      L.order.push(i);
+      L.product.push(line.productId);
+      L.qty.push(line.quantity);
+    }
+    O.id.push(o.orderId); O.user.push(o.userId); O.key.push(o.idempotencyKey); O.hash.push(o.requestHash);
+    O.address.push(o.shippingAddressEnc ?? null); O.profile.push(o.profileAddress === true); O.first.push(o.lines[0].productId);
+    O.note.push(`hold of ${o.lines.reduce((s, l) => s + l.quantity, 0)} unit(s)`);
+    for (const id of o.consume?.cartItemIds ?? []) {
+      cartItems.id.push(id);
+      cartItems.user.push(o.userId);
+    }
+    for (const p of o.consume?.wishlistProductIds ?? []) {
+      wishlist.product.push(p);
+      wishlist.user.push(o.userId);
+    }
+  });
+  const lineCount = L.order.length;
+  const rows = await client.$queryRaw<{ idx: number; id: string | null; amount: number }[]>`
+    WITH o AS (
+      SELECT (n - 1)::int AS idx, id, user_id, key, hash, address, profile, first_product, note
+      FROM unnest(${O.id}::text[], ${O.user}::uuid[], ${O.key}::text[], ${O.hash}::text[], ${O.address}::text[], ${O.profile}::boolean[], ${O.first}::uuid[], ${O.note}::text[])
+           WITH ORDINALITY AS t(id, user_id, key, hash, address, profile, first_product, note, n)
+    ), req AS (
+      SELECT r.idx, r.product_id, r.qty, o.user_id FROM unnest(${L.order}::int[], ${L.product}::uuid[], ${L.qty}::int[]) AS r(idx, product_id, qty)
+      JOIN o ON o.idx = r.idx
     ), priced AS (
-      SELECT r.product_id, r.qty, p.name, p.price, p.images[1] AS image, p."sellerId" AS seller_id,
+      SELECT r.idx, r.user_id, r.product_id, r.qty, p.name, p.price, p.images[1] AS image, p."sellerId" AS seller_id,
              COALESCE(p."perBuyerLimit", 2147483647) AS lim
       FROM req r JOIN "Product" p ON p.id = r.product_id
       WHERE p.status = 'ACTIVE' AND (p."saleStartsAt" IS NULL OR p."saleStartsAt" <= ${now})
         AND (p."saleEndsAt" IS NULL OR p."saleEndsAt" > ${now})
     ), counted AS (
       INSERT INTO "PurchaseCounter" ("userId", "productId", quantity)
-      SELECT ${userId}::uuid, product_id, qty FROM priced WHERE qty <= lim ORDER BY product_id
+      SELECT user_id, product_id, qty FROM priced WHERE qty <= lim ORDER BY user_id, product_id
       ON CONFLICT ("userId", "productId") DO UPDATE SET quantity = "PurchaseCounter".quantity + EXCLUDED.quantity
-      WHERE "PurchaseCounter".quantity + EXCLUDED.quantity <= (SELECT lim FROM priced WHERE priced.product_id = EXCLUDED."productId")
-      RETURNING "productId"
+      WHERE "PurchaseCounter".quantity + EXCLUDED.quantity <= (SELECT min(lim) FROM priced WHERE priced.product_id = EXCLUDED."productId")
+      RETURNING "userId", "productId"
+    ), taken AS (
+      -- Inventory rows in product-id order, each decremented once by the batch's total for it.
+      UPDATE "Inventory" i SET available = i.available - t.qty, "updatedAt" = ${now}
+      FROM (SELECT product_id, sum(qty)::int AS qty FROM priced GROUP BY product_id ORDER BY product_id) t
+      WHERE i."productId" = t.product_id AND i.available >= t.qty
+      RETURNING i."productId"
     ), ord AS (
       INSERT INTO "Order" (id, "userId", status, amount, "orderName", "idempotencyKey", "holdExpiresAt", "shippingAddressEnc", "createdAt", "updatedAt")
-      SELECT ${orderId}, ${userId}::uuid, 'PENDING_PAYMENT'::"OrderStatus", sum(price * qty)::int,
-             COALESCE((SELECT name FROM priced WHERE product_id = ${firstId}::uuid), min(name))
+      SELECT o.id, o.user_id, 'PENDING_PAYMENT'::"OrderStatus", sum(p.price * p.qty)::int,
+             COALESCE(min(p.name) FILTER (WHERE p.product_id = o.first_product), min(p.name))
                || CASE WHEN count(*) > 1 THEN ' 외 ' || (count(*) - 1) || '건' ELSE '' END,
-             ${idempotencyKey}, ${holdExpiresAt}::timestamp, ${input.shippingAddressEnc ?? null}::text, ${now}, ${now}
-      FROM priced HAVING count(*) > 0
+             o.key, ${holdExpiresAt}::timestamp,
+             COALESCE(o.address, CASE WHEN o.profile THEN (SELECT "addressEnc" FROM "User" u WHERE u.id = o.user_id) END), ${now}, ${now}
+      FROM o JOIN priced p ON p.idx = o.idx
+      GROUP BY o.idx, o.id, o.user_id, o.key, o.address, o.profile, o.first_product
       RETURNING id, amount
     ), items AS (
       INSERT INTO "OrderItem" (id, "orderId", "productId", "sellerId", name, image, "unitPrice", quantity)
-      SELECT gen_random_uuid(), ${orderId}, product_id, seller_id, name, image, price, qty FROM priced
+      SELECT gen_random_uuid(), o.id, p.product_id, p.seller_id, p.name, p.image, p.price, p.qty FROM priced p JOIN o ON o.idx = p.idx
       RETURNING 1
     ), ev AS (
       INSERT INTO "OrderEvent" (id, "orderId", "fromStatus", "toStatus", note, "createdAt")
-      SELECT gen_random_uuid(), id, NULL, 'PENDING_PAYMENT'::"OrderStatus", ${`hold of ${units} unit(s)`}, ${now} FROM ord
+      SELECT gen_random_uuid(), ord.id, NULL, 'PENDING_PAYMENT'::"OrderStatus", o.note, ${now} FROM ord JOIN o ON o.id = ord.id
       RETURNING 1
     ), outbox AS (
       INSERT INTO "OutboxEvent" (topic, payload, "createdAt")
-      SELECT 'order-created', jsonb_build_object('orderId', id, 'userId', ${userId}::text, 'amount', amount, 'holdExpiresAt', ${holdExpiresAt}::text), ${now} FROM ord
+      SELECT 'order-created', jsonb_build_object('orderId', ord.id, 'userId', o.user_id::text, 'amount', ord.amount, 'holdExpiresAt', ${holdExpiresAt}::text), ${now}
+      FROM ord JOIN o ON o.id = ord.id
       RETURNING 1
     ), idem AS (
       INSERT INTO "IdempotencyRecord" ("userId", key, "requestHash", "statusCode", body, "createdAt")
-      SELECT ${userId}::uuid, ${idempotencyKey}, ${requestHash}, 201,
-             jsonb_build_object('order', jsonb_build_object('id', id, 'amount', amount, 'holdExpiresAt', ${holdExpiresAt}::text, 'status', 'PENDING_PAYMENT')), ${now}
-      FROM ord
+      SELECT o.user_id, o.key, o.hash, 201,
+             jsonb_build_object('order', jsonb_build_object('id', ord.id, 'amount', ord.amount, 'holdExpiresAt', ${holdExpiresAt}::text, 'status', 'PENDING_PAYMENT')), ${now}
+      FROM ord JOIN o ON o.id = ord.id
       RETURNING 1
-    ), taken AS (
-      UPDATE "Inventory" i SET available = i.available - p.qty, "updatedAt" = ${now}
-      FROM priced p WHERE i."productId" = p.product_id AND i.available >= p.qty
-      RETURNING i."productId"
+    ), cart_consumed AS (
+      DELETE FROM "CartItem" ci USING "Cart" c, unnest(${cartItems.id}::uuid[], ${cartItems.user}::uuid[]) AS x(item_id, user_id)
+      WHERE ci.id = x.item_id AND ci."cartId" = c.id AND c."userId" = x.user_id
+      RETURNING 1
+    ), wishlist_consumed AS (
+      DELETE FROM "WishlistItem" w USING unnest(${wishlist.product}::uuid[], ${wishlist.user}::uuid[]) AS x(product_id, user_id)
+      WHERE w."userId" = x.user_id AND w."productId" = x.product_id
+      RETURNING 1
+    ), verdict AS (
+      SELECT CASE
+        WHEN (SELECT count(*) FROM priced) < ${lineCount} THEN 'UNPRICED:' || (SELECT min(r.product_id::text) FROM req r WHERE NOT EXISTS (SELECT 1 FROM priced p WHERE p.idx = r.idx AND p.product_id = r.product_id))
+        WHEN (SELECT count(*) FROM counted) < ${lineCount} THEN 'LIMIT_EXCEEDED:' || (SELECT min(r.product_id::text) FROM req r WHERE NOT EXISTS (SELECT 1 FROM counted c WHERE c."userId" = r.user_id AND c."productId" = r.product_id))
+        WHEN (SELECT count(*) FROM taken) < (SELECT count(DISTINCT product_id) FROM req) THEN 'SOLD_OUT:' || (SELECT min(r.product_id::text) FROM req r WHERE r.product_id NOT IN (SELECT "productId" FROM taken))
+      END AS refusal,
+      (SELECT count(*) FROM items) + (SELECT count(*) FROM ev) + (SELECT count(*) FROM outbox) + (SELECT count(*) FROM idem)
+        + (SELECT count(*) FROM cart_consumed) + (SELECT count(*) FROM wishlist_consumed) AS written
     )
-    SELECT ARRAY(SELECT product_id::text FROM priced) AS priced,
-           ARRAY(SELECT "productId"::text FROM counted) AS counted,
-           ARRAY(SELECT "productId"::text FROM taken) AS taken,
-           (SELECT amount FROM ord) AS amount,
-           (SELECT count(*) FROM items) + (SELECT count(*) FROM ev) + (SELECT count(*) FROM outbox) + (SELECT count(*) FROM idem) AS written`;
-  const missing = (got: string[]) => ids.find((id) => !got.includes(id));
-  const unpriced = missing(r.priced);
-  if (unpriced) throw await whyUnpriced(tx, unpriced, now);
-  const overLimit = missing(r.counted);
-  if (overLimit) throw new LedgerRejected("LIMIT_EXCEEDED", overLimit);
-  const soldOut = missing(r.taken);
-  if (soldOut) throw new LedgerRejected("SOLD_OUT", soldOut);
-  // Placed lines leave the buyer's own cart / wishlist — only because the order itself commits with them.
-  const { cartItemIds, wishlistProductIds } = input.consume ?? {};
-  if (cartItemIds?.length) await tx.cartItem.deleteMany({ where: { id: { in: cartItemIds }, cart: { userId } } });
-  if (wishlistProductIds?.length) await tx.wishlistItem.deleteMany({ where: { userId, productId: { in: wishlistProductIds } } });
-  return { id: orderId, amount: Number(r.amount), holdExpiresAt, status: "PENDING_PAYMENT" };
+    -- verdict is one row even when nothing was priced, so a refusal is always raised.
+    SELECT o.idx, ord.id, ord.amount FROM verdict LEFT JOIN (ord JOIN o ON o.id = ord.id) ON true
+    WHERE CASE WHEN verdict.refusal IS NULL THEN verdict.written >= 0 ELSE hurryup_ledger_refuse(verdict.refusal) END`;
+  if (rows.length !== inputs.length || rows.some((r) => r.id === null)) throw new Error(`ledger wrote ${rows.length} of ${inputs.length} orders`);
+  const byIdx = new Map(rows.map((r) => [Number(r.idx), r]));
+  return inputs.map((o, i) => ({ id: o.orderId, amount: Number(byIdx.get(i)!.amount), holdExpiresAt, status: "PENDING_PAYMENT" as const }));
+}
+
+/** The refusal a ledger statement raised (SQLSTATE HU409, message "ledger_refused:<code>:<productId>"). */
+function refusalOf(err: unknown): { code: RejectCode | "UNPRICED"; productId: string } | null {
+  const text = err instanceof Prisma.PrismaClientKnownRequestError ? `${err.message} ${JSON.stringify(err.meta ?? {})}` : err instanceof Error ? err.message : "";
+  const m = /ledger_refused:(UNPRICED|LIMIT_EXCEEDED|SOLD_OUT):([0-9a-f-]{36})/.exec(text);
+  return m ? { code: m[1] as RejectCode | "UNPRICED", productId: m[2] } : null;
 }
 
 /** The rare path: tell the buyer why a line could not be priced. */
-async function whyUnpriced(tx: Tx, productId: string, now: Date): Promise<LedgerRejected> {
-  const p = await tx.product.findUnique({ where: { id: productId }, select: { status: true, saleStartsAt: true, saleEndsAt: true } });
+async function whyUnpriced(client: Db | Tx, productId: string, now: Date): Promise<LedgerRejected> {
+  const p = await client.product.findUnique({ where: { id: productId }, select: { status: true, saleStartsAt: true, saleEndsAt: true } });
   if (!p || p.status !== "ACTIVE") return new LedgerRejected("UNKNOWN_PRODUCT", productId);
   if (p.saleStartsAt && now < p.saleStartsAt) return new LedgerRejected("NOT_OPEN", productId);
   return new LedgerRejected("ENDED", productId);

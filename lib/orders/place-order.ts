@@ -5,6 +5,7 @@ import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
@@ -12,7 +13,8 @@ import { metrics } from "@/lib/metrics";
 import { release, type AdmitResult } from "@/lib/stock/admission";
 import { RedisUnavailable, stockGate, type StockGate } from "@/lib/stock/gate";
 import { claimKey, dropClaim, findStoredAnswer, requestHash, storeAnswerInPostgres, storeClaimAnswer } from "./idempotency";
-import { LedgerRejected, recordOrder, type Consumed } from "./ledger";
+import { LedgerRejected, recordOrder, recordOrders, type Consumed } from "./ledger";
+import { LedgerBatcher } from "./ledger-batcher";
 import { ledgerSlots } from "./ledger-slots";
 import type { OrderAnswer, OrderLine, PlaceOrderInput, RejectCode } from "./schemas";
 
@@ -37,27 +39,32 @@ const fromAdmit: Record<Exclude<AdmitResult, "reserved" | "duplicate" | "unknown
   sold_out: "SOLD_OUT", not_open: "NOT_OPEN", ended: "ENDED", limit_exceeded: "LIMIT_EXCEEDED",
 };
 
-/** Waiting for a connection is bounded: an overloaded ledger answers 503 (retry), never a 500. */
-const TX = { maxWait: 15_000, timeout: 20_000 };
+/** An overloaded ledger (a transaction timeout) answers 503 (retry), never a 500. */
 const busy = (err: unknown) =>
   err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2028"
     ? new AppError("UNAVAILABLE", "The shop is very busy; please retry", undefined, { retryAfter: 1 })
     : err;
 
+/** Ledger writes of Redis-admitted requests, batched (a few statements in flight, up to 100 orders each). */
+const ledgerBatcher = new LedgerBatcher(
+  { many: (inputs) => recordOrders(db, inputs), one: (input) => recordOrder(db, input) },
+  { concurrency: Math.max(2, Math.floor(env.DATABASE_POOL_SIZE / 4)), maxBatch: 100, maxQueue: 50_000 },
+);
+
 const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 
-type Ctx = { userId: string; key: string; hash: string; lines: OrderLine[]; extra: Pick<PlaceOptions, "shippingAddressEnc" | "consume"> };
+type Ctx = { userId: string; key: string; hash: string; lines: OrderLine[]; extra: Pick<PlaceOptions, "shippingAddressEnc" | "profileAddress" | "consume"> };
 
 /**
  * Checkout's additions: `hash` identifies the request for Idempotency-Key replays when it is not just
  * the lines (a cart checkout is identified by its cart line ids), the encrypted shipping address, and the
  * cart/wishlist rows the order consumes.
  */
-export type PlaceOptions = { hash?: string; shippingAddressEnc?: string | null; consume?: Consumed };
+export type PlaceOptions = { hash?: string; shippingAddressEnc?: string | null; profileAddress?: boolean; consume?: Consumed };
 
 /** The one implementation behind POST /api/orders (route handler and fast path alike). */
 export async function placeOrder(userId: string, key: string, input: PlaceOrderInput, gate: StockGate = stockGate(), opts: PlaceOptions = {}): Promise<OrderAnswer> {
-  const ctx: Ctx = { userId, key, hash: opts.hash ?? requestHash(input), lines: input.items, extra: { shippingAddressEnc: opts.shippingAddressEnc, consume: opts.consume } };
+  const ctx: Ctx = { userId, key, hash: opts.hash ?? requestHash(input), lines: input.items, extra: { shippingAddressEnc: opts.shippingAddressEnc, profileAddress: opts.profileAddress, consume: opts.consume } };
   let replay: OrderAnswer | null;
   try {
     replay = await claimKey(gate, userId, key, ctx.hash);
@@ -104,7 +111,7 @@ async function placeThroughRedis(ctx: Ctx, gate: StockGate): Promise<OrderAnswer
     throw err;
   }
   try {
-    const placed = await ledgerSlots.run(() => db.$transaction((tx) => recordOrder(tx, { orderId: newOrderId(), userId: ctx.userId, idempotencyKey: ctx.key, requestHash: ctx.hash, lines: ctx.lines, ...ctx.extra }), TX));
+    const placed = await ledgerBatcher.write({ orderId: newOrderId(), userId: ctx.userId, idempotencyKey: ctx.key, requestHash: ctx.hash, lines: ctx.lines, ...ctx.extra });
     return { status: 201, body: { order: placed } };
   } catch (err) {
     if (err instanceof LedgerRejected) {
@@ -135,7 +142,7 @@ async function placeOnPostgres(ctx: Ctx): Promise<OrderAnswer> {
     return refusal(early.code, early.productId);
   }
   try {
-    const placed = await ledgerSlots.run(() => db.$transaction((tx) => recordOrder(tx, { orderId: newOrderId(), userId: ctx.userId, idempotencyKey: ctx.key, requestHash: ctx.hash, lines: ctx.lines, ...ctx.extra }), TX));
+    const placed = await ledgerSlots.run(() => recordOrder(db, { orderId: newOrderId(), userId: ctx.userId, idempotencyKey: ctx.key, requestHash: ctx.hash, lines: ctx.lines, ...ctx.extra }));
     metrics.admissions.inc({ result: "reserved", tier: "postgres" }, ctx.lines.length);
     return { status: 201, body: { order: placed } };
   } catch (err) {
