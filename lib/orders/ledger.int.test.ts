@@ -6,7 +6,7 @@ import { encrypt, decrypt } from "@/lib/crypto/aead";
 import { db } from "@/lib/db";
 import { createProduct } from "@/test/factories";
 import { createBuyers } from "@/test/stock";
-import { LedgerRejected, recordOrder } from "./ledger";
+import { LedgerRejected, recordOrder, recordOrders } from "./ledger";
 import { newOrderId } from "./place-order";
 
 const input = (userId: string, lines: { productId: string; quantity: number }[], extra: Partial<Parameters<typeof recordOrder>[1]> = {}) => ({
@@ -78,5 +78,21 @@ describe("the ledger statement", () => {
     expect(decrypt((await addressOf(fromProfile.id))!)).toBe("서울시 중구 세종대로 110");
     expect(decrypt((await addressOf(given.id))!)).toBe("부산시 해운대구");
     expect(await addressOf(none.id)).toBeNull();
+  });
+
+  it("writes a batch of orders in one statement, or none of them when any is refused", async () => {
+    const p = await createProduct({ units: 5, perBuyerLimit: 2 });
+    const buyers = await createBuyers(4);
+    const placed = await recordOrders(db, buyers.slice(0, 3).map((b) => input(b, [{ productId: p.id, quantity: 1 }])));
+    expect(new Set(placed.map((o) => o.id)).size).toBe(3);
+    expect((await db.inventory.findUniqueOrThrow({ where: { productId: p.id } })).available).toBe(2);
+    expect(await db.order.count({ where: { id: { in: placed.map((o) => o.id) } } })).toBe(3);
+
+    // 2 units left: a batch asking for 3 is refused as a whole.
+    const tooMany = [input(buyers[3], [{ productId: p.id, quantity: 2 }]), input(buyers[0], [{ productId: p.id, quantity: 1 }])];
+    await expect(recordOrders(db, tooMany)).rejects.toThrow(/ledger_refused:SOLD_OUT/);
+    expect((await db.inventory.findUniqueOrThrow({ where: { productId: p.id } })).available).toBe(2);
+    expect(await db.order.count({ where: { userId: buyers[3] } })).toBe(0);
+    expect((await db.purchaseCounter.findFirstOrThrow({ where: { userId: buyers[0], productId: p.id } })).quantity).toBe(1);
   });
 });
