@@ -17,6 +17,7 @@ export const errorStatus = {
   IDEMPOTENCY_MISMATCH: 422,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
+  CRON_DISABLED: 503,
   INTERNAL: 500,
 } as const;
 

@@ -14,7 +14,7 @@ export function createBoss(connectionString = env.DATABASE_URL, opts: { supervis
   return boss;
 }
 
-/** A started pg-boss for sending and fetching (no maintenance, no cron: the worker process does those). */
+/** A started pg-boss for sending and fetching (no maintenance, no cron: the worker process, or the cron route's runJobsOnce, does those). */
 export function getBoss(): Promise<PgBoss> {
   g.hurryupBoss ??= (async () => {
     const boss = createBoss();

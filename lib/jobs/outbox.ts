@@ -16,11 +16,14 @@ export async function writeOutbox(tx: Tx, topic: string, payload: Prisma.InputJs
   await tx.outboxEvent.create({ data: { topic, payload } });
 }
 
-/** A stable UUID for the job of one outbox row. */
-export function outboxJobId(outboxId: bigint | number | string): string {
-  const h = createHash("sha256").update(`outbox:${outboxId}`).digest("hex");
+/** A UUID derived from a key: sending twice with it creates one job (pg-boss inserts ON CONFLICT DO NOTHING). */
+export function stableJobId(key: string): string {
+  const h = createHash("sha256").update(key).digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+
+/** A stable UUID for the job of one outbox row. */
+export const outboxJobId = (outboxId: bigint | number | string): string => stableJobId(`outbox:${outboxId}`);
 
 type Row = { id: bigint; topic: string; payload: unknown };
 

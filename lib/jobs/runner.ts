@@ -1,11 +1,17 @@
-// Running jobs: the worker's long-running loop, and a synchronous drain for tests and cron routes.
+// Running jobs: the one way a fetched job is run (runJob), the worker's long-running loop, and a
+// synchronous drain for tests. The cron route's budgeted drain (drain.ts) runs jobs through runJob too.
 import type PgBoss from "pg-boss";
 import { log } from "@/lib/log";
 import { getBoss } from "./boss";
 import { ensureQueue } from "./queues";
 import { findJob, jobs } from "./registry";
 
-async function runOne(boss: PgBoss, queue: string, job: PgBoss.Job<unknown>): Promise<boolean> {
+/**
+ * Runs one fetched job with its registered handler and reports the outcome to pg-boss: complete, or fail
+ * (pg-boss then retries it per the queue's options, and dead-letters it after the last try). Never throws
+ * for a handler's error; returns whether the job succeeded.
+ */
+export async function runJob(boss: PgBoss, queue: string, job: PgBoss.Job<unknown>): Promise<boolean> {
   const def = findJob(queue);
   if (!def) throw new Error(`no handler registered for queue ${queue}`);
   try {
@@ -20,18 +26,19 @@ async function runOne(boss: PgBoss, queue: string, job: PgBoss.Job<unknown>): Pr
 }
 
 /**
- * Fetches and runs the queue's ready jobs now, in this process, until none is left (bounded).
- * A failed job is retried by pg-boss after its delay (at once with retryDelay 0, even in the same drain).
+ * Fetches and runs the queue's ready jobs now, in this process, until none is left (bounded by `max`
+ * jobs and by `keepGoing`, asked before each fetch). A failed job is retried by pg-boss after its delay (at
+ * once with retryDelay 0, even in the same drain).
  */
-export async function drainQueue(queue: string, opts: { boss?: PgBoss; max?: number } = {}) {
+export async function drainQueue(queue: string, opts: { boss?: PgBoss; max?: number; keepGoing?: () => boolean } = {}) {
   const boss = opts.boss ?? (await getBoss());
   await ensureQueue(boss, queue);
   let done = 0;
   let failed = 0;
-  for (let i = 0; i < (opts.max ?? 100); i++) {
+  for (let i = 0; i < (opts.max ?? 100) && (opts.keepGoing?.() ?? true); i++) {
     const [job] = await boss.fetch<unknown>(queue, { batchSize: 1 });
     if (!job) break;
-    if (await runOne(boss, queue, job)) done++;
+    if (await runJob(boss, queue, job)) done++;
     else failed++;
   }
   return { done, failed };
@@ -43,7 +50,7 @@ export async function startWorkers(boss: PgBoss, pollingIntervalSeconds = 1): Pr
     await ensureQueue(boss, def.queue);
     await boss.work<unknown>(def.queue, { batchSize: 5, pollingIntervalSeconds }, async (batch) => {
       // pg-boss fails the whole batch if this throws; run each job on its own so one failure stays local.
-      for (const job of batch) await runOne(boss, def.queue, job);
+      for (const job of batch) await runJob(boss, def.queue, job);
     });
     if (def.schedule) await boss.schedule(def.queue, def.schedule, {}, { tz: "UTC" });
   }

@@ -16,7 +16,7 @@ export type JobDefinition<T = unknown> = {
     deadLetter?: string;
     expireInSeconds?: number;
   };
-  /** Cron expression (UTC) for scheduled jobs; the worker sends one job per tick. */
+  /** Cron expression (UTC) for scheduled jobs; the worker (or the cron route, lib/jobs/cron.ts) sends one job per tick. */
   schedule?: string;
 };
 
