@@ -4,12 +4,13 @@ import { getLocale, getMessages } from "@/lib/i18n/server";
 import type { OrderPaymentView } from "@/lib/payments/queries";
 
 export async function PaymentSummary({ order }: { order: OrderPaymentView }) {
-  const [t, locale] = [(await getMessages()).payments, await getLocale()];
+  const [messages, locale] = [await getMessages(), await getLocale()];
+  const t = messages.payments;
   const refundLabel = { REQUESTED: t.refundRequested, DONE: t.refundDone, FAILED: t.refundFailed } as const;
   return (
     <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm" data-testid="payment-summary">
       <dt className="text-gray-500">{t.status}</dt>
-      <dd data-testid="payment-order-status">{t.statuses[order.status] ?? order.status}</dd>
+      <dd data-testid="payment-order-status">{messages.orders.status[order.status]}</dd>
       <dt className="text-gray-500">{t.amount}</dt>
       <dd>{formatPrice(order.amount)}</dd>
       {order.status === "PENDING_PAYMENT" && order.holdExpiresAt && (

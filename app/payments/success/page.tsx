@@ -20,7 +20,8 @@ export default async function PaymentSuccessPage({ searchParams }: { searchParam
   const user = await requirePageUser(`/payments/success?${query}`);
   const parsed = successQuerySchema.safeParse(raw);
   if (!parsed.success) notFound();
-  const t = (await getMessages()).payments;
+  const messages = await getMessages();
+  const t = messages.payments;
   let result: ConfirmResult;
   try {
     result = await confirmOrderPayment(user.id, parsed.data);
@@ -33,7 +34,7 @@ export default async function PaymentSuccessPage({ searchParams }: { searchParam
   const order = await getOrderPayment(parsed.data.orderId, user.id);
   if (!order) notFound();
   const message: Record<ConfirmResult["outcome"], string> = {
-    paid: t.paid, already: order.status === "PAID" ? t.paid : t.statuses[order.status], pending: t.confirming,
+    paid: t.paid, already: order.status === "PAID" ? t.paid : messages.orders.status[order.status], pending: t.confirming,
     failed: t.failed, mismatch: t.mismatch, unavailable: t.unavailable, expired: t.expired,
   };
   return (

@@ -28,18 +28,6 @@ export const ko = {
   mailPaidSubject: "[Hurry Up] 결제가 완료되었어요",
   mailPaidBody: "주문 {orderName}의 결제 {amount}이(가) 완료되었어요.",
   mailOrderLink: "주문 확인하기",
-  statuses: {
-    PENDING_PAYMENT: "결제 대기",
-    CONFIRMING: "결제 확인 중",
-    PAID: "결제 완료",
-    SHIPPING: "배송 중",
-    DELIVERED: "배송 완료",
-    RETURN_REQUESTED: "반품 요청",
-    RETURNED: "반품 완료",
-    EXPIRED: "결제 기한 만료",
-    PAYMENT_FAILED: "결제 실패",
-    CANCELLED: "주문 취소",
-  } as Record<string, string>,
 };
 export const en: typeof ko = {
   pay: "Pay now",
@@ -70,16 +58,4 @@ export const en: typeof ko = {
   mailPaidSubject: "[Hurry Up] Payment complete",
   mailPaidBody: "Your payment of {amount} for {orderName} is complete.",
   mailOrderLink: "View your order",
-  statuses: {
-    PENDING_PAYMENT: "Awaiting payment",
-    CONFIRMING: "Confirming payment",
-    PAID: "Paid",
-    SHIPPING: "Shipping",
-    DELIVERED: "Delivered",
-    RETURN_REQUESTED: "Return requested",
-    RETURNED: "Returned",
-    EXPIRED: "Payment deadline passed",
-    PAYMENT_FAILED: "Payment failed",
-    CANCELLED: "Cancelled",
-  },
 };
