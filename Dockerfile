@@ -1,5 +1,7 @@
 # Hurry Up — container image. Targets:
-#   app     (default) Next's standalone server
+#   app     (default) Next's standalone server (small image)
+#   server  `npm start`'s server: Next plus the buy path's fast path (what bench:flash measures; full
+#           node_modules, larger image) — use it for flash-sale traffic
 #   worker  the background worker (pg-boss jobs, outbox relay, hold expiry)
 #   migrate one-shot: applies prisma/migrations and exits (add `seed` as the command to seed demo data)
 # Build: docker build -t hurryup . && docker build --target worker -t hurryup-worker .
@@ -10,7 +12,8 @@ COPY package.json package-lock.json ./
 COPY scripts/prisma-generate.sh scripts/
 COPY prisma prisma
 COPY prisma.config.ts ./
-RUN npm ci
+# `npm install` honours package-lock.json; `npm ci` refuses lock files written by npm 11 (see README).
+RUN npm install --no-audit --no-fund
 
 FROM deps AS build
 COPY . .
@@ -26,6 +29,12 @@ FROM tools AS migrate
 
 FROM tools AS worker
 CMD ["npx", "tsx", "worker/index.ts"]
+
+FROM tools AS server
+ENV PORT=3000 HOST=0.0.0.0
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+CMD ["npx", "tsx", "server/index.ts"]
 
 FROM node:20-bookworm-slim AS app
 WORKDIR /app
