@@ -19,8 +19,9 @@ npm run -s build
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
-if [ -z "${NEXT_PUBLIC_TOSS_CLIENT_KEY:-}" ] && npm run -s 2>/dev/null | grep -q "toss:fake"; then
-  npm run -s toss:fake & pids+=($!)
+# Without Toss keys the Toss-compatible server stands in for Toss (API and payment window on :4010).
+if [ -z "${NEXT_PUBLIC_TOSS_CLIENT_KEY:-}" ]; then
+  npm run -s toss:fake -- --webhook-url "http://127.0.0.1:${PORT:-3000}/api/webhooks/toss" & pids+=($!)
 fi
 if [ -f worker/index.ts ]; then npm run -s worker & pids+=($!); fi
 PORT="${PORT:-3000}" npm run -s start & pids+=($!)
