@@ -17,6 +17,8 @@ const schema = z.object({
   APP_URL: z.url().default("http://localhost:3000"),
   /** The production server (server/index.ts) listens here. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Server processes `npm start` runs (node:cluster, sharing the port); 1 = no cluster. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   HOST: z.string().default("0.0.0.0"),
   /** 1 = count every PostgreSQL query in /api/metrics (hurryup_pg_queries_total); the benchmark uses it. */
   PG_QUERY_METRICS: bool.default(false),
