@@ -1,21 +1,34 @@
 import "server-only";
 // Abuse limits on Redis (rate-limiter-flexible). Sign-in counts only failures: the 6th failed try in
 // 15 minutes — per account and per client IP — is refused with 429 and Retry-After, before the password
-// is even checked. A success clears the account's counter.
-import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+// is even checked. A success clears the account's counter. Placing orders is limited per buyer (a bot
+// hammering a drop gets 429 long before it costs the shop anything); while Redis is unreachable that
+// limit is kept per process in memory, so the buy path keeps working on PostgreSQL.
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { key, redis } from "@/lib/redis";
 
 export const SIGNIN_MAX_FAILURES = 5;
-const limiter = (name: string, points: number, duration: number) =>
-  new RateLimiterRedis({ storeClient: redis, keyPrefix: key(`rl:${name}`), points, duration });
+/** Order requests a buyer may send per 10 seconds. */
+export const ORDER_REQUESTS_PER_10S = 20;
+const limiter = (name: string, points: number, duration: number, opts: { failOpenToMemory?: boolean } = {}) =>
+  new RateLimiterRedis({
+    storeClient: redis, keyPrefix: key(`rl:${name}`), points, duration,
+    ...(opts.failOpenToMemory && {
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix: `rl:${name}`, points, duration }),
+      // A buyer over the limit is refused from memory for the rest of the window: no Redis call per retry.
+      inMemoryBlockOnConsumed: points + 1,
+      inMemoryBlockDuration: duration,
+    }),
+  });
 
 export const limiters = {
   signInAccount: limiter("signin-account", SIGNIN_MAX_FAILURES, 15 * 60),
   signInIp: limiter("signin-ip", SIGNIN_MAX_FAILURES, 15 * 60),
   signUpIp: limiter("signup-ip", 10, 60 * 60),
   resendAccount: limiter("resend-account", 3, 60 * 60),
+  placeOrderUser: limiter("order-user", ORDER_REQUESTS_PER_10S, 10, { failOpenToMemory: true }),
 };
 
 const rateLimited = (msBeforeNext: number) =>

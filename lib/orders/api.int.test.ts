@@ -5,6 +5,7 @@ import * as orderRoute from "@/app/api/orders/[id]/route";
 import * as ordersRoute from "@/app/api/orders/route";
 import * as stockRoute from "@/app/api/products/[id]/stock/route";
 import * as metricsRoute from "@/app/api/metrics/route";
+import { ORDER_REQUESTS_PER_10S } from "@/lib/accounts/rate-limit";
 import { mintSessionCookie } from "@/lib/accounts/session";
 import { createProduct, createUser } from "@/test/factories";
 import { cookieHeader, ctx, jsonRequest } from "@/test/http";
@@ -49,6 +50,20 @@ describe("POST /api/orders", () => {
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe("EMAIL_NOT_VERIFIED");
     expect((await post(body, { cookie: (await buyer()).cookie, origin: "https://evil.example" })).status).toBe(403);
+  });
+
+  it("429 with Retry-After for a buyer over the order request limit; other buyers are unaffected", async () => {
+    const p = await createProduct({ units: 1 });
+    const body = { items: [{ productId: p.id, quantity: 1 }] };
+    const hammer = await buyer();
+    const answers = await Promise.all(Array.from({ length: ORDER_REQUESTS_PER_10S + 5 }, () => post(body, { cookie: hammer.cookie })));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    const limited = answers.find((r) => r.status === 429)!;
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect((await limited.json()).error.code).toBe("RATE_LIMITED");
+    expect((await post(body, { cookie: (await buyer()).cookie })).status).toBe(409);
   });
 
   it("422 with field messages for bad input and a missing Idempotency-Key; 409 with a code when sold out", async () => {

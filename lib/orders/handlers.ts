@@ -2,6 +2,7 @@ import "server-only";
 // Plain Request → Response handlers for the order API. Next mounts them through lib/http.ts's route();
 // the production server's fast path (server/fast-path.ts) mounts the very same functions, so the buy
 // path has one implementation whichever way it is served.
+import { consumeOrThrow, limiters } from "@/lib/accounts/rate-limit";
 import { requireUser, requireVerifiedUser } from "@/lib/auth/guards";
 import { AppError, notFound } from "@/lib/errors";
 import type { RequestLike } from "@/lib/http";
@@ -13,6 +14,7 @@ import { checkoutSchema, idempotencyKeySchema, listOrdersQuerySchema, orderActio
 
 export async function handlePlaceOrder(req: RequestLike): Promise<Response> {
   const user = await requireVerifiedUser(req);
+  await consumeOrThrow(limiters.placeOrderUser, user.id);
   const parsedKey = idempotencyKeySchema.safeParse(req.headers.get("idempotency-key") ?? "");
   if (!parsedKey.success) {
     throw new AppError("VALIDATION", "A valid Idempotency-Key header is required", { "idempotency-key": fieldErrors(parsedKey.error)._ ?? ["Required"] });
