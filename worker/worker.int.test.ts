@@ -2,17 +2,13 @@
 // the verification mail into DevMail; the link verifies; sign-in works; sign-out revokes.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { migrate } from "@/scripts/migrate";
+import { ownTestDatabase } from "@/test/own-database";
 
 // The worker relays every outbox row of its database, so it gets a database (and key prefix) of its own:
 // other test files relay and drain synchronously and must not race with it. Set before the app's
 // modules load (lib/env.ts reads the environment once), hence the dynamic imports below.
-const dbUrl = new URL(process.env.DATABASE_URL!);
-dbUrl.pathname += "_worker";
-process.env.DATABASE_URL = dbUrl.toString();
-process.env.REDIS_KEY_PREFIX += "worker:";
+const ownDb = ownTestDatabase("worker");
 
 let worker: ChildProcess;
 let output = "";
@@ -31,7 +27,7 @@ async function load() {
 }
 
 beforeAll(async () => {
-  await migrate(process.env.DATABASE_URL!);
+  await ownDb.create();
   app = await load();
   worker = spawn("npx", ["tsx", "worker/index.ts"], { cwd: process.cwd(), env: { ...process.env, LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "pipe"] });
   worker.stdout!.on("data", (d) => (output += d));
@@ -45,12 +41,7 @@ afterAll(async () => {
     await exited;
   }
   await app?.db.$disconnect();
-  const admin = new URL(dbUrl);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${dbUrl.pathname.slice(1)}" WITH (FORCE)`);
-  await client.end();
+  await ownDb.drop();
 });
 
 /** Waits for a condition the worker brings about; bounded, so a broken worker fails the test. */

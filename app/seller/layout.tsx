@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DashboardShell } from "@/components/seller/dashboard-shell";
 import { NavLink } from "@/components/seller/nav-link";
 import { QueryProvider } from "@/components/seller/query-provider";
 import { SellerPicker } from "@/components/seller/seller-picker";
@@ -12,19 +12,19 @@ export default async function SellerLayout({ children }: { children: React.React
   const t = messages.seller;
   return (
     <QueryProvider>
-      <div className="mx-auto flex min-h-screen w-full max-w-7xl gap-6 px-4 py-6">
-        <aside className="w-48 shrink-0 space-y-1">
-          <Link href="/seller" className="mb-4 block px-3 text-lg font-bold">
-            {t.title}
-          </Link>
-          <nav className="space-y-1" aria-label={t.title}>
+      <DashboardShell
+        title={t.title}
+        href="/seller"
+        nav={
+          <>
             <NavLink href="/seller/products">{t.nav.products}</NavLink>
             <NavLink href="/seller/orders">{t.nav.orders}</NavLink>
             <NavLink href="/seller/sales">{t.nav.sales}</NavLink>
             {scope.isAdmin && <NavLink href="/admin">{t.nav.admin}</NavLink>}
             <NavLink href="/">{t.nav.shop}</NavLink>
-          </nav>
-        </aside>
+          </>
+        }
+      >
         <div className="min-w-0 flex-1 space-y-4">
           {scope.isAdmin && (
             <div className="flex justify-end">
@@ -33,7 +33,7 @@ export default async function SellerLayout({ children }: { children: React.React
           )}
           {children}
         </div>
-      </div>
+      </DashboardShell>
     </QueryProvider>
   );
 }

@@ -1,18 +1,13 @@
 // runJobsOnce (the worker's job in one bounded call) and GET /api/cron/jobs, against real PostgreSQL and
 // Redis. It relays every outbox row and runs every queue of its database, so it gets a database (and key
 // prefix) of its own, like worker/worker.int.test.ts: other files' leftovers must not be run or counted here.
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { migrate } from "@/scripts/migrate";
+import { ownTestDatabase } from "@/test/own-database";
 import type { JobDefinition } from "./types";
 
-// Set before the app's modules load (lib/env.ts reads the environment once), hence the dynamic imports.
-const dbUrl = new URL(process.env.DATABASE_URL!);
-dbUrl.pathname += "_drain";
-process.env.DATABASE_URL = dbUrl.toString();
-process.env.REDIS_KEY_PREFIX += "drain:";
+// Before the app's modules load (lib/env.ts reads the environment once), hence the dynamic imports.
 const SECRET = "test-cron-secret-0123456789";
-process.env.CRON_SECRET = SECRET;
+const ownDb = ownTestDatabase("drain", { CRON_SECRET: SECRET });
 
 let app: Awaited<ReturnType<typeof load>>;
 async function load() {
@@ -70,7 +65,7 @@ const run = (budgetMs = 20_000) => app.runJobsOnce({ budgetMs });
 const jobStates = (queue: string) => app.db.$queryRaw<{ state: string; retry_count: number }[]>`SELECT state::text, retry_count FROM pgboss.job WHERE name = ${queue} ORDER BY created_on`;
 
 beforeAll(async () => {
-  await migrate(process.env.DATABASE_URL!);
+  await ownDb.create();
   app = await load();
   app.jobs.push(...testJobs);
   setClock(start);
@@ -81,12 +76,7 @@ afterAll(async () => {
   await app?.stopBoss();
   await app?.db.$disconnect();
   app?.redis.disconnect();
-  const admin = new URL(dbUrl);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${dbUrl.pathname.slice(1)}" WITH (FORCE)`);
-  await client.end();
+  await ownDb.drop();
 });
 
 describe("runJobsOnce", () => {

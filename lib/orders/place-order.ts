@@ -39,12 +39,6 @@ const fromAdmit: Record<Exclude<AdmitResult, "reserved" | "duplicate" | "unknown
   sold_out: "SOLD_OUT", not_open: "NOT_OPEN", ended: "ENDED", limit_exceeded: "LIMIT_EXCEEDED",
 };
 
-/** An overloaded ledger (a transaction timeout) answers 503 (retry), never a 500. */
-const busy = (err: unknown) =>
-  err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2028"
-    ? new AppError("UNAVAILABLE", "The shop is very busy; please retry", undefined, { retryAfter: 1 })
-    : err;
-
 /** Ledger writes of Redis-admitted requests, batched (a few statements in flight, up to 100 orders each). */
 const ledgerBatcher = new LedgerBatcher(
   { many: (inputs) => recordOrders(db, inputs), one: (input) => recordOrder(db, input) },
@@ -127,7 +121,7 @@ async function placeThroughRedis(ctx: Ctx, gate: StockGate): Promise<OrderAnswer
       if (stored) return stored;
     }
     await undo(taken);
-    throw busy(err);
+    throw err;
   }
 }
 
@@ -156,7 +150,7 @@ async function placeOnPostgres(ctx: Ctx): Promise<OrderAnswer> {
       const again = await findStoredAnswer(ctx.userId, ctx.key, ctx.hash);
       if (again) return again;
     }
-    throw busy(err);
+    throw err;
   }
 }
 
