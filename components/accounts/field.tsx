@@ -1,4 +1,5 @@
 // A labelled input with its own error messages right below it (field errors are message codes).
+import { FieldErrors, inputClass } from "@/components/ui/field";
 import type { Messages } from "@/lib/i18n/messages";
 
 type Props = React.InputHTMLAttributes<HTMLInputElement> & {
@@ -22,7 +23,7 @@ export function Field({ name, label, errors, hint, t, ...input }: Props) {
         name={name}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy}
-        className="block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-brand-500 aria-invalid:border-red-500"
+        className={inputClass}
         {...input}
       />
       {hint && (
@@ -30,13 +31,7 @@ export function Field({ name, label, errors, hint, t, ...input }: Props) {
           {hint}
         </p>
       )}
-      {errors?.length ? (
-        <ul id={`${id}-error`} className="space-y-0.5 text-xs text-red-600" data-testid={`${name}-error`}>
-          {errors.map((code) => (
-            <li key={code}>{fieldError(t, code)}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrors name={name} codes={errors} messages={t.fieldErrors} fallback={t.fieldErrors.invalid} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { addToCartAction } from "@/lib/cart/actions";
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
-import { errorText } from "./error-text";
+import { errorText } from "@/components/ui/error-text";
 
 type Props = { productId: string; quantity?: number; disabled?: boolean; t: Messages["cart"]; className?: string };
 

@@ -9,7 +9,7 @@ import type { Locale } from "@/lib/i18n/config";
 import type { Messages } from "@/lib/i18n/messages";
 import { CartLineRow } from "./cart-line-row";
 import { CartSummary } from "./cart-summary";
-import { errorText } from "./error-text";
+import { errorText } from "@/components/ui/error-text";
 import { MergeNotice } from "./merge-notice";
 
 type Result = { ok: true } | { ok: false; error: { code: string } };

@@ -3,7 +3,7 @@
 // it (the server replays its first answer), a definite refusal starts a new attempt with a new key.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { orderErrorText, type ApiError } from "@/components/orders/error-text";
+import { errorText, type ApiError } from "@/components/ui/error-text";
 import { fill } from "@/lib/i18n/fill";
 import { formatPrice } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
@@ -44,7 +44,7 @@ export function CheckoutForm(props: { source: CheckoutSource; lines: Line[]; amo
         return;
       }
       setKey(crypto.randomUUID());
-      setError({ text: orderErrorText(body.error, t), fields: body.error?.fields });
+      setError({ text: errorText(body.error, t), fields: body.error?.fields });
     } catch {
       setError({ text: t.errorGeneric });
     }

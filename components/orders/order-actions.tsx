@@ -2,7 +2,7 @@
 // Cancel and return buttons: POST /api/orders/{id}/cancel|return, then the page re-renders the order.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { orderErrorText, type ApiError } from "@/components/orders/error-text";
+import { errorText, type ApiError } from "@/components/ui/error-text";
 import { fill } from "@/lib/i18n/fill";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";
@@ -22,7 +22,7 @@ export function OrderActions({ orderId, actions, paid, t, locale }: { orderId: s
     try {
       const res = await fetch(`/api/orders/${encodeURIComponent(orderId)}/${which}`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
       const body = (await res.json().catch(() => ({}))) as { error?: ApiError };
-      setMessage(res.ok ? { text: which === "cancel" ? t.cancelled : t.returnRequested, ok: true } : { text: orderErrorText(body.error, t), ok: false });
+      setMessage(res.ok ? { text: which === "cancel" ? t.cancelled : t.returnRequested, ok: true } : { text: errorText(body.error, t), ok: false });
       router.refresh();
     } catch {
       setMessage({ text: t.errorGeneric, ok: false });

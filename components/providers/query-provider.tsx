@@ -1,5 +1,5 @@
 "use client";
-// One TanStack Query client per browser tab, for live data (stock now; order status later).
+// One TanStack Query client per browser tab, for live data (stock, the seller's drop monitor).
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 

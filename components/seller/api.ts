@@ -18,6 +18,3 @@ export async function api<T>(url: string, init: { method?: string; body?: unknow
   if (res.ok) return { ok: true, data: json as T };
   return { ok: false, status: res.status, code: json?.error?.code, fields: json?.error?.fields };
 }
-
-/** A field error code in the reader's language (unknown codes are shown as they are). */
-export const fieldMessage = (messages: Record<string, string>, code: string) => messages[code] ?? code;

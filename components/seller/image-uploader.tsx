@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 import { api } from "./api";
-import { FieldErrors } from "./field-errors";
+import { FieldErrors } from "@/components/ui/field";
 
 type Props = { images: string[]; onChange: (images: string[]) => void; query: string; t: Messages["seller"]; errors?: string[] };
 

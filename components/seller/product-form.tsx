@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 import { api } from "./api";
-import { FieldErrors, inputClass } from "./field-errors";
+import { FieldErrors, inputClass } from "@/components/ui/field";
 import { ImageUploader } from "./image-uploader";
 import { fromKstInput, toKstInput } from "./kst";
 

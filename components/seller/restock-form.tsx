@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 import { api } from "./api";
-import { FieldErrors, inputClass } from "./field-errors";
+import { FieldErrors, inputClass } from "@/components/ui/field";
 
 export function RestockForm({ productId, query, t }: { productId: string; query: string; t: Messages["seller"] }) {
   const router = useRouter();

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 import { api } from "./api";
-import { FieldErrors } from "./field-errors";
+import { FieldErrors } from "@/components/ui/field";
 
 type Role = "BUYER" | "SELLER" | "ADMIN";
 

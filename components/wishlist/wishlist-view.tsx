@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useOptimistic, useState, useTransition } from "react";
 import { AvailabilityBadge } from "@/components/cart/availability-badge";
-import { errorText } from "@/components/cart/error-text";
+import { errorText } from "@/components/ui/error-text";
 import type { Locale } from "@/lib/i18n/config";
 import { formatPrice } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
