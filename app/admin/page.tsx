@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { RoleForm } from "@/components/seller/role-form";
+import { DataTable } from "@/components/ui/data-table";
 import { listUsers } from "@/lib/admin/queries";
 import { requirePageRole } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -19,31 +20,25 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       <h1 className="text-2xl font-bold">
         {t.admin.users} <span className="text-base font-normal text-zinc-500">({count})</span>
       </h1>
-      <div className="overflow-x-auto rounded-2xl border border-zinc-200 bg-white shadow-sm">
-        <table className="w-full text-sm" data-testid="admin-users">
-          <thead className="bg-zinc-50 text-left text-zinc-500">
-            <tr>
-              <th className="px-4 py-2">{t.admin.email}</th>
-              <th className="px-4 py-2">{t.admin.joined}</th>
-              <th className="px-4 py-2">{t.admin.role}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100">
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td className="px-4 py-2">
-                  {u.email ?? "—"}
-                  {u.seller && <span className="ml-2 text-xs text-zinc-500">{u.seller.shopName}</span>}
-                </td>
-                <td className="px-4 py-2 text-zinc-500">{formatDateTime(u.createdAt, locale)}</td>
-                <td className="px-4 py-2">
-                  <RoleForm userId={u.id} role={u.role} hasShop={!!u.seller} t={t} roles={messages.accounts.roles} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="admin-users"
+        rows={users}
+        rowKey={(u) => u.id}
+        columns={[
+          {
+            key: "email",
+            header: t.admin.email,
+            cell: (u) => (
+              <>
+                {u.email ?? "—"}
+                {u.seller && <span className="ml-2 text-xs text-zinc-500">{u.seller.shopName}</span>}
+              </>
+            ),
+          },
+          { key: "joined", header: t.admin.joined, className: "text-zinc-500", cell: (u) => formatDateTime(u.createdAt, locale) },
+          { key: "role", header: t.admin.role, cell: (u) => <RoleForm userId={u.id} role={u.role} hasShop={!!u.seller} t={t} roles={messages.accounts.roles} /> },
+        ]}
+      />
     </main>
   );
 }

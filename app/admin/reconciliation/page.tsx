@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { listReconciliations } from "@/lib/admin/queries";
 import { requirePageRole } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -16,30 +18,21 @@ export default async function ReconciliationPage() {
     <main className="space-y-4">
       <h1 className="text-2xl font-bold">{t.reconciliation}</h1>
       {reports.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-zinc-300 p-8 text-center text-zinc-500">{t.noReports}</p>
+        <EmptyState>{t.noReports}</EmptyState>
       ) : (
-        <table className="w-full rounded-2xl bg-white text-sm shadow-sm" data-testid="reconciliation-reports">
-          <thead className="bg-zinc-50 text-left text-zinc-500">
-            <tr>
-              <th className="px-4 py-2">{t.failedAt}</th>
-              <th className="px-4 py-2">{t.product}</th>
-              <th className="px-4 py-2 text-right">{t.redis}</th>
-              <th className="px-4 py-2 text-right">{t.postgres}</th>
-              <th className="px-4 py-2">{t.repaired}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100">
-            {reports.map((r) => (
-              <tr key={r.id}>
-                <td className="px-4 py-2 text-zinc-500">{formatDateTime(r.createdAt, locale)}</td>
-                <td className="px-4 py-2">{r.productName ?? r.productId}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{r.redisAvailable ?? "—"}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{r.pgAvailable}</td>
-                <td className="px-4 py-2">{r.repaired ? t.yes : t.no}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          look="sheet"
+          testId="reconciliation-reports"
+          rows={reports}
+          rowKey={(r) => r.id}
+          columns={[
+            { key: "at", header: t.failedAt, className: "text-zinc-500", cell: (r) => formatDateTime(r.createdAt, locale) },
+            { key: "product", header: t.product, cell: (r) => r.productName ?? r.productId },
+            { key: "redis", header: t.redis, align: "right", className: "tabular-nums", cell: (r) => r.redisAvailable ?? "—" },
+            { key: "postgres", header: t.postgres, align: "right", className: "tabular-nums", cell: (r) => r.pgAvailable },
+            { key: "repaired", header: t.repaired, cell: (r) => (r.repaired ? t.yes : t.no) },
+          ]}
+        />
       )}
     </main>
   );

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { inputClass } from "@/components/seller/field-errors";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { inputClass } from "@/components/ui/field";
+import { Pagination } from "@/components/ui/pagination";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { getPageScope } from "@/lib/seller/page-scope";
@@ -53,41 +56,32 @@ export default async function SellerOrdersPage({ searchParams }: { searchParams:
         </span>
       </form>
       {orders.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-zinc-300 p-8 text-center text-zinc-500">{t.orders.empty}</p>
+        <EmptyState>{t.orders.empty}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-2xl border border-zinc-200 bg-white shadow-sm">
-          <table className="w-full text-sm" data-testid="seller-orders">
-            <thead className="bg-zinc-50 text-left text-zinc-500">
-              <tr>
-                <th className="px-4 py-2">{t.orders.id}</th>
-                <th className="px-4 py-2">{t.orders.date}</th>
-                <th className="px-4 py-2">{t.orders.items}</th>
-                <th className="px-4 py-2 text-right">{t.orders.subtotal}</th>
-                <th className="px-4 py-2">{t.orders.status}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {orders.map((o) => (
-                <tr key={o.id} data-testid="seller-order-row">
-                  <td className="px-4 py-2 font-mono text-xs">
-                    <Link href={`/seller/orders/${o.id}`} className="hover:underline">
-                      {o.id}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2 text-zinc-500">{formatDateTime(o.createdAt, locale)}</td>
-                  <td className="px-4 py-2">{o.items.map((i) => `${i.name} × ${i.quantity}`).join(", ")}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatPrice(o.subtotal)}</td>
-                  <td className="px-4 py-2">{t.orderStatuses[o.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="seller-orders"
+          rowTestId="seller-order-row"
+          rows={orders}
+          rowKey={(o) => o.id}
+          columns={[
+            {
+              key: "id",
+              header: t.orders.id,
+              className: "font-mono text-xs",
+              cell: (o) => (
+                <Link href={`/seller/orders/${o.id}`} className="hover:underline">
+                  {o.id}
+                </Link>
+              ),
+            },
+            { key: "date", header: t.orders.date, className: "text-zinc-500", cell: (o) => formatDateTime(o.createdAt, locale) },
+            { key: "items", header: t.orders.items, cell: (o) => o.items.map((i) => `${i.name} × ${i.quantity}`).join(", ") },
+            { key: "subtotal", header: t.orders.subtotal, align: "right", className: "tabular-nums", cell: (o) => formatPrice(o.subtotal) },
+            { key: "status", header: t.orders.status, cell: (o) => t.orderStatuses[o.status] },
+          ]}
+        />
       )}
-      <nav className="flex justify-between text-sm">
-        {page > 1 ? <Link href={pageHref(page - 1)}>← {t.orders.prev}</Link> : <span />}
-        {page * pageSize < count && <Link href={pageHref(page + 1)}>{t.orders.next} →</Link>}
-      </nav>
+      <Pagination look="links" page={page} hasNext={page * pageSize < count} href={pageHref} labels={{ previous: `← ${t.orders.prev}`, next: `${t.orders.next} →` }} />
     </main>
   );
 }

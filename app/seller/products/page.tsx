@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { getPageScope } from "@/lib/seller/page-scope";
@@ -24,48 +26,41 @@ export default async function SellerProductsPage() {
         )}
       </div>
       {products.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-zinc-300 p-8 text-center text-zinc-500">{t.products.empty}</p>
+        <EmptyState>{t.products.empty}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-2xl border border-zinc-200 bg-white shadow-sm">
-          <table className="w-full text-sm" data-testid="seller-products">
-            <thead className="bg-zinc-50 text-left text-zinc-500">
-              <tr>
-                <th className="px-4 py-2">{t.products.name}</th>
-                {scope.isAdmin && <th className="px-4 py-2">{t.products.seller}</th>}
-                <th className="px-4 py-2">{t.products.type}</th>
-                <th className="px-4 py-2 text-right">{t.products.price}</th>
-                <th className="px-4 py-2 text-right">{t.products.stock}</th>
-                <th className="px-4 py-2">{t.products.opens}</th>
-                <th className="px-4 py-2">{t.products.status}</th>
-                <th className="px-4 py-2" />
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {products.map((p) => (
-                <tr key={p.id} data-testid="seller-product-row">
-                  <td className="px-4 py-2 font-medium">
-                    <Link href={`/seller/products/${p.id}`} className="hover:underline">
-                      {p.name}
-                    </Link>
-                  </td>
-                  {scope.isAdmin && <td className="px-4 py-2 text-zinc-500">{p.seller.shopName}</td>}
-                  <td className="px-4 py-2">{t.types[p.type]}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatPrice(p.price)}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">
-                    {p.inventory?.available ?? 0} / {p.inventory?.total ?? 0}
-                  </td>
-                  <td className="px-4 py-2 text-zinc-500">{p.saleStartsAt ? formatDateTime(p.saleStartsAt, locale) : "—"}</td>
-                  <td className="px-4 py-2">{t.statuses[p.status]}</td>
-                  <td className="px-4 py-2 text-right">
-                    <Link href={`/seller/products/${p.id}/monitor`} className="text-brand-600 hover:underline">
-                      {t.products.monitor}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="seller-products"
+          rowTestId="seller-product-row"
+          rows={products}
+          rowKey={(p) => p.id}
+          columns={[
+            {
+              key: "name",
+              header: t.products.name,
+              className: "font-medium",
+              cell: (p) => (
+                <Link href={`/seller/products/${p.id}`} className="hover:underline">
+                  {p.name}
+                </Link>
+              ),
+            },
+            scope.isAdmin && { key: "seller", header: t.products.seller, className: "text-zinc-500", cell: (p) => p.seller.shopName },
+            { key: "type", header: t.products.type, cell: (p) => t.types[p.type] },
+            { key: "price", header: t.products.price, align: "right", className: "tabular-nums", cell: (p) => formatPrice(p.price) },
+            { key: "stock", header: t.products.stock, align: "right", className: "tabular-nums", cell: (p) => `${p.inventory?.available ?? 0} / ${p.inventory?.total ?? 0}` },
+            { key: "opens", header: t.products.opens, className: "text-zinc-500", cell: (p) => (p.saleStartsAt ? formatDateTime(p.saleStartsAt, locale) : "—") },
+            { key: "status", header: t.products.status, cell: (p) => t.statuses[p.status] },
+            {
+              key: "monitor",
+              className: "text-right",
+              cell: (p) => (
+                <Link href={`/seller/products/${p.id}/monitor`} className="text-brand-600 hover:underline">
+                  {t.products.monitor}
+                </Link>
+              ),
+            },
+          ]}
+        />
       )}
     </main>
   );

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SalesChart } from "@/components/seller/sales-chart";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { formatPrice } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
 import { getPageScope } from "@/lib/seller/page-scope";
@@ -58,7 +60,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
         <section className={card}>
           <h2 className="mb-2 font-semibold">{t.top}</h2>
           {sales.top.length === 0 ? (
-            <p className="text-sm text-zinc-500">{t.none}</p>
+            <EmptyState look="inline">{t.none}</EmptyState>
           ) : (
             <ol className="space-y-1 text-sm" data-testid="sales-top">
               {sales.top.map((p) => (
@@ -75,26 +77,18 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
         <section className={card}>
           <h2 className="mb-2 font-semibold">{t.payouts}</h2>
           {sales.payouts.length === 0 ? (
-            <p className="text-sm text-zinc-500">{t.noPayouts}</p>
+            <EmptyState look="inline">{t.noPayouts}</EmptyState>
           ) : (
-            <table className="w-full text-sm">
-              <thead className="text-left text-zinc-500">
-                <tr>
-                  <th>{t.period}</th>
-                  <th className="text-right">{t.entries}</th>
-                  <th className="text-right">{t.amount}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sales.payouts.map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.periodDate}</td>
-                    <td className="text-right tabular-nums">{p.entryCount}</td>
-                    <td className="text-right tabular-nums">{formatPrice(p.amount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              look="compact"
+              rows={sales.payouts}
+              rowKey={(p) => p.id}
+              columns={[
+                { key: "period", header: t.period, cell: (p) => p.periodDate },
+                { key: "entries", header: t.entries, align: "right", className: "tabular-nums", cell: (p) => p.entryCount },
+                { key: "amount", header: t.amount, align: "right", className: "tabular-nums", cell: (p) => formatPrice(p.amount) },
+              ]}
+            />
           )}
         </section>
       </div>

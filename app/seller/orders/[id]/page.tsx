@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DataTable } from "@/components/ui/data-table";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
@@ -35,24 +36,16 @@ export default async function SellerOrderPage({ params }: { params: Promise<{ id
         {t.orderStatuses[order.status]} · {formatDateTime(order.createdAt, locale)}
       </p>
       <section className={card}>
-        <table className="w-full text-sm">
-          <thead className="text-left text-zinc-500">
-            <tr>
-              <th>{t.orders.items}</th>
-              <th className="text-right">{t.orders.unitPrice}</th>
-              <th className="text-right">{t.orders.quantity}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {order.items.map((i) => (
-              <tr key={i.productId}>
-                <td>{i.name}</td>
-                <td className="text-right tabular-nums">{formatPrice(i.unitPrice)}</td>
-                <td className="text-right tabular-nums">{i.quantity}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          look="compact"
+          rows={order.items}
+          rowKey={(i) => i.productId}
+          columns={[
+            { key: "name", header: t.orders.items, cell: (i) => i.name },
+            { key: "price", header: t.orders.unitPrice, align: "right", className: "tabular-nums", cell: (i) => formatPrice(i.unitPrice) },
+            { key: "quantity", header: t.orders.quantity, align: "right", className: "tabular-nums", cell: (i) => i.quantity },
+          ]}
+        />
         <p className="text-right font-semibold">{formatPrice(order.subtotal)}</p>
       </section>
       <section className={card}>
