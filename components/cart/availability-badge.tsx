@@ -1,3 +1,4 @@
+import { Badge } from "@/components/ui/badge";
 import type { Availability } from "@/lib/cart/schemas";
 import { fill } from "@/lib/i18n/fill";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -19,8 +20,8 @@ export function AvailabilityBadge({ availability, t, locale }: { availability: A
     ended: t.ended,
   }[availability.state];
   return (
-    <span data-testid="availability" data-state={availability.state} className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${tone[availability.state]}`}>
+    <Badge data-testid="availability" data-state={availability.state} className={`inline-block text-xs font-medium ${tone[availability.state]}`}>
       {text}
-    </span>
+    </Badge>
   );
 }

@@ -1,3 +1,4 @@
+import { Badge } from "@/components/ui/badge";
 import type { OrderStatus } from "@/lib/generated/prisma/client";
 import type { Messages } from "@/lib/i18n/messages";
 
@@ -16,8 +17,8 @@ const tone: Record<OrderStatus, string> = {
 
 export function StatusBadge({ status, t }: { status: OrderStatus; t: Messages["orders"] }) {
   return (
-    <span data-testid="order-status" data-status={status} className={`rounded px-2 py-0.5 text-sm font-semibold ${tone[status]}`}>
+    <Badge data-testid="order-status" data-status={status} className={`text-sm font-semibold ${tone[status]}`}>
       {t.status[status]}
-    </span>
+    </Badge>
   );
 }

@@ -1,5 +1,5 @@
-// Previous / next links that keep every other filter of the URL.
-import Link from "next/link";
+// The catalog's previous / next links, keeping every other filter of the URL.
+import { Pagination as UiPagination } from "@/components/ui/pagination";
 import type { ListProductsQuery } from "@/lib/catalog/schemas";
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
@@ -16,16 +16,16 @@ export function catalogHref(query: ListProductsQuery, page: number): string {
   return s ? `/?${s}` : "/";
 }
 
-const link = "rounded-lg border border-neutral-300 px-4 py-2 font-semibold hover:bg-neutral-100";
-
 export function Pagination({ query, totalPages, t }: { query: ListProductsQuery; totalPages: number; t: Messages["shop"] }) {
   if (totalPages <= 1) return null;
   const page = Math.min(query.page, totalPages);
   return (
-    <nav aria-label={t.pagination} className="mt-8 flex items-center justify-center gap-4 text-sm">
-      {page > 1 ? <Link href={catalogHref(query, page - 1)} rel="prev" className={link}>{t.previous}</Link> : <span className={`${link} opacity-40`} aria-disabled>{t.previous}</span>}
-      <span aria-current="page" data-testid="page-indicator">{fill(t.pageOf, { page, total: totalPages })}</span>
-      {page < totalPages ? <Link href={catalogHref(query, page + 1)} rel="next" className={link}>{t.next}</Link> : <span className={`${link} opacity-40`} aria-disabled>{t.next}</span>}
-    </nav>
+    <UiPagination
+      page={page}
+      hasNext={page < totalPages}
+      href={(p) => catalogHref(query, p)}
+      labels={{ nav: t.pagination, previous: t.previous, next: t.next }}
+      indicator={fill(t.pageOf, { page, total: totalPages })}
+    />
   );
 }

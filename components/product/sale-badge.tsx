@@ -1,4 +1,5 @@
 // Badges of a product's type and sale state, shared by cards and the product page.
+import { Badge } from "@/components/ui/badge";
 import type { SaleState } from "@/lib/catalog/schemas";
 import type { ProductView } from "@/lib/catalog/types";
 import type { Messages } from "@/lib/i18n/messages";
@@ -20,8 +21,16 @@ export function SaleBadges({ product, state, t }: { product: Pick<ProductView, "
   const showState = state !== "open" || limited;
   return (
     <span className="flex flex-wrap gap-1">
-      {limited && <span className="rounded bg-brand-500 px-2 py-0.5 text-xs font-bold text-white" data-testid="badge-limited">{t.badgeLimited}</span>}
-      {showState && <span className={`rounded px-2 py-0.5 text-xs font-bold ${stateStyle[state]}`} data-testid={`badge-${state}`}>{stateLabel(state, t)}</span>}
+      {limited && (
+        <Badge className="bg-brand-500 text-xs font-bold text-white" data-testid="badge-limited">
+          {t.badgeLimited}
+        </Badge>
+      )}
+      {showState && (
+        <Badge className={`text-xs font-bold ${stateStyle[state]}`} data-testid={`badge-${state}`}>
+          {stateLabel(state, t)}
+        </Badge>
+      )}
     </span>
   );
 }
