@@ -17,6 +17,9 @@ const { values } = parseArgs({
     "hang-phase": { type: "string" },
     "error-rate": { type: "string" },
     "decline-rate": { type: "string" },
+    "slow-rate": { type: "string" },
+    "slow-ms": { type: "string" },
+    "conflict-rate": { type: "string" },
     "abandon-rate": { type: "string" },
     "fail-rate": { type: "string" },
     "webhook-url": { type: "string" },
@@ -29,7 +32,7 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`usage: npm run toss:fake -- [--port N] [--host H] [--secret-key K]... [--seed N] [--session-ttl-ms N]
   [--latency MS] [--jitter MS] [--hang-rate 0..1] [--hang-phase before|after] [--error-rate 0..1]
-  [--decline-rate 0..1] [--abandon-rate 0..1] [--fail-rate 0..1]
+  [--decline-rate 0..1] [--slow-rate 0..1] [--slow-ms MS] [--conflict-rate 0..1] [--abandon-rate 0..1] [--fail-rate 0..1]
   [--webhook-url URL] [--webhook-duplicate-rate 0..1] [--webhook-reorder]`);
   process.exit(0);
 }
@@ -47,6 +50,9 @@ const options: TossFakeOptions = {
   hangPhase: values["hang-phase"] as TossFakeOptions["hangPhase"],
   errorRate: num(values["error-rate"]),
   declineRate: num(values["decline-rate"]),
+  slowRate: num(values["slow-rate"]),
+  slowMs: num(values["slow-ms"]),
+  conflictRate: num(values["conflict-rate"]),
   abandonRate: num(values["abandon-rate"]),
   failRate: num(values["fail-rate"]),
   webhook: {

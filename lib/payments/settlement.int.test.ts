@@ -7,7 +7,7 @@ import { cancelPaidOrder, paidOrder, startFakeToss, pointAtFake } from "@/test/p
 import { setTossClient } from "./gateway";
 import { getUnsettledTotals, listPayoutsForSeller } from "./queries";
 import { refundOrder } from "./refunds";
-import { feeOf, runDailySettlement } from "./settlement";
+import { feeOf, kstDay, runDailySettlement } from "./settlement";
 import type { TossClient } from "./toss";
 
 let fake: TossFake;
@@ -43,7 +43,8 @@ describe("settlement", () => {
     expect(payouts).toHaveLength(1);
     expect(payouts[0].amount).toBe(40_000 - feeOf(40_000));
     expect(payouts[0].entryCount).toBe(2);
-    expect(payouts[0].periodDate.toISOString().slice(0, 10)).toBe(new Date().toISOString().slice(0, 10));
+    // the Korean day the entries were written on
+    expect(payouts[0].periodDate.toISOString().slice(0, 10)).toBe(kstDay(new Date()).date.toISOString().slice(0, 10));
 
     await cancelPaidOrder(a.orderId);
     expect(await refundOrder({ orderId: a.orderId })).toBe("refunded");
@@ -62,5 +63,29 @@ describe("settlement", () => {
     const a = await paidOrder(fake, { price: 7_000 });
     expect(await runDailySettlement({ now: new Date(), sellerIds: [a.product.sellerId] })).toBe(0);
     expect(await listPayoutsForSeller(a.product.sellerId)).toEqual([]);
+  });
+
+  it("settlement days are Korean days: 23:30 KST and 00:30 KST the next day settle on different days", async () => {
+    expect(kstDay(new Date("2026-03-01T14:30:00Z"))).toEqual({ start: new Date("2026-02-28T15:00:00Z"), date: new Date("2026-03-01T00:00:00Z") });
+    expect(kstDay(new Date("2026-03-01T15:30:00Z"))).toEqual({ start: new Date("2026-03-01T15:00:00Z"), date: new Date("2026-03-02T00:00:00Z") });
+    const late = await paidOrder(fake, { price: 11_000 });
+    const early = await paidOrder(fake, { price: 13_000 });
+    const sellerIds = [late.product.sellerId, early.product.sellerId];
+    // 14:30 UTC = 23:30 KST on 1 March; 15:30 UTC = 00:30 KST on 2 March (the same UTC day)
+    await db.settlementEntry.updateMany({ where: { orderId: late.orderId }, data: { createdAt: new Date("2026-03-01T14:30:00Z") } });
+    await db.settlementEntry.updateMany({ where: { orderId: early.orderId }, data: { createdAt: new Date("2026-03-01T15:30:00Z") } });
+
+    // the job on 2 March at 00:10 KST (1 March 15:10 UTC) settles 1 March (KST): only the 23:30 sale
+    expect(await runDailySettlement({ now: new Date("2026-03-01T15:10:00Z"), sellerIds })).toBe(1);
+    const [lateDay] = await listPayoutsForSeller(late.product.sellerId);
+    expect(lateDay.periodDate.toISOString().slice(0, 10)).toBe("2026-03-01");
+    expect(lateDay.amount).toBe(11_000 - feeOf(11_000));
+    expect(await listPayoutsForSeller(early.product.sellerId)).toEqual([]);
+    // at 23:59 KST on 2 March the 00:30 sale still waits; the next night's run settles it as 2 March
+    expect(await runDailySettlement({ now: new Date("2026-03-02T14:59:00Z"), sellerIds })).toBe(0);
+    expect(await runDailySettlement({ now: new Date("2026-03-02T15:10:00Z"), sellerIds })).toBe(1);
+    const [earlyDay] = await listPayoutsForSeller(early.product.sellerId);
+    expect(earlyDay.periodDate.toISOString().slice(0, 10)).toBe("2026-03-02");
+    expect(earlyDay.amount).toBe(13_000 - feeOf(13_000));
   });
 });

@@ -39,16 +39,29 @@ export async function recordRefund(tx: Tx, orderId: string): Promise<void> {
   await tx.settlementEntry.createMany({ data, skipDuplicates: true });
 }
 
-const startOfUtcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+const DAY_MS = 86_400_000;
+/** Korea Standard Time: UTC+9 all year (no daylight saving). */
+const KST_OFFSET_MS = 9 * 3_600_000;
 
 /**
- * Settles every seller's entries created before the start of `today` (UTC) that no payout holds yet:
- * one Payout per seller dated the previous day. Safe to run twice or concurrently: entries are claimed
+ * The settlement day `now` falls in, in Asia/Seoul: `start` is that day's 00:00 KST as an instant, `date`
+ * the calendar day (UTC midnight of the same Y-M-D, which is how a `@db.Date` column holds it).
+ */
+export function kstDay(now: Date): { start: Date; date: Date } {
+  const shifted = new Date(now.getTime() + KST_OFFSET_MS);
+  const date = new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()));
+  return { start: new Date(date.getTime() - KST_OFFSET_MS), date };
+}
+
+/**
+ * Settles every seller's entries created before 00:00 today in Korea (Asia/Seoul) that no payout holds yet:
+ * one Payout per seller dated the previous Korean day. Safe to run twice or concurrently: entries are claimed
  * with `payoutId IS NULL` inside the payout's transaction and (seller, day) is unique.
  */
 export async function runDailySettlement(opts: { now?: Date; sellerIds?: string[] } = {}): Promise<number> {
-  const cutoff = startOfUtcDay(opts.now ?? clock.now());
-  const periodDate = new Date(cutoff.getTime() - 86_400_000);
+  const today = kstDay(opts.now ?? clock.now());
+  const cutoff = today.start;
+  const periodDate = new Date(today.date.getTime() - DAY_MS);
   const sellers = await db.settlementEntry.groupBy({
     by: ["sellerId"],
     where: { payoutId: null, createdAt: { lt: cutoff }, ...(opts.sellerIds && { sellerId: { in: opts.sellerIds } }) },

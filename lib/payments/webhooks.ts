@@ -20,13 +20,15 @@ import { fieldErrors } from "@/lib/validation";
 
 export { WEBHOOK_QUEUE } from "./queues";
 
-export async function receiveTossWebhook(rawBody: string): Promise<{ duplicate: boolean }> {
+export async function receiveTossWebhook(rawBody: string): Promise<{ duplicate: boolean; ignored?: boolean }> {
   let json: unknown;
   try {
     json = JSON.parse(rawBody);
   } catch {
     throw new AppError("BAD_REQUEST", "Body is not JSON");
   }
+  // Virtual-account deposits only (this shop takes none): answer 200 so Toss does not retry, record nothing.
+  if ((json as { eventType?: unknown } | null)?.eventType === "DEPOSIT_CALLBACK") return { duplicate: false, ignored: true };
   const parsed = webhookBodySchema.safeParse(json);
   if (!parsed.success) throw new AppError("VALIDATION", "Invalid webhook body", fieldErrors(parsed.error));
   const { eventType, createdAt, data } = parsed.data;

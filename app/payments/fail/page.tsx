@@ -15,7 +15,8 @@ export default async function PaymentFailPage({ searchParams }: { searchParams: 
   const retryable = retryableFailCodes.has(q.code);
   if (!retryable && q.orderId) await failPendingOrder(user.id, q.orderId, q.code);
   const t = (await getMessages()).payments;
-  const message = retryable ? t.canceledByBuyer : q.code === "REJECT_CARD_PAYMENT" ? t.declined : t.failGeneric;
+  const declined = q.code === "REJECT_CARD_COMPANY" || q.code === "REJECT_CARD_PAYMENT";
+  const message = retryable ? t.canceledByBuyer : declined ? t.declined : t.failGeneric;
   return (
     <main className="mx-auto max-w-lg space-y-6 p-6">
       <h1 className="text-2xl font-bold">{t.payTitle}</h1>

@@ -5,7 +5,7 @@ import type { FakeConfig } from "./config";
 import { tossError, type Reply } from "./http-util";
 import { toPaymentJson } from "./payment-object";
 import { chance, type Rng } from "./rng";
-import { transactionKey, type FakeState, type PaymentRecord } from "./state";
+import { transactionKey, type CancelOrigin, type FakeState, type PaymentRecord } from "./state";
 
 export type ApiContext = {
   state: FakeState;
@@ -26,7 +26,9 @@ export function confirm(ctx: ApiContext, body: unknown): Reply {
   if (!parsed.success) return invalid(`잘못된 요청입니다. (${parsed.error.issues.map((i) => i.path.join(".")).join(", ")})`);
   const { paymentKey, orderId, amount } = parsed.data;
   const record = ctx.state.get(paymentKey, ctx.config().sessionTtlMs);
-  if (!record || record.orderId !== orderId) return notFound();
+  if (!record) return notFound();
+  // Toss: a paymentKey confirmed with another order's orderId is refused, not looked up elsewhere.
+  if (record.orderId !== orderId) return tossError(403, "FORBIDDEN_REQUEST", "허용되지 않은 요청입니다.");
   if (record.status === "EXPIRED") return tossError(404, "NOT_FOUND_PAYMENT_SESSION", "결제 시간이 만료되어 결제 진행 데이터가 존재하지 않습니다.");
   if (record.status !== "IN_PROGRESS") return tossError(400, "ALREADY_PROCESSED_PAYMENT", "이미 처리된 결제 입니다.");
   // A forged amount confirms nothing; the session stays open for a confirm with the right amount.
@@ -56,7 +58,8 @@ export function getByOrder(ctx: ApiContext, orderId: string): Reply {
   return record ? ok(ctx, record) : notFound();
 }
 
-export function cancel(ctx: ApiContext, paymentKey: string, body: unknown): Reply {
+/** Cancel through the API (the shop) or from Toss's console (an operator): same rules, same webhook. */
+export function cancel(ctx: ApiContext, paymentKey: string, body: unknown, origin: CancelOrigin = "api"): Reply {
   const parsed = cancelRequestSchema.safeParse(body);
   if (!parsed.success) return invalid(`잘못된 요청입니다. (${parsed.error.issues.map((i) => i.path.join(".")).join(", ")})`);
   const record = ctx.state.get(paymentKey, ctx.config().sessionTtlMs);
@@ -70,8 +73,8 @@ export function cancel(ctx: ApiContext, paymentKey: string, body: unknown): Repl
   record.balanceAmount -= amount;
   record.status = record.balanceAmount === 0 ? "CANCELED" : "PARTIAL_CANCELED";
   record.lastTransactionKey = key;
-  record.cancels.push({ transactionKey: key, cancelReason: parsed.data.cancelReason, cancelAmount: amount, refundableAmount: record.balanceAmount, canceledAt: at });
-  ctx.state.refunds.push({ paymentKey, orderId: record.orderId, amount, transactionKey: key, at });
+  record.cancels.push({ transactionKey: key, cancelReason: parsed.data.cancelReason, cancelAmount: amount, refundableAmount: record.balanceAmount, canceledAt: at, origin });
+  ctx.state.refunds.push({ paymentKey, orderId: record.orderId, amount, transactionKey: key, at, origin });
   ctx.changed(record);
   return ok(ctx, record);
 }

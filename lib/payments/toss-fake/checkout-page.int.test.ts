@@ -60,13 +60,13 @@ describe("checkout page", () => {
     expect((await confirm(fake, paymentKey, orderId, 129_000)).body).toMatchObject({ status: "DONE", orderName: "한정판 스니커즈" });
   });
 
-  it("close window redirects to failUrl with PAY_PROCESS_CANCELED; card rejected with REJECT_CARD_PAYMENT", async () => {
+  it("close window redirects to failUrl with PAY_PROCESS_CANCELED; card rejected by the card company with REJECT_CARD_COMPANY", async () => {
     const orderId = newOrderId();
     const closed = await press(orderId, "cancel");
     expect(`${closed.origin}${closed.pathname}`).toBe(`${shop}/checkout/fail`);
     expect(Object.fromEntries(closed.searchParams)).toEqual({ code: "PAY_PROCESS_CANCELED", message: expect.any(String), orderId });
     const rejected = await press(orderId, "reject");
-    expect(rejected.searchParams.get("code")).toBe("REJECT_CARD_PAYMENT");
+    expect(rejected.searchParams.get("code")).toBe("REJECT_CARD_COMPANY");
     expect([...fake.state.payments.values()].filter((p) => p.orderId === orderId)).toHaveLength(0);
   });
 

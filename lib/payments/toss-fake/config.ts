@@ -24,9 +24,21 @@ export const fakeConfigSchema = z.object({
   errorRate: rate,
   /** Share of confirms declined with 403 REJECT_CARD_PAYMENT. */
   declineRate: rate,
+  /**
+   * Share of API calls that are slow on Toss's side: the work lands only after `slowMs`, and until then its
+   * Idempotency-Key is in flight (the same key answers 409 IDEMPOTENT_REQUEST_PROCESSING).
+   */
+  slowRate: rate,
+  slowMs: ms,
+  /**
+   * Share of POSTs with an Idempotency-Key that reach Toss twice (a copy just ahead of this one): the copy is
+   * processed over `slowMs` and this one answers 409 IDEMPOTENT_REQUEST_PROCESSING. Asking again with the key
+   * gives 409 until the copy's work lands, then its stored answer.
+   */
+  conflictRate: rate,
   /** Faults for the next API calls, in order, before any rate applies ("none" = answer normally). */
-  nextFaults: z.array(z.enum(["error", "hang", "none"])),
-  /** Which API calls the faults above (latency, hang, 5xx) apply to. */
+  nextFaults: z.array(z.enum(["error", "hang", "slow", "conflict", "none"])),
+  /** Which API calls the faults above (latency, hang, 5xx, slow, conflict) apply to. */
   faultTargets: z.array(faultTargetSchema),
   /** Load profile of POST /v1/_fake/sessions with action "profile": buyers who close the window... */
   abandonRate: rate,
@@ -62,6 +74,9 @@ export const defaultFakeConfig: FakeConfig = {
   hangPhase: "after",
   errorRate: 0,
   declineRate: 0,
+  slowRate: 0,
+  slowMs: 2_000,
+  conflictRate: 0,
   nextFaults: [],
   faultTargets: ["confirm", "cancel", "lookup"],
   abandonRate: 0.2,

@@ -3,3 +3,4 @@
 export { startTossFake, type TossFake, type TossFakeOptions } from "./server";
 export { defaultFakeConfig, type FakeConfig, type FakeConfigPatch } from "./config";
 export type { WindowResult } from "./payment-window";
+export type { Ledger, LedgerPayment } from "./state";

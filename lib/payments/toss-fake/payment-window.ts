@@ -29,7 +29,8 @@ export type WindowResult =
 
 const failures = {
   PAY_PROCESS_CANCELED: "사용자에 의해 결제가 취소되었습니다.",
-  REJECT_CARD_PAYMENT: "한도초과 혹은 잔액부족으로 결제에 실패했습니다.",
+  // What the widget sends to failUrl when the card company refuses the authorisation (Toss's failUrl codes).
+  REJECT_CARD_COMPANY: "결제 승인이 거절되었습니다.",
   DUPLICATED_ORDER_ID: "이미 승인 및 취소가 진행된 중복된 주문번호 입니다.",
 } as const;
 
@@ -52,7 +53,7 @@ export function runPaymentWindow(state: FakeState, config: FakeConfig, rng: Rng,
     redirectUrl: params.failUrl && withQuery(params.failUrl, { code, message: failures[code], orderId: params.orderId }),
   });
   if (what === "cancel") return fail("PAY_PROCESS_CANCELED");
-  if (what === "reject") return fail("REJECT_CARD_PAYMENT");
+  if (what === "reject") return fail("REJECT_CARD_COMPANY");
   if (state.getByOrder(params.orderId, config.sessionTtlMs)?.approvedAt !== undefined) return fail("DUPLICATED_ORDER_ID");
   const record = state.newPayment({ orderId: params.orderId, orderName: params.orderName, amount: params.amount, fate: what === "decline" ? "decline" : "approve" });
   const query = { paymentKey: record.paymentKey, orderId: record.orderId, amount: String(record.amount), paymentType: "NORMAL" };

@@ -3,6 +3,7 @@
 // /_fake (configuration at run time, reset, clock, and the records tests assert against).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
+import { cancel } from "./api";
 import { fakeConfigPatchSchema } from "./config";
 import { pickLang, renderCheckout, renderInvalid } from "./checkout-page";
 import { escapeHtml, parseJson, readBody, redirect, sendHtml, sendJson, tossError } from "./http-util";
@@ -69,7 +70,7 @@ export async function handleOwnRoutes(rt: FakeRuntime, req: IncomingMessage, res
       return true;
     }
     case "GET /_fake/ledger":
-      sendJson(res, { status: 200, body: { charges: rt.state.charges, refunds: rt.state.refunds } });
+      sendJson(res, { status: 200, body: rt.state.ledger(rt.config().sessionTtlMs) });
       return true;
     case "GET /_fake/requests":
       sendJson(res, { status: 200, body: rt.state.requests });
@@ -77,6 +78,15 @@ export async function handleOwnRoutes(rt: FakeRuntime, req: IncomingMessage, res
     case "GET /_fake/webhooks":
       sendJson(res, { status: 200, body: rt.webhooks.deliveries });
       return true;
+  }
+  // An operator cancels in Toss's console: no shop request, no Idempotency-Key; recorded and announced by
+  // webhook (PAYMENT_STATUS_CHANGED, CANCELED / PARTIAL_CANCELED) exactly like a cancel through the API.
+  const consoleCancel = /^\/_fake\/console\/payments\/([^/]+)\/cancel$/.exec(url.pathname);
+  if (req.method === "POST" && consoleCancel) {
+    const body = parseJson(await readBody(req)) ?? {};
+    const withReason = typeof body === "object" && body !== null ? { cancelReason: "고객센터 취소", ...body } : body;
+    sendJson(res, cancel(rt.apiContext, decodeURIComponent(consoleCancel[1]), withReason, "console"));
+    return true;
   }
   const receipt = /^\/receipt\/([^/]+)$/.exec(url.pathname);
   if (req.method === "GET" && receipt) {

@@ -10,17 +10,18 @@ import { WebhookSender } from "./webhooks";
 
 const MAX_LOG = 100_000;
 
-type Rngs = Record<"chaos" | "latency" | "decline" | "profile" | "webhook", Rng>;
+type Rngs = Record<"chaos" | "latency" | "decline" | "profile" | "webhook" | "slow", Rng>;
 
 function rngsFor(seed: number): Rngs {
   // Separate streams, so turning one fault on does not change which requests another fault hits.
-  return { chaos: seededRng(seed), latency: seededRng(seed + 1), decline: seededRng(seed + 2), profile: seededRng(seed + 3), webhook: seededRng(seed + 4) };
+  return { chaos: seededRng(seed), latency: seededRng(seed + 1), decline: seededRng(seed + 2), profile: seededRng(seed + 3), webhook: seededRng(seed + 4), slow: seededRng(seed + 5) };
 }
 
 export class FakeRuntime {
   private current: FakeConfig;
   private offsetMs = 0;
   private hung = new Set<ServerResponse>();
+  private waits = new Map<NodeJS.Timeout, (reason: Error) => void>();
   rngs: Rngs;
   readonly state: FakeState;
   readonly webhooks: WebhookSender;
@@ -92,6 +93,23 @@ export class FakeRuntime {
   releaseHung() {
     for (const res of this.hung) res.destroy();
     this.hung.clear();
+    // Slow work still waiting is dropped (reset / close): it never lands.
+    for (const [timer, reject] of this.waits) {
+      clearTimeout(timer);
+      reject(new Error("toss-fake: work dropped by reset or close"));
+    }
+    this.waits.clear();
+  }
+
+  /** Waits `ms` on Toss's side (slow work); dropped by reset() and close(). */
+  work(ms: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waits.delete(timer);
+        resolve();
+      }, ms);
+      this.waits.set(timer, reject);
+    });
   }
 
   delay(): Promise<void> {

@@ -22,13 +22,16 @@ async function paid(amount = 30_000) {
 }
 
 describe("authorization", () => {
-  it("answers 401 UNAUTHORIZED_KEY without a key, with a wrong key, and without the trailing colon", async () => {
+  it("answers 401 UNAUTHORIZED_KEY without a key or with a wrong key; 403 INCORRECT_BASIC_AUTH_FORMAT without the trailing colon or not Basic", async () => {
     const noAuth = await fetch(`${fake.url}/v1/payments/orders/order-000001`);
     expect(noAuth.status).toBe(401);
     expect(await noAuth.json()).toEqual({ code: "UNAUTHORIZED_KEY", message: expect.any(String) });
     expect((await api(fake, "GET", "/v1/payments/orders/order-000001", { secret: "test_sk_other" })).body.code).toBe("UNAUTHORIZED_KEY");
     const noColon = await fetch(`${fake.url}/v1/payments/orders/order-000001`, { headers: { Authorization: `Basic ${Buffer.from(SECRET).toString("base64")}` } });
-    expect(noColon.status).toBe(401);
+    expect(noColon.status).toBe(403);
+    expect(await noColon.json()).toEqual({ code: "INCORRECT_BASIC_AUTH_FORMAT", message: expect.any(String) });
+    const bearer = await fetch(`${fake.url}/v1/payments/orders/order-000001`, { headers: { Authorization: `Bearer ${SECRET}` } });
+    expect([bearer.status, ((await bearer.json()) as { code: string }).code]).toEqual([403, "INCORRECT_BASIC_AUTH_FORMAT"]);
     expect((await api(fake, "GET", "/v1/payments/orders/order-000001")).body.code).toBe("NOT_FOUND_PAYMENT");
   });
 });
@@ -102,14 +105,17 @@ describe("confirm", () => {
     expect((await confirm(fake, paymentKey!, orderId, 50_000)).status).toBe(200);
   });
 
-  it("unknown payments are 404 NOT_FOUND_PAYMENT; bad bodies are 400 INVALID_REQUEST", async () => {
+  it("unknown payments are 404 NOT_FOUND_PAYMENT; another order's orderId is 403 FORBIDDEN_REQUEST; bad bodies are 400 INVALID_REQUEST; a key over 300 characters is 400 INVALID_IDEMPOTENCY_KEY", async () => {
     expect((await confirm(fake, "nope", "order-000001", 1_000)).body.code).toBe("NOT_FOUND_PAYMENT");
     const orderId = newOrderId();
     const { paymentKey } = await authorize(fake, orderId, 1_000);
-    expect((await confirm(fake, paymentKey!, newOrderId(), 1_000)).body.code).toBe("NOT_FOUND_PAYMENT");
+    expect(await confirm(fake, paymentKey!, newOrderId(), 1_000)).toEqual({ status: 403, body: { code: "FORBIDDEN_REQUEST", message: expect.any(String) } });
+    expect(fake.state.charges).toHaveLength(0);
     expect((await api(fake, "POST", "/v1/payments/confirm", { body: { paymentKey, orderId, amount: "1000" } })).status).toBe(400);
     expect((await api(fake, "POST", "/v1/payments/confirm", { rawBody: "{not json" })).body.code).toBe("INVALID_REQUEST");
-    expect((await api(fake, "POST", "/v1/payments/confirm", { body: { paymentKey, orderId, amount: 1_000 }, key: "k".repeat(301) })).status).toBe(400);
+    expect((await api(fake, "POST", "/v1/payments/confirm", { body: { paymentKey, orderId, amount: 1_000 }, key: "k".repeat(301) })).body).toEqual({ code: "INVALID_IDEMPOTENCY_KEY", message: expect.any(String) });
+    expect(fake.state.charges).toHaveLength(0);
+    expect((await api(fake, "POST", "/v1/payments/confirm", { body: { paymentKey, orderId, amount: 1_000 }, key: "k".repeat(300) })).status).toBe(200);
   });
 
   it("an authorised payment not confirmed within the session time expires (NOT_FOUND_PAYMENT_SESSION)", async () => {
@@ -186,7 +192,7 @@ describe("look-ups", () => {
 
   it("a paid orderId cannot be paid again (DUPLICATED_ORDER_ID)", async () => {
     const { orderId } = await paid(2_000);
-    expect(await authorize(fake, orderId, 2_000, "reject")).toMatchObject({ result: "fail", code: "REJECT_CARD_PAYMENT" });
+    expect(await authorize(fake, orderId, 2_000, "reject")).toMatchObject({ result: "fail", code: "REJECT_CARD_COMPANY" });
     const res = await fetch(`${fake.url}/v1/_fake/sessions`, { method: "POST", body: JSON.stringify({ orderId, amount: 2_000, action: "pay" }) });
     expect(await res.json()).toMatchObject({ result: "fail", code: "DUPLICATED_ORDER_ID" });
   });

@@ -3,9 +3,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { defaultFakeConfig, mergeConfig, type FakeConfig, type FakeConfigPatch } from "./config";
-import { sendJson, tossError } from "./http-util";
+import { cancel } from "./api";
+import { sendJson, tossError, type Reply } from "./http-util";
 import { handleOwnRoutes } from "./routes";
 import { FakeRuntime } from "./runtime";
+import type { Ledger } from "./state";
 import { handleApi, matchApi } from "./toss-api";
 
 export type TossFakeOptions = FakeConfigPatch & {
@@ -21,6 +23,10 @@ export type TossFake = {
   config: { get(): FakeConfig; set(patch: FakeConfigPatch): FakeConfig };
   state: FakeRuntime["state"];
   webhooks: FakeRuntime["webhooks"];
+  /** The fake's record of every payment and of the money that moved (what GET /_fake/ledger answers). */
+  ledger(): Ledger;
+  /** An operator cancels in Toss's console (what POST /_fake/console/payments/{paymentKey}/cancel does). */
+  consoleCancel(paymentKey: string, body?: { cancelReason?: string; cancelAmount?: number }): Reply;
   advanceTime(ms: number): void;
   reset(): void;
   close(): Promise<void>;
@@ -50,6 +56,8 @@ export async function startTossFake(options: TossFakeOptions = {}): Promise<Toss
     config: { get: rt.config, set: (p) => rt.configure(p) },
     state: rt.state,
     webhooks: rt.webhooks,
+    ledger: () => rt.state.ledger(rt.config().sessionTtlMs),
+    consoleCancel: (paymentKey, body = {}) => cancel(rt.apiContext, paymentKey, { cancelReason: "고객센터 취소", ...body }, "console"),
     advanceTime: (ms) => rt.advanceTime(ms),
     reset: () => rt.reset(),
     async close() {

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type { PaymentStatus } from "@/lib/payments/toss/schemas";
 
-export type CancelRecord = { transactionKey: string; cancelReason: string; cancelAmount: number; refundableAmount: number; canceledAt: number };
+export type CancelRecord = { transactionKey: string; cancelReason: string; cancelAmount: number; refundableAmount: number; canceledAt: number; origin: CancelOrigin };
 
 export type PaymentRecord = {
   paymentKey: string;
@@ -23,7 +23,22 @@ export type PaymentRecord = {
 };
 
 export type Charge = { paymentKey: string; orderId: string; amount: number; at: number };
-export type Refund = { paymentKey: string; orderId: string; amount: number; transactionKey: string; at: number };
+/** Who cancelled: the shop through the cancel API, or an operator in Toss's console (POST /_fake/console/...). */
+export type CancelOrigin = "api" | "console";
+export type Refund = { paymentKey: string; orderId: string; amount: number; transactionKey: string; at: number; origin: CancelOrigin };
+
+/** GET /_fake/ledger: the fake's own record of the money, for audits. Times are ISO 8601 (UTC). */
+export type LedgerPayment = {
+  paymentKey: string;
+  orderId: string;
+  status: PaymentStatus;
+  totalAmount: number;
+  balanceAmount: number;
+  requestedAt: string;
+  approvedAt: string | null;
+  cancels: { transactionKey: string; cancelAmount: number; canceledAt: string; origin: CancelOrigin }[];
+};
+export type Ledger = { payments: LedgerPayment[]; charges: Charge[]; refunds: Refund[] };
 
 export type RequestLogEntry = {
   method: string;
@@ -33,7 +48,7 @@ export type RequestLogEntry = {
   /** The answer's status; null while (or when) it was never answered. */
   status: number | null;
   replayed: boolean;
-  fault?: "error" | "hang";
+  fault?: "error" | "hang" | "slow" | "conflict";
   at: number;
 };
 
@@ -48,6 +63,8 @@ export class FakeState {
   charges: Charge[] = [];
   refunds: Refund[] = [];
   requests: RequestLogEntry[] = [];
+  /** Idempotency scopes whose first request is still being processed (409 IDEMPOTENT_REQUEST_PROCESSING). */
+  inFlight = new Set<string>();
 
   constructor(private readonly now: () => number) {}
 
@@ -99,6 +116,26 @@ export class FakeState {
     this.charges = [];
     this.refunds = [];
     this.requests = [];
+    this.inFlight.clear();
+  }
+
+  /** Every payment (as of now, sessions expired where due) with its cancels, and the money movements. */
+  ledger(sessionTtlMs: number): Ledger {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const payments = [...this.payments.keys()].map((key) => {
+      const r = this.get(key, sessionTtlMs)!;
+      return {
+        paymentKey: r.paymentKey,
+        orderId: r.orderId,
+        status: r.status,
+        totalAmount: r.amount,
+        balanceAmount: r.balanceAmount,
+        requestedAt: iso(r.requestedAt),
+        approvedAt: r.approvedAt === undefined ? null : iso(r.approvedAt),
+        cancels: r.cancels.map((c) => ({ transactionKey: c.transactionKey, cancelAmount: c.cancelAmount, canceledAt: iso(c.canceledAt), origin: c.origin })),
+      };
+    });
+    return { payments, charges: this.charges, refunds: this.refunds };
   }
 }
 
