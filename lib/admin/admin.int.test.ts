@@ -70,7 +70,7 @@ describe("admin dead letters", () => {
   async function deadLetter() {
     const queue = `seller-test-${randomUUID().slice(0, 8)}`;
     const boss = await getBoss();
-    await ensureQueue(boss, queue);
+    await ensureQueue(boss, { queue });
     const marker = randomUUID();
     const dlId = await boss.send(`${queue}-dead`, { marker });
     return { queue, marker, dlId: dlId! };
