@@ -12,8 +12,8 @@ import { getLocale } from "@/lib/i18n/server";
 import { idSchema } from "@/lib/validation";
 import { echoValues, formText, toFormState, type FormState } from "./form-state";
 import { changePassword, deleteAccount, updateProfile } from "./profile";
-import { clientIp } from "./rate-limit";
-import { revokeAllSessions, revokeSession } from "./session";
+import { clientIp } from "@/lib/rate-limit";
+import { revokeAllSessions, revokeSession } from "@/lib/auth/session";
 import { resendVerification, signUp, verifyEmail } from "./signup";
 
 export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {

@@ -2,7 +2,7 @@ import "server-only";
 // Plain Request → Response handlers for the order API. Next mounts them through lib/http.ts's route();
 // the production server's fast path (server/fast-path.ts) mounts the very same functions, so the buy
 // path has one implementation whichever way it is served.
-import { consumeOrThrow, limiters } from "@/lib/accounts/rate-limit";
+import { consumeOrThrow, limiters } from "@/lib/rate-limit";
 import { requireUser, requireVerifiedUser } from "@/lib/auth/guards";
 import { AppError, notFound } from "@/lib/errors";
 import type { RequestLike } from "@/lib/http";
