@@ -5,7 +5,7 @@ import Redis from "ioredis";
 import pg from "pg";
 import { migrate } from "../scripts/migrate";
 import { encodeSessionToken, sessionCookieName } from "@/lib/auth/cookie";
-import { loadLiveSession } from "@/lib/accounts/session-store";
+import { loadLiveSession } from "@/lib/auth/session-store";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { loadStock } from "@/lib/stock/admission";

@@ -21,6 +21,28 @@ export type RequestLike = {
 type Ctx<P> = { params: Promise<P> };
 type Handler<P, R extends RequestLike> = (req: R, ctx: { params: P; requestId: string }) => Promise<Response>;
 
+const notJson = () => new AppError("BAD_REQUEST", "Request body must be JSON");
+
+/** The request body parsed as JSON; a body that is not JSON (or none) is a 400. */
+export async function readJson(req: Pick<RequestLike, "json">): Promise<unknown> {
+  try {
+    return await req.json();
+  } catch {
+    throw notJson();
+  }
+}
+
+/** Like readJson, but an empty (or blank) body reads as `empty`. */
+export async function readOptionalJson(req: Pick<RequestLike, "text">, empty: unknown): Promise<unknown> {
+  const text = await req.text();
+  if (!text.trim()) return empty;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw notJson();
+  }
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** A state-changing call must come from this shop's own pages (or a same-host client). */

@@ -2,7 +2,7 @@
 // every field error is kept, keyed by its dotted path.
 import { z } from "zod";
 import { AppError, type FieldErrors } from "@/lib/errors";
-import type { RequestLike } from "@/lib/http";
+import { readJson, type RequestLike } from "@/lib/http";
 
 export function fieldErrors(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
@@ -26,13 +26,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
 }
 
 export async function parseBody<T extends z.ZodType>(schema: T, req: Pick<RequestLike, "json">): Promise<z.infer<T>> {
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    throw new AppError("BAD_REQUEST", "Request body must be JSON");
-  }
-  return parseInput(schema, body);
+  return parseInput(schema, await readJson(req));
 }
 
 /** Route segment ids are UUIDs; anything else cannot exist. */

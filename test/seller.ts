@@ -1,6 +1,6 @@
 // Helpers for seller-area integration tests: signed-in sellers, admins and buyers, and calls to the
 // /api/seller routes with their cookies.
-import { mintSessionCookie } from "@/lib/accounts/session";
+import { mintSessionCookie } from "@/lib/auth/session";
 import { createSeller, createUser } from "@/test/factories";
 import { cookieHeader } from "@/test/http";
 

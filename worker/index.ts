@@ -1,18 +1,19 @@
-// The background worker: `npm run worker`. Relays the outbox to pg-boss and runs every registered job
-// (lib/jobs/registry.ts). Several workers can run side by side; stop with SIGTERM/SIGINT.
+// The background worker: `npm run worker`. Relays the outbox to pg-boss and runs every job of the
+// registry (worker/registry.ts). Several workers can run side by side; stop with SIGTERM/SIGINT.
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createBoss } from "@/lib/jobs/boss";
 import { relayOutbox } from "@/lib/jobs/outbox";
 import { startWorkers } from "@/lib/jobs/runner";
 import { key, redis } from "@/lib/redis";
+import { jobs } from "./registry";
 
 const RELAY_INTERVAL_MS = 500;
 
 async function main() {
   const boss = createBoss(env.DATABASE_URL, { supervise: true, schedule: true });
   await boss.start();
-  await startWorkers(boss);
+  await startWorkers(boss, jobs);
   log.info("worker started");
 
   let stopping = false;
@@ -20,7 +21,7 @@ async function main() {
     while (!stopping) {
       try {
         // Drain in passes of 100 until the outbox is empty, then rest.
-        while (!stopping && (await relayOutbox({ boss })) > 0);
+        while (!stopping && (await relayOutbox(jobs, { boss })) > 0);
         await redis.set(key("worker:heartbeat"), String(Date.now()), "EX", 30);
       } catch (err) {
         log.error({ err }, "outbox relay failed");

@@ -1,17 +1,17 @@
 "use client";
 import { useActionState } from "react";
 import { deleteAccountAction } from "@/lib/accounts/actions";
-import { initialFormState } from "@/lib/accounts/form-state";
+import { failureOf, formErrorKey } from "@/lib/action-state";
 import type { Messages } from "@/lib/i18n/messages";
 import { Field, FormAlert, SubmitButton } from "./field";
 
 export function DeleteAccountForm({ t }: { t: Messages["accounts"] }) {
-  const [state, action, pending] = useActionState(deleteAccountAction, initialFormState);
+  const [state, action, pending] = useActionState(deleteAccountAction, null);
   return (
     <form action={action} className="space-y-4" noValidate>
       <p className="text-sm text-zinc-600">{t.account.deleteWarning}</p>
-      {state.error && <FormAlert>{t.errors[state.error as keyof typeof t.errors] ?? t.errors.generic}</FormAlert>}
-      <Field t={t} name="password" type="password" label={t.fields.password} autoComplete="current-password" errors={state.fields?.password} />
+      {formErrorKey(state) && <FormAlert>{t.errors[formErrorKey(state)!]}</FormAlert>}
+      <Field t={t} name="password" type="password" label={t.fields.password} autoComplete="current-password" errors={failureOf(state)?.error.fields?.password} />
       <SubmitButton pending={pending} variant="danger">
         {t.account.deleteSubmit}
       </SubmitButton>

@@ -1,20 +1,20 @@
 "use client";
 import { useActionState } from "react";
 import { updateProfileAction } from "@/lib/accounts/actions";
-import { initialFormState } from "@/lib/accounts/form-state";
+import { failureOf, formErrorKey } from "@/lib/action-state";
 import type { Profile } from "@/lib/accounts/queries";
 import type { Messages } from "@/lib/i18n/messages";
 import { Field, FormAlert, SubmitButton } from "./field";
 
 export function ProfileForm({ t, profile }: { t: Messages["accounts"]; profile: Profile }) {
-  const [state, action, pending] = useActionState(updateProfileAction, initialFormState);
-  const f = state.fields ?? {};
+  const [state, action, pending] = useActionState(updateProfileAction, null);
+  const f = failureOf(state)?.error.fields ?? {};
   // After a failed save show what was typed; otherwise the saved profile.
-  const v = state.values ?? { name: profile.name, phone: profile.phone, address: profile.address ?? "", shopName: profile.shopName ?? "" };
+  const v = failureOf(state)?.values ?? { name: profile.name, phone: profile.phone, address: profile.address ?? "", shopName: profile.shopName ?? "" };
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.ok && <FormAlert kind="ok">{t.account.saved}</FormAlert>}
-      {state.error && <FormAlert>{t.errors[state.error as keyof typeof t.errors] ?? t.errors.generic}</FormAlert>}
+      {state?.ok && <FormAlert kind="ok">{t.account.saved}</FormAlert>}
+      {formErrorKey(state) && <FormAlert>{t.errors[formErrorKey(state)!]}</FormAlert>}
       <Field t={t} name="name" label={t.fields.name} defaultValue={v.name} autoComplete="name" errors={f.name} />
       <Field t={t} name="phone" type="tel" label={t.fields.phone} defaultValue={v.phone} autoComplete="tel" errors={f.phone} />
       <Field t={t} name="address" label={t.fields.address} defaultValue={v.address} autoComplete="street-address" errors={f.address} />

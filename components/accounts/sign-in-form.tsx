@@ -2,19 +2,22 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { signInAction } from "@/lib/accounts/actions";
-import { initialFormState } from "@/lib/accounts/form-state";
+import { failureOf } from "@/lib/action-state";
 import type { Messages } from "@/lib/i18n/messages";
 import { Field, FormAlert, SubmitButton } from "./field";
 
 /** `initialError` comes from Auth.js's redirect (?error=CredentialsSignin&code=…) for non-JS posts. */
 export function SignInForm({ t, callbackUrl, initialError }: { t: Messages["accounts"]; callbackUrl: string; initialError?: string }) {
-  const [state, action, pending] = useActionState(signInAction, { ...initialFormState, error: initialError });
-  const error = state.error === "rateLimited" ? t.signin.rateLimited : state.error === "invalid" ? t.signin.invalid : state.error ? t.errors.generic : null;
+  const [state, action, pending] = useActionState(signInAction, null);
+  // Before a submit, the error of a non-JS post that Auth.js redirected here.
+  const code = failureOf(state)?.error.code;
+  const key = state === null ? (initialError ?? null) : !code ? null : code === "RATE_LIMITED" ? "rateLimited" : code === "UNAUTHENTICATED" ? "invalid" : "generic";
+  const error = key === "rateLimited" ? t.signin.rateLimited : key === "invalid" ? t.signin.invalid : key ? t.errors.generic : null;
   return (
     <form action={action} className="space-y-4">
       {error && <FormAlert>{error}</FormAlert>}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field t={t} name="email" type="email" label={t.fields.email} autoComplete="email" defaultValue={state.values?.email} required />
+      <Field t={t} name="email" type="email" label={t.fields.email} autoComplete="email" defaultValue={failureOf(state)?.values?.email} required />
       <Field t={t} name="password" type="password" label={t.fields.password} autoComplete="current-password" required />
       <SubmitButton pending={pending}>{t.signin.submit}</SubmitButton>
       <p className="text-sm text-zinc-600">

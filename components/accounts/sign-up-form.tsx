@@ -2,17 +2,17 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { signUpAction } from "@/lib/accounts/actions";
-import { initialFormState } from "@/lib/accounts/form-state";
+import { failureOf, formErrorKey } from "@/lib/action-state";
 import type { Messages } from "@/lib/i18n/messages";
 import { Field, FormAlert, SubmitButton } from "./field";
 
 export function SignUpForm({ t }: { t: Messages["accounts"] }) {
-  const [state, action, pending] = useActionState(signUpAction, initialFormState);
+  const [state, action, pending] = useActionState(signUpAction, null);
   const [role, setRole] = useState<"BUYER" | "SELLER">("BUYER");
-  const f = state.fields ?? {};
-  const v = state.values ?? {};
+  const f = failureOf(state)?.error.fields ?? {};
+  const v = failureOf(state)?.values ?? {};
 
-  if (state.ok) {
+  if (state?.ok) {
     return (
       <div className="space-y-4" data-testid="signup-done">
         <h2 className="text-lg font-semibold">{t.signup.doneTitle}</h2>
@@ -26,7 +26,7 @@ export function SignUpForm({ t }: { t: Messages["accounts"] }) {
 
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.error && <FormAlert>{state.error === "rateLimited" ? t.errors.rateLimited : t.errors.generic}</FormAlert>}
+      {formErrorKey(state) && <FormAlert>{formErrorKey(state) === "rateLimited" ? t.errors.rateLimited : t.errors.generic}</FormAlert>}
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium text-zinc-700">{t.signup.accountType}</legend>
         <div className="flex gap-2">

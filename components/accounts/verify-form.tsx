@@ -2,15 +2,15 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { verifyAction } from "@/lib/accounts/actions";
-import { initialFormState } from "@/lib/accounts/form-state";
+import { failureOf } from "@/lib/action-state";
 import type { Messages } from "@/lib/i18n/messages";
 import { FormAlert, SubmitButton } from "./field";
 
 // Verification is a button, not the GET of the link itself: mail scanners that prefetch links must not
 // use up the single-use token.
 export function VerifyForm({ t, token }: { t: Messages["accounts"]; token: string }) {
-  const [state, action, pending] = useActionState(verifyAction, initialFormState);
-  if (state.ok) {
+  const [state, action, pending] = useActionState(verifyAction, null);
+  if (state?.ok) {
     return (
       <div className="space-y-4">
         <FormAlert kind="ok">{t.verify.success}</FormAlert>
@@ -22,7 +22,7 @@ export function VerifyForm({ t, token }: { t: Messages["accounts"]; token: strin
   }
   return (
     <form action={action} className="space-y-4">
-      {(state.fields || state.error) && <FormAlert>{t.verify.invalid}</FormAlert>}
+      {failureOf(state) && <FormAlert>{t.verify.invalid}</FormAlert>}
       <input type="hidden" name="token" value={token} />
       <SubmitButton pending={pending}>{t.mail.verifyButton}</SubmitButton>
     </form>

@@ -5,18 +5,18 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
+import { echoValues, formText, runFormAction, type ActionResult, type ActionState } from "@/lib/action";
 import { sessionCookieName } from "@/lib/auth/cookie";
 import { signIn, signOut } from "@/lib/auth/config";
 import { getPageUser, requireActionUser, safeCallbackUrl } from "@/lib/auth/guards";
 import { getLocale } from "@/lib/i18n/server";
 import { idSchema } from "@/lib/validation";
-import { echoValues, formText, toFormState, type FormState } from "./form-state";
 import { changePassword, deleteAccount, updateProfile } from "./profile";
-import { clientIp } from "./rate-limit";
-import { revokeAllSessions, revokeSession } from "./session";
+import { clientIp } from "@/lib/rate-limit";
+import { revokeAllSessions, revokeSession } from "@/lib/auth/session";
 import { resendVerification, signUp, verifyEmail } from "./signup";
 
-export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function signUpAction(_prev: ActionState, form: FormData): Promise<ActionResult> {
   const input = {
     role: formText(form, "role"),
     email: formText(form, "email"),
@@ -27,26 +27,25 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
     shopName: formText(form, "shopName"),
     locale: await getLocale(),
   };
-  try {
-    await signUp(input, { ip: clientIp(await headers()) });
-    return { ok: true };
-  } catch (err) {
-    return { ...toFormState(err), values: echoValues(form) };
-  }
+  const ip = clientIp(await headers());
+  return runFormAction(async () => void (await signUp(input, { ip })), { echo: form });
 }
 
-export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionResult> {
   try {
     await signIn("credentials", {
       email: formText(form, "email") ?? "",
       password: formText(form, "password") ?? "",
       redirectTo: safeCallbackUrl(formText(form, "callbackUrl")),
     });
-    return { ok: true };
+    return { ok: true, data: undefined };
   } catch (err) {
     // Auth.js redirects by throwing NEXT_REDIRECT: only its own errors are form state.
-    if (err instanceof CredentialsSignin) return { error: err.code === "rate_limited" ? "rateLimited" : "invalid", values: echoValues(form) };
-    if (err instanceof AuthError) return { error: "generic" };
+    if (err instanceof CredentialsSignin) {
+      const error = err.code === "rate_limited" ? { code: "RATE_LIMITED" as const, message: "Too many attempts, try again later" } : { code: "UNAUTHENTICATED" as const, message: "Wrong email or password" };
+      return { ok: false, error, values: echoValues(form) };
+    }
+    if (err instanceof AuthError) return { ok: false, error: { code: "INTERNAL", message: "Sign-in failed" } };
     throw err;
   }
 }
@@ -57,56 +56,44 @@ export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
 }
 
-export async function verifyAction(_prev: FormState, form: FormData): Promise<FormState> {
-  try {
-    await verifyEmail(formText(form, "token") ?? "");
-    return { ok: true };
-  } catch (err) {
-    return toFormState(err);
-  }
+export async function verifyAction(_prev: ActionState, form: FormData): Promise<ActionResult> {
+  return runFormAction(async () => void (await verifyEmail(formText(form, "token") ?? "")));
 }
 
-export async function resendAction(): Promise<FormState> {
-  try {
+export async function resendAction(): Promise<ActionResult> {
+  return runFormAction(async () => {
     const user = await requireActionUser();
     await resendVerification(user.id, await getLocale());
-    return { ok: true };
-  } catch (err) {
-    return toFormState(err);
-  }
+  });
 }
 
-export async function updateProfileAction(_prev: FormState, form: FormData): Promise<FormState> {
-  try {
-    const user = await requireActionUser();
-    const input: Record<string, string | null | undefined> = { name: formText(form, "name"), phone: formText(form, "phone"), address: formText(form, "address") || null };
-    if (form.has("shopName")) input.shopName = formText(form, "shopName");
-    await updateProfile(user.id, input);
-    revalidatePath("/account");
-    return { ok: true };
-  } catch (err) {
-    return { ...toFormState(err), values: echoValues(form) };
-  }
+export async function updateProfileAction(_prev: ActionState, form: FormData): Promise<ActionResult> {
+  return runFormAction(
+    async () => {
+      const user = await requireActionUser();
+      const input: Record<string, string | null | undefined> = { name: formText(form, "name"), phone: formText(form, "phone"), address: formText(form, "address") || null };
+      if (form.has("shopName")) input.shopName = formText(form, "shopName");
+      await updateProfile(user.id, input);
+      revalidatePath("/account");
+    },
+    { echo: form },
+  );
 }
 
-export async function changePasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
-  try {
+export async function changePasswordAction(_prev: ActionState, form: FormData): Promise<ActionResult> {
+  return runFormAction(async () => {
     const user = await requireActionUser();
     await changePassword(user.id, user.sessionId, { currentPassword: formText(form, "currentPassword"), newPassword: formText(form, "newPassword") });
     revalidatePath("/account");
-    return { ok: true };
-  } catch (err) {
-    return toFormState(err);
-  }
+  });
 }
 
-export async function deleteAccountAction(_prev: FormState, form: FormData): Promise<FormState> {
-  try {
+export async function deleteAccountAction(_prev: ActionState, form: FormData): Promise<ActionResult> {
+  const result = await runFormAction(async () => {
     const user = await requireActionUser();
     await deleteAccount(user.id, { password: formText(form, "password") });
-  } catch (err) {
-    return toFormState(err);
-  }
+  });
+  if (!result.ok) return result;
   (await cookies()).delete(sessionCookieName);
   redirect("/signin?deleted=1");
 }

@@ -13,6 +13,7 @@ import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { relayOutbox } from "@/lib/jobs/outbox";
 import { drainQueue } from "@/lib/jobs/runner";
+import { jobs } from "@/worker/registry";
 import { VERIFY_EMAIL_QUEUE } from "@/lib/mail/jobs";
 import { signInViaAuthjs } from "@/test/accounts";
 import { ctx, jsonRequest, origin } from "@/test/http";
@@ -24,8 +25,8 @@ const signUpBody = (email: string, extra: object = {}) => ({ email, password: "F
 
 async function deliverMail() {
   // Other files share this database's outbox: relay until it is empty, not just one pass of 100.
-  for (let i = 0; i < 50 && (await relayOutbox()) > 0; i++);
-  await drainQueue(VERIFY_EMAIL_QUEUE);
+  for (let i = 0; i < 50 && (await relayOutbox(jobs)) > 0; i++);
+  await drainQueue(jobs, VERIFY_EMAIL_QUEUE);
 }
 
 const tokenFromMail = (text: string) => new URL(text.match(/https?:\/\/\S+\/verify\?token=\S+/)![0]).searchParams.get("token")!;

@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import * as meRoute from "@/app/api/me/route";
 import * as passwordRoute from "@/app/api/me/password/route";
 import * as usersRoute from "@/app/api/users/route";
-import { mintSessionCookie } from "@/lib/accounts/session";
+import { mintSessionCookie } from "@/lib/auth/session";
 import { encrypt } from "@/lib/crypto/aead";
 import { emailIndex } from "@/lib/crypto/blind-index";
 import { db } from "@/lib/db";

@@ -7,9 +7,9 @@ import { hashPassword, verifyPassword } from "@/lib/crypto/password";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { consumeOrThrow, limiters } from "./rate-limit";
+import { consumeOrThrow, limiters } from "@/lib/rate-limit";
 import { changePasswordSchema, deleteAccountSchema, updateProfileSchema } from "./schemas";
-import { revokeAllSessions } from "./session";
+import { revokeAllSessions } from "@/lib/auth/session";
 import { getProfileOrThrow, type Profile } from "./queries";
 
 export async function updateProfile(userId: string, input: unknown): Promise<Profile> {

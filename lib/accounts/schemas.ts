@@ -1,6 +1,7 @@
 // Account inputs (zod only, shared by the client forms, the server actions and the JSON API). Error
 // messages are codes (keys of messages.accounts.fieldErrors) so forms can show them in either language.
 import { z } from "zod";
+import { emailSchema } from "@/lib/auth/schemas";
 
 const str = (max: number) =>
   z
@@ -8,14 +9,6 @@ const str = (max: number) =>
     .trim()
     .min(1, { error: "required", abort: true })
     .max(max, { error: "too_long" });
-
-export const emailSchema = z
-  .string({ error: "required" })
-  .trim()
-  .min(1, { error: "required", abort: true })
-  .max(254, { error: "too_long" })
-  .pipe(z.email({ error: "invalid_email" }))
-  .transform((e) => e.toLowerCase());
 
 /** 8+ characters mixing letters, digits and symbols. Every unmet rule is reported, not just the first. */
 export const passwordSchema = z
@@ -66,8 +59,6 @@ export const signUpSchema = z
     },
   });
 export type SignUpInput = z.input<typeof signUpSchema>;
-
-export const signInSchema = z.object({ email: emailSchema, password: z.string({ error: "required" }).min(1, { error: "required", abort: true }).max(256) });
 
 export const verifySchema = z.object({ token: z.string({ error: "required" }).min(10, { error: "invalid" }).max(200, { error: "invalid" }) });
 

@@ -6,7 +6,7 @@ import * as meRoute from "@/app/api/me/route";
 import * as sessionRoute from "@/app/api/me/sessions/[id]/route";
 import * as sessionsRoute from "@/app/api/me/sessions/route";
 import * as usersRoute from "@/app/api/users/route";
-import { mintSessionCookie } from "@/lib/accounts/session";
+import { mintSessionCookie } from "@/lib/auth/session";
 import { requireRole } from "@/lib/auth/guards";
 import { createAccount, signInViaAuthjs } from "@/test/accounts";
 import { cookieHeader, ctx, jsonRequest, origin, randomIp } from "@/test/http";

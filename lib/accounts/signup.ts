@@ -13,10 +13,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { writeOutbox } from "@/lib/jobs/outbox";
 import { log } from "@/lib/log";
 import { VERIFY_EMAIL_QUEUE, type VerifyEmailPayload } from "@/lib/mail/jobs";
-import { consumeOrThrow, limiters } from "./rate-limit";
+import { consumeOrThrow, limiters } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 import { signUpSchema } from "./schemas";
-import { refreshUserSessions } from "./session";
+import { refreshUserSessions } from "@/lib/auth/session";
 
 export const VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
 export type SignUpResult = { status: "verification_sent" };

@@ -8,7 +8,7 @@ import * as reconRoute from "@/app/api/admin/reconciliations/route";
 import * as userRoute from "@/app/api/admin/users/[id]/route";
 import * as usersRoute from "@/app/api/admin/users/route";
 import * as productsRoute from "@/app/api/seller/products/route";
-import { mintSessionCookie } from "@/lib/accounts/session";
+import { mintSessionCookie } from "@/lib/auth/session";
 import { encrypt } from "@/lib/crypto/aead";
 import { db } from "@/lib/db";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
@@ -70,7 +70,7 @@ describe("admin dead letters", () => {
   async function deadLetter() {
     const queue = `seller-test-${randomUUID().slice(0, 8)}`;
     const boss = await getBoss();
-    await ensureQueue(boss, queue);
+    await ensureQueue(boss, { queue });
     const marker = randomUUID();
     const dlId = await boss.send(`${queue}-dead`, { marker });
     return { queue, marker, dlId: dlId! };

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getBoss } from "@/lib/jobs/boss";
 import { ensureQueue } from "@/lib/jobs/queues";
+import { queueOf, type JobRegistry } from "@/lib/jobs/types";
 
 async function findDeadLetter(id: string) {
   const [{ exists }] = await db.$queryRaw<{ exists: boolean }[]>`SELECT to_regclass('pgboss.job') IS NOT NULL AS exists`;
@@ -16,10 +17,11 @@ async function findDeadLetter(id: string) {
   return { deadLetterQueue: rows[0].name, queue: rows[0].name.replace(/-dead$/, ""), data: rows[0].data };
 }
 
-export async function retryDeadLetter(id: string) {
+/** `jobs` names the options of the queue, in case it must be created again. */
+export async function retryDeadLetter(id: string, jobs: JobRegistry) {
   const dl = await findDeadLetter(id);
   const boss = await getBoss();
-  await ensureQueue(boss, dl.queue);
+  await ensureQueue(boss, queueOf(jobs, dl.queue));
   const jobId = await boss.send(dl.queue, (dl.data ?? {}) as object);
   await boss.deleteJob(dl.deadLetterQueue, id);
   return { queue: dl.queue, jobId };

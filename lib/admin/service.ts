@@ -3,7 +3,7 @@ import "server-only";
 // their next request.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { forgetSessions } from "@/lib/accounts/session-store";
+import { forgetSessions } from "@/lib/auth/session-store";
 import type { Role } from "@/lib/generated/prisma/client";
 
 /** Sets a user's role; becoming a seller creates their shop (shopName required then). Admins cannot demote themselves. */

@@ -4,11 +4,11 @@ import "server-only";
 // role and verification state are read live by the guards (lib/auth/guards.ts).
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { signInWithPassword } from "@/lib/accounts/credentials";
-import { clientIp } from "@/lib/accounts/rate-limit";
-import { signInSchema } from "@/lib/accounts/schemas";
-import { revokeSession } from "@/lib/accounts/session";
-import { loadLiveSession } from "@/lib/accounts/session-store";
+import { signInWithPassword } from "./credentials";
+import { clientIp } from "@/lib/rate-limit";
+import { signInSchema } from "./schemas";
+import { revokeSession } from "./session";
+import { loadLiveSession } from "./session-store";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";

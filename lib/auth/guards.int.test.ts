@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { revokeAllSessions, revokeSession, mintSessionCookie } from "@/lib/accounts/session";
+import { revokeAllSessions, revokeSession, mintSessionCookie } from "@/lib/auth/session";
 import { encodeSessionToken, sessionCookieName } from "@/lib/auth/cookie";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";

@@ -6,7 +6,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import type { RequestLike } from "@/lib/http";
-import { loadLiveSession } from "@/lib/accounts/session-store";
+import { loadLiveSession } from "./session-store";
 import { decodeSessionToken, readSessionCookie, sessionCookieName } from "./cookie";
 import type { Role } from "@/lib/generated/prisma/client";
 

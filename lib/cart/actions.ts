@@ -2,16 +2,15 @@
 // Server actions for the cart page and the add-to-cart button: the same zod schemas and services as
 // the route handlers under app/api/cart. Each refreshes the client router so totals and the badge update.
 import { refresh } from "next/cache";
+import { runAction, type ActionResult } from "@/lib/action";
 import { notFound } from "@/lib/errors";
 import { parseInput, parseId } from "@/lib/validation";
-import { runAction, type ActionResult } from "./action-result";
 import { addCartItemSchema, selectAllSchema, updateCartItemSchema, type AddResult, type CartView } from "./schemas";
 import { addCartItem, dismissMergeNotice, removeCartItem, setAllSelected, updateCartItem } from "./service";
 import { getActionCartOwner } from "./viewer";
 
 export async function addToCartAction(input: unknown): Promise<ActionResult<{ result: AddResult; cart: CartView }>> {
-  return runAction(async () => {
-    const parsed = parseInput(addCartItemSchema, input);
+  return runAction(addCartItemSchema, input, async (parsed) => {
     const { owner } = await getActionCartOwner(true);
     const added = await addCartItem(owner!, parsed);
     refresh();
@@ -43,8 +42,7 @@ export async function removeCartItemAction(itemId: string): Promise<ActionResult
 }
 
 export async function selectAllAction(input: unknown): Promise<ActionResult<CartView>> {
-  return runAction(async () => {
-    const { selected } = parseInput(selectAllSchema, input);
+  return runAction(selectAllSchema, input, async ({ selected }) => {
     const { owner } = await getActionCartOwner();
     if (!owner) throw notFound("cart");
     const cart = await setAllSelected(owner, selected);

@@ -1,7 +1,7 @@
 import "server-only";
-// Scheduled jobs without a long-running process (the cron route through drain.ts). For each registered
-// schedule the latest cron tick at or before now is claimed in ScheduleTick — an upsert that only moves
-// forward, so overlapping runs claim a tick once — and one job is sent for it, with an id derived from
+// Scheduled jobs without a long-running process (the cron route through drain.ts). For each schedule of
+// the job registry it is given, the latest cron tick at or before now is claimed in ScheduleTick — an
+// upsert that only moves forward, so overlapping runs claim a tick once — and one job is sent for it, with an id derived from
 // queue and tick, so a crash between sending and committing the claim cannot produce a second job.
 // Ticks missed while nothing ran collapse into one job at the next run (handlers are idempotent anyway).
 // pg-boss's own cron (the worker's boss.schedule) is not used here: it sends only a tick less than 60 s
@@ -14,7 +14,7 @@ import { log } from "@/lib/log";
 import { getBoss } from "./boss";
 import { stableJobId } from "./outbox";
 import { ensureQueue } from "./queues";
-import { jobs } from "./registry";
+import type { JobRegistry } from "./types";
 
 /** The latest tick of a cron expression (UTC) at or before `at`. */
 export function latestTick(cron: string, at: Date): Date {
@@ -25,14 +25,14 @@ export function latestTick(cron: string, at: Date): Date {
 export const scheduledJobId = (queue: string, tick: Date) => stableJobId(`cron:${queue}:${tick.toISOString()}`);
 
 /** Sends one job to each scheduled queue whose latest tick has none yet; returns how many were sent. */
-export async function enqueueDueSchedules(opts: { boss?: PgBoss; now?: Date } = {}): Promise<number> {
+export async function enqueueDueSchedules(jobs: JobRegistry, opts: { boss?: PgBoss; now?: Date } = {}): Promise<number> {
   const boss = opts.boss ?? (await getBoss());
   const now = opts.now ?? clock.now();
   let sent = 0;
   for (const def of jobs) {
     if (!def.schedule) continue;
     const tick = latestTick(def.schedule, now);
-    await ensureQueue(boss, def.queue);
+    await ensureQueue(boss, def);
     const claimed = await db.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<{ queue: string }[]>`
         INSERT INTO "ScheduleTick" (queue, "lastTickAt") VALUES (${def.queue}, ${tick}::timestamp)

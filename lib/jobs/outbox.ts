@@ -1,8 +1,9 @@
 // The outbox relay. A change writes its OutboxEvent in the same transaction (writeOutbox), so the event
 // exists if and only if the change committed. The relay moves unrelayed rows to pg-boss queues
-// (topic = queue name) and marks them relayed. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
-// workers never relay the same row at once; the pg-boss job id is derived from the outbox id, so even a
-// crash between "sent" and "marked" cannot produce a second job (pg-boss inserts with ON CONFLICT DO NOTHING).
+// (topic = queue name, created with the options of the job registry the caller passes) and marks them
+// relayed. Rows are claimed with FOR UPDATE SKIP LOCKED, so several workers never relay the same row at
+// once; the pg-boss job id is derived from the outbox id, so even a crash between "sent" and "marked"
+// cannot produce a second job (pg-boss inserts with ON CONFLICT DO NOTHING).
 import { createHash } from "node:crypto";
 import type PgBoss from "pg-boss";
 import { clock } from "@/lib/clock";
@@ -11,6 +12,7 @@ import { log } from "@/lib/log";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getBoss } from "./boss";
 import { ensureQueue } from "./queues";
+import { queueOf, type JobRegistry } from "./types";
 
 export async function writeOutbox(tx: Tx, topic: string, payload: Prisma.InputJsonValue): Promise<void> {
   await tx.outboxEvent.create({ data: { topic, payload } });
@@ -27,8 +29,8 @@ export const outboxJobId = (outboxId: bigint | number | string): string => stabl
 
 type Row = { id: bigint; topic: string; payload: unknown };
 
-/** One relay pass; returns how many events were handed to pg-boss. */
-export async function relayOutbox(opts: { boss?: PgBoss; limit?: number } = {}): Promise<number> {
+/** One relay pass; returns how many events were handed to pg-boss. A topic `jobs` does not list gets a queue with default options. */
+export async function relayOutbox(jobs: JobRegistry, opts: { boss?: PgBoss; limit?: number } = {}): Promise<number> {
   const boss = opts.boss ?? (await getBoss());
   const limit = opts.limit ?? 100;
   return db.$transaction(
@@ -37,7 +39,7 @@ export async function relayOutbox(opts: { boss?: PgBoss; limit?: number } = {}):
         SELECT id, topic, payload FROM "OutboxEvent"
         WHERE "relayedAt" IS NULL ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
       for (const row of rows) {
-        await ensureQueue(boss, row.topic);
+        await ensureQueue(boss, queueOf(jobs, row.topic));
         await boss.send(row.topic, (row.payload ?? {}) as object, { id: outboxJobId(row.id) });
       }
       if (rows.length) {

@@ -1,11 +1,11 @@
 // Creating queues (and their dead-letter queues) before anything is sent to or fetched from them:
-// pg-boss 10 refuses both for a queue that does not exist.
+// pg-boss 10 refuses both for a queue that does not exist. The caller names the queue's options.
 import type PgBoss from "pg-boss";
-import { findJob } from "./registry";
+import type { QueueDefinition } from "./types";
 
 const created = new WeakMap<PgBoss, Set<string>>();
 
-export const deadLetterOf = (queue: string) => findJob(queue)?.options?.deadLetter ?? `${queue}-dead`;
+export const deadLetterOf = ({ queue, options }: QueueDefinition) => options?.deadLetter ?? `${queue}-dead`;
 
 /**
  * Queue creation is DDL (a partition per queue); two processes creating the same queue at once can
@@ -24,19 +24,20 @@ async function createOnce(boss: PgBoss, name: string, options: PgBoss.Queue): Pr
   }
 }
 
-export async function ensureQueue(boss: PgBoss, queue: string): Promise<void> {
+/** Creates the queue with the given options unless it exists (an existing queue keeps the options it has). */
+export async function ensureQueue(boss: PgBoss, def: QueueDefinition): Promise<void> {
+  const { queue, options } = def;
   const known = created.get(boss) ?? new Set<string>();
   created.set(boss, known);
   if (known.has(queue)) return;
-  const def = findJob(queue);
-  const deadLetter = deadLetterOf(queue);
+  const deadLetter = deadLetterOf(def);
   await createOnce(boss, deadLetter, { name: deadLetter, retentionDays: 14 });
   await createOnce(boss, queue, {
     name: queue,
-    retryLimit: def?.options?.retryLimit ?? 5,
-    retryDelay: def?.options?.retryDelay ?? 5,
-    retryBackoff: def?.options?.retryBackoff ?? true,
-    expireInSeconds: def?.options?.expireInSeconds ?? 300,
+    retryLimit: options?.retryLimit ?? 5,
+    retryDelay: options?.retryDelay ?? 5,
+    retryBackoff: options?.retryBackoff ?? true,
+    expireInSeconds: options?.expireInSeconds ?? 300,
     deadLetter,
   });
   known.add(queue);

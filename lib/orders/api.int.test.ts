@@ -5,8 +5,8 @@ import * as orderRoute from "@/app/api/orders/[id]/route";
 import * as ordersRoute from "@/app/api/orders/route";
 import * as stockRoute from "@/app/api/products/[id]/stock/route";
 import * as metricsRoute from "@/app/api/metrics/route";
-import { ORDER_REQUESTS_PER_10S } from "@/lib/accounts/rate-limit";
-import { mintSessionCookie } from "@/lib/accounts/session";
+import { ORDER_REQUESTS_PER_10S } from "@/lib/rate-limit";
+import { mintSessionCookie } from "@/lib/auth/session";
 import { createProduct, createUser } from "@/test/factories";
 import { cookieHeader, ctx, jsonRequest } from "@/test/http";
 

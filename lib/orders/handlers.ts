@@ -2,10 +2,10 @@ import "server-only";
 // Plain Request → Response handlers for the order API. Next mounts them through lib/http.ts's route();
 // the production server's fast path (server/fast-path.ts) mounts the very same functions, so the buy
 // path has one implementation whichever way it is served.
-import { consumeOrThrow, limiters } from "@/lib/accounts/rate-limit";
+import { consumeOrThrow, limiters } from "@/lib/rate-limit";
 import { requireUser, requireVerifiedUser } from "@/lib/auth/guards";
 import { AppError, notFound } from "@/lib/errors";
-import type { RequestLike } from "@/lib/http";
+import { readOptionalJson, type RequestLike } from "@/lib/http";
 import { fieldErrors, parseBody, parseInput, parseQuery } from "@/lib/validation";
 import { checkout } from "./checkout";
 import { cancelOrder, requestReturn } from "./lifecycle";
@@ -43,15 +43,7 @@ export async function handleGetOrder(req: Request, orderId: string): Promise<Res
 
 /** An empty body is fine for cancel and return; a body that is there must be a JSON object. */
 async function optionalReason(req: Request) {
-  const text = await req.text();
-  if (!text.trim()) return parseInput(orderActionSchema, {});
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new AppError("BAD_REQUEST", "Request body must be JSON");
-  }
-  return parseInput(orderActionSchema, body);
+  return parseInput(orderActionSchema, await readOptionalJson(req, {}));
 }
 
 export async function handleCancelOrder(req: Request, orderId: string): Promise<Response> {

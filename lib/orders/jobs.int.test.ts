@@ -10,6 +10,8 @@ import { listDeadLetters } from "@/lib/jobs/dead-letters";
 import { relayOutbox } from "@/lib/jobs/outbox";
 import { ensureQueue } from "@/lib/jobs/queues";
 import { drainQueue } from "@/lib/jobs/runner";
+import { queueOf } from "@/lib/jobs/types";
+import { jobs } from "@/worker/registry";
 import { orderMailId } from "@/lib/mail/order-mail";
 import { createProduct, createUser } from "@/test/factories";
 import { backdate, markPaid, placeTestOrder, statusOf } from "@/test/orders";
@@ -29,8 +31,8 @@ const mailsTo = (to: string) => db.devMail.findMany({ where: { to }, orderBy: { 
 /** Other test files share the database and its queues: relay and drain until our job has run (bounded). */
 async function relayAndDrain(queue: string, done: () => Promise<boolean>) {
   for (let i = 0; i < 30 && !(await done()); i++) {
-    while ((await relayOutbox({ limit: 500 })) > 0);
-    await drainQueue(queue, { max: 500 });
+    while ((await relayOutbox(jobs, { limit: 500 })) > 0);
+    await drainQueue(jobs, queue, { max: 500 });
   }
   expect(await done()).toBe(true);
 }
@@ -42,9 +44,9 @@ describe("order jobs", () => {
     const id = await placeTestOrder(user.id, [{ productId: p.id, quantity: 1 }]);
     await relayAndDrain(ORDER_CREATED_TOPIC, async () => (await mailsTo(email)).length > 0);
     const boss = await getBoss();
-    await ensureQueue(boss, ORDER_CREATED_TOPIC);
+    await ensureQueue(boss, queueOf(jobs, ORDER_CREATED_TOPIC));
     await boss.send(ORDER_CREATED_TOPIC, { orderId: id, userId: user.id }); // a duplicate delivery
-    await drainQueue(ORDER_CREATED_TOPIC, { max: 500 });
+    await drainQueue(jobs, ORDER_CREATED_TOPIC, { max: 500 });
     const mails = await mailsTo(email);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ id: orderMailId(id, "placed") });
@@ -60,16 +62,16 @@ describe("order jobs", () => {
     await markPaid(id);
     await onOrderStatusChanged({ orderId: id, from: "CONFIRMING", to: "PAID" });
     await onOrderStatusChanged({ orderId: id, from: "CONFIRMING", to: "PAID" }); // retried handler
-    const jobs = await db.$queryRaw<{ delay: number }[]>`
+    const delayed = await db.$queryRaw<{ delay: number }[]>`
       SELECT extract(epoch FROM start_after - created_on)::float AS delay FROM pgboss.job WHERE name = ${ADVANCE_QUEUE} AND data->>'orderId' = ${id}`;
-    expect(jobs).toHaveLength(1);
-    expect(Math.round(jobs[0].delay)).toBe(env.ORDER_SHIP_DELAY_SECONDS);
+    expect(delayed).toHaveLength(1);
+    expect(Math.round(delayed[0].delay)).toBe(env.ORDER_SHIP_DELAY_SECONDS);
     expect(await statusOf(id)).toBe("PAID");
 
     await backdate(id, "PAID", env.ORDER_SHIP_DELAY_SECONDS + 1);
     const boss = await getBoss();
     await boss.send(ADVANCE_QUEUE, { orderId: id, step: "ship" }); // as the delayed job would, once due
-    await drainQueue(ADVANCE_QUEUE, { max: 500 });
+    await drainQueue(jobs, ADVANCE_QUEUE, { max: 500 });
     expect(await statusOf(id)).toBe("SHIPPING");
     await onOrderStatusChanged({ orderId: id, from: "PAID", to: "SHIPPING" });
     await onOrderStatusChanged({ orderId: id, from: "PAID", to: "SHIPPING" });
@@ -79,12 +81,12 @@ describe("order jobs", () => {
   it("a handler failing past its last retry lands in the dead letters listed for admins", async () => {
     const marker = `bad-${randomUUID()}`;
     const boss = await getBoss();
-    await ensureQueue(boss, ADVANCE_QUEUE);
+    await ensureQueue(boss, queueOf(jobs, ADVANCE_QUEUE));
     // An unknown step fails the handler's validation every time; one retry, no delay.
     await boss.send(ADVANCE_QUEUE, { orderId: marker, step: "teleport" }, { retryLimit: 1, retryDelay: 0, retryBackoff: false });
     const mine = async () => (await listDeadLetters({ page: 1, pageSize: 100, queue: ADVANCE_QUEUE })).items.filter((d) => (d.data as { orderId?: string }).orderId === marker);
     let failed = 0;
-    for (let i = 0; i < 10 && (await mine()).length === 0; i++) failed += (await drainQueue(ADVANCE_QUEUE, { max: 500 })).failed;
+    for (let i = 0; i < 10 && (await mine()).length === 0; i++) failed += (await drainQueue(jobs, ADVANCE_QUEUE, { max: 500 })).failed;
     expect(failed).toBeGreaterThanOrEqual(2);
     const dead = await mine();
     expect(dead).toHaveLength(1);

@@ -1,4 +1,4 @@
-// Stock and order jobs for the worker (listed in lib/jobs/registry.ts). All are idempotent: expiry and
+// Stock and order jobs for the worker (listed in worker/registry.ts). All are idempotent: expiry and
 // the lifecycle steps move each order with a guarded update, reconciliation only repairs figures that
 // held still, mails and follow-up jobs carry deterministic ids.
 import { z } from "zod";
@@ -6,12 +6,12 @@ import { defineJob } from "@/lib/jobs/types";
 import { reconcileStock } from "@/lib/stock/reconcile";
 import { advanceOrder, type StepName } from "./lifecycle";
 import { onOrderCreated, onOrderStatusChanged, ORDER_CREATED_TOPIC, ORDER_STATUS_CHANGED_TOPIC } from "./notify";
-import { ADVANCE_QUEUE, advanceDueOrders } from "./schedule";
+import { ADVANCE_QUEUE, ADVANCE_QUEUE_OPTIONS, advanceDueOrders } from "./schedule";
 import { expireHolds } from "./service";
 
 export const ADVANCE_SWEEP_QUEUE = "orders-advance-sweep";
-// Spelled out rather than read from lifecycle.ts: the job registry loads while lifecycle.ts may still be
-// loading (outbox → queues → registry → here), so nothing from it may be used at module level.
+// Spelled out rather than read from lifecycle.ts, so that nothing from it is used at module level (this
+// file was once loaded inside an import circle through the job registry).
 const stepList = ["ship", "deliver", "completeReturn"] as const satisfies readonly StepName[];
 const advancePayload = z.object({ orderId: z.string().min(1), step: z.enum(stepList) });
 
@@ -44,7 +44,7 @@ export const orderJobs = [
       const { orderId, step } = advancePayload.parse(raw);
       await advanceOrder(orderId, step);
     },
-    options: { retryLimit: 5, retryDelay: 10, retryBackoff: true },
+    options: ADVANCE_QUEUE_OPTIONS,
   }),
   defineJob({
     queue: ADVANCE_SWEEP_QUEUE,

@@ -6,7 +6,7 @@ import * as deadLettersRoute from "@/app/api/admin/dead-letters/route";
 import * as cancelRoute from "@/app/api/orders/[id]/cancel/route";
 import * as returnRoute from "@/app/api/orders/[id]/return/route";
 import * as ordersRoute from "@/app/api/orders/route";
-import { mintSessionCookie } from "@/lib/accounts/session";
+import { mintSessionCookie } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { createProduct, createUser } from "@/test/factories";
 import { cookieHeader, ctx, jsonRequest } from "@/test/http";

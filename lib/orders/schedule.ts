@@ -8,10 +8,12 @@ import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { getBoss } from "@/lib/jobs/boss";
 import { ensureQueue } from "@/lib/jobs/queues";
+import type { QueueOptions } from "@/lib/jobs/types";
 import { log } from "@/lib/log";
 import { advanceOrder, stepNames, steps, type StepName } from "./lifecycle";
 
 export const ADVANCE_QUEUE = "orders-advance";
+export const ADVANCE_QUEUE_OPTIONS = { retryLimit: 5, retryDelay: 10, retryBackoff: true } satisfies QueueOptions;
 export type AdvancePayload = { orderId: string; step: StepName };
 
 const jobId = (orderId: string, step: StepName) => {
@@ -22,7 +24,7 @@ const jobId = (orderId: string, step: StepName) => {
 /** Sends the delayed job for one step; a second call for the same order and step adds nothing. */
 export async function scheduleStep(orderId: string, step: StepName, opts: { boss?: PgBoss } = {}): Promise<void> {
   const boss = opts.boss ?? (await getBoss());
-  await ensureQueue(boss, ADVANCE_QUEUE);
+  await ensureQueue(boss, { queue: ADVANCE_QUEUE, options: ADVANCE_QUEUE_OPTIONS });
   const payload: AdvancePayload = { orderId, step };
   await boss.send(ADVANCE_QUEUE, payload, { id: jobId(orderId, step), startAfter: Math.max(0, steps[step].delaySeconds()) });
 }

@@ -1,7 +1,7 @@
-// Payment jobs for the worker (listed in lib/jobs/registry.ts). All idempotent: confirms and refunds
+// Payment jobs for the worker (listed in worker/registry.ts). All idempotent: confirms and refunds
 // resend the same Idempotency-Key, transitions are guarded, settlement entries and payouts are unique.
-// Handlers are wrapped in arrows and names come from ./queues: this module is evaluated inside the
-// registry ↔ outbox import circle, so it must not read the services' bindings while loading.
+// Handlers are wrapped in arrows and names come from ./queues, so this module reads no service binding
+// while loading (it was once evaluated inside an import circle through the job registry).
 import { defineJob } from "@/lib/jobs/types";
 import { sendPaidMail } from "./mail";
 import { DAILY_SETTLEMENT_QUEUE, PAID_MAIL_QUEUE, RECONCILE_PAYMENTS_QUEUE, REFUND_REQUESTED_QUEUE, WEBHOOK_QUEUE } from "./queues";

@@ -1,6 +1,5 @@
-// Payment queue names (= outbox topics), in a module of their own that imports nothing: lib/jobs/registry
-// lists the payment jobs, and the payment services write to the outbox, which reads the registry; the
-// names must be readable while that circle of imports is still being evaluated.
+// Payment queue names (= outbox topics), in a module of their own that imports nothing, so jobs.ts and
+// the services that write to the outbox can both read them whatever order they load in.
 export const PAID_MAIL_QUEUE = "payment-paid-mail";
 /** Written by cancel/return (lib/orders) in the transaction that cancels a paid order. */
 export const REFUND_REQUESTED_QUEUE = "payment.refund_requested";

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { relayOutbox } from "@/lib/jobs/outbox";
 import { drainQueue } from "@/lib/jobs/runner";
+import { jobs } from "@/worker/registry";
 import type { TossFake } from "@/lib/payments/toss-fake";
 import { cancelPaidOrder, paidOrder, startFakeToss, pointAtFake, withHangs } from "@/test/payments";
 import { expectInvariant } from "@/test/stock";
@@ -77,8 +78,8 @@ describe("refunds", () => {
   it("the cancel's outbox event reaches the handler through pg-boss", async () => {
     const o = await paidOrder(fake);
     await cancelPaidOrder(o.orderId);
-    for (let i = 0; i < 20 && (await relayOutbox()) > 0; i++);
-    await drainQueue(REFUND_REQUESTED_QUEUE);
+    for (let i = 0; i < 20 && (await relayOutbox(jobs)) > 0; i++);
+    await drainQueue(jobs, REFUND_REQUESTED_QUEUE);
     expect((await db.refund.findUniqueOrThrow({ where: { orderId: o.orderId } })).status).toBe("DONE");
     expect(fake.state.refunds.filter((r) => r.orderId === o.orderId)).toHaveLength(1);
   });

@@ -2,15 +2,13 @@
 // Server actions for the heart button and the wishlist page: the same schema and services as the
 // route handlers under app/api/wishlist. Guests get UNAUTHENTICATED (the heart sends them to sign-in).
 import { refresh } from "next/cache";
+import { runAction, type ActionResult } from "@/lib/action";
 import { requireActionUser } from "@/lib/auth/guards";
-import { runAction, type ActionResult } from "@/lib/cart/action-result";
-import { parseInput } from "@/lib/validation";
 import { wishlistItemSchema } from "./schemas";
 import { addToWishlist, moveWishlistItemToCart, removeFromWishlist } from "./service";
 
 export async function setWishlistedAction(input: unknown, wishlisted: boolean): Promise<ActionResult<{ wishlisted: boolean }>> {
-  return runAction(async () => {
-    const { productId } = parseInput(wishlistItemSchema, input);
+  return runAction(wishlistItemSchema, input, async ({ productId }) => {
     const user = await requireActionUser();
     if (wishlisted) await addToWishlist(user.id, productId);
     else await removeFromWishlist(user.id, productId);
@@ -20,8 +18,7 @@ export async function setWishlistedAction(input: unknown, wishlisted: boolean): 
 }
 
 export async function moveToCartAction(input: unknown): Promise<ActionResult<{ capped: boolean }>> {
-  return runAction(async () => {
-    const { productId } = parseInput(wishlistItemSchema, input);
+  return runAction(wishlistItemSchema, input, async ({ productId }) => {
     const user = await requireActionUser();
     const { result } = await moveWishlistItemToCart(user.id, productId);
     refresh();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { signInWithPassword } from "@/lib/accounts/credentials";
+import { signInWithPassword } from "@/lib/auth/credentials";
 import { getProfileOrThrow } from "@/lib/accounts/queries";
 import { decrypt } from "@/lib/crypto/aead";
 import { emailIndex } from "@/lib/crypto/blind-index";

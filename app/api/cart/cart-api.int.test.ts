@@ -1,6 +1,6 @@
 // The cart and wishlist JSON API through the real route handlers, sessions, PostgreSQL and Redis.
 import { describe, expect, it } from "vitest";
-import { mintSessionCookie } from "@/lib/accounts/session";
+import { mintSessionCookie } from "@/lib/auth/session";
 import { GUEST_CART_COOKIE } from "@/lib/cart/guest-token";
 import { env } from "@/lib/env";
 import { createProduct, createUser } from "@/test/factories";

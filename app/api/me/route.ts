@@ -1,10 +1,9 @@
 // GET|PATCH|DELETE /api/me — the signed-in user's profile: read, edit, delete (password required)
-import { readJson } from "@/lib/accounts/http";
 import { deleteAccount, updateProfile } from "@/lib/accounts/profile";
 import { getProfileOrThrow } from "@/lib/accounts/queries";
 import { clearSessionCookieHeader } from "@/lib/auth/cookie";
 import { requireUser } from "@/lib/auth/guards";
-import { route } from "@/lib/http";
+import { readJson, route } from "@/lib/http";
 
 export const GET = route(async (req) => {
   const user = await requireUser(req);

@@ -1,6 +1,6 @@
 // The wishlist JSON API through the real route handlers and sessions.
 import { describe, expect, it } from "vitest";
-import { mintSessionCookie } from "@/lib/accounts/session";
+import { mintSessionCookie } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { createProduct, createUser } from "@/test/factories";
 import { GET as getWishlist } from "./route";

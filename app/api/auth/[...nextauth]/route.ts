@@ -1,7 +1,7 @@
 // GET|POST /api/auth/* — Auth.js (csrf, session, credentials sign-in, sign-out). A credentials sign-in
 // for a locked-out account or IP is answered 429 with Retry-After before Auth.js sees it.
 import type { NextRequest } from "next/server";
-import { checkSignInLock } from "@/lib/accounts/sign-in-lock";
+import { checkSignInLock } from "@/lib/auth/sign-in-lock";
 import { handlers } from "@/lib/auth/config";
 import { route } from "@/lib/http";
 

@@ -1,8 +1,7 @@
 // POST /api/me/password — change the password (current one required); other sessions are revoked
-import { readJson } from "@/lib/accounts/http";
 import { changePassword } from "@/lib/accounts/profile";
 import { requireUser } from "@/lib/auth/guards";
-import { route } from "@/lib/http";
+import { readJson, route } from "@/lib/http";
 
 export const POST = route(async (req) => {
   const user = await requireUser(req);

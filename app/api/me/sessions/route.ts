@@ -1,6 +1,6 @@
 // GET|DELETE /api/me/sessions — list the active sessions; DELETE signs out everywhere (this one too)
 import { listSessions } from "@/lib/accounts/queries";
-import { revokeAllSessions } from "@/lib/accounts/session";
+import { revokeAllSessions } from "@/lib/auth/session";
 import { clearSessionCookieHeader } from "@/lib/auth/cookie";
 import { requireUser } from "@/lib/auth/guards";
 import { route } from "@/lib/http";

@@ -1,8 +1,7 @@
 // POST /api/users/verify — confirm an email address with the token from the mail
-import { readJson } from "@/lib/accounts/http";
 import { verifySchema } from "@/lib/accounts/schemas";
 import { verifyEmail } from "@/lib/accounts/signup";
-import { route } from "@/lib/http";
+import { readJson, route } from "@/lib/http";
 import { parseInput } from "@/lib/validation";
 
 export const POST = route(async (req) => {

@@ -1,5 +1,5 @@
 // DELETE /api/me/sessions/{id} — revoke one of the caller's sessions (someone else's is a 404)
-import { revokeSession } from "@/lib/accounts/session";
+import { revokeSession } from "@/lib/auth/session";
 import { requireUser } from "@/lib/auth/guards";
 import { notFound } from "@/lib/errors";
 import { route } from "@/lib/http";

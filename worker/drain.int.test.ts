@@ -1,9 +1,9 @@
 // runJobsOnce (the worker's job in one bounded call) and GET /api/cron/jobs, against real PostgreSQL and
 // Redis. It relays every outbox row and runs every queue of its database, so it gets a database (and key
-// prefix) of its own, like worker/worker.int.test.ts: other files' leftovers must not be run or counted here.
+// prefix) of its own, like worker.int.test.ts: other files' leftovers must not be run or counted here.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ownTestDatabase } from "@/test/own-database";
-import type { JobDefinition } from "./types";
+import type { JobDefinition } from "@/lib/jobs/types";
 
 // Before the app's modules load (lib/env.ts reads the environment once), hence the dynamic imports.
 const SECRET = "test-cron-secret-0123456789";
@@ -13,12 +13,12 @@ let app: Awaited<ReturnType<typeof load>>;
 async function load() {
   return {
     cronRoute: await import("@/app/api/cron/jobs/route"),
-    ...(await import("./drain")),
-    ...(await import("./outbox")),
-    ...(await import("./boss")),
+    ...(await import("@/lib/jobs/drain")),
+    ...(await import("@/lib/jobs/outbox")),
+    ...(await import("@/lib/jobs/boss")),
     ...(await import("./registry")),
-    ...(await import("./queues")),
-    ...(await import("./cron")),
+    ...(await import("@/lib/jobs/queues")),
+    ...(await import("@/lib/jobs/cron")),
     clock: (await import("@/lib/clock")).clock,
     db: (await import("@/lib/db")).db,
     env: (await import("@/lib/env")).env,
@@ -27,7 +27,7 @@ async function load() {
   };
 }
 
-// Test-only queues, registered the way a domain registers its jobs.
+// Test-only queues, added to the shop's registry (worker/registry.ts) the way a domain adds its jobs.
 const runs: Record<string, string[]> = {};
 const record = (queue: string, what: string) => void (runs[queue] ??= []).push(what);
 const failures: Record<string, number> = {};
@@ -61,7 +61,7 @@ const start = Date.UTC(2026, 0, 7, 10, 1, 5);
 const setClock = (ms: number) => app.clock.setOffsetMs(ms - Date.now());
 
 const emit = (topic: string, n: string) => app.db.$transaction((tx) => app.writeOutbox(tx, topic, { n }));
-const run = (budgetMs = 20_000) => app.runJobsOnce({ budgetMs });
+const run = (budgetMs = 20_000) => app.runJobsOnce(app.jobs, { budgetMs });
 const jobStates = (queue: string) => app.db.$queryRaw<{ state: string; retry_count: number }[]>`SELECT state::text, retry_count FROM pgboss.job WHERE name = ${queue} ORDER BY created_on`;
 
 beforeAll(async () => {
@@ -137,7 +137,7 @@ describe("runJobsOnce", () => {
     // First try and its one retry (retryDelay 0: ready at once, in the same run) both fail.
     expect(await run()).toMatchObject({ relayed: 1, ran: 2, failed: 2, drained: true });
     expect(await jobStates("test-drain-doomed")).toEqual([{ state: "failed", retry_count: 1 }]);
-    const dead = await app.db.$queryRaw<{ data: { n: string } }[]>`SELECT data FROM pgboss.job WHERE name = ${app.deadLetterOf("test-drain-doomed")}`;
+    const dead = await app.db.$queryRaw<{ data: { n: string } }[]>`SELECT data FROM pgboss.job WHERE name = ${app.deadLetterOf({ queue: "test-drain-doomed" })}`;
     expect(dead.map((d) => d.data.n)).toEqual(["d"]);
   });
 

@@ -1,7 +1,7 @@
 import "server-only";
-// Abuse limits on Redis (rate-limiter-flexible). Sign-in counts only failures: the 6th failed try in
-// 15 minutes — per account and per client IP — is refused with 429 and Retry-After, before the password
-// is even checked. A success clears the account's counter. Placing orders is limited per buyer (a bot
+// Every abuse limit of the shop, on Redis (rate-limiter-flexible), and the client address they key on
+// (clientIp). Sign-in counts only failures: the 6th failed try in 15 minutes — per account and per client
+// IP — is refused with 429 and Retry-After, before the password is even checked. A success clears the account's counter. Placing orders is limited per buyer (a bot
 // hammering a drop gets 429 long before it costs the shop anything); while Redis is unreachable that
 // limit is kept per process in memory, so the buy path keeps working on PostgreSQL.
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";

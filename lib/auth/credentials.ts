@@ -4,7 +4,7 @@ import { emailIndex } from "@/lib/crypto/blind-index";
 import { verifyPassword } from "@/lib/crypto/password";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
-import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "./rate-limit";
+import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "@/lib/rate-limit";
 import { createSession } from "./session";
 
 export type SignedIn = { userId: string; sessionId: string };

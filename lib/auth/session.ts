@@ -2,7 +2,7 @@
 // Creating and revoking server-side sessions. Every Auth.js JWT carries the id of one of these rows.
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { encodeSessionToken, SESSION_MAX_AGE_S, sessionCookieName } from "@/lib/auth/cookie";
+import { encodeSessionToken, SESSION_MAX_AGE_S, sessionCookieName } from "./cookie";
 import { forgetSessions, tombstoneSessions } from "./session-store";
 
 export async function createSession(userId: string, userAgent?: string | null, maxAgeS = SESSION_MAX_AGE_S) {

@@ -1,0 +1,70 @@
+import { describe, expect, test } from "vitest";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { readJson, readOptionalJson } from "@/lib/http";
+import { echoValues, runAction, runFormAction } from "./action";
+import { formErrorKey } from "./action-state";
+
+const schema = z.object({ name: z.string().min(2, { error: "too_short" }), qty: z.number({ error: "not_a_number" }) });
+
+describe("runAction", () => {
+  test("parses the input with the schema first and keeps every field error", async () => {
+    let ran = false;
+    const r = await runAction(schema, { name: "x", qty: "1" }, async () => void (ran = true));
+    expect(ran).toBe(false);
+    expect(r).toEqual({ ok: false, error: { code: "VALIDATION", message: "Invalid input", fields: { name: ["too_short"], qty: ["not_a_number"] } } });
+    expect(await runAction(schema, { name: "xy", qty: 1 }, async (d) => d.qty + 1)).toEqual({ ok: true, data: 2 });
+  });
+
+  test("an AppError is a value with its code and retry delay; anything else is INTERNAL", async () => {
+    const limited = await runAction(async () => {
+      throw new AppError("RATE_LIMITED", "slow down", undefined, { retryAfter: 7 });
+    });
+    expect(limited).toEqual({ ok: false, error: { code: "RATE_LIMITED", message: "slow down", fields: undefined, retryAfter: 7 } });
+    expect(formErrorKey(limited)).toBe("rateLimited");
+    const bug = await runAction(async () => {
+      throw new Error("bug");
+    });
+    expect(bug).toEqual({ ok: false, error: { code: "INTERNAL", message: "Something went wrong" } });
+  });
+});
+
+describe("runFormAction", () => {
+  const form = new FormData();
+  form.set("email", "a@b.c");
+  form.set("password", "secret");
+  form.set("$ACTION_ID_1", "x");
+
+  test("a failure carries the typed values back, never passwords; unexpected errors go on to Next", async () => {
+    const r = await runFormAction(
+      async () => {
+        throw new AppError("VALIDATION", "Invalid input", { email: ["invalid_email"] });
+      },
+      { echo: form },
+    );
+    expect(r).toEqual({ ok: false, error: { code: "VALIDATION", message: "Invalid input", fields: { email: ["invalid_email"] } }, values: { email: "a@b.c" } });
+    expect(formErrorKey(r)).toBeNull();
+    expect(echoValues(form)).toEqual({ email: "a@b.c" });
+    await expect(runFormAction(async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+  });
+
+  test("form messages: unauthenticated, generic, none before a submit or after a success", async () => {
+    expect(formErrorKey(await runFormAction(async () => Promise.reject(new AppError("UNAUTHENTICATED", "x"))))).toBe("unauthenticated");
+    expect(formErrorKey(await runFormAction(async () => Promise.reject(new AppError("CONFLICT", "x"))))).toBe("generic");
+    expect(formErrorKey(null)).toBeNull();
+    expect(formErrorKey(await runFormAction(async () => undefined))).toBeNull();
+  });
+});
+
+describe("readJson", () => {
+  const req = (body: string) => new Request("http://x/", { method: "POST", body });
+  test("a body that is not JSON is a 400 BAD_REQUEST", async () => {
+    await expect(readJson(req("{nope"))).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Request body must be JSON" });
+    expect(await readJson(req('{"a":1}'))).toEqual({ a: 1 });
+  });
+  test("readOptionalJson reads a blank body as the given value", async () => {
+    expect(await readOptionalJson(req("  "), {})).toEqual({});
+    expect(await readOptionalJson(req('{"reason":"r"}'), {})).toEqual({ reason: "r" });
+    await expect(readOptionalJson(req("x"), {})).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
