@@ -2,8 +2,35 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// The layers (docs/architecture.md), kept by the linter:
+//   app/ → components/, lib/          routes only
+//   components/ → lib/ (never the database client or Redis; types are fine)
+//   lib/<domain>/ → other domains and the plumbing, never app/ or components/
+//   plumbing (lib/jobs, lib/http, lib/db, lib/redis, …) → no domain at all
+const DOMAINS = ["accounts", "admin", "auth", "cart", "catalog", "health", "mail", "orders", "payments", "seller", "stock", "wishlist"];
+const PLUMBING = ["lib/jobs/**", "lib/http.ts", "lib/http/**", "lib/db.ts", "lib/redis/**", "lib/log.ts", "lib/errors.ts", "lib/env.ts", "lib/clock.ts", "lib/validation.ts", "lib/crypto/**", "lib/storage/**", "lib/i18n/**", "lib/metrics.ts", "lib/rate-limit.ts", "lib/action.ts", "lib/action-state.ts"];
+
+const noUi = [
+  { group: ["@/app", "@/app/**"], message: "lib/ is below app/: move what both need into lib/." },
+  { group: ["@/components", "@/components/**"], message: "lib/ is below components/: pass data, not UI." },
+];
+const noDataClient = [
+  { group: ["@/lib/db", "@/lib/redis", "@/lib/redis/**", "@/lib/generated/**"], allowTypeImports: true, message: "Only lib/ talks to PostgreSQL and Redis: call a query or service in lib/<domain>/." },
+];
+const noDomain = [
+  { group: DOMAINS.flatMap((d) => [`@/lib/${d}`, `@/lib/${d}/**`]), message: "Plumbing knows no domain: take what you need as an argument; wire domains together in worker/registry.ts." },
+  { regex: `^(\\.\\./)+(${DOMAINS.join("|")})(/|$)`, message: "Plumbing knows no domain." },
+];
+const restrict = (patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
+  { files: ["components/**/*.{ts,tsx}"], rules: restrict([...noDataClient, { group: ["@/app", "@/app/**"], message: "components/ is below app/." }]) },
+  { files: ["app/**/*.{ts,tsx}"], ignores: ["app/**/*.test.ts"], rules: restrict(noDataClient) },
+  { files: ["lib/**/*.{ts,tsx}"], ignores: ["**/*.test.ts"], rules: restrict(noUi) },
+  { files: PLUMBING, ignores: ["**/*.test.ts"], rules: restrict([...noUi, ...noDomain]) },
+  // Sessions, credentials and sign-in live in lib/auth; accounts builds on them, never the reverse.
+  { files: ["lib/auth/**"], ignores: ["**/*.test.ts"], rules: restrict([...noUi, { group: ["@/lib/accounts", "@/lib/accounts/**"], message: "lib/auth is below lib/accounts." }]) },
   globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "e2e/artifacts/**"]),
 ]);

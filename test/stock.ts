@@ -1,4 +1,4 @@
-// Helpers for stock and order tests: many buyers at once, and the ledger invariant from DESIGN.md.
+// Helpers for stock and order tests: many buyers at once, and the stock invariant of docs/architecture.md.
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { db } from "@/lib/db";

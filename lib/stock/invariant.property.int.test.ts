@@ -1,5 +1,5 @@
 // Property: random interleavings of admit (buy), release (cancel), expire and pay across many buyers,
-// run concurrently against the real PostgreSQL and Redis, never break the invariant in DESIGN.md.
+// run concurrently against the real PostgreSQL and Redis, never break the stock invariant (docs/architecture.md).
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { describe, it } from "vitest";

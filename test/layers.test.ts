@@ -1,0 +1,33 @@
+// The layering in docs/architecture.md is kept by eslint.config.mjs; these cases prove the rules fire
+// (a rule that cannot fail would let the layers erode unnoticed).
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+const eslint = new ESLint({ cwd: `${import.meta.dirname}/..` });
+
+async function restricted(filePath: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath });
+  return result.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+}
+
+describe("import boundaries", () => {
+  it("keep domains out of the plumbing", async () => {
+    expect(await restricted("lib/jobs/x.ts", 'import { a } from "@/lib/orders/queries";\nexport { a };\n')).toHaveLength(1);
+    expect(await restricted("lib/http.ts", 'import { a } from "../payments/service";\nexport { a };\n')).toHaveLength(1);
+    expect(await restricted("lib/db.ts", 'import { a } from "@/lib/cart/service";\nexport { a };\n')).toHaveLength(1);
+    expect(await restricted("lib/jobs/x.ts", 'import { a } from "@/lib/db";\nexport { a };\n')).toEqual([]);
+  }, 60_000);
+
+  it("keep the database client and Redis out of components and routes, types excepted", async () => {
+    expect(await restricted("components/x/y.tsx", 'import { db } from "@/lib/db";\nexport { db };\n')).toHaveLength(1);
+    expect(await restricted("app/x/page.tsx", 'import { redis } from "@/lib/redis";\nexport { redis };\n')).toHaveLength(1);
+    expect(await restricted("components/x/y.tsx", 'import type { OrderStatus } from "@/lib/generated/prisma/client";\nexport type { OrderStatus };\n')).toEqual([]);
+  }, 60_000);
+
+  it("keep app/ and components/ out of lib/, and accounts out of auth", async () => {
+    expect(await restricted("lib/orders/x.ts", 'import { a } from "@/components/ui/badge";\nexport { a };\n')).toHaveLength(1);
+    expect(await restricted("lib/cart/x.ts", 'import { a } from "@/app/layout";\nexport { a };\n')).toHaveLength(1);
+    expect(await restricted("lib/auth/x.ts", 'import { a } from "@/lib/accounts/signup";\nexport { a };\n')).toHaveLength(1);
+    expect(await restricted("components/x/y.tsx", 'import { a } from "@/app/layout";\nexport { a };\n')).toHaveLength(1);
+  }, 60_000);
+});
