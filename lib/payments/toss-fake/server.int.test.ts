@@ -1,4 +1,4 @@
-// The fake's protocol over real HTTP: what TOSS.md says Toss does, the fake does.
+// The fake's protocol over real HTTP: what Toss's documentation says Toss does (docs/payments.md), the fake does.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { paymentSchema } from "@/lib/payments/toss/schemas";
 import { startTossFake, type TossFake } from "./server";
