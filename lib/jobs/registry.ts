@@ -1,7 +1,7 @@
 // Every background job of the shop. A domain adds its definitions here (one import, one spread).
 import { cartJobs } from "@/lib/cart/jobs";
 import { mailJobs } from "@/lib/mail/jobs";
-import { orderJobs } from "@/lib/orders/jobs";
+import { orderJobs } from "@/lib/orders/lifecycle/jobs";
 import { paymentJobs } from "@/lib/payments/jobs";
 import type { JobDefinition } from "./types";
 

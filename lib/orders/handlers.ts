@@ -7,8 +7,8 @@ import { requireUser, requireVerifiedUser } from "@/lib/auth/guards";
 import { AppError, notFound } from "@/lib/errors";
 import type { RequestLike } from "@/lib/http";
 import { fieldErrors, parseBody, parseInput, parseQuery } from "@/lib/validation";
-import { checkout } from "./checkout";
-import { cancelOrder, requestReturn } from "./lifecycle";
+import { checkout } from "./place/checkout";
+import { cancelOrder, requestReturn } from "./lifecycle/steps";
 import { getOrderForUser, isOrderId, listOrdersForUser } from "./queries";
 import { checkoutSchema, idempotencyKeySchema, listOrdersQuerySchema, orderActionSchema } from "./schemas";
 

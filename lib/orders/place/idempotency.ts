@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { stockKeys } from "@/lib/stock/keys";
 import { CLAIM } from "@/lib/stock/scripts";
 import type { StockGate } from "@/lib/stock/gate";
-import type { OrderAnswer, PlaceOrderInput } from "./schemas";
+import type { OrderAnswer, PlaceOrderInput } from "../schemas";
 
 const PENDING_TTL_S = 30;
 const DONE_TTL_S = 24 * 3600;

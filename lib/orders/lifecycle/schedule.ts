@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { getBoss } from "@/lib/jobs/boss";
 import { ensureQueue } from "@/lib/jobs/queues";
 import { log } from "@/lib/log";
-import { advanceOrder, stepNames, steps, type StepName } from "./lifecycle";
+import { advanceOrder, stepNames, steps, type StepName } from "./steps";
 
 export const ADVANCE_QUEUE = "orders-advance";
 export type AdvancePayload = { orderId: string; step: StepName };

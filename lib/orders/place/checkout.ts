@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { findStoredAnswer, requestHash } from "./idempotency";
 import { placeOrder, type PlaceOptions } from "./place-order";
-import type { CheckoutInput, OrderAnswer, OrderLine } from "./schemas";
+import type { CheckoutInput, OrderAnswer, OrderLine } from "../schemas";
 
 const invalid = (fields: FieldErrors) => new AppError("VALIDATION", "Invalid input", fields);
 

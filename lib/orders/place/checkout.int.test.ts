@@ -15,7 +15,7 @@ import { listWishlist } from "@/lib/wishlist/queries";
 import { createProduct, createUser } from "@/test/factories";
 import { expectInvariant } from "@/test/stock";
 import { checkout } from "./checkout";
-import { checkoutSchema, type OrderAnswer } from "./schemas";
+import { checkoutSchema, type OrderAnswer } from "../schemas";
 
 const ADDRESS = "서울특별시 강남구 테헤란로 1, 101호";
 const run = (userId: string, body: unknown, key: string = randomUUID()) => checkout(userId, key, checkoutSchema.parse(body));

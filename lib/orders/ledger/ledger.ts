@@ -9,14 +9,14 @@
 //
 // Why one statement: it needs no client round trip before its commit, so the drop's hot inventory row is
 // locked only for the statement's own execution and commit — not while this process's event loop, busy
-// with thousands of other buyers, gets round to sending COMMIT. Why batches (lib/orders/ledger-batcher.ts):
+// with thousands of other buyers, gets round to sending COMMIT. Why batches (lib/orders/ledger/batcher.ts):
 // every order of a drop updates that one row, so orders commit one after another; a batch pays for the
 // lock and the commit's WAL flush once for many orders.
 import { clock } from "@/lib/clock";
 import type { Db, Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { OrderLine, PlacedOrder, RejectCode } from "./schemas";
+import type { OrderLine, PlacedOrder, RejectCode } from "../schemas";
 
 export class LedgerRejected extends Error {
   constructor(readonly code: RejectCode | "UNKNOWN_PRODUCT", readonly productId: string) {

@@ -13,10 +13,10 @@ import { metrics } from "@/lib/metrics";
 import { release, type AdmitResult } from "@/lib/stock/admission";
 import { RedisUnavailable, stockGate, type StockGate } from "@/lib/stock/gate";
 import { claimKey, dropClaim, findStoredAnswer, requestHash, storeAnswerInPostgres, storeClaimAnswer } from "./idempotency";
-import { LedgerRejected, recordOrder, recordOrders, type Consumed } from "./ledger";
-import { LedgerBatcher } from "./ledger-batcher";
-import { ledgerSlots } from "./ledger-slots";
-import type { OrderAnswer, OrderLine, PlaceOrderInput, RejectCode } from "./schemas";
+import { LedgerRejected, recordOrder, recordOrders, type Consumed } from "../ledger/ledger";
+import { LedgerBatcher } from "../ledger/batcher";
+import { ledgerSlots } from "../ledger/slots";
+import type { OrderAnswer, OrderLine, PlaceOrderInput, RejectCode } from "../schemas";
 
 /** Toss accepts 6–64 characters of [A-Za-z0-9_-] as orderId. */
 export const newOrderId = () => `HU-${randomBytes(12).toString("base64url")}`;

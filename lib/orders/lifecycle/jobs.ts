@@ -4,13 +4,13 @@
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/types";
 import { reconcileStock } from "@/lib/stock/reconcile";
-import { advanceOrder, type StepName } from "./lifecycle";
+import { advanceOrder, type StepName } from "./steps";
 import { onOrderCreated, onOrderStatusChanged, ORDER_CREATED_TOPIC, ORDER_STATUS_CHANGED_TOPIC } from "./notify";
 import { ADVANCE_QUEUE, advanceDueOrders } from "./schedule";
-import { expireHolds } from "./service";
+import { expireHolds } from "./holds";
 
 export const ADVANCE_SWEEP_QUEUE = "orders-advance-sweep";
-// Spelled out rather than read from lifecycle.ts: the job registry loads while lifecycle.ts may still be
+// Spelled out rather than read from steps.ts: the job registry loads while steps.ts may still be
 // loading (outbox → queues → registry → here), so nothing from it may be used at module level.
 const stepList = ["ship", "deliver", "completeReturn"] as const satisfies readonly StepName[];
 const advancePayload = z.object({ orderId: z.string().min(1), step: z.enum(stepList) });
