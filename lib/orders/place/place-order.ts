@@ -3,6 +3,7 @@ import "server-only";
 // admitted request is written to the ledger in one transaction, and undone in Redis if the ledger says
 // no. While Redis is unreachable the same ledger transaction alone decides (slower, same guarantees).
 import { randomBytes, randomUUID } from "node:crypto";
+import { factsOf, productFactsSelect, saleRefusal } from "@/lib/catalog/sale-rules";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -159,14 +160,13 @@ async function refuseEarly(lines: OrderLine[]): Promise<{ code: RejectCode; prod
   const now = clock.now();
   const rows = await db.product.findMany({
     where: { id: { in: lines.map((l) => l.productId) } },
-    select: { id: true, saleStartsAt: true, saleEndsAt: true, inventory: { select: { available: true } } },
+    select: { id: true, ...productFactsSelect },
   });
   for (const line of lines) {
     const p = rows.find((r) => r.id === line.productId);
     if (!p) continue; // unknown: the ledger answers it
-    if (p.saleStartsAt && now < p.saleStartsAt) return { code: "NOT_OPEN", productId: p.id };
-    if (p.saleEndsAt && now >= p.saleEndsAt) return { code: "ENDED", productId: p.id };
-    if ((p.inventory?.available ?? 0) < line.quantity) return { code: "SOLD_OUT", productId: p.id };
+    const code = saleRefusal(factsOf(p), line.quantity, now);
+    if (code) return { code, productId: p.id };
   }
   return null;
 }
