@@ -2,40 +2,67 @@ import "server-only";
 // Idempotency-Key handling for placing orders. The first request with a key claims it in Redis (CLAIM);
 // concurrent and later requests with that key wait for, then replay, the first answer. Answers of orders
 // that were created are also kept in PostgreSQL (IdempotencyRecord, written in the order's transaction),
-// which is the record that survives Redis and serves the PostgreSQL-only path.
+// which is the record that survives Redis and serves the PostgreSQL-only path. The buy path enters here
+// to claim (claimKey: the one look-up of an earlier answer) and to settle (storeClaimAnswer / dropClaim).
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { stockKeys } from "@/lib/stock/keys";
 import { CLAIM } from "@/lib/stock/scripts";
-import type { StockGate } from "@/lib/stock/gate";
-import type { OrderAnswer, PlaceOrderInput } from "../schemas";
+import { RedisUnavailable, type StockGate } from "@/lib/stock/gate";
+import type { CheckoutInput, OrderAnswer, PlaceOrderInput } from "../schemas";
 
 const PENDING_TTL_S = 30;
 const DONE_TTL_S = 24 * 3600;
 const POLL_MS = 20;
 const POLL_LIMIT = 500; // ≈10 s, longer than any ledger transaction
 
-/** The same body in any line order hashes the same. */
-export function requestHash(input: PlaceOrderInput): string {
+/** The same lines in any order hash the same. */
+function linesHash(input: PlaceOrderInput): string {
   const lines = [...input.items].sort((a, b) => a.productId.localeCompare(b.productId)).map((l) => `${l.productId}x${l.quantity}`);
   return createHash("sha256").update(lines.join(",")).digest("base64url");
 }
 
+/**
+ * What identifies a request for Idempotency-Key replays, computed once per request. A bare buy-now keeps
+ * the lines' hash; other sources and addresses are folded in (a cart checkout is identified by its cart
+ * line ids). The values are stored with every answer, so they must not change between releases.
+ */
+export function requestHash(input: CheckoutInput): string {
+  const address = input.shippingAddress ?? "";
+  if (input.source === "buy-now" && !address) return linesHash(input);
+  const what = input.source === "cart" ? [...input.cartItemIds].sort().join(",") : linesHash(input);
+  return createHash("sha256").update(`${input.source}|${what}|${address}`).digest("base64url");
+}
+
 export const mismatch = () => new AppError("IDEMPOTENCY_MISMATCH", "This Idempotency-Key was used with a different request", { "idempotency-key": ["Used with a different request"] });
 
-/** null = this request claimed the key and must act; otherwise the first request's answer. */
-export async function claimKey(gate: StockGate, userId: string, key: string, hash: string): Promise<OrderAnswer | null> {
+/**
+ * Claims the key for this request, or answers with the first request's answer. "redis": the claim is held
+ * in Redis (settle it with storeClaimAnswer or dropClaim). "postgres": Redis is unreachable, PostgreSQL's
+ * record was consulted and the ledger's own guards decide. With `durable`, PostgreSQL's record is
+ * consulted first (a retry of a cart or wishlist checkout that succeeded finds its lines gone).
+ */
+export async function claimKey(gate: StockGate, userId: string, key: string, hash: string, durable: boolean): Promise<OrderAnswer | "redis" | "postgres"> {
+  if (durable) {
+    const stored = await findStoredAnswer(userId, key, hash);
+    if (stored) return stored;
+  }
   const k = stockKeys.claim(userId, key);
-  for (let i = 0; i < POLL_LIMIT; i++) {
-    const v = (await gate.run((s) => (i === 0 ? s.run(CLAIM, [k], [`P|${hash}`, PENDING_TTL_S]) : s.get(k)))) as string | null;
-    if (i === 0 && v === "") return null;
-    if (v === null || v === "") return null; // the claimant gave up (its claim expired or was dropped): act
-    // "P|<hash>" while the first request works, "D|<hash>|<answer JSON>" once it answered.
-    const sep = v.indexOf("|", 2);
-    if ((sep === -1 ? v.slice(2) : v.slice(2, sep)) !== hash) throw mismatch();
-    if (v[0] === "D") return JSON.parse(v.slice(sep + 1)) as OrderAnswer;
-    await new Promise((r) => setTimeout(r, POLL_MS));
+  try {
+    for (let i = 0; i < POLL_LIMIT; i++) {
+      const v = (await gate.run((s) => (i === 0 ? s.run(CLAIM, [k], [`P|${hash}`, PENDING_TTL_S]) : s.get(k)))) as string | null;
+      if (i === 0 && v === "") return "redis";
+      if (v === null || v === "") return "redis"; // the claimant gave up (its claim expired or was dropped): act
+      // "P|<hash>" while the first request works, "D|<hash>|<answer JSON>" once it answered.
+      const sep = v.indexOf("|", 2);
+      if ((sep === -1 ? v.slice(2) : v.slice(2, sep)) !== hash) throw mismatch();
+      if (v[0] === "D") return JSON.parse(v.slice(sep + 1)) as OrderAnswer;
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  } catch (err) {
+    if (!(err instanceof RedisUnavailable)) throw err;
+    return (durable ? null : await findStoredAnswer(userId, key, hash)) ?? "postgres";
   }
   const stored = await findStoredAnswer(userId, key, hash);
   if (stored) return stored;
