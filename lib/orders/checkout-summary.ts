@@ -2,8 +2,7 @@ import "server-only";
 // What the checkout page shows before the order is placed: the lines of the chosen source at the
 // server's current prices, whether each can be bought now, and the address from the profile. Placing
 // the order prices everything again inside the ledger transaction; this is only the preview.
-import { getCartView } from "@/lib/cart/queries";
-import { userOwner } from "@/lib/cart/owner";
+import { getSelectedCartLines } from "@/lib/cart/queries";
 import { getBuyableLines } from "@/lib/catalog/queries";
 import { decryptOptional } from "@/lib/crypto/aead";
 import { db } from "@/lib/db";
@@ -23,10 +22,8 @@ async function productLines(userId: string, wanted: { productId: string; quantit
 
 async function linesOf(userId: string, req: SummaryRequest): Promise<SummaryLine[]> {
   if (req.source === "cart") {
-    const cart = await getCartView(userOwner(userId));
-    return cart.lines
-      .filter((l) => l.selected)
-      .map((l) => ({ key: l.id, productId: l.productId, name: l.name, image: l.image, unitPrice: l.unitPrice, quantity: l.quantity, lineTotal: l.lineTotal, purchasable: l.purchasable }));
+    const lines = await getSelectedCartLines(userId);
+    return lines.map((l) => ({ key: l.id, productId: l.productId, name: l.name, image: l.image, unitPrice: l.unitPrice, quantity: l.quantity, lineTotal: l.lineTotal, purchasable: l.purchasable }));
   }
   if (req.source === "wishlist") {
     const onList = await db.wishlistItem.findMany({ where: { userId, productId: { in: req.productIds } }, select: { productId: true } });
