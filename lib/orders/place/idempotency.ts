@@ -49,8 +49,9 @@ export async function claimKey(gate: StockGate, userId: string, key: string, has
     if (stored) return stored;
   }
   const k = stockKeys.claim(userId, key);
+  let i = 0;
   try {
-    for (let i = 0; i < POLL_LIMIT; i++) {
+    for (; i < POLL_LIMIT; i++) {
       const v = (await gate.run((s) => (i === 0 ? s.run(CLAIM, [k], [`P|${hash}`, PENDING_TTL_S]) : s.get(k)))) as string | null;
       if (i === 0 && v === "") return "redis";
       if (v === null || v === "") return "redis"; // the claimant gave up (its claim expired or was dropped): act
@@ -62,7 +63,8 @@ export async function claimKey(gate: StockGate, userId: string, key: string, has
     }
   } catch (err) {
     if (!(err instanceof RedisUnavailable)) throw err;
-    return (durable ? null : await findStoredAnswer(userId, key, hash)) ?? "postgres";
+    // Consult PostgreSQL's record unless it was just consulted (after waiting, the first may have answered).
+    return (durable && i === 0 ? null : await findStoredAnswer(userId, key, hash)) ?? "postgres";
   }
   const stored = await findStoredAnswer(userId, key, hash);
   if (stored) return stored;
