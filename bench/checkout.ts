@@ -75,7 +75,7 @@ async function main() {
   log(`all journeys done in ${elapsedS.toFixed(1)}s; waiting ${N.holdSeconds}s for the unpaid holds to run out`);
 
   await new Promise((r) => setTimeout(r, (N.holdSeconds + 1) * 1000));
-  const { expireHolds } = await import("@/lib/orders/service");
+  const { expireHolds } = await import("@/lib/orders/lifecycle/holds");
   const { reconcilePayments } = await import("@/lib/payments/reconcile");
   const { setTossClient } = await import("@/lib/payments/gateway");
   setTossClient(undefined);

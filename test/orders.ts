@@ -4,8 +4,8 @@ import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { db } from "@/lib/db";
 import type { OrderStatus } from "@/lib/generated/prisma/client";
-import { placeOrder } from "@/lib/orders/place-order";
-import { transition } from "@/lib/orders/transitions";
+import { placeOrder } from "@/lib/orders/place/place-order";
+import { transition } from "@/lib/orders/lifecycle/transitions";
 
 export async function placeTestOrder(userId: string, lines: { productId: string; quantity: number }[]): Promise<string> {
   const a = await placeOrder(userId, randomUUID(), { items: lines });

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { db } from "@/lib/db";
-import { soldStates, holdingStates } from "@/lib/orders/transitions";
+import { soldStates, holdingStates } from "@/lib/orders/lifecycle/transitions";
 import { stockGate, type StockGate } from "@/lib/stock/gate";
 import { stockKeys } from "@/lib/stock/keys";
 

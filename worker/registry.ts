@@ -4,7 +4,7 @@
 import { cartJobs } from "@/lib/cart/jobs";
 import type { JobDefinition } from "@/lib/jobs/types";
 import { mailJobs } from "@/lib/mail/jobs";
-import { orderJobs } from "@/lib/orders/jobs";
+import { orderJobs } from "@/lib/orders/lifecycle/jobs";
 import { paymentJobs } from "@/lib/payments/jobs";
 
 export const jobs: JobDefinition[] = [...mailJobs, ...orderJobs, ...cartJobs, ...paymentJobs];

@@ -4,9 +4,10 @@ import "server-only";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { availabilityOf, capFor } from "./rules";
+import { boughtByProduct } from "@/lib/catalog/queries";
+import { availabilityOf, capFor, factsOf } from "@/lib/catalog/sale-rules";
 import type { MergeChange, MergeNotice } from "./schemas";
-import { boughtByProduct, factsOf, lockCart, productSelect } from "./store";
+import { lockCart, productSelect } from "./store";
 import { guestOwner, userOwner } from "./owner";
 
 /**

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { selectedTotalsOf, totalsOf } from "./rules";
 import type { CartLine, CartView, MergeNotice } from "./schemas";
 import { loadLines, ownerWhere } from "./store";
-import type { CartOwner } from "./owner";
+import { userOwner, type CartOwner } from "./owner";
 
 export const emptyCart = (): CartView => ({
   lines: [],
@@ -23,6 +23,12 @@ export async function getCartView(owner: CartOwner | null): Promise<CartView> {
   if (!cart) return emptyCart();
   const lines = await loadLines(db, cart.id, owner.kind === "user" ? owner.userId : null);
   return viewOf(lines, cart.mergeNotice);
+}
+
+/** A signed-in buyer's selected lines, with live availability and caps: what a cart checkout would order. */
+export async function getSelectedCartLines(userId: string): Promise<CartLine[]> {
+  const cart = await getCartView(userOwner(userId));
+  return cart.lines.filter((l) => l.selected);
 }
 
 /** Number of lines, for the header badge (one cheap count, no product look-ups). */

@@ -1,8 +1,11 @@
 // Cart inputs and the cart's JSON shape: zod only, shared by route handlers, server actions and the client.
 import { z } from "zod";
+import { MAX_LINE_QUANTITY, type Availability, type AvailabilityState, type CapReason } from "@/lib/catalog/sale-rules";
 
-/** No shopper needs more than this many of one product in a cart, even of an unlimited one. */
-export const MAX_LINE_QUANTITY = 99;
+// The sale rules (availability, caps, the line maximum) are the catalog's; the cart re-exports what its
+// callers name.
+export { MAX_LINE_QUANTITY };
+export type { Availability, AvailabilityState, CapReason };
 
 const quantity = z
   .number({ error: "quantity must be a number" })
@@ -29,11 +32,7 @@ export type UpdateCartItemInput = z.infer<typeof updateCartItemSchema>;
 
 export const selectAllSchema = z.object({ selected: z.boolean({ error: "selected must be true or false" }) });
 
-export type AvailabilityState = "available" | "sold_out" | "upcoming" | "ended";
-export type Availability = { state: AvailabilityState; opensAt: string | null; endsAt: string | null };
 
-/** Which bound limits a line: units in stock, the per-buyer limit, or the cart's own maximum. */
-export type CapReason = "stock" | "limit" | "max";
 
 export type CartLine = {
   id: string;

@@ -5,10 +5,12 @@ import { clock } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { boughtByProduct } from "@/lib/catalog/queries";
+import { availabilityOf, capFor, factsOf } from "@/lib/catalog/sale-rules";
 import { viewOf } from "./queries";
-import { availabilityOf, capFor, clampQuantity } from "./rules";
+import { clampQuantity } from "./rules";
 import type { AddCartItemInput, AddResult, CartView, UpdateCartItemInput } from "./schemas";
-import { boughtByProduct, factsOf, loadLines, lockCart, productSelect } from "./store";
+import { loadLines, lockCart, productSelect } from "./store";
 import type { CartOwner } from "./owner";
 
 const userIdOf = (o: CartOwner) => (o.kind === "user" ? o.userId : null);

@@ -3,43 +3,28 @@ import "server-only";
 // its rows into lines with live availability and caps.
 import { clock } from "@/lib/clock";
 import type { Db, Tx } from "@/lib/db";
-import { availabilityOf, capFor, type ProductFacts } from "./rules";
+import { boughtByProduct } from "@/lib/catalog/queries";
+import { availabilityOf, capFor, factsOf, productFactsSelect, type ProductFactsRow } from "@/lib/catalog/sale-rules";
 import type { CartLine } from "./schemas";
 import type { CartOwner } from "./owner";
 
 type Client = Db | Tx;
 
+/** What a cart line shows of a product, plus the facts the sale rules read. */
 export const productSelect = {
   id: true,
   name: true,
   images: true,
   price: true,
-  status: true,
-  saleStartsAt: true,
-  saleEndsAt: true,
-  perBuyerLimit: true,
-  inventory: { select: { available: true } },
+  ...productFactsSelect,
 } as const;
 
-export type ProductRow = {
+export type ProductRow = ProductFactsRow & {
   id: string;
   name: string;
   images: string[];
   price: number;
-  status: ProductFacts["status"];
-  saleStartsAt: Date | null;
-  saleEndsAt: Date | null;
-  perBuyerLimit: number | null;
-  inventory: { available: number } | null;
 };
-
-export const factsOf = (p: ProductRow): ProductFacts => ({
-  status: p.status,
-  saleStartsAt: p.saleStartsAt,
-  saleEndsAt: p.saleEndsAt,
-  perBuyerLimit: p.perBuyerLimit,
-  available: p.inventory?.available ?? null,
-});
 
 export const ownerWhere = (o: CartOwner) => (o.kind === "user" ? { userId: o.userId } : { guestTokenHash: o.tokenHash });
 
@@ -58,13 +43,6 @@ export async function lockCart(tx: Tx, owner: CartOwner, create: boolean): Promi
     await tx.$executeRaw`INSERT INTO "Cart" ("id", "guestTokenHash", "updatedAt") VALUES (gen_random_uuid(), ${owner.tokenHash}, now()) ON CONFLICT DO NOTHING`;
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Cart" WHERE "guestTokenHash" = ${owner.tokenHash} FOR UPDATE`;
   return rows[0]?.id ?? null;
-}
-
-/** Units a user already holds or has bought, by product (guests have none). */
-export async function boughtByProduct(client: Client, userId: string | null, productIds: string[]): Promise<Map<string, number>> {
-  if (!userId || productIds.length === 0) return new Map();
-  const rows = await client.purchaseCounter.findMany({ where: { userId, productId: { in: productIds } } });
-  return new Map(rows.map((r) => [r.productId, r.quantity]));
 }
 
 type ItemRow = { id: string; productId: string; quantity: number; selected: boolean; product: ProductRow };

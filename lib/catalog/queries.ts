@@ -1,11 +1,11 @@
 import "server-only";
 // Catalog reads. Only ACTIVE products are public: drafts and archived products answer "not found".
 import { clock } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { db, type Db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ListProductsQuery } from "./schemas";
-import { computeSaleState } from "./state";
+import { computeSaleState, factsOf, isPurchasable, productFactsSelect } from "./sale-rules";
 import type { CategoryView, ProductPage, ProductView } from "./types";
 
 const productInclude = { category: true, inventory: true } satisfies Prisma.ProductInclude;
@@ -45,6 +45,7 @@ function whereFor(query: ListProductsQuery, now: Date): Prisma.ProductWhereInput
   if (query.category) and.push({ category: { slug: query.category } });
   if (query.type) and.push({ type: query.type });
   // "Available" = units left and the sale not over; drops that open later still count (they can be bought soon).
+  // The end of the window as salePhase (./sale-rules.ts) reads it, restated as a filter the database runs.
   if (query.available) {
     and.push({ inventory: { is: { available: { gt: 0 } } } });
     and.push({ OR: [{ saleEndsAt: null }, { saleEndsAt: { gt: now } }] });
@@ -81,4 +82,33 @@ export async function getProductOrThrow(id: string): Promise<ProductView> {
 
 export async function listCategories(): Promise<CategoryView[]> {
   return db.category.findMany({ select: { slug: true, nameKo: true, nameEn: true }, orderBy: [{ sort: "asc" }, { slug: "asc" }] });
+}
+
+/** Units a user already holds or has bought, by product (guests have none): what the per-buyer cap subtracts. */
+export async function boughtByProduct(client: Db | Tx, userId: string | null, productIds: string[]): Promise<Map<string, number>> {
+  if (!userId || productIds.length === 0) return new Map();
+  const rows = await client.purchaseCounter.findMany({ where: { userId, productId: { in: productIds } } });
+  return new Map(rows.map((r) => [r.productId, r.quantity]));
+}
+
+export type BuyableLine = { productId: string; name: string; image: string | null; unitPrice: number; quantity: number; purchasable: boolean };
+
+/**
+ * Products as `userId` would buy them now, in the order asked: the server's price and whether `quantity`
+ * can be bought (sale open, within the stock and the buyer's cap). Unknown and inactive products are left out.
+ */
+export async function getBuyableLines(userId: string, wanted: { productId: string; quantity: number }[]): Promise<BuyableLine[]> {
+  const products = await db.product.findMany({
+    where: { id: { in: wanted.map((w) => w.productId) }, status: "ACTIVE" },
+    select: { id: true, name: true, images: true, price: true, ...productFactsSelect },
+  });
+  const byId = new Map(products.map((p) => [p.id, p]));
+  const bought = await boughtByProduct(db, userId, [...byId.keys()]);
+  const now = clock.now();
+  return wanted.flatMap(({ productId, quantity }) => {
+    const p = byId.get(productId);
+    if (!p) return [];
+    const purchasable = isPurchasable(factsOf(p), quantity, bought.get(p.id) ?? 0, now);
+    return [{ productId: p.id, name: p.name, image: p.images[0] ?? null, unitPrice: p.price, quantity, purchasable }];
+  });
 }

@@ -1,24 +1,8 @@
-// The sale state of a product at a moment. Pure, so the server (stock view) and the browser (countdown
-// against the server's clock) compute it the same way.
-import type { SaleState } from "./schemas";
-
-export type SaleWindow = {
-  saleStartsAt: Date | string | null;
-  saleEndsAt: Date | string | null;
-  remaining: number;
-};
+// Countdown helpers for the browser and the server alike. The sale state itself is a sale rule
+// (lib/catalog/sale-rules.ts), re-exported here for the components that read it with the countdown.
+export { computeSaleState, type SaleWindow } from "./sale-rules";
 
 const ms = (d: Date | string | null) => (d === null ? null : new Date(d).getTime());
-
-/** Ended wins over everything (an ended drop is "ended", not "sold out"); then upcoming; then stock. */
-export function computeSaleState(w: SaleWindow, nowMs: number): SaleState {
-  const starts = ms(w.saleStartsAt);
-  const ends = ms(w.saleEndsAt);
-  if (ends !== null && nowMs >= ends) return "ended";
-  if (starts !== null && nowMs < starts) return "upcoming";
-  if (w.remaining <= 0) return "sold_out";
-  return "open";
-}
 
 /** Milliseconds until the sale opens by the given clock, never negative. */
 export function msUntil(at: Date | string | null, nowMs: number): number {

@@ -7,11 +7,15 @@ import { requireUser, requireVerifiedUser } from "@/lib/auth/guards";
 import { AppError, notFound } from "@/lib/errors";
 import { readOptionalJson, type RequestLike } from "@/lib/http";
 import { fieldErrors, parseBody, parseInput, parseQuery } from "@/lib/validation";
-import { checkout } from "./checkout";
-import { cancelOrder, requestReturn } from "./lifecycle";
+import { placeOrder } from "./place/place-order";
+import { cancelOrder, requestReturn } from "./lifecycle/steps";
 import { getOrderForUser, isOrderId, listOrdersForUser } from "./queries";
 import { checkoutSchema, idempotencyKeySchema, listOrdersQuerySchema, orderActionSchema } from "./schemas";
 
+/**
+ * POST /api/orders — place an order, top to bottom: authenticate → rate-limit → read the request →
+ * claim the Idempotency-Key → admit → write → answer (the last four in placeOrder, lib/orders/place).
+ */
 export async function handlePlaceOrder(req: RequestLike): Promise<Response> {
   const user = await requireVerifiedUser(req);
   await consumeOrThrow(limiters.placeOrderUser, user.id);
@@ -20,7 +24,7 @@ export async function handlePlaceOrder(req: RequestLike): Promise<Response> {
     throw new AppError("VALIDATION", "A valid Idempotency-Key header is required", { "idempotency-key": fieldErrors(parsedKey.error)._ ?? ["Required"] });
   }
   const input = await parseBody(checkoutSchema, req);
-  const answer = await checkout(user.id, parsedKey.data, input);
+  const answer = await placeOrder(user.id, parsedKey.data, input);
   return Response.json(answer.body, { status: answer.status });
 }
 

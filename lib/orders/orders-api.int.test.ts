@@ -11,7 +11,7 @@ import { env } from "@/lib/env";
 import { createProduct, createUser } from "@/test/factories";
 import { cookieHeader, ctx, jsonRequest } from "@/test/http";
 import { backdate, markPaid, placeTestOrder, statusOf } from "@/test/orders";
-import { advanceOrder } from "./lifecycle";
+import { advanceOrder } from "./lifecycle/steps";
 
 async function signedIn(role: "BUYER" | "ADMIN" = "BUYER") {
   const user = await createUser({ role });

@@ -3,7 +3,7 @@ import "server-only";
 import { clock } from "@/lib/clock";
 import { decryptOptional } from "@/lib/crypto/aead";
 import { db } from "@/lib/db";
-import { cancellableFrom, returnDeadline } from "./lifecycle";
+import { cancellableFrom, returnDeadline } from "./lifecycle/steps";
 import type { ListOrdersQuery } from "./schemas";
 
 export async function getOrderForUser(orderId: string, userId: string) {

@@ -9,7 +9,7 @@ import * as productsRoute from "@/app/api/seller/products/route";
 import * as orderRoute from "@/app/api/seller/orders/[id]/route";
 import * as ordersRoute from "@/app/api/seller/orders/route";
 import * as salesRoute from "@/app/api/seller/sales/route";
-import { placeOrder } from "@/lib/orders/place-order";
+import { placeOrder } from "@/lib/orders/place/place-order";
 import { createProduct } from "@/test/factories";
 import { ctx, jsonRequest } from "@/test/http";
 import { signedIn, signedInSeller } from "@/test/seller";

@@ -6,7 +6,7 @@ import * as productRoute from "@/app/api/seller/products/[id]/route";
 import * as stockRoute from "@/app/api/seller/products/[id]/stock/route";
 import * as productsRoute from "@/app/api/seller/products/route";
 import { db } from "@/lib/db";
-import { placeOrder } from "@/lib/orders/place-order";
+import { placeOrder } from "@/lib/orders/place/place-order";
 import { stockGate } from "@/lib/stock/gate";
 import { stockKeys } from "@/lib/stock/keys";
 import { getLiveStock } from "@/lib/stock/live";

@@ -4,7 +4,7 @@ import "server-only";
 // time the drop took to sell out (or, while it sells, the time it will take at the current pace).
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { holdingStates, soldStates } from "@/lib/orders/transitions";
+import { holdingStates, soldStates } from "@/lib/orders/lifecycle/transitions";
 import { getLiveStock } from "@/lib/stock/live";
 import type { SellerScope } from "./scope";
 import { ownedProductOrThrow } from "./scope";

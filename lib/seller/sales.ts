@@ -4,7 +4,7 @@ import "server-only";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { soldStates } from "@/lib/orders/transitions";
+import { soldStates } from "@/lib/orders/lifecycle/transitions";
 import type { SellerScope } from "./scope";
 
 const DAY = 24 * 3600 * 1000;

@@ -6,10 +6,13 @@ import CircuitBreaker from "opossum";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
-import { admit, loadStock, rebuildAll, type AdmitInput, type AdmitResult } from "./admission";
+import { admit, loadStock, rebuildAll, release, type AdmitInput, type AdmitResult, type ReleaseInput } from "./admission";
 import { getStockSnapshot } from "./queries";
 import { createStockRedis, IoredisStore, type StockStore } from "./store";
 import { UpstashStore } from "./upstash-store";
+
+/** The buy path talks to the gate only; admission is what the gate runs. */
+export type { AdmitResult };
 
 export class RedisUnavailable extends Error {
   constructor(cause: unknown) {
@@ -80,6 +83,11 @@ export class StockGate {
       await this.ensureLoaded(input.productId);
     }
     throw new Error(`stock keys of ${input.productId} vanished while loading`);
+  }
+
+  /** Gives units back in Redis, at most once per releaseId (RELEASE); RedisUnavailable while Redis is away. */
+  release(input: ReleaseInput): Promise<"released" | "already" | "not_loaded"> {
+    return this.run((s) => release(s, input));
   }
 
   get usingFallback() {

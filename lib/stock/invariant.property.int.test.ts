@@ -3,8 +3,8 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import { placeOrder } from "@/lib/orders/place-order";
-import { beginConfirming, moveOrder } from "@/lib/orders/service";
+import { placeOrder } from "@/lib/orders/place/place-order";
+import { beginConfirming, moveOrder } from "@/lib/orders/lifecycle/holds";
 import { createProduct } from "@/test/factories";
 import { createBuyers, expectInvariant } from "@/test/stock";
 

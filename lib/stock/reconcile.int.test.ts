@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { metrics } from "@/lib/metrics";
-import { placeOrder } from "@/lib/orders/place-order";
+import { placeOrder } from "@/lib/orders/place/place-order";
 import { createProduct } from "@/test/factories";
 import { RedisProcess } from "@/test/redis-server";
 import { createBuyers } from "@/test/stock";

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { placeOrder } from "@/lib/orders/place-order";
+import { placeOrder } from "@/lib/orders/place/place-order";
 import { createProduct } from "@/test/factories";
 import { RedisProcess } from "@/test/redis-server";
 import { createBuyers, expectInvariant } from "@/test/stock";

@@ -11,7 +11,8 @@ const lua = (name: string, source: string): LuaScript => ({ name, source, sha: c
  * ARGV[1] userId, ARGV[2] quantity, ARGV[3] now (ms, the app server's clock), ARGV[4] marker TTL (s)
  * Returns {result, available}. result: missing | unknown | not_open | ended | duplicate | sold_out |
  * limit_exceeded | reserved. Guarantee: units and the buyer's count change together or not at all, never
- * below zero nor above the limit; the same request is reserved at most once.
+ * below zero nor above the limit; the same request is reserved at most once. The sale window (s/e) is
+ * salePhase of lib/catalog/sale-rules.ts restated in Lua; change them together.
  */
 export const ADMIT = lua("admit", `
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing', -1} end

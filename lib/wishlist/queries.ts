@@ -2,8 +2,8 @@ import "server-only";
 // Reads of a user's wishlist, newest first, with the products' current prices and availability.
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { availabilityOf } from "@/lib/cart/rules";
-import { factsOf, productSelect } from "@/lib/cart/store";
+import { productSelect } from "@/lib/cart/store";
+import { availabilityOf, factsOf } from "@/lib/catalog/sale-rules";
 import type { WishlistItem } from "./schemas";
 
 export async function listWishlist(userId: string): Promise<WishlistItem[]> {

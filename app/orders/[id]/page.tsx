@@ -15,7 +15,7 @@ import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { getOrderForUser, isOrderId } from "@/lib/orders/queries";
 import { getOrderPayment } from "@/lib/payments/queries";
-import { soldStates } from "@/lib/orders/transitions";
+import { soldStates } from "@/lib/orders/lifecycle/transitions";
 
 export const dynamic = "force-dynamic";
 

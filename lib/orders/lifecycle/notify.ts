@@ -9,7 +9,7 @@ import { defaultLocale } from "@/lib/i18n/config";
 import { log } from "@/lib/log";
 import { orderMail, orderMailKinds, type OrderMailKind } from "@/lib/mail/order-mail";
 import { sendMail } from "@/lib/mail/transport";
-import { enteredAt, returnDeadline } from "./lifecycle";
+import { enteredAt, returnDeadline } from "./steps";
 import { scheduleStep, stepStartingAt } from "./schedule";
 
 export const ORDER_CREATED_TOPIC = "order-created";

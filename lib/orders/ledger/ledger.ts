@@ -9,14 +9,15 @@
 //
 // Why one statement: it needs no client round trip before its commit, so the drop's hot inventory row is
 // locked only for the statement's own execution and commit — not while this process's event loop, busy
-// with thousands of other buyers, gets round to sending COMMIT. Why batches (lib/orders/ledger-batcher.ts):
+// with thousands of other buyers, gets round to sending COMMIT. Why batches (lib/orders/ledger/batcher.ts):
 // every order of a drop updates that one row, so orders commit one after another; a batch pays for the
 // lock and the commit's WAL flush once for many orders.
+import { salePhase } from "@/lib/catalog/sale-rules";
 import { clock } from "@/lib/clock";
 import type { Db, Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { OrderLine, PlacedOrder, RejectCode } from "./schemas";
+import type { OrderLine, PlacedOrder, RejectCode } from "../schemas";
 
 export class LedgerRejected extends Error {
   constructor(readonly code: RejectCode | "UNKNOWN_PRODUCT", readonly productId: string) {
@@ -97,6 +98,7 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
       SELECT r.idx, r.user_id, r.product_id, r.qty, p.name, p.price, p.images[1] AS image, p."sellerId" AS seller_id,
              COALESCE(p."perBuyerLimit", 2147483647) AS lim
       FROM req r JOIN "Product" p ON p.id = r.product_id
+      -- The sale window of salePhase (lib/catalog/sale-rules.ts), restated for the statement.
       WHERE p.status = 'ACTIVE' AND (p."saleStartsAt" IS NULL OR p."saleStartsAt" <= ${now})
         AND (p."saleEndsAt" IS NULL OR p."saleEndsAt" > ${now})
     ), counted AS (
@@ -175,6 +177,6 @@ function refusalOf(err: unknown): { code: RejectCode | "UNPRICED"; productId: st
 async function whyUnpriced(client: Db | Tx, productId: string, now: Date): Promise<LedgerRejected> {
   const p = await client.product.findUnique({ where: { id: productId }, select: { status: true, saleStartsAt: true, saleEndsAt: true } });
   if (!p || p.status !== "ACTIVE") return new LedgerRejected("UNKNOWN_PRODUCT", productId);
-  if (p.saleStartsAt && now < p.saleStartsAt) return new LedgerRejected("NOT_OPEN", productId);
-  return new LedgerRejected("ENDED", productId);
+  // Unpriced while active means outside the window (or the window moved since): upcoming, else over.
+  return new LedgerRejected(salePhase(p.saleStartsAt, p.saleEndsAt, now.getTime()) === "upcoming" ? "NOT_OPEN" : "ENDED", productId);
 }

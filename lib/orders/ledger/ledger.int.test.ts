@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { createProduct } from "@/test/factories";
 import { createBuyers } from "@/test/stock";
 import { LedgerRejected, recordOrder, recordOrders } from "./ledger";
-import { newOrderId } from "./place-order";
+import { newOrderId } from "../place/place-order";
 
 const input = (userId: string, lines: { productId: string; quantity: number }[], extra: Partial<Parameters<typeof recordOrder>[1]> = {}) => ({
   orderId: newOrderId(), userId, idempotencyKey: randomUUID(), requestHash: "h", lines, ...extra,

@@ -10,7 +10,7 @@ import { getBoss } from "@/lib/jobs/boss";
 import { ensureQueue } from "@/lib/jobs/queues";
 import type { QueueOptions } from "@/lib/jobs/types";
 import { log } from "@/lib/log";
-import { advanceOrder, stepNames, steps, type StepName } from "./lifecycle";
+import { advanceOrder, stepNames, steps, type StepName } from "./steps";
 
 export const ADVANCE_QUEUE = "orders-advance";
 export const ADVANCE_QUEUE_OPTIONS = { retryLimit: 5, retryDelay: 10, retryBackoff: true } satisfies QueueOptions;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LedgerBatcher, type BatchWriters } from "./ledger-batcher";
+import { LedgerBatcher, type BatchWriters } from "./batcher";
 import type { LedgerInput } from "./ledger";
 
 const order = (n: number, userId = `u${n}`, productId = "p"): LedgerInput => ({

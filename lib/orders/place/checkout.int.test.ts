@@ -14,11 +14,11 @@ import { addToWishlist } from "@/lib/wishlist/service";
 import { listWishlist } from "@/lib/wishlist/queries";
 import { createProduct, createUser } from "@/test/factories";
 import { expectInvariant } from "@/test/stock";
-import { checkout } from "./checkout";
-import { checkoutSchema, type OrderAnswer } from "./schemas";
+import { placeOrder } from "./place-order";
+import { checkoutSchema, type OrderAnswer } from "../schemas";
 
 const ADDRESS = "서울특별시 강남구 테헤란로 1, 101호";
-const run = (userId: string, body: unknown, key: string = randomUUID()) => checkout(userId, key, checkoutSchema.parse(body));
+const run = (userId: string, body: unknown, key: string = randomUUID()) => placeOrder(userId, key, checkoutSchema.parse(body));
 const orderIdOf = (a: OrderAnswer) => (a.body as { order: { id: string } }).order.id;
 const fieldsOf = (p: Promise<unknown>) => p.then(() => null, (e: AppError) => ({ code: e.code, fields: Object.keys(e.fields ?? {}) }));
 const redisAvailable = async (productId: string) => Number((await stockGate().run((s) => s.hmget(stockKeys.meta(productId), ["a"])))[0]);

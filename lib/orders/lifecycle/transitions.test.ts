@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Tx } from "@/lib/db";
 import type { OrderStatus } from "@/lib/generated/prisma/client";
-import { cancellableFrom, steps } from "./lifecycle";
+import { cancellableFrom, steps } from "./steps";
 import { canTransition, holdingStates, returnsUnits, soldStates, transition, transitions } from "./transitions";
 
 describe("order transition table", () => {

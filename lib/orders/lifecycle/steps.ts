@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import type { OrderStatus } from "@/lib/generated/prisma/client";
 import { writeOutbox } from "@/lib/jobs/outbox";
-import { releaseOrderUnits } from "./service";
+import { releaseOrderUnits } from "./holds";
 import { transition } from "./transitions";
 
 export const REFUND_REQUESTED_TOPIC = "payment.refund_requested";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Slots } from "./ledger-slots";
+import { Slots } from "./slots";
 
 const deferred = () => {
   let resolve!: () => void;

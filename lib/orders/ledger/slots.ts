@@ -1,7 +1,7 @@
 // A bounded queue in front of ledger transactions on the PostgreSQL-only path (Redis failed). There every
 // request — not only admitted ones — reaches PostgreSQL, so under a flood requests beyond the queue get
 // 503 + Retry-After at once instead of piling up behind the connection pool until every client times out.
-// (Requests Redis admitted go through lib/orders/ledger-batcher.ts instead.)
+// (Requests Redis admitted go through lib/orders/ledger/batcher.ts instead.)
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 

@@ -8,8 +8,8 @@ import { stockGate } from "@/lib/stock/gate";
 import { stockKeys } from "@/lib/stock/keys";
 import { createProduct } from "@/test/factories";
 import { createBuyers, expectInvariant } from "@/test/stock";
-import { placeOrder } from "./place-order";
-import { beginConfirming, expireHolds, moveOrder } from "./service";
+import { placeOrder } from "../place/place-order";
+import { beginConfirming, expireHolds, moveOrder } from "./holds";
 
 afterEach(() => clock.setOffsetMs(0));
 

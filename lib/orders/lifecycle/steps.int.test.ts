@@ -8,7 +8,7 @@ import { stockKeys } from "@/lib/stock/keys";
 import { createProduct } from "@/test/factories";
 import { backdate, markPaid, placeTestOrder, refundRequests, statusOf } from "@/test/orders";
 import { createBuyers, expectInvariant } from "@/test/stock";
-import { advanceOrder, cancelOrder, requestReturn } from "./lifecycle";
+import { advanceOrder, cancelOrder, requestReturn } from "./steps";
 import { advanceDueOrders } from "./schedule";
 
 const redisAvailable = async (productId: string) => Number((await stockGate().run((s) => s.hmget(stockKeys.meta(productId), ["a"])))[0]);

@@ -1,25 +1,19 @@
 import "server-only";
-// Checkout: turns a request naming its source (cart lines by id, wishlisted products, or buy-now lines)
-// into order lines the server prices itself, then places the order through the one stock-engine path
-// (placeOrder). The order, its lines leaving the cart/wishlist and the encrypted shipping address are one
-// ledger transaction: all lines or none, and nothing leaves the cart unless the order exists.
-import { createHash } from "node:crypto";
+// Checkout sources: turns a request naming its source (cart lines by id, wishlisted products, or buy-now
+// lines) into what the order is made of — lines the server prices itself, the shipping address and the
+// cart/wishlist rows it consumes. placeOrder (./place-order.ts) asks once the key is claimed. The order,
+// its lines leaving the cart/wishlist and the encrypted shipping address are one ledger transaction: all
+// lines or none, and nothing leaves the cart unless the order exists.
 import { encrypt } from "@/lib/crypto/aead";
 import { db } from "@/lib/db";
 import { AppError, type FieldErrors } from "@/lib/errors";
-import { findStoredAnswer, requestHash } from "./idempotency";
-import { placeOrder, type PlaceOptions } from "./place-order";
-import type { CheckoutInput, OrderAnswer, OrderLine } from "./schemas";
+import type { LedgerInput } from "../ledger/ledger";
+import type { CheckoutInput, OrderLine } from "../schemas";
+
+/** What an order is made of: its lines, where its address comes from and the rows it consumes. */
+export type OrderContents = Pick<LedgerInput, "lines" | "shippingAddressEnc" | "profileAddress" | "consume">;
 
 const invalid = (fields: FieldErrors) => new AppError("VALIDATION", "Invalid input", fields);
-
-/** What identifies the request for Idempotency-Key replays (buy-now keeps the original hash). */
-export function checkoutHash(input: CheckoutInput): string {
-  const address = input.shippingAddress ?? "";
-  if (input.source === "buy-now" && !address) return requestHash(input);
-  const what = input.source === "cart" ? [...input.cartItemIds].sort().join(",") : requestHash(input);
-  return createHash("sha256").update(`${input.source}|${what}|${address}`).digest("base64url");
-}
 
 async function cartLines(userId: string, ids: string[]): Promise<OrderLine[]> {
   const rows = await db.cartItem.findMany({ where: { id: { in: ids }, cart: { userId } }, select: { id: true, productId: true, quantity: true } });
@@ -43,7 +37,7 @@ async function assertWishlisted(userId: string, lines: OrderLine[]): Promise<voi
  * ledger statement itself (ciphertexts carry their key id, so they are portable between columns). Cart and
  * wishlist checkouts need an address; a bare buy-now may go without — and costs no query before admission.
  */
-async function orderAddress(userId: string, input: CheckoutInput): Promise<Pick<PlaceOptions, "shippingAddressEnc" | "profileAddress">> {
+async function orderAddress(userId: string, input: CheckoutInput): Promise<Pick<OrderContents, "shippingAddressEnc" | "profileAddress">> {
   if (input.shippingAddress) return { shippingAddressEnc: encrypt(input.shippingAddress) };
   if (input.source !== "buy-now") {
     const user = await db.user.findUnique({ where: { id: userId }, select: { addressEnc: true } });
@@ -52,19 +46,13 @@ async function orderAddress(userId: string, input: CheckoutInput): Promise<Pick<
   return { profileAddress: true };
 }
 
-/** POST /api/orders for every source. The answer (201 / 409 refusal / 422) is replayed for the same key. */
-export async function checkout(userId: string, key: string, input: CheckoutInput): Promise<OrderAnswer> {
-  const hash = checkoutHash(input);
-  // A retry of a cart or wishlist checkout that succeeded finds its lines gone: answer from the record first.
-  if (input.source !== "buy-now") {
-    const stored = await findStoredAnswer(userId, key, hash);
-    if (stored) return stored;
-  }
+/** The order's contents for every source; a source that does not hold (not in the cart, not wishlisted) is a 422. */
+export async function orderContents(userId: string, input: CheckoutInput): Promise<OrderContents> {
   const lines = input.source === "cart" ? await cartLines(userId, input.cartItemIds) : input.items;
   if (input.source === "wishlist") await assertWishlisted(userId, lines);
-  return placeOrder(userId, key, { items: lines }, undefined, {
-    hash,
+  return {
+    lines,
     ...(await orderAddress(userId, input)),
     consume: input.source === "cart" ? { cartItemIds: input.cartItemIds } : input.source === "wishlist" ? { wishlistProductIds: lines.map((l) => l.productId) } : undefined,
-  });
+  };
 }

@@ -1,8 +1,11 @@
 import "server-only";
-// Placing an order (buy-now). Redis admits or refuses each line (refusals never touch PostgreSQL); an
-// admitted request is written to the ledger in one transaction, and undone in Redis if the ledger says
-// no. While Redis is unreachable the same ledger transaction alone decides (slower, same guarantees).
+// Placing an order, after the handler (lib/orders/handlers.ts) authenticated and rate-limited the buyer:
+// claim the Idempotency-Key → read what the order is made of → admit → write → answer, each step once.
+// Redis admits or refuses each line (refusals never touch PostgreSQL); an admitted request is written to
+// the ledger in one transaction, and undone in Redis if the ledger says no. While Redis is unreachable
+// the same ledger transaction alone decides (slower, same guarantees).
 import { randomBytes, randomUUID } from "node:crypto";
+import { factsOf, productFactsSelect, saleRefusal } from "@/lib/catalog/sale-rules";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -10,13 +13,13 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
-import { release, type AdmitResult } from "@/lib/stock/admission";
-import { RedisUnavailable, stockGate, type StockGate } from "@/lib/stock/gate";
+import { RedisUnavailable, stockGate, type AdmitResult, type StockGate } from "@/lib/stock/gate";
+import { LedgerBatcher } from "../ledger/batcher";
+import { LedgerRejected, recordOrder, recordOrders } from "../ledger/ledger";
+import { ledgerSlots } from "../ledger/slots";
+import type { CheckoutInput, OrderAnswer, OrderLine, PlaceOrderInput, RejectCode } from "../schemas";
+import { orderContents, type OrderContents } from "./checkout";
 import { claimKey, dropClaim, findStoredAnswer, requestHash, storeAnswerInPostgres, storeClaimAnswer } from "./idempotency";
-import { LedgerRejected, recordOrder, recordOrders, type Consumed } from "./ledger";
-import { LedgerBatcher } from "./ledger-batcher";
-import { ledgerSlots } from "./ledger-slots";
-import type { OrderAnswer, OrderLine, PlaceOrderInput, RejectCode } from "./schemas";
 
 /** Toss accepts 6–64 characters of [A-Za-z0-9_-] as orderId. */
 export const newOrderId = () => `HU-${randomBytes(12).toString("base64url")}`;
@@ -47,26 +50,31 @@ const ledgerBatcher = new LedgerBatcher(
 
 const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 
-type Ctx = { userId: string; key: string; hash: string; lines: OrderLine[]; extra: Pick<PlaceOptions, "shippingAddressEnc" | "profileAddress" | "consume"> };
+type Ctx = { userId: string; key: string; hash: string; lines: OrderLine[]; order: OrderContents };
 
 /**
- * Checkout's additions: `hash` identifies the request for Idempotency-Key replays when it is not just
- * the lines (a cart checkout is identified by its cart line ids), the encrypted shipping address, and the
- * cart/wishlist rows the order consumes.
+ * The one implementation behind POST /api/orders (route handler and fast path alike). The request is
+ * hashed once and any earlier answer looked up once (claimKey); a bare `{ items }` is a buy-now, as the
+ * body schema reads it.
  */
-export type PlaceOptions = { hash?: string; shippingAddressEnc?: string | null; profileAddress?: boolean; consume?: Consumed };
-
-/** The one implementation behind POST /api/orders (route handler and fast path alike). */
-export async function placeOrder(userId: string, key: string, input: PlaceOrderInput, gate: StockGate = stockGate(), opts: PlaceOptions = {}): Promise<OrderAnswer> {
-  const ctx: Ctx = { userId, key, hash: opts.hash ?? requestHash(input), lines: input.items, extra: { shippingAddressEnc: opts.shippingAddressEnc, profileAddress: opts.profileAddress, consume: opts.consume } };
-  let replay: OrderAnswer | null;
+export async function placeOrder(userId: string, key: string, input: CheckoutInput | PlaceOrderInput, gate: StockGate = stockGate()): Promise<OrderAnswer> {
+  const req: CheckoutInput = "source" in input ? input : { ...input, source: "buy-now" };
+  const hash = requestHash(req);
+  const durable = req.source !== "buy-now";
+  // 1. Claim the key: a replay answers here; otherwise which tier holds the claim.
+  const claim = await claimKey(gate, userId, key, hash, durable);
+  if (typeof claim !== "string") return claim;
+  // 2. What the order is made of (a bare buy-now costs no query).
+  let ctx: Ctx;
   try {
-    replay = await claimKey(gate, userId, key, ctx.hash);
+    const order = await orderContents(userId, req);
+    ctx = { userId, key, hash, lines: order.lines, order };
   } catch (err) {
-    if (err instanceof RedisUnavailable) return placeOnPostgres(ctx);
+    if (claim === "redis") await dropClaim(gate, userId, key);
     throw err;
   }
-  if (replay) return replay;
+  // 3–4. Admit and write: through Redis, or on PostgreSQL alone while Redis is away.
+  if (claim === "postgres") return placeOnPostgres(ctx, false);
   let answer: OrderAnswer;
   try {
     answer = await placeThroughRedis(ctx, gate);
@@ -75,9 +83,10 @@ export async function placeOrder(userId: string, key: string, input: PlaceOrderI
       await dropClaim(gate, userId, key);
       throw err;
     }
-    answer = await placeOnPostgres(ctx);
+    answer = await placeOnPostgres(ctx, !durable);
   }
-  await storeClaimAnswer(gate, userId, key, ctx.hash, answer);
+  // 5. Answer, kept for replays.
+  await storeClaimAnswer(gate, userId, key, hash, answer);
   return answer;
 }
 
@@ -86,7 +95,7 @@ async function placeThroughRedis(ctx: Ctx, gate: StockGate): Promise<OrderAnswer
   const taken: { line: OrderLine; fresh: boolean }[] = [];
   const undo = (which: typeof taken) =>
     Promise.all(which.map(({ line }) =>
-      gate.run((s) => release(s, { productId: line.productId, userId: ctx.userId, quantity: line.quantity, releaseId, requestKey: ctx.key }))
+      gate.release({ productId: line.productId, userId: ctx.userId, quantity: line.quantity, releaseId, requestKey: ctx.key })
         .catch((err) => log.warn({ err, productId: line.productId }, "undo of an admission failed; reconciliation repairs it")),
     ));
   try {
@@ -105,7 +114,7 @@ async function placeThroughRedis(ctx: Ctx, gate: StockGate): Promise<OrderAnswer
     throw err;
   }
   try {
-    const placed = await ledgerBatcher.write({ orderId: newOrderId(), userId: ctx.userId, idempotencyKey: ctx.key, requestHash: ctx.hash, lines: ctx.lines, ...ctx.extra });
+    const placed = await ledgerBatcher.write({ orderId: newOrderId(), userId: ctx.userId, idempotencyKey: ctx.key, requestHash: ctx.hash, ...ctx.order });
     return { status: 201, body: { order: placed } };
   } catch (err) {
     if (err instanceof LedgerRejected) {
@@ -125,9 +134,12 @@ async function placeThroughRedis(ctx: Ctx, gate: StockGate): Promise<OrderAnswer
   }
 }
 
-/** The PostgreSQL-only path: the ledger's guards are the admission. */
-async function placeOnPostgres(ctx: Ctx): Promise<OrderAnswer> {
-  const stored = await findStoredAnswer(ctx.userId, ctx.key, ctx.hash);
+/**
+ * The PostgreSQL-only path: the ledger's guards are the admission. `lookUp`: PostgreSQL's record of an
+ * earlier answer was not consulted yet (the key was claimed in Redis, which then failed).
+ */
+async function placeOnPostgres(ctx: Ctx, lookUp: boolean): Promise<OrderAnswer> {
+  const stored = lookUp ? await findStoredAnswer(ctx.userId, ctx.key, ctx.hash) : null;
   if (stored) return stored;
   // A cheap unlocked read first: once a drop is sold out (or not open) the flood costs one read, not a write.
   const early = await refuseEarly(ctx.lines);
@@ -136,7 +148,7 @@ async function placeOnPostgres(ctx: Ctx): Promise<OrderAnswer> {
     return refusal(early.code, early.productId);
   }
   try {
-    const placed = await ledgerSlots.run(() => recordOrder(db, { orderId: newOrderId(), userId: ctx.userId, idempotencyKey: ctx.key, requestHash: ctx.hash, lines: ctx.lines, ...ctx.extra }));
+    const placed = await ledgerSlots.run(() => recordOrder(db, { orderId: newOrderId(), userId: ctx.userId, idempotencyKey: ctx.key, requestHash: ctx.hash, ...ctx.order }));
     metrics.admissions.inc({ result: "reserved", tier: "postgres" }, ctx.lines.length);
     return { status: 201, body: { order: placed } };
   } catch (err) {
@@ -159,14 +171,13 @@ async function refuseEarly(lines: OrderLine[]): Promise<{ code: RejectCode; prod
   const now = clock.now();
   const rows = await db.product.findMany({
     where: { id: { in: lines.map((l) => l.productId) } },
-    select: { id: true, saleStartsAt: true, saleEndsAt: true, inventory: { select: { available: true } } },
+    select: { id: true, ...productFactsSelect },
   });
   for (const line of lines) {
     const p = rows.find((r) => r.id === line.productId);
     if (!p) continue; // unknown: the ledger answers it
-    if (p.saleStartsAt && now < p.saleStartsAt) return { code: "NOT_OPEN", productId: p.id };
-    if (p.saleEndsAt && now >= p.saleEndsAt) return { code: "ENDED", productId: p.id };
-    if ((p.inventory?.available ?? 0) < line.quantity) return { code: "SOLD_OUT", productId: p.id };
+    const code = saleRefusal(factsOf(p), line.quantity, now);
+    if (code) return { code, productId: p.id };
   }
   return null;
 }

@@ -1,12 +1,12 @@
 // Server code that also runs in the worker process (plain Node via tsx), hence no "server-only" marker.
-// Groups the ledger writes of admitted requests into batches (see lib/orders/ledger.ts for why): while a
+// Groups the ledger writes of admitted requests into batches (see lib/orders/ledger/ledger.ts for why): while a
 // batch is being written, the requests arriving meanwhile gather into the next one. A batch is all or
 // nothing; when one fails (a refusal, two orders colliding) its orders are written one by one so each
 // buyer gets their own answer. Admitted requests hold reserved units, so the queue is bounded by the stock
 // itself; the explicit bound is only a backstop (503 + Retry-After beyond it).
 import { AppError } from "@/lib/errors";
 import type { LedgerInput } from "./ledger";
-import type { PlacedOrder } from "./schemas";
+import type { PlacedOrder } from "../schemas";
 
 type Pending = { input: LedgerInput; resolve: (p: PlacedOrder) => void; reject: (e: unknown) => void };
 export type BatchWriters = {

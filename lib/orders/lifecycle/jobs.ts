@@ -4,13 +4,13 @@
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/types";
 import { reconcileStock } from "@/lib/stock/reconcile";
-import { advanceOrder, type StepName } from "./lifecycle";
+import { advanceOrder, type StepName } from "./steps";
 import { onOrderCreated, onOrderStatusChanged, ORDER_CREATED_TOPIC, ORDER_STATUS_CHANGED_TOPIC } from "./notify";
 import { ADVANCE_QUEUE, ADVANCE_QUEUE_OPTIONS, advanceDueOrders } from "./schedule";
-import { expireHolds } from "./service";
+import { expireHolds } from "./holds";
 
 export const ADVANCE_SWEEP_QUEUE = "orders-advance-sweep";
-// Spelled out rather than read from lifecycle.ts, so that nothing from it is used at module level (this
+// Spelled out rather than read from steps.ts, so that nothing from it is used at module level (this
 // file was once loaded inside an import circle through the job registry).
 const stepList = ["ship", "deliver", "completeReturn"] as const satisfies readonly StepName[];
 const advancePayload = z.object({ orderId: z.string().min(1), step: z.enum(stepList) });

@@ -9,7 +9,6 @@ import { AppError } from "@/lib/errors";
 import type { OrderStatus } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
-import { release } from "@/lib/stock/admission";
 import { stockGate } from "@/lib/stock/gate";
 import { transition, type ReturnedUnits } from "./transitions";
 
@@ -17,7 +16,7 @@ import { transition, type ReturnedUnits } from "./transitions";
 export async function releaseOrderUnits(returned: ReturnedUnits): Promise<void> {
   for (const item of returned.items) {
     await stockGate()
-      .run((s) => release(s, { productId: item.productId, userId: returned.userId, quantity: item.quantity, releaseId: `o:${returned.orderId}` }))
+      .release({ productId: item.productId, userId: returned.userId, quantity: item.quantity, releaseId: `o:${returned.orderId}` })
       .catch((err) => log.warn({ err, orderId: returned.orderId }, "redis release deferred to rebuild/reconciliation"));
   }
 }

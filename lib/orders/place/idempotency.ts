@@ -1,0 +1,97 @@
+import "server-only";
+// Idempotency-Key handling for placing orders. The first request with a key claims it in Redis (CLAIM);
+// concurrent and later requests with that key wait for, then replay, the first answer. Answers of orders
+// that were created are also kept in PostgreSQL (IdempotencyRecord, written in the order's transaction),
+// which is the record that survives Redis and serves the PostgreSQL-only path. The buy path enters here
+// to claim (claimKey: the one look-up of an earlier answer) and to settle (storeClaimAnswer / dropClaim).
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { stockKeys } from "@/lib/stock/keys";
+import { CLAIM } from "@/lib/stock/scripts";
+import { RedisUnavailable, type StockGate } from "@/lib/stock/gate";
+import type { CheckoutInput, OrderAnswer, PlaceOrderInput } from "../schemas";
+
+const PENDING_TTL_S = 30;
+const DONE_TTL_S = 24 * 3600;
+const POLL_MS = 20;
+const POLL_LIMIT = 500; // ≈10 s, longer than any ledger transaction
+
+/** The same lines in any order hash the same. */
+function linesHash(input: PlaceOrderInput): string {
+  const lines = [...input.items].sort((a, b) => a.productId.localeCompare(b.productId)).map((l) => `${l.productId}x${l.quantity}`);
+  return createHash("sha256").update(lines.join(",")).digest("base64url");
+}
+
+/**
+ * What identifies a request for Idempotency-Key replays, computed once per request. A bare buy-now keeps
+ * the lines' hash; other sources and addresses are folded in (a cart checkout is identified by its cart
+ * line ids). The values are stored with every answer, so they must not change between releases.
+ */
+export function requestHash(input: CheckoutInput): string {
+  const address = input.shippingAddress ?? "";
+  if (input.source === "buy-now" && !address) return linesHash(input);
+  const what = input.source === "cart" ? [...input.cartItemIds].sort().join(",") : linesHash(input);
+  return createHash("sha256").update(`${input.source}|${what}|${address}`).digest("base64url");
+}
+
+export const mismatch = () => new AppError("IDEMPOTENCY_MISMATCH", "This Idempotency-Key was used with a different request", { "idempotency-key": ["Used with a different request"] });
+
+/**
+ * Claims the key for this request, or answers with the first request's answer. "redis": the claim is held
+ * in Redis (settle it with storeClaimAnswer or dropClaim). "postgres": Redis is unreachable, PostgreSQL's
+ * record was consulted and the ledger's own guards decide. With `durable`, PostgreSQL's record is
+ * consulted first (a retry of a cart or wishlist checkout that succeeded finds its lines gone).
+ */
+export async function claimKey(gate: StockGate, userId: string, key: string, hash: string, durable: boolean): Promise<OrderAnswer | "redis" | "postgres"> {
+  if (durable) {
+    const stored = await findStoredAnswer(userId, key, hash);
+    if (stored) return stored;
+  }
+  const k = stockKeys.claim(userId, key);
+  let i = 0;
+  try {
+    for (; i < POLL_LIMIT; i++) {
+      const v = (await gate.run((s) => (i === 0 ? s.run(CLAIM, [k], [`P|${hash}`, PENDING_TTL_S]) : s.get(k)))) as string | null;
+      if (i === 0 && v === "") return "redis";
+      if (v === null || v === "") return "redis"; // the claimant gave up (its claim expired or was dropped): act
+      // "P|<hash>" while the first request works, "D|<hash>|<answer JSON>" once it answered.
+      const sep = v.indexOf("|", 2);
+      if ((sep === -1 ? v.slice(2) : v.slice(2, sep)) !== hash) throw mismatch();
+      if (v[0] === "D") return JSON.parse(v.slice(sep + 1)) as OrderAnswer;
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  } catch (err) {
+    if (!(err instanceof RedisUnavailable)) throw err;
+    // Consult PostgreSQL's record unless it was just consulted (after waiting, the first may have answered).
+    return (durable && i === 0 ? null : await findStoredAnswer(userId, key, hash)) ?? "postgres";
+  }
+  const stored = await findStoredAnswer(userId, key, hash);
+  if (stored) return stored;
+  throw new AppError("CONFLICT", "The first request with this Idempotency-Key is still being processed");
+}
+
+export async function storeClaimAnswer(gate: StockGate, userId: string, key: string, hash: string, answer: OrderAnswer) {
+  await gate.run((s) => s.set(stockKeys.claim(userId, key), `D|${hash}|${JSON.stringify(answer)}`, DONE_TTL_S)).catch(() => {});
+}
+
+/** Lets a retry act again after this request failed unexpectedly. */
+export async function dropClaim(gate: StockGate, userId: string, key: string) {
+  await gate.run((s) => s.del(stockKeys.claim(userId, key))).catch(() => {});
+}
+
+export async function findStoredAnswer(userId: string, key: string, hash: string): Promise<OrderAnswer | null> {
+  const rec = await db.idempotencyRecord.findUnique({ where: { userId_key: { userId, key } } });
+  if (!rec) return null;
+  if (rec.requestHash !== hash) throw mismatch();
+  return { status: rec.statusCode, body: rec.body };
+}
+
+/** Keeps a refusal given on the PostgreSQL-only path; a concurrent first answer wins. */
+export async function storeAnswerInPostgres(userId: string, key: string, hash: string, answer: OrderAnswer): Promise<OrderAnswer> {
+  await db.idempotencyRecord.createMany({
+    data: [{ userId, key, requestHash: hash, statusCode: answer.status, body: answer.body as object }],
+    skipDuplicates: true,
+  });
+  return (await findStoredAnswer(userId, key, hash)) ?? answer;
+}
