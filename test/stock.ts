@@ -13,6 +13,24 @@ export async function createBuyers(n: number): Promise<string[]> {
   return ids;
 }
 
+/**
+ * Runs `fn` over `items` with at most `width` calls in flight: many buyers at once, as a server's
+ * connections deliver them, without one process queueing thousands of Redis calls behind each other
+ * (on a busy machine that queue alone outlasts the circuit breaker's timeout and tests the machine).
+ */
+export async function concurrently<T, R>(items: readonly T[], width: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  return out;
+}
+
 export async function ledgerFigures(productId: string) {
   const inv = await db.inventory.findUniqueOrThrow({ where: { productId } });
   const items = await db.orderItem.findMany({ where: { productId }, select: { quantity: true, order: { select: { status: true, userId: true } } } });

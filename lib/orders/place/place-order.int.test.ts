@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { stockGate } from "@/lib/stock/gate";
 import { stockKeys } from "@/lib/stock/keys";
 import { createProduct } from "@/test/factories";
-import { createBuyers, expectInvariant } from "@/test/stock";
+import { concurrently, createBuyers, expectInvariant } from "@/test/stock";
 import { placeOrder } from "./place-order";
 
 const buy = (userId: string, productId: string, quantity = 1, key: string = randomUUID()) =>
@@ -30,7 +30,7 @@ describe("placing orders", () => {
     const p = await createProduct({ type: "LIMITED", units: 100, perBuyerLimit: 2 });
     const buyers = await createBuyers(2000);
     const requests = Array.from({ length: 5000 }, (_, i) => buyers[i % 2000]);
-    const answers = await Promise.all(requests.map((b, i) => buy(b, p.id, i % 7 === 0 ? 2 : 1)));
+    const answers = await concurrently(requests, 128, (b, i) => buy(b, p.id, i % 7 === 0 ? 2 : 1));
     const created = answers.filter((a) => a.status === 201);
     expect(answers.every((a) => a.status === 201 || a.status === 409)).toBe(true);
     const f = await expectInvariant(p.id, { limit: 2 });
