@@ -5,7 +5,7 @@ import { cancellableFrom, steps } from "./steps";
 import { canTransition, holdingStates, returnsUnits, soldStates, transition, transitions } from "./transitions";
 
 describe("order transition table", () => {
-  it("follows the lifecycle in DESIGN.md and nothing else", () => {
+  it("follows the lifecycle in docs/orders.md and nothing else", () => {
     expect(canTransition("PENDING_PAYMENT", "CONFIRMING")).toBe(true);
     expect(canTransition("CONFIRMING", "PAID")).toBe(true);
     expect(canTransition("PAID", "SHIPPING")).toBe(true);
