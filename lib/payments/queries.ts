@@ -1,17 +1,19 @@
 import "server-only";
 // Payment reads: an order's payment and refund for the buyer's pages, and the payouts a seller sees.
 import { db } from "@/lib/db";
+import { primaryRefund, refundsSelect } from "./refund-view";
 
 /** The order as the payment panel needs it; only the buyer's own order (anyone else's is null). */
 export async function getOrderPayment(orderId: string, userId: string) {
-  return db.order.findFirst({
+  const order = await db.order.findFirst({
     where: { id: orderId, userId },
     select: {
       id: true, status: true, amount: true, orderName: true, holdExpiresAt: true,
       payment: { select: { status: true, method: true, amount: true, approvedAt: true, failureCode: true } },
-      refund: { select: { status: true, amount: true, reason: true, createdAt: true, completedAt: true } },
+      refunds: refundsSelect,
     },
   });
+  return order && { ...order, refund: primaryRefund(order.refunds) };
 }
 export type OrderPaymentView = NonNullable<Awaited<ReturnType<typeof getOrderPayment>>>;
 
