@@ -83,6 +83,7 @@ async function reconcileOne(o: Claimed, opts: ReconcileOptions): Promise<string>
   const refunds = await db.refund.findMany({ where: { orderId: o.id, status: { in: ["REQUESTED", "FAILED"] } }, select: { paymentKey: true } });
   let refunded = 0;
   for (const r of refunds) if ((await executeRefund(r.paymentKey).catch(() => "pending")) === "refunded") refunded++;
+  if (refunded && o.status !== "CONFIRMING") return "refunded";
   const needsPayment = o.status === "CONFIRMING" || (o.paymentStatus !== null && ["IN_PROGRESS", "READY", "DONE"].includes(o.paymentStatus) && o.status !== "PAID");
   if (!needsPayment) return refunded ? "refunded" : refunds.length ? "pending" : "checked";
 

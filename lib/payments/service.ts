@@ -177,7 +177,7 @@ export async function applyTossRecord(p: TossPayment): Promise<ConfirmResult> {
     case "DONE": {
       if (ours && soldStates.includes(order.status)) return result("already", order.status);
       if (ours && order.status === "CONFIRMING") {
-        if (p.totalAmount !== order.amount) return compensate(p, "AMOUNT_DIFFERS", { failFromConfirming: true });
+        if (p.totalAmount !== order.amount) return compensate(p, "AMOUNT_DIFFERS", { failFrom: "CONFIRMING" });
         return markPaid(order.id, p, "CONFIRMING");
       }
       // Toss approved while we had given the attempt up (a decline that was not one): pay it if still payable.
@@ -186,7 +186,9 @@ export async function applyTossRecord(p: TossPayment): Promise<ConfirmResult> {
         if (paid.outcome === "paid") return paid;
       }
       const why = !ours && order.payment ? "SECOND_PAYMENT" : p.totalAmount !== order.amount ? "AMOUNT_DIFFERS" : `ORDER_${order.status}`;
-      return compensate(p, why);
+      // Toss accepts no new payment window for an orderId once a payment of it was approved (even if
+      // cancelled): a payable order can no longer be paid, so it ends now with its units back.
+      return compensate(p, why, { failFrom: order.status === "PENDING_PAYMENT" ? "PENDING_PAYMENT" : undefined });
     }
     case "CANCELED":
     case "PARTIAL_CANCELED": {
@@ -255,14 +257,14 @@ async function declineAttempt(orderId: string, paymentKey: string, code: string,
 
 /**
  * Toss holds money for this order that the shop will not honour: cancel it (refund row + job in one
- * transaction, then at once), tell the buyer when Toss has cancelled it. `failFromConfirming` ends an
- * order still CONFIRMING (amount differs) in the same transaction, units back.
+ * transaction, then at once), tell the buyer when Toss has cancelled it. `failFrom` ends the order (still
+ * CONFIRMING with an amount that differs, or PENDING_PAYMENT) in the same transaction, units back.
  */
-async function compensate(p: TossPayment, why: string, opts: { failFromConfirming?: boolean } = {}): Promise<ConfirmResult> {
+async function compensate(p: TossPayment, why: string, opts: { failFrom?: "CONFIRMING" | "PENDING_PAYMENT" } = {}): Promise<ConfirmResult> {
   const res = await db.$transaction(async (tx) => {
     let returned = null;
-    if (opts.failFromConfirming) {
-      const t = await transition(tx, p.orderId, "CONFIRMING", "PAYMENT_FAILED", { note: `payment failed: ${why}` });
+    if (opts.failFrom) {
+      const t = await transition(tx, p.orderId, opts.failFrom, "PAYMENT_FAILED", { note: `payment failed: ${why}` });
       if (t.ok) returned = t.returned;
     }
     await tx.payment.updateMany({ where: { orderId: p.orderId, paymentKey: p.paymentKey }, data: { ...paymentData(p), failureCode: why } });
