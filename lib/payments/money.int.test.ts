@@ -16,6 +16,7 @@ import { expectMoneyConsistent, startTossProxy, tossError, type TossProxy } from
 import { cancelPaidOrder, orderStatus, paidOrder, payInWindow, pendingOrder, pointAtFake, startFakeToss, withHangs } from "@/test/payments";
 import { expectInvariant } from "@/test/stock";
 import { setTossClient } from "./gateway";
+import { listPaymentIssues } from "./queries";
 import { REFUND_MAIL_QUEUE } from "./queues";
 import { reconcilePayments } from "./reconcile";
 import { refundOrder } from "./refunds";
@@ -221,6 +222,8 @@ describe("compensation", () => {
     expect(await orderStatus(o.orderId)).toBe("PAYMENT_FAILED");
     expect(await db.refund.findUniqueOrThrow({ where: { paymentKey: auth.paymentKey! } })).toMatchObject({ kind: "COMPENSATION", status: "DONE", amount: o.amount + 1_000, reason: "compensation: AMOUNT_DIFFERS" });
     expect((await db.payment.findUniqueOrThrow({ where: { orderId: o.orderId } })).failureCode).toBe("AMOUNT_DIFFERS");
+    // shown to admins (app/admin/reconciliation)
+    expect((await listPaymentIssues()).filter((r) => r.orderId === o.orderId)).toEqual([expect.objectContaining({ kind: "COMPENSATION", reason: "compensation: AMOUNT_DIFFERS" })]);
     await expectMoneyConsistent([o.orderId], fake);
   });
 

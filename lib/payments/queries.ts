@@ -32,3 +32,17 @@ export async function getUnsettledTotals(sellerId: string) {
   const rows = await db.settlementEntry.groupBy({ by: ["kind"], where: { sellerId, payoutId: null }, _sum: { amount: true } });
   return Object.fromEntries(rows.map((r) => [r.kind, r._sum.amount ?? 0])) as Partial<Record<"SALE" | "REFUND" | "FEE", number>>;
 }
+
+/**
+ * For admins (app/admin/reconciliation): money the shop gave back on its own — compensations (a payment
+ * it could not honour: amount differs, second payment, order already ended), cancels made outside the
+ * shop — and refunds Toss refused (FAILED, waiting for an operator). Newest first.
+ */
+export async function listPaymentIssues(opts: { take?: number } = {}) {
+  return db.refund.findMany({
+    where: { OR: [{ kind: { in: ["COMPENSATION", "EXTERNAL"] } }, { status: "FAILED" }] },
+    orderBy: { createdAt: "desc" },
+    take: opts.take ?? 100,
+    select: { id: true, orderId: true, paymentKey: true, kind: true, status: true, amount: true, reason: true, failureCode: true, createdAt: true },
+  });
+}
