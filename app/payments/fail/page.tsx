@@ -26,14 +26,13 @@ export default async function PaymentFailPage({ searchParams }: { searchParams: 
       <h1 className="text-2xl font-bold">{t.payTitle}</h1>
       <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-900">{message}</p>
       {order && payable && (
-        <section className="space-y-2" data-testid="pay-again">
-          <h2 className="font-semibold">{t.retry}</h2>
+        <section data-testid="pay-again">
           <PayButton order={order} />
         </section>
       )}
       {order && (
         <Link href={`/orders/${order.id}`} className="underline">
-          {t.viewOrder}
+          {payable ? t.retry : t.viewOrder}
         </Link>
       )}
     </main>
