@@ -312,6 +312,19 @@ describe("webhooks cannot be used to amplify", () => {
     expect({ events: await db.webhookEvent.count(), outbox: await db.outboxEvent.count(), toss: fake.state.requests.length }).toEqual(before);
   });
 
+  it("a body naming our orderId with unknown paymentKeys is accepted only a few times an hour per order", async () => {
+    const o = await pendingOrder();
+    const statuses = [];
+    for (let i = 0; i < 12; i++) {
+      const r = await post({ eventType: "PAYMENT_STATUS_CHANGED", createdAt: "x", data: { paymentKey: `foreign_${o.orderId}_${i}`, orderId: o.orderId, status: "DONE" } }, `192.0.2.${i}`);
+      statuses.push(((await r.json()) as { ignored?: string }).ignored ?? "recorded");
+    }
+    expect(statuses.filter((s) => s === "recorded")).toHaveLength(10);
+    expect(statuses.slice(10)).toEqual(["limited", "limited"]);
+    expect(await db.webhookEvent.count({ where: { orderId: o.orderId } })).toBe(10);
+    expect(fake.state.requests.filter((r) => r.path.includes("foreign_"))).toEqual([]);
+  });
+
   it("DEPOSIT_CALLBACK is answered 200 and ignored; a body over the cap is refused with 413", async () => {
     expect(await (await post({ eventType: "DEPOSIT_CALLBACK", createdAt: "x", data: { orderId: "HU-x-order", status: "DONE" } })).json()).toMatchObject({ ignored: "event_type" });
     const big = new Request("http://localhost/api/webhooks/toss", { method: "POST", headers: { "x-forwarded-for": "203.0.113.11" }, body: "x".repeat(70_000) });

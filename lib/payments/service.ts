@@ -15,6 +15,7 @@
 //   buyer told; a cancel made outside the shop is recorded as a refund.
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma, type OrderStatus } from "@/lib/generated/prisma/client";
 import { writeOutbox } from "@/lib/jobs/outbox";
@@ -32,8 +33,12 @@ import type { Payment as TossPayment, TossOutcome } from "./toss";
 /** One key per Toss payment: every confirm of this paymentKey, by whoever, is the same request to Toss. */
 export const confirmKey = (paymentKey: string) => `confirm-${paymentKey}`;
 
-/** How long a live confirm (or a reconciliation run) owns an order's payment work; released when done. */
-export const CLAIM_MS = 60_000;
+/**
+ * How long a live confirm (or a reconciliation run) owns an order's payment work; released when done. Longer
+ * than a confirm and its look-up can take with every retry timing out, so a claim never lapses under a
+ * caller still at work (a killed process's claim lapses and reconciliation takes over).
+ */
+export const CLAIM_MS = Math.max(60_000, 2 * (env.TOSS_MAX_RETRIES + 1) * (env.TOSS_TIMEOUT_MS + 2_000) + 10_000);
 
 /**
  * Codes that end one payment attempt with nothing charged: the card, the issuer or the buyer's limits
