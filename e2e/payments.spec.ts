@@ -68,7 +68,7 @@ test("buy a limited product, pay on the stand-in page, see it PAID, cancel it an
   await expect(page.getByTestId("order-status")).toHaveText("주문 취소");
 });
 
-test("a card rejected in the payment window fails the order", async ({ page }) => {
+test("a card rejected in the payment window leaves the order payable; paying again with another card works", async ({ page }) => {
   const { id: productId } = await createE2eProduct({ name: `거절 ${randomUUID().slice(0, 6)}`, price: 10_000, units: 1, perBuyerLimit: 1 });
   await signIn(page, "buyer2@hurryup.dev");
   const order = await buy(page, productId);
@@ -76,7 +76,11 @@ test("a card rejected in the payment window fails the order", async ({ page }) =
   await page.getByRole("link", { name: "결제하기" }).click();
   await page.getByRole("button", { name: /거절/ }).click();
   await expect(page.locator("main").getByRole("alert")).toContainText("카드사에서 결제를 거절했어요");
+  await expect(page.getByTestId("pay-again")).toBeVisible();
   await page.goto(`/orders/${order.id}`);
-  await expect(page.getByTestId("order-status")).toHaveText("결제 실패");
-  await expect(page.getByRole("link", { name: "결제하기" })).toHaveCount(0);
+  await expect(page.getByTestId("order-status")).toHaveText("결제 대기");
+  await page.getByRole("link", { name: "결제하기" }).click();
+  await page.getByRole("button", { name: "결제하기" }).click();
+  await expect(page).toHaveURL(/\/payments\/success\?/);
+  await expect(page.getByTestId("payment-order-status")).toHaveText("결제 완료");
 });

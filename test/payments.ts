@@ -79,8 +79,10 @@ export async function cancelPaidOrder(orderId: string, reason = "단순 변심")
  * The next `n` calls of `target` hang (answer lost after doing the work, or before): runs `during` with a
  * short-timeout client so the hang becomes an unknown outcome quickly, then restores a normal client.
  */
-export async function withHangs<T>(fake: TossFake, target: "confirm" | "cancel", phase: "after" | "before", during: () => Promise<T>): Promise<T> {
-  fake.config.set({ hangPhase: phase, faultTargets: [target], nextFaults: ["hang", "hang"] });
+export async function withHangs<T>(fake: TossFake, target: "confirm" | "cancel" | ("confirm" | "cancel" | "lookup")[], phase: "after" | "before", during: () => Promise<T>): Promise<T> {
+  const targets = Array.isArray(target) ? target : [target];
+  // two attempts (the first and its retry) per target
+  fake.config.set({ hangPhase: phase, faultTargets: targets, nextFaults: targets.flatMap(() => ["hang", "hang"] as const) });
   const previous = toss();
   const short = pointAtFake(fake, { timeoutMs: 500 });
   try {

@@ -38,7 +38,7 @@ const chunks = <T>(xs: T[]) => Array.from({ length: Math.ceil(xs.length / CHUNK)
 export async function loadShopMoney(scope: AuditScope = {}, tossOrderIds: string[] = []): Promise<ShopOrderRecord[]> {
   const inScopeWhere = { ...(scope.orderIds && { id: { in: scope.orderIds } }), ...(scope.since && { createdAt: { gte: scope.since } }) };
   const concerned = await db.order.findMany({
-    where: { ...inScopeWhere, OR: [{ status: { in: [...PAID_OR_LATER] } }, { payment: { isNot: null } }, { refund: { isNot: null } }] },
+    where: { ...inScopeWhere, OR: [{ status: { in: [...PAID_OR_LATER] } }, { payment: { isNot: null } }, { refunds: { some: {} } }] },
     select: { id: true },
   });
   const ids = [...new Set([...concerned.map((o) => o.id), ...tossOrderIds])];
@@ -52,7 +52,7 @@ export async function loadShopMoney(scope: AuditScope = {}, tossOrderIds: string
           status: true,
           amount: true,
           payment: { select: { paymentKey: true, status: true, amount: true } },
-          refund: { select: { paymentKey: true, amount: true, status: true, transactionKey: true } },
+          refunds: { select: { paymentKey: true, amount: true, status: true, transactionKey: true, kind: true } },
           items: { select: { sellerId: true, unitPrice: true, quantity: true } },
         },
       }),
@@ -69,7 +69,7 @@ export async function loadShopMoney(scope: AuditScope = {}, tossOrderIds: string
         status: o.status,
         amount: o.amount,
         payment: o.payment,
-        refunds: o.refund ? [o.refund] : [],
+        refunds: o.refunds,
         settlement: {
           sellers: new Set(o.items.map((i) => i.sellerId)).size,
           itemsGross: o.items.reduce((s, i) => s + i.unitPrice * i.quantity, 0),

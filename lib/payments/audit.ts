@@ -159,7 +159,9 @@ export function compareMoney(toss: TossPaymentRecord[], orders: ShopOrderRecord[
   // 4. Settlement entries: a sale once per paid order, its reversal once per completed refund.
   for (const o of orders) {
     const s = o.settlement;
-    const refunded = o.refunds.some((r) => r.status === "DONE");
+    // Only a refund of the payment the sale was recorded on reverses the sale; a compensation of another
+    // paymentKey of the same order never had a sale entry to reverse.
+    const refunded = o.refunds.some((r) => r.status === "DONE" && r.paymentKey === o.payment?.paymentKey);
     if (paidOrLater.has(o.status) && (s.saleEntries !== s.sellers || s.saleTotal !== s.itemsGross))
       out.push({ kind: "SETTLEMENT_SALE_MISMATCH", orderId: o.id, detail: `${o.status}: ${s.saleEntries} sale entries totalling ${won(s.saleTotal)}, expected ${s.sellers} totalling ${won(s.itemsGross)}` });
     if (refunded && s.saleEntries > 0 && (s.refundEntries !== s.saleEntries || s.refundTotal !== -s.saleTotal))

@@ -10,7 +10,7 @@ import { confirmCalls, orderStatus, payInWindow, pendingOrder, startFakeToss, po
 import { expectInvariant } from "@/test/stock";
 import { setTossClient } from "./gateway";
 import { reconcilePayments } from "./reconcile";
-import { confirmKey, confirmOrderPayment, failPendingOrder } from "./service";
+import { confirmKey, confirmOrderPayment } from "./service";
 import { feeOf } from "./settlement";
 import type { TossClient } from "./toss";
 
@@ -38,7 +38,7 @@ describe("confirm", () => {
     const r = await confirmOrderPayment(o.userId, q);
     expect(r).toMatchObject({ outcome: "paid", status: "PAID" });
     expect(fake.state.charges).toEqual([expect.objectContaining({ orderId: o.orderId, amount: 78_000 })]);
-    expect(confirmCalls(fake)[0].idempotencyKey).toBe(confirmKey(o.orderId));
+    expect(confirmCalls(fake)[0].idempotencyKey).toBe(confirmKey(q.paymentKey));
     const payment = await db.payment.findUniqueOrThrow({ where: { orderId: o.orderId } });
     expect(payment).toMatchObject({ status: "DONE", amount: 78_000, paymentKey: q.paymentKey });
     expect(payment.approvedAt).toBeInstanceOf(Date);
@@ -84,31 +84,50 @@ describe("confirm", () => {
     expect(confirmCalls(fake)).toHaveLength(0);
   });
 
-  it("a decline at confirm fails the order and gives the units back", async () => {
+  it("a decline at confirm inside the hold leaves the order payable with its units; a second attempt pays", async () => {
     const o = await pendingOrder({ units: 1 });
     const q = await payInWindow(fake, o.orderId, o.amount, "decline");
     const r = await confirmOrderPayment(o.userId, q);
-    expect(r).toMatchObject({ outcome: "failed", status: "PAYMENT_FAILED", code: "REJECT_CARD_PAYMENT" });
+    expect(r).toMatchObject({ outcome: "declined", status: "PENDING_PAYMENT", code: "REJECT_CARD_PAYMENT" });
     expect(fake.state.charges).toHaveLength(0);
     expect((await db.payment.findUniqueOrThrow({ where: { orderId: o.orderId } })).failureCode).toBe("REJECT_CARD_PAYMENT");
-    const f = await expectInvariant(o.product.id);
-    expect(f.available).toBe(1);
+    expect((await expectInvariant(o.product.id)).held).toBe(1);
     expect(await db.settlementEntry.count({ where: { orderId: o.orderId } })).toBe(0);
+    // a refresh of the declined attempt's page asks Toss nothing
+    expect(await confirmOrderPayment(o.userId, q)).toMatchObject({ outcome: "declined", status: "PENDING_PAYMENT" });
+    expect(confirmCalls(fake)).toHaveLength(1);
+    // another card: a new payment window with the same orderId
+    const again = await payInWindow(fake, o.orderId, o.amount);
+    expect(again.paymentKey).not.toBe(q.paymentKey);
+    expect(await confirmOrderPayment(o.userId, again)).toMatchObject({ outcome: "paid", status: "PAID" });
+    expect(fake.state.charges).toEqual([expect.objectContaining({ paymentKey: again.paymentKey, amount: o.amount })]);
+    expect((await expectInvariant(o.product.id)).sold).toBe(1);
   });
 
-  it("an abandoned window leaves the order payable until its hold ends; a card rejected in the window fails it", async () => {
+  it("a decline after the hold ended fails the order and gives the units back", async () => {
+    const o = await pendingOrder({ units: 1 });
+    const q = await payInWindow(fake, o.orderId, o.amount, "decline");
+    // the hold ends while the confirm is in flight: the order is CONFIRMING, so nothing expires it
+    const slow = pointAtFake(fake, { timeoutMs: 5_000 });
+    fake.config.set({ latencyMs: 300, faultTargets: ["confirm"] });
+    const pending = confirmOrderPayment(o.userId, q);
+    await new Promise((r) => setTimeout(r, 100));
+    clock.setOffsetMs(env.ORDER_HOLD_SECONDS * 1000 + 1000);
+    expect(await pending).toMatchObject({ outcome: "failed", status: "PAYMENT_FAILED", code: "REJECT_CARD_PAYMENT" });
+    slow.shutdown();
+    expect((await expectInvariant(o.product.id)).available).toBe(1);
+  });
+
+  it("an abandoned window or a card rejected in the window leaves the order payable until its hold ends", async () => {
     const o = await pendingOrder({ units: 2 });
     const abandoned = await payInWindow(fake, o.orderId, o.amount, "cancel");
     expect(abandoned.paymentKey).toBeUndefined();
+    const rejected = await payInWindow(fake, o.orderId, o.amount, "reject");
+    expect(rejected.paymentKey).toBeUndefined();
     expect(await orderStatus(o.orderId)).toBe("PENDING_PAYMENT");
+    expect((await expectInvariant(o.product.id)).held).toBe(1);
     const q = await payInWindow(fake, o.orderId, o.amount);
     expect((await confirmOrderPayment(o.userId, q)).outcome).toBe("paid");
-
-    const rejected = await pendingOrder({ units: 1 });
-    expect(await failPendingOrder(rejected.userId, rejected.orderId, "REJECT_CARD_PAYMENT")).toBe(true);
-    expect(await failPendingOrder(rejected.userId, rejected.orderId, "REJECT_CARD_PAYMENT")).toBe(false);
-    expect(await orderStatus(rejected.orderId)).toBe("PAYMENT_FAILED");
-    expect((await expectInvariant(rejected.product.id)).available).toBe(1);
   });
 
   it("after the hold ends nothing is confirmed", async () => {
@@ -121,11 +140,21 @@ describe("confirm", () => {
 });
 
 describe("unknown outcomes and reconciliation", () => {
-  it("a timeout leaves the order CONFIRMING (units held); reconciliation finds the charge and marks it PAID once", async () => {
+  it("a timeout is followed by a look-up by paymentKey: Toss's DONE makes the order PAID at once, one charge", async () => {
     const o = await pendingOrder();
     const q = await payInWindow(fake, o.orderId, o.amount);
-    // Toss confirms, but every answer is lost (the retry with the same key hangs too).
     const r = await withHangs(fake, "confirm", "after", () => confirmOrderPayment(o.userId, q));
+    expect(r).toMatchObject({ outcome: "paid", status: "PAID" });
+    expect(fake.state.requests.filter((x) => x.method === "GET" && x.path === `/v1/payments/${q.paymentKey}`)).not.toHaveLength(0);
+    expect(fake.state.charges).toHaveLength(1);
+    expect(await db.settlementEntry.count({ where: { orderId: o.orderId, kind: "SALE" } })).toBe(1);
+  });
+
+  it("a timeout with the look-up lost too leaves the order CONFIRMING (units held); reconciliation marks it PAID once", async () => {
+    const o = await pendingOrder();
+    const q = await payInWindow(fake, o.orderId, o.amount);
+    // Toss confirms, but every answer is lost (the retry with the same key and the look-ups hang too).
+    const r = await withHangs(fake, ["confirm", "lookup"], "after", () => confirmOrderPayment(o.userId, q));
     expect(r).toMatchObject({ outcome: "pending", status: "CONFIRMING" });
     expect(fake.state.charges).toHaveLength(1);
     expect((await expectInvariant(o.product.id)).held).toBe(1);
@@ -144,18 +173,27 @@ describe("unknown outcomes and reconciliation", () => {
     expect((await withHangs(fake, "confirm", "before", () => confirmOrderPayment(o.userId, q))).outcome).toBe("pending");
     expect(fake.state.charges).toHaveLength(0);
     expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({ paid: 1 });
-    expect(new Set(confirmCalls(fake).map((c) => c.idempotencyKey))).toEqual(new Set([confirmKey(o.orderId)]));
+    expect(new Set(confirmCalls(fake).map((c) => c.idempotencyKey))).toEqual(new Set([confirmKey(q.paymentKey)]));
     expect(fake.state.charges).toHaveLength(1);
   });
 
-  it("reconciliation fails an order whose payment session expired, and the units come back", async () => {
+  it("reconciliation ends an attempt whose payment session expired: payable inside the hold, failed after it", async () => {
     const o = await pendingOrder({ units: 1 });
     const q = await payInWindow(fake, o.orderId, o.amount);
     expect((await withHangs(fake, "confirm", "before", () => confirmOrderPayment(o.userId, q))).outcome).toBe("pending");
     fake.advanceTime(11 * 60_000);
-    expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({ failed: 1 });
-    expect(await orderStatus(o.orderId)).toBe("PAYMENT_FAILED");
-    expect((await expectInvariant(o.product.id)).available).toBe(1);
+    expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({ declined: 1 });
+    expect(await orderStatus(o.orderId)).toBe("PENDING_PAYMENT");
+    expect((await expectInvariant(o.product.id)).held).toBe(1);
+
+    const late = await pendingOrder({ units: 1 });
+    const lq = await payInWindow(fake, late.orderId, late.amount);
+    expect((await withHangs(fake, "confirm", "before", () => confirmOrderPayment(late.userId, lq))).outcome).toBe("pending");
+    fake.advanceTime(11 * 60_000);
+    clock.setOffsetMs(env.ORDER_HOLD_SECONDS * 1000 + 1000);
+    expect(await reconcilePayments({ olderThanMs: 0, orderIds: [late.orderId] })).toEqual({ failed: 1 });
+    expect(await orderStatus(late.orderId)).toBe("PAYMENT_FAILED");
+    expect((await expectInvariant(late.product.id)).available).toBe(1);
     expect(fake.state.charges).toHaveLength(0);
   });
 

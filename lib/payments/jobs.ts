@@ -3,8 +3,8 @@
 // Handlers are wrapped in arrows and names come from ./queues, so this module reads no service binding
 // while loading (it was once evaluated inside an import circle through the job registry).
 import { defineJob } from "@/lib/jobs/types";
-import { sendPaidMail } from "./mail";
-import { DAILY_SETTLEMENT_QUEUE, PAID_MAIL_QUEUE, RECONCILE_PAYMENTS_QUEUE, REFUND_REQUESTED_QUEUE, WEBHOOK_QUEUE } from "./queues";
+import { sendPaidMail, sendRefundMail } from "./mail";
+import { DAILY_SETTLEMENT_QUEUE, PAID_MAIL_QUEUE, RECONCILE_PAYMENTS_QUEUE, REFUND_MAIL_QUEUE, REFUND_REQUESTED_QUEUE, WEBHOOK_QUEUE } from "./queues";
 import { reconcilePayments } from "./reconcile";
 import { refundOrder } from "./refunds";
 import { runDailySettlement } from "./settlement";
@@ -14,6 +14,7 @@ export { DAILY_SETTLEMENT_QUEUE, RECONCILE_PAYMENTS_QUEUE };
 
 export const paymentJobs = [
   defineJob({ queue: PAID_MAIL_QUEUE, handler: (data) => sendPaidMail(data), options: { retryLimit: 5, retryDelay: 10, retryBackoff: true } }),
+  defineJob({ queue: REFUND_MAIL_QUEUE, handler: (data) => sendRefundMail(data), options: { retryLimit: 5, retryDelay: 10, retryBackoff: true } }),
   defineJob({
     queue: REFUND_REQUESTED_QUEUE,
     handler: async (data) => void (await refundOrder(data)),

@@ -30,7 +30,26 @@ export async function sendPaidMail(raw: unknown): Promise<void> {
   });
 }
 
-function uuidFrom(seed: string): string {
-  const h = createHash("sha256").update(`paid-mail:${seed}`).digest("hex");
+const refundPayloadSchema = z.object({ orderId: z.string().min(6).max(64), paymentKey: z.string().min(1).max(200), amount: z.number().int() });
+
+/** "Your payment was cancelled": written with every refund that Toss made (ours, a compensation, or the console's). */
+export async function sendRefundMail(raw: unknown): Promise<void> {
+  const { orderId, paymentKey, amount } = refundPayloadSchema.parse(raw);
+  const order = await db.order.findUnique({ where: { id: orderId }, select: { orderName: true, user: { select: { emailEnc: true, deletedAt: true } } } });
+  if (!order?.user.emailEnc || order.user.deletedAt) return;
+  const t = messages.ko.payments;
+  const body = t.mailRefundBody.replace("{orderName}", order.orderName).replace("{amount}", formatPrice(amount));
+  const link = `${env.APP_URL.replace(/\/$/, "")}/orders/${encodeURIComponent(orderId)}`;
+  await sendMail({
+    id: uuidFrom(paymentKey, "refund-mail"),
+    to: decrypt(order.user.emailEnc),
+    subject: t.mailRefundSubject,
+    text: `${body}\n\n${link}`,
+    html: `<p>${escape(body)}</p><p><a href="${escape(link)}">${escape(t.mailOrderLink)}</a></p>`,
+  });
+}
+
+function uuidFrom(seed: string, kind = "paid-mail"): string {
+  const h = createHash("sha256").update(`${kind}:${seed}`).digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

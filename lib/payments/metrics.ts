@@ -5,7 +5,7 @@ import { Counter, Gauge } from "prom-client";
 import { metrics } from "@/lib/metrics";
 import { toss } from "./gateway";
 
-export type PaymentOutcome = "paid" | "failed" | "pending" | "mismatch" | "unavailable" | "expired" | "already";
+export type PaymentOutcome = "paid" | "failed" | "declined" | "pending" | "mismatch" | "unavailable" | "expired" | "already" | "compensated" | "refunded";
 
 function create() {
   const registers = [metrics.registry];

@@ -1,17 +1,19 @@
 import "server-only";
 // Payment reads: an order's payment and refund for the buyer's pages, and the payouts a seller sees.
 import { db } from "@/lib/db";
+import { primaryRefund, refundsSelect } from "./refund-view";
 
 /** The order as the payment panel needs it; only the buyer's own order (anyone else's is null). */
 export async function getOrderPayment(orderId: string, userId: string) {
-  return db.order.findFirst({
+  const order = await db.order.findFirst({
     where: { id: orderId, userId },
     select: {
       id: true, status: true, amount: true, orderName: true, holdExpiresAt: true,
       payment: { select: { status: true, method: true, amount: true, approvedAt: true, failureCode: true } },
-      refund: { select: { status: true, amount: true, reason: true, createdAt: true, completedAt: true } },
+      refunds: refundsSelect,
     },
   });
+  return order && { ...order, refund: primaryRefund(order.refunds) };
 }
 export type OrderPaymentView = NonNullable<Awaited<ReturnType<typeof getOrderPayment>>>;
 
@@ -29,4 +31,18 @@ export async function listPayoutsForSeller(sellerId: string, opts: { take?: numb
 export async function getUnsettledTotals(sellerId: string) {
   const rows = await db.settlementEntry.groupBy({ by: ["kind"], where: { sellerId, payoutId: null }, _sum: { amount: true } });
   return Object.fromEntries(rows.map((r) => [r.kind, r._sum.amount ?? 0])) as Partial<Record<"SALE" | "REFUND" | "FEE", number>>;
+}
+
+/**
+ * For admins (app/admin/reconciliation): money the shop gave back on its own — compensations (a payment
+ * it could not honour: amount differs, second payment, order already ended), cancels made outside the
+ * shop — and refunds Toss refused (FAILED, waiting for an operator). Newest first.
+ */
+export async function listPaymentIssues(opts: { take?: number } = {}) {
+  return db.refund.findMany({
+    where: { OR: [{ kind: { in: ["COMPENSATION", "EXTERNAL"] } }, { status: "FAILED" }] },
+    orderBy: { createdAt: "desc" },
+    take: opts.take ?? 100,
+    select: { id: true, orderId: true, paymentKey: true, kind: true, status: true, amount: true, reason: true, failureCode: true, createdAt: true },
+  });
 }

@@ -6,3 +6,5 @@ export const REFUND_REQUESTED_QUEUE = "payment.refund_requested";
 export const WEBHOOK_QUEUE = "payment-webhook";
 export const RECONCILE_PAYMENTS_QUEUE = "payments-reconcile";
 export const DAILY_SETTLEMENT_QUEUE = "settlement-daily";
+/** "Your payment was cancelled" mail, written with every refund Toss made. */
+export const REFUND_MAIL_QUEUE = "payment-refund-mail";

@@ -1,52 +1,119 @@
 // Server code that also runs in the worker process (plain Node via tsx), hence no "server-only" marker.
-// Payment reconciliation: orders left CONFIRMING by an unknown outcome (timeout, 5xx storm, lost
-// answer) are settled by asking Toss by orderId. DONE → PAID; ABORTED/EXPIRED/CANCELED or no payment at
-// all → PAYMENT_FAILED with the units back; still authorised but never confirmed → the confirm is resent
-// with the order's Idempotency-Key (so it cannot charge twice); no answer → left for the next run.
+// Payment reconciliation: every order whose state can disagree with Toss's record is asked about and
+// brought in line (docs/payments.md). Candidates:
+// - CONFIRMING (an unknown outcome, a killed process);
+// - PENDING_PAYMENT with a paymentKey whose attempt is not known to be over;
+// - PAYMENT_FAILED / EXPIRED / CANCELLED orders whose payment Toss might have charged (never settled as
+//   ABORTED/EXPIRED/CANCELED, and no refund for it) — e.g. failed before this fix while Toss approved;
+// - refunds in flight (REQUESTED), and FAILED refunds of the last day (Toss may show them cancelled).
+// Runs are fenced: a batch is claimed in one statement (`FOR UPDATE SKIP LOCKED` + paymentClaimedUntil),
+// the same claim a live confirm takes, so two runs, or a run and a live confirm, never act on one order.
+// Each order is looked up by its paymentKey when known, by orderId otherwise; only Toss's record decides.
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { toss } from "./gateway";
-import { applyTossPayment, sendConfirm, type ConfirmResult } from "./service";
+import { executeRefund } from "./refunds";
+import { applyTossRecord, CLAIM_MS, releaseClaim, sendConfirm } from "./service";
 
 export type ReconcileOptions = {
-  /** Leave orders that entered CONFIRMING less than this long ago to the request still confirming them. */
+  /** Leave orders changed less than this long ago to the request still working on them. */
   olderThanMs?: number;
   limit?: number;
   /** Scopes a run (tests share one database across parallel files). */
   orderIds?: string[];
+  /** A CONFIRMING order whose payment Toss has never heard of is given up after this long (the payment
+   * session — about 10 minutes at Toss — has surely ended, so it can no longer be approved). */
+  unknownPaymentGraceMs?: number;
 };
 
-export async function reconcilePayments(opts: ReconcileOptions = {}): Promise<Record<string, number>> {
+type Claimed = { id: string; status: string; amount: number; updatedAt: Date; paymentKey: string | null; paymentStatus: string | null };
+
+/** Claims up to `limit` candidates for this run; every other run and every live confirm skips them. */
+async function claimBatch(opts: ReconcileOptions, until: Date): Promise<Claimed[]> {
+  const now = clock.now();
   const before = new Date(clock.nowMs() - (opts.olderThanMs ?? 60_000));
-  const orders = await db.order.findMany({
-    where: { status: "CONFIRMING", updatedAt: { lte: before }, ...(opts.orderIds && { id: { in: opts.orderIds } }) },
-    select: { id: true, amount: true, payment: { select: { paymentKey: true } } },
-    orderBy: { updatedAt: "asc" },
-    take: opts.limit ?? 200,
-  });
+  const failedSince = new Date(clock.nowMs() - 86_400_000);
+  const ids = opts.orderIds ?? null;
+  return db.$queryRaw<Claimed[]>`
+    WITH c AS (
+      SELECT o.id FROM "Order" o
+      LEFT JOIN "Payment" p ON p."orderId" = o.id
+      WHERE (o."paymentClaimedUntil" IS NULL OR o."paymentClaimedUntil" < ${now})
+        AND (${ids}::text[] IS NULL OR o.id = ANY(${ids}::text[]))
+        AND (
+          (o.status = 'CONFIRMING' AND o."updatedAt" <= ${before})
+          OR (o.status = 'PENDING_PAYMENT' AND p.status IN ('IN_PROGRESS', 'READY', 'DONE') AND o."updatedAt" <= ${before})
+          OR (o.status IN ('PAYMENT_FAILED', 'EXPIRED', 'CANCELLED') AND p.status IN ('IN_PROGRESS', 'READY', 'DONE') AND o."updatedAt" <= ${before}
+              AND NOT EXISTS (SELECT 1 FROM "Refund" r WHERE r."paymentKey" = p."paymentKey"))
+          OR EXISTS (SELECT 1 FROM "Refund" r WHERE r."orderId" = o.id
+              AND ((r.status = 'REQUESTED' AND r."createdAt" <= ${before}) OR (r.status = 'FAILED' AND r."createdAt" >= ${failedSince})))
+        )
+      ORDER BY o."updatedAt" LIMIT ${opts.limit ?? 200}
+      FOR UPDATE OF o SKIP LOCKED
+    )
+    UPDATE "Order" o SET "paymentClaimedUntil" = ${until}
+    FROM c LEFT JOIN "Payment" p ON p."orderId" = c.id
+    WHERE o.id = c.id
+    RETURNING o.id, o.status::text AS status, o.amount, o."updatedAt", p."paymentKey", p.status AS "paymentStatus"`;
+}
+
+export async function reconcilePayments(opts: ReconcileOptions = {}): Promise<Record<string, number>> {
+  const until = new Date(clock.nowMs() + CLAIM_MS);
+  const orders = await claimBatch(opts, until);
   const tally: Record<string, number> = {};
   for (const o of orders) {
-    const r = await reconcileOne(o.id, o.amount, o.payment?.paymentKey);
-    tally[r.outcome] = (tally[r.outcome] ?? 0) + 1;
+    let outcome: string;
+    try {
+      outcome = await reconcileOne(o, opts);
+    } catch (err) {
+      log.warn({ err, orderId: o.id }, "payment reconciliation of one order failed; next run retries");
+      outcome = "error";
+    } finally {
+      await releaseClaim(o.id, until);
+    }
+    tally[outcome] = (tally[outcome] ?? 0) + 1;
   }
   if (orders.length) log.info({ tally }, "payments reconciled");
   return tally;
 }
 
-async function reconcileOne(orderId: string, amount: number, paymentKey: string | undefined): Promise<ConfirmResult> {
-  const found = await toss().getPaymentByOrderId(orderId);
+async function reconcileOne(o: Claimed, opts: ReconcileOptions): Promise<string> {
+  // Refunds in flight first: resend with the same key, or find Toss cancelled them.
+  const refunds = await db.refund.findMany({ where: { orderId: o.id, status: { in: ["REQUESTED", "FAILED"] } }, select: { paymentKey: true } });
+  let refunded = 0;
+  for (const r of refunds) if ((await executeRefund(r.paymentKey).catch(() => "pending")) === "refunded") refunded++;
+  if (refunded && o.status !== "CONFIRMING") return "refunded";
+  const needsPayment = o.status === "CONFIRMING" || (o.paymentStatus !== null && ["IN_PROGRESS", "READY", "DONE"].includes(o.paymentStatus) && o.status !== "PAID");
+  if (!needsPayment) return refunded ? "refunded" : refunds.length ? "pending" : "checked";
+
+  const found = o.paymentKey ? await toss().getPayment(o.paymentKey) : await toss().getPaymentByOrderId(o.id);
   if (found.kind === "success") {
     const p = found.payment;
-    if ((p.status === "IN_PROGRESS" || p.status === "READY") && paymentKey) return sendConfirm(orderId, paymentKey, amount);
-    return applyTossPayment(orderId, amount, p);
+    // Authorised but never confirmed (a confirm that never arrived): resend it with the same key.
+    if ((p.status === "IN_PROGRESS" || p.status === "READY") && o.status === "CONFIRMING" && o.paymentKey === p.paymentKey) {
+      return (await sendConfirm(o.id, p.paymentKey, o.amount)).outcome;
+    }
+    return (await applyTossRecord(p)).outcome;
   }
-  if (found.kind === "declined" && found.status === 404) {
-    // Toss has no payment for this order: nothing was charged.
-    return applyTossPayment(orderId, amount, {
-      paymentKey: paymentKey ?? "none", orderId, status: "ABORTED", currency: "KRW", totalAmount: amount, balanceAmount: 0,
-      requestedAt: clock.now().toISOString(), cancels: [], failure: { code: found.code, message: found.message },
-    });
+  if (found.kind === "declined" && found.status === 404 && o.status === "CONFIRMING") {
+    // Toss has never heard of the payment. Once its session has surely ended it never will: the attempt
+    // is over with nothing charged (a look-up by orderId first, in case the key we hold is not the one).
+    const byOrder = o.paymentKey ? await toss().getPaymentByOrderId(o.id) : found;
+    if (byOrder.kind === "success") return (await applyTossRecord(byOrder.payment)).outcome;
+    const grace = opts.unknownPaymentGraceMs ?? 15 * 60_000;
+    if (byOrder.kind === "declined" && byOrder.status === 404 && clock.nowMs() - o.updatedAt.getTime() >= grace) {
+      return (await giveUpUnknown(o)).outcome;
+    }
   }
-  return { outcome: "pending", status: "CONFIRMING" };
+  return "pending";
+}
+
+/** A CONFIRMING order Toss has no payment for, long after its session ended: the attempt ended uncharged. */
+async function giveUpUnknown(o: Claimed) {
+  const now = clock.now();
+  return applyTossRecord({
+    paymentKey: o.paymentKey ?? `none-${o.id}`, orderId: o.id, status: "ABORTED", currency: "KRW", totalAmount: o.amount, balanceAmount: 0,
+    requestedAt: now.toISOString(), cancels: [], failure: { code: "NOT_FOUND_PAYMENT", message: "Toss has no such payment" },
+  });
 }

@@ -35,8 +35,10 @@ export type WebhookBody = z.infer<typeof webhookBodySchema>;
 export const refundRequestedSchema = z.object({
   orderId,
   reason: z.string().trim().min(1).max(200).default("Order cancelled"),
+  /** Set by a compensation: carry out the refund row of this payment. */
+  paymentKey: z.string().min(1).max(200).optional(),
 });
 export type RefundRequested = z.infer<typeof refundRequestedSchema>;
 
-/** Buyer codes that leave the order payable (the buyer can try again until the hold ends). */
+/** Buyer codes: the buyer closed the window (as opposed to a decline); either way the order stays payable. */
 export const retryableFailCodes = new Set(["PAY_PROCESS_CANCELED", "PAY_PROCESS_ABORTED", "USER_CANCEL"]);

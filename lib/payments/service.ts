@@ -1,25 +1,55 @@
 // Server code that also runs in the worker process (plain Node via tsx), hence no "server-only" marker.
-// Confirming a payment. The order enters CONFIRMING by a guarded update that also requires a live hold
-// (so expiry cannot race it) and records the paymentKey; Toss is then asked to confirm the amount stored
-// on the order with an Idempotency-Key derived from the order, so a retry, a refresh of the success page
-// or the reconciliation job can never charge twice. DONE → PAID (+ settlement, + mail via the outbox);
-// a decline → PAYMENT_FAILED with the units back; no definite answer → stays CONFIRMING for reconcile.ts.
+// Confirming a payment, and applying Toss's record of a payment to our order (docs/payments.md).
+// - The order enters CONFIRMING by a guarded update that also requires a live hold and claims the order
+//   (paymentClaimedUntil: a reconciliation run leaves it alone meanwhile) and records the paymentKey;
+//   Toss is then asked to confirm the amount stored on the order with an Idempotency-Key derived from the
+//   paymentKey, so a retry, a refresh of the success page or reconciliation can never charge twice.
+// - Unknown is not declined: a timeout, 5xx, 409 IDEMPOTENT_REQUEST_PROCESSING, a temporary code or a 4xx
+//   after an attempt that may have arrived is followed by a look-up by paymentKey, and only Toss's record
+//   decides. DONE → PAID (+ settlement, + mail via the outbox); a card decline (or a record that can never
+//   become DONE) inside the hold → back to PENDING_PAYMENT with the same units held, so the buyer can pay
+//   again; after the hold → PAYMENT_FAILED with the units back; still open → stays CONFIRMING for
+//   reconcile.ts.
+// - Compensation: a DONE payment the order cannot honour (the order failed, expired or was cancelled, the
+//   amount differs, or another paymentKey already paid it) is cancelled through Toss (refunds.ts) and the
+//   buyer told; a cancel made outside the shop is recorded as a refund.
+import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma, type OrderStatus } from "@/lib/generated/prisma/client";
 import { writeOutbox } from "@/lib/jobs/outbox";
 import { log } from "@/lib/log";
 import { releaseOrderUnits } from "@/lib/orders/lifecycle/holds";
-import { transition } from "@/lib/orders/lifecycle/transitions";
+import { soldStates, transition } from "@/lib/orders/lifecycle/transitions";
 import { toss } from "./gateway";
 import { PAID_MAIL_QUEUE } from "./queues";
 import { countPayment, hookTossMetrics, type PaymentOutcome } from "./metrics";
+import { completeRefund, executeRefund, recordExternalCancel, refundJob, requestRefund } from "./refunds";
 import type { SuccessQuery } from "./schemas";
 import { recordSale } from "./settlement";
 import type { Payment as TossPayment, TossOutcome } from "./toss";
 
-/** One key per order: every confirm of this order, by whoever, is the same request to Toss. */
-export const confirmKey = (orderId: string) => `confirm-${orderId}`;
+/** One key per Toss payment: every confirm of this paymentKey, by whoever, is the same request to Toss. */
+export const confirmKey = (paymentKey: string) => `confirm-${paymentKey}`;
+
+/**
+ * How long a live confirm (or a reconciliation run) owns an order's payment work; released when done. Longer
+ * than a confirm and its look-up can take with every retry timing out, so a claim never lapses under a
+ * caller still at work (a killed process's claim lapses and reconciliation takes over).
+ */
+export const CLAIM_MS = Math.max(60_000, 2 * (env.TOSS_MAX_RETRIES + 1) * (env.TOSS_TIMEOUT_MS + 2_000) + 10_000);
+
+/**
+ * Codes that end one payment attempt with nothing charged: the card, the issuer or the buyer's limits
+ * refused it, or its payment session is gone. The order stays payable with another attempt.
+ */
+export const DECLINE_CODES: ReadonlySet<string> = new Set([
+  "REJECT_CARD_PAYMENT", "REJECT_CARD_COMPANY", "INVALID_STOPPED_CARD", "INVALID_CARD_EXPIRATION", "INVALID_CARD_NUMBER",
+  "INVALID_CARD_LOST_OR_STOLEN", "INVALID_CARD_PASSWORD", "EXCEED_MAX_DAILY_PAYMENT_COUNT", "EXCEED_MAX_PAYMENT_AMOUNT",
+  "EXCEED_MAX_ONE_DAY_AMOUNT", "EXCEED_MAX_AMOUNT", "NOT_AVAILABLE_BANK", "REJECT_ACCOUNT_PAYMENT", "REJECT_TOSSPAY_INVALID_ACCOUNT",
+  "NOT_FOUND_PAYMENT_SESSION",
+]);
 
 /** Bounded waits under a drop's load; a timed-out step rolls back whole and is retried (same keys). */
 const TX = { maxWait: 5_000, timeout: 15_000 };
@@ -34,32 +64,59 @@ const result = (outcome: PaymentOutcome, status: OrderStatus, code?: string): Co
 /** The success route's confirm. Answers with what happened; only surprises throw. */
 export async function confirmOrderPayment(userId: string, q: SuccessQuery): Promise<ConfirmResult> {
   hookTossMetrics();
-  const order = await db.order.findFirst({ where: { id: q.orderId, userId }, select: { id: true, status: true, amount: true } });
+  const order = await db.order.findFirst({
+    where: { id: q.orderId, userId },
+    select: { id: true, status: true, amount: true, holdExpiresAt: true, payment: { select: { paymentKey: true, status: true, failureCode: true } } },
+  });
   if (!order) throw notFound("order");
   if (order.status !== "PENDING_PAYMENT") return result("already", order.status);
+  // A refresh of a declined attempt's success page: Toss has answered that paymentKey already.
+  if (order.payment?.paymentKey === q.paymentKey && (order.payment.status === "ABORTED" || order.payment.status === "EXPIRED")) {
+    return result("declined", order.status, order.payment.failureCode ?? undefined);
+  }
   if (q.amount !== order.amount) {
     log.warn({ orderId: order.id, returned: q.amount, stored: order.amount }, "payment amount mismatch: nothing confirmed");
     return result("mismatch", order.status);
   }
   // Breaker open: refuse at once. The order stays PENDING_PAYMENT with its hold; nothing was sent.
   if (!toss().isAvailable()) return result("unavailable", order.status);
-  const began = await beginConfirm(order.id, q.paymentKey, order.amount);
-  if (!began) {
-    const now = await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } });
-    return result(now.status === "PENDING_PAYMENT" ? "expired" : "already", now.status);
+  const claim = await beginConfirm(order.id, q.paymentKey, order.amount);
+  if (!claim) {
+    const now = await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, holdExpiresAt: true } });
+    if (now.status !== "PENDING_PAYMENT") return result("already", now.status);
+    // Still payable but someone (a reconciliation run) holds the order for a moment: nothing was sent.
+    return result(now.holdExpiresAt && now.holdExpiresAt > clock.now() ? "pending" : "expired", now.status);
   }
-  return sendConfirm(order.id, q.paymentKey, order.amount);
+  try {
+    return await sendConfirm(order.id, q.paymentKey, order.amount);
+  } finally {
+    await releaseClaim(order.id, claim);
+  }
 }
 
-async function beginConfirm(orderId: string, paymentKey: string, amount: number): Promise<boolean> {
+class NotBegun extends Error {}
+
+/** PENDING_PAYMENT → CONFIRMING with a claim on the order, in one transaction. The claim's end, or null. */
+async function beginConfirm(orderId: string, paymentKey: string, amount: number): Promise<Date | null> {
+  const until = new Date(clock.nowMs() + CLAIM_MS);
   try {
     return await db.$transaction(async (tx) => {
+      const claimed = await tx.$executeRaw`
+        UPDATE "Order" SET "paymentClaimedUntil" = ${until}
+        WHERE id = ${orderId} AND status = 'PENDING_PAYMENT' AND ("paymentClaimedUntil" IS NULL OR "paymentClaimedUntil" < ${clock.now()})`;
+      if (!claimed) return null;
       const t = await transition(tx, orderId, "PENDING_PAYMENT", "CONFIRMING", { onlyBeforeHoldExpiry: true, note: "payment confirming" });
-      if (!t.ok) return false;
-      await tx.payment.create({ data: { orderId, paymentKey, status: "IN_PROGRESS", amount } });
-      return true;
+      if (!t.ok) throw new NotBegun();
+      // A new attempt after a decline replaces the declined one (Toss keeps both; the old one is ABORTED).
+      await tx.payment.upsert({
+        where: { orderId },
+        create: { orderId, paymentKey, status: "IN_PROGRESS", amount },
+        update: { paymentKey, status: "IN_PROGRESS", amount, method: null, approvedAt: null, failureCode: null, raw: Prisma.DbNull },
+      });
+      return until;
     }, TX);
   } catch (err) {
+    if (err instanceof NotBegun) return null;
     // A paymentKey already used by another order is not this order's payment.
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new AppError("CONFLICT", "This payment belongs to another order");
     // The ledger is overloaded: nothing changed and nothing was sent; the buyer can reload the page.
@@ -68,37 +125,92 @@ async function beginConfirm(orderId: string, paymentKey: string, amount: number)
   }
 }
 
+/** Ends a claim this caller holds (and only that one: a claim that lapsed and was taken again stays). */
+export async function releaseClaim(orderId: string, until: Date): Promise<void> {
+  await db.$executeRaw`UPDATE "Order" SET "paymentClaimedUntil" = NULL WHERE id = ${orderId} AND "paymentClaimedUntil" = ${until}`;
+}
+
 /** Sends (or resends — same Idempotency-Key) the confirm for an order in CONFIRMING and applies the answer. */
 export async function sendConfirm(orderId: string, paymentKey: string, amount: number): Promise<ConfirmResult> {
-  const outcome = await toss().confirmPayment({ paymentKey, orderId, amount, idempotencyKey: confirmKey(orderId) });
-  return applyConfirmOutcome(orderId, amount, outcome);
+  const outcome = await toss().confirmPayment({ paymentKey, orderId, amount, idempotencyKey: confirmKey(paymentKey) });
+  return settleConfirm(orderId, paymentKey, outcome);
 }
 
-async function applyConfirmOutcome(orderId: string, amount: number, outcome: TossOutcome): Promise<ConfirmResult> {
-  if (outcome.kind === "success") return applyTossPayment(orderId, amount, outcome.payment);
+async function settleConfirm(orderId: string, paymentKey: string, outcome: TossOutcome): Promise<ConfirmResult> {
+  if (outcome.kind === "success") return applyTossRecord(outcome.payment);
   if (outcome.kind === "declined") {
-    if (outcome.code === "ALREADY_PROCESSED_PAYMENT") {
-      // Confirmed before (by another request): Toss's record says how it ended.
-      const found = await toss().getPaymentByOrderId(orderId);
-      if (found.kind === "success") return applyTossPayment(orderId, amount, found.payment);
-      return result("pending", "CONFIRMING");
-    }
-    return markFailed(orderId, outcome.code);
+    if (DECLINE_CODES.has(outcome.code)) return declineAttempt(orderId, paymentKey, outcome.code);
+    // ALREADY_PROCESSED_PAYMENT, or a refusal that says nothing about the payment itself: ask Toss.
+    return lookUpAndApply(orderId, paymentKey, outcome.code, true);
   }
-  return result("pending", "CONFIRMING", outcome.reason);
+  // Nothing can have reached Toss: nothing to look up; reconciliation resends with the same key.
+  if (!outcome.sent) return result("pending", "CONFIRMING", outcome.reason);
+  return lookUpAndApply(orderId, paymentKey, outcome.code ?? outcome.reason, false);
 }
 
-/** Applies Toss's view of the payment to an order in CONFIRMING. Idempotent. */
-export async function applyTossPayment(orderId: string, amount: number, p: TossPayment): Promise<ConfirmResult> {
-  if (p.status === "DONE") {
-    if (p.totalAmount !== amount) {
-      log.error({ orderId, tossAmount: p.totalAmount, stored: amount }, "toss reports a different amount: left for an operator");
-      return result("pending", "CONFIRMING", "AMOUNT_DIFFERS");
-    }
-    return (await markPaid(orderId, p)) ? result("paid", "PAID") : result("already", await statusOf(orderId));
+/**
+ * Toss's record of `paymentKey` decides. A payment Toss does not know can only be declined when the
+ * confirm was refused outright (`definite`): after an unknown attempt it may still appear, so the order
+ * stays CONFIRMING and reconciliation asks again.
+ */
+async function lookUpAndApply(orderId: string, paymentKey: string, code: string, definite: boolean): Promise<ConfirmResult> {
+  const found = await toss().getPayment(paymentKey);
+  if (found.kind === "success") {
+    if (found.payment.orderId !== orderId) return declineAttempt(orderId, paymentKey, "FORBIDDEN_REQUEST");
+    return applyTossRecord(found.payment);
   }
-  if (p.status === "ABORTED" || p.status === "EXPIRED" || p.status === "CANCELED") return markFailed(orderId, p.failure?.code ?? p.status, p);
-  return result("pending", "CONFIRMING");
+  if (found.kind === "declined" && found.status === 404 && definite) return declineAttempt(orderId, paymentKey, code);
+  return result("pending", await statusOf(orderId), code);
+}
+
+/**
+ * Applies Toss's record of any payment to the order it names, whatever state either is in. Idempotent
+ * (guarded transitions, one refund row per payment), so the confirm, a webhook and reconciliation may all
+ * apply the same record, in any order, any number of times.
+ */
+export async function applyTossRecord(p: TossPayment): Promise<ConfirmResult> {
+  const order = await db.order.findUnique({
+    where: { id: p.orderId },
+    select: { id: true, status: true, amount: true, holdExpiresAt: true, payment: { select: { paymentKey: true } } },
+  });
+  if (!order) {
+    log.warn({ orderId: p.orderId }, "toss reports a payment for an order this shop does not have: ignored");
+    return result("already", "PAYMENT_FAILED", "UNKNOWN_ORDER");
+  }
+  const ours = order.payment?.paymentKey === p.paymentKey;
+  switch (p.status) {
+    case "DONE": {
+      if (ours && soldStates.includes(order.status)) return result("already", order.status);
+      if (ours && order.status === "CONFIRMING") {
+        if (p.totalAmount !== order.amount) return compensate(p, "AMOUNT_DIFFERS", { failFrom: "CONFIRMING" });
+        return markPaid(order.id, p, "CONFIRMING");
+      }
+      // Toss approved while we had given the attempt up (a decline that was not one): pay it if still payable.
+      if (ours && order.status === "PENDING_PAYMENT" && p.totalAmount === order.amount && order.holdExpiresAt && order.holdExpiresAt > clock.now()) {
+        const paid = await markPaid(order.id, p, "PENDING_PAYMENT");
+        if (paid.outcome === "paid") return paid;
+      }
+      const why = !ours && order.payment ? "SECOND_PAYMENT" : p.totalAmount !== order.amount ? "AMOUNT_DIFFERS" : `ORDER_${order.status}`;
+      // Toss accepts no new payment window for an orderId once a payment of it was approved (even if
+      // cancelled): a payable order can no longer be paid, so it ends now with its units back.
+      return compensate(p, why, { failFrom: order.status === "PENDING_PAYMENT" ? "PENDING_PAYMENT" : undefined });
+    }
+    case "CANCELED":
+    case "PARTIAL_CANCELED": {
+      const refund = await db.refund.findUnique({ where: { paymentKey: p.paymentKey }, select: { status: true } });
+      const r = refund ? await completeRefund(p.paymentKey, p) : await recordExternalCancel(p);
+      return result(r === "refunded" ? "refunded" : "already", await statusOf(order.id));
+    }
+    case "ABORTED":
+    case "EXPIRED": {
+      if (ours && order.status === "CONFIRMING") return declineAttempt(order.id, p.paymentKey, p.failure?.code ?? p.status, p);
+      // Keep the record truthful so reconciliation stops asking about it.
+      if (ours) await db.payment.updateMany({ where: { orderId: order.id, paymentKey: p.paymentKey, status: { in: ["IN_PROGRESS", "READY"] } }, data: { status: p.status } });
+      return result("already", order.status);
+    }
+    default:
+      return result("pending", order.status);
+  }
 }
 
 const statusOf = async (orderId: string) => (await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } })).status;
@@ -111,40 +223,63 @@ const paymentData = (p: TossPayment) => ({
   raw: p as Prisma.InputJsonValue,
 });
 
-async function markPaid(orderId: string, p: TossPayment): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+async function markPaid(orderId: string, p: TossPayment, from: "CONFIRMING" | "PENDING_PAYMENT"): Promise<ConfirmResult> {
+  const paid = await db.$transaction(async (tx) => {
+    if (from === "PENDING_PAYMENT") {
+      const t = await transition(tx, orderId, "PENDING_PAYMENT", "CONFIRMING", { onlyBeforeHoldExpiry: true, note: "payment found approved" });
+      if (!t.ok) return false;
+    }
     const t = await transition(tx, orderId, "CONFIRMING", "PAID", { note: `paid (${p.method ?? "card"})` });
     if (!t.ok) return false;
-    await tx.payment.update({ where: { orderId }, data: paymentData(p) });
+    await tx.payment.update({ where: { orderId }, data: { ...paymentData(p), failureCode: null } });
     await recordSale(tx, orderId);
     await writeOutbox(tx, PAID_MAIL_QUEUE, { orderId });
     return true;
   }, TX);
-}
-
-async function markFailed(orderId: string, code: string, p?: TossPayment): Promise<ConfirmResult> {
-  const res = await db.$transaction(async (tx) => {
-    const t = await transition(tx, orderId, "CONFIRMING", "PAYMENT_FAILED", { note: `payment failed: ${code}` });
-    if (t.ok) await tx.payment.update({ where: { orderId }, data: { ...(p ? paymentData(p) : { status: "ABORTED" }), failureCode: code } });
-    return t;
-  }, TX);
-  if (!res.ok) return result("already", await statusOf(orderId));
-  if (res.returned) await releaseOrderUnits(res.returned);
-  return result("failed", "PAYMENT_FAILED", code);
+  return paid ? result("paid", "PAID") : result("already", await statusOf(orderId));
 }
 
 /**
- * The fail route after a real decline in the payment window (card rejected): the order fails and its
- * units go back. A closed window (PAY_PROCESS_CANCELED) never comes here: the order stays payable.
+ * One attempt ended with nothing charged. Inside the hold the order is payable again (same units held,
+ * another card or method, a new payment window with the same orderId); after it, PAYMENT_FAILED with the
+ * units back.
  */
-export async function failPendingOrder(userId: string, orderId: string, code: string): Promise<boolean> {
+async function declineAttempt(orderId: string, paymentKey: string, code: string, p?: TossPayment): Promise<ConfirmResult> {
   const res = await db.$transaction(async (tx) => {
-    const owned = await tx.order.count({ where: { id: orderId, userId } });
-    if (!owned) return { ok: false as const };
-    return transition(tx, orderId, "PENDING_PAYMENT", "PAYMENT_FAILED", { note: `payment failed: ${code}` });
-  });
-  if (!res.ok) return false;
+    let to: OrderStatus = "PENDING_PAYMENT";
+    let t = await transition(tx, orderId, "CONFIRMING", "PENDING_PAYMENT", { onlyBeforeHoldExpiry: true, note: `payment declined (${code}): payable again until the hold ends` });
+    if (!t.ok) {
+      to = "PAYMENT_FAILED";
+      t = await transition(tx, orderId, "CONFIRMING", "PAYMENT_FAILED", { note: `payment failed: ${code}` });
+    }
+    if (t.ok) await tx.payment.updateMany({ where: { orderId, paymentKey }, data: { ...(p ? paymentData(p) : { status: "ABORTED" }), failureCode: code } });
+    return { t, to };
+  }, TX);
+  if (!res.t.ok) return result("already", await statusOf(orderId));
+  if (res.t.returned) await releaseOrderUnits(res.t.returned);
+  return res.to === "PENDING_PAYMENT" ? result("declined", "PENDING_PAYMENT", code) : result("failed", "PAYMENT_FAILED", code);
+}
+
+/**
+ * Toss holds money for this order that the shop will not honour: cancel it (refund row + job in one
+ * transaction, then at once), tell the buyer when Toss has cancelled it. `failFrom` ends the order (still
+ * CONFIRMING with an amount that differs, or PENDING_PAYMENT) in the same transaction, units back.
+ */
+async function compensate(p: TossPayment, why: string, opts: { failFrom?: "CONFIRMING" | "PENDING_PAYMENT" } = {}): Promise<ConfirmResult> {
+  const res = await db.$transaction(async (tx) => {
+    let returned = null;
+    if (opts.failFrom) {
+      const t = await transition(tx, p.orderId, opts.failFrom, "PAYMENT_FAILED", { note: `payment failed: ${why}` });
+      if (t.ok) returned = t.returned;
+    }
+    await tx.payment.updateMany({ where: { orderId: p.orderId, paymentKey: p.paymentKey }, data: { ...paymentData(p), failureCode: why } });
+    const created = await requestRefund(tx, { orderId: p.orderId, paymentKey: p.paymentKey, amount: p.balanceAmount, kind: "COMPENSATION", reason: `compensation: ${why}` });
+    if (created) await refundJob(tx, p.orderId, p.paymentKey);
+    return { returned, created };
+  }, TX);
   if (res.returned) await releaseOrderUnits(res.returned);
-  countPayment("failed");
-  return true;
+  if (res.created) log.error({ orderId: p.orderId, paymentKey: p.paymentKey, amount: p.totalAmount, why }, "toss holds money the shop cannot honour: cancelling it");
+  // The job retries; trying now closes the gap at once in the common case.
+  await executeRefund(p.paymentKey).catch((err) => log.warn({ err, orderId: p.orderId }, "compensation refund left to its job"));
+  return result("compensated", await statusOf(p.orderId), why);
 }

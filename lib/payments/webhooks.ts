@@ -1,9 +1,16 @@
 // Server code that also runs in the worker process (plain Node via tsx), hence no "server-only" marker.
-// Toss webhooks. Receiving only records the delivery (deduplicated) and its processing job in one
-// transaction, so the answer is a quick 200. Processing never trusts the body: it looks the payment up
-// through Toss's API and applies what Toss says now. A duplicate or a late, out-of-order delivery thus
-// applies the current state, and each change lands once (guarded transitions, unique refund/entries).
+// Toss webhooks. Receiving is cheap and cannot be used to amplify: the body is size-capped and
+// rate-limited (route + here), only PAYMENT_STATUS_CHANGED is considered (DEPOSIT_CALLBACK and the rest are
+// answered 200 and ignored), and a body is recorded only when it names a payment of ours — one indexed
+// read checks the paymentKey (Payment, Refund) and the orderId (Order). A body naming only our orderId
+// with a paymentKey we do not know (a second payment for the order, which must be compensated) is also
+// limited per order. Nothing else gets a database row, a job or a Toss look-up.
+// Recording writes the delivery (deduplicated) and its processing job in one transaction, so the answer is
+// a quick 200. Processing never trusts the body: it looks the payment up through Toss's API and applies
+// what Toss says now (service.ts applyTossRecord), so a duplicate or a late, out-of-order delivery applies
+// the current state, and each change lands once (guarded transitions, unique refund/entries).
 import { createHash } from "node:crypto";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -11,16 +18,53 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { writeOutbox } from "@/lib/jobs/outbox";
 import { log } from "@/lib/log";
+import { key, redis } from "@/lib/redis";
 import { toss } from "./gateway";
 import { WEBHOOK_QUEUE } from "./queues";
-import { completeRefund } from "./refunds";
 import { webhookBodySchema } from "./schemas";
-import { applyTossPayment } from "./service";
+import { applyTossRecord } from "./service";
 import { fieldErrors } from "@/lib/validation";
 
 export { WEBHOOK_QUEUE } from "./queues";
 
-export async function receiveTossWebhook(rawBody: string): Promise<{ duplicate: boolean; ignored?: boolean }> {
+/** Toss's bodies are a Payment object: a few kB. Anything far larger is not Toss. */
+export const WEBHOOK_MAX_BYTES = 64 * 1024;
+
+const limiter = (name: string, points: number, duration: number) =>
+  new RateLimiterRedis({
+    storeClient: redis, keyPrefix: key(`rl:${name}`), points, duration,
+    insuranceLimiter: new RateLimiterMemory({ keyPrefix: `rl:${name}`, points, duration }),
+  });
+let limiters: ReturnType<typeof createLimiters> | undefined;
+const createLimiters = () => ({
+  /** Every delivery per source address: generous, Toss sends one per status change. */
+  ip: limiter("webhook-ip", 2_000, 10),
+  /** Bodies that name nothing of ours, per source address: the probing an attacker would do. */
+  ipMiss: limiter("webhook-ip-miss", 30, 60),
+  /** Unknown paymentKeys for one of our orders: a real second payment is one or two events. */
+  foreignKey: limiter("webhook-foreign-key", 10, 3_600),
+});
+const webhookLimiters = () => (limiters ??= createLimiters());
+
+async function consume(l: RateLimiterRedis, id: string): Promise<boolean> {
+  try {
+    await l.consume(id);
+    return true;
+  } catch (err) {
+    if (err instanceof RateLimiterRes) return false;
+    throw err;
+  }
+}
+
+/** Throws RATE_LIMITED (429: Toss retries later) when this source sends too much. */
+export async function assertWebhookRate(ip: string): Promise<void> {
+  if (!(await consume(webhookLimiters().ip, ip))) throw new AppError("RATE_LIMITED", "Too many webhook deliveries", undefined, { retryAfter: 10 });
+}
+
+export type WebhookReceipt = { duplicate: boolean; ignored?: "event_type" | "not_ours" | "limited" };
+
+export async function receiveTossWebhook(rawBody: string, opts: { ip?: string } = {}): Promise<WebhookReceipt> {
+  if (Buffer.byteLength(rawBody) > WEBHOOK_MAX_BYTES) throw new AppError("BAD_REQUEST", "Body too large");
   let json: unknown;
   try {
     json = JSON.parse(rawBody);
@@ -28,12 +72,33 @@ export async function receiveTossWebhook(rawBody: string): Promise<{ duplicate: 
     throw new AppError("BAD_REQUEST", "Body is not JSON");
   }
   // Virtual-account deposits only (this shop takes none): answer 200 so Toss does not retry, record nothing.
-  if ((json as { eventType?: unknown } | null)?.eventType === "DEPOSIT_CALLBACK") return { duplicate: false, ignored: true };
+  if ((json as { eventType?: unknown } | null)?.eventType === "DEPOSIT_CALLBACK") return { duplicate: false, ignored: "event_type" };
   const parsed = webhookBodySchema.safeParse(json);
   if (!parsed.success) throw new AppError("VALIDATION", "Invalid webhook body", fieldErrors(parsed.error));
-  const { eventType, createdAt, data } = parsed.data;
+  const { eventType, data } = parsed.data;
+  // DEPOSIT_CALLBACK (virtual accounts, not offered here) and anything else: 200 so Toss stops, nothing kept.
+  if (eventType !== "PAYMENT_STATUS_CHANGED" || !data.paymentKey) return { duplicate: false, ignored: "event_type" };
+  const ip = opts.ip ?? "unknown";
+  const miss = webhookLimiters().ipMiss;
+  // A source that keeps naming nothing of ours is refused before it costs even the read below.
+  const probing = await miss.get(ip);
+  if (probing && probing.consumedPoints >= 30) throw new AppError("RATE_LIMITED", "Too many webhook deliveries", undefined, { retryAfter: 60 });
+
+  const [match] = await db.$queryRaw<{ key: boolean; order: boolean }[]>`
+    SELECT (EXISTS (SELECT 1 FROM "Payment" WHERE "paymentKey" = ${data.paymentKey})
+         OR EXISTS (SELECT 1 FROM "Refund" WHERE "paymentKey" = ${data.paymentKey})) AS key,
+           EXISTS (SELECT 1 FROM "Order" WHERE id = ${data.orderId ?? ""}) AS order`;
+  if (!match?.key && !match?.order) {
+    await consume(miss, ip);
+    return { duplicate: false, ignored: "not_ours" };
+  }
+  if (!match.key && !(await consume(webhookLimiters().foreignKey, data.orderId!))) {
+    log.warn({ orderId: data.orderId }, "many webhooks naming unknown payments of one order: ignored (reconciliation still covers it)");
+    return { duplicate: false, ignored: "limited" };
+  }
+  // Not createdAt: a replayed body with another timestamp is the same change.
   const dedupKey = createHash("sha256")
-    .update([eventType, data.paymentKey, data.orderId, data.status, createdAt, data.lastTransactionKey].map((v) => v ?? "").join("|"))
+    .update([eventType, data.paymentKey, data.orderId, data.status, data.lastTransactionKey].map((v) => v ?? "").join("|"))
     .digest("hex");
   try {
     await db.$transaction(async (tx) => {
@@ -60,21 +125,13 @@ export async function processTossWebhook(raw: unknown): Promise<void> {
   await db.webhookEvent.update({ where: { id: event.id }, data: { processedAt: clock.now() } });
 }
 
-async function syncFromToss(paymentKey: string): Promise<void> {
+/** Applies Toss's current record of the payment (never the body) to our order. */
+export async function syncFromToss(paymentKey: string): Promise<void> {
   const found = await toss().getPayment(paymentKey);
   if (found.kind === "declined") {
     log.warn({ code: found.code }, "webhook for a payment Toss does not know: ignored");
     return;
   }
   if (found.kind === "unknown") throw new Error(`toss look-up failed (${found.reason}); webhook retried later`);
-  const p = found.payment;
-  const order = await db.order.findUnique({ where: { id: p.orderId }, select: { id: true, status: true, amount: true, payment: { select: { paymentKey: true } } } });
-  if (!order || order.payment?.paymentKey !== p.paymentKey) {
-    log.warn({ orderId: p.orderId }, "webhook for a payment this shop did not start confirming: ignored");
-    return;
-  }
-  // While the confirm is in flight its own answer settles the order; the webhook only settles what a lost
-  // answer left behind (DONE/ABORTED/EXPIRED), and refunds the cancel API completed.
-  if (order.status === "CONFIRMING" && p.status !== "IN_PROGRESS" && p.status !== "READY") await applyTossPayment(order.id, order.amount, p);
-  else if (p.status === "CANCELED" || p.status === "PARTIAL_CANCELED") await completeRefund(order.id, p);
+  await applyTossRecord(found.payment);
 }

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderFilter } from "./schemas";
 import { productWhere, type SellerScope } from "./scope";
+import { primaryRefund, refundsSelect } from "@/lib/payments/refund-view";
 
 export async function listSellerProducts(scope: SellerScope) {
   return db.product.findMany({
@@ -65,9 +66,9 @@ export async function getSellerOrderOrThrow(scope: SellerScope, orderId: string)
       items: lineSelect(scope),
       events: { select: { fromStatus: true, toStatus: true, note: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       payment: { select: { status: true, method: true, amount: true, approvedAt: true } },
-      refund: { select: { status: true, amount: true, reason: true, createdAt: true, completedAt: true } },
+      refunds: refundsSelect,
     },
   });
   if (!order) throw new AppError("NOT_FOUND", "order not found");
-  return { ...order, subtotal: order.items.reduce((s, i) => s + i.unitPrice * i.quantity, 0) };
+  return { ...order, refund: primaryRefund(order.refunds), subtotal: order.items.reduce((s, i) => s + i.unitPrice * i.quantity, 0) };
 }

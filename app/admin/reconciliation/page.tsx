@@ -3,7 +3,8 @@ import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listReconciliations } from "@/lib/admin/queries";
 import { requirePageRole } from "@/lib/auth/guards";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, formatPrice } from "@/lib/i18n/format";
+import { listPaymentIssues } from "@/lib/payments/queries";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ReconciliationPage() {
   await requirePageRole("/admin/reconciliation", "ADMIN");
-  const [reports, messages, locale] = await Promise.all([listReconciliations(), getMessages(), getLocale()]);
+  const [reports, issues, messages, locale] = await Promise.all([listReconciliations(), listPaymentIssues(), getMessages(), getLocale()]);
   const t = messages.seller.admin;
   return (
     <main className="space-y-4">
@@ -33,6 +34,35 @@ export default async function ReconciliationPage() {
             { key: "repaired", header: t.repaired, cell: (r) => (r.repaired ? t.yes : t.no) },
           ]}
         />
+      )}
+      <h2 className="pt-4 text-xl font-bold">{t.paymentIssues}</h2>
+      {issues.length === 0 ? (
+        <p className="rounded-2xl border border-dashed border-zinc-300 p-8 text-center text-zinc-500">{t.noPaymentIssues}</p>
+      ) : (
+        <table className="w-full rounded-2xl bg-white text-sm shadow-sm" data-testid="payment-issues">
+          <thead className="bg-zinc-50 text-left text-zinc-500">
+            <tr>
+              <th className="px-4 py-2">{t.failedAt}</th>
+              <th className="px-4 py-2">{t.order}</th>
+              <th className="px-4 py-2">{t.kind}</th>
+              <th className="px-4 py-2 text-right">{t.amount}</th>
+              <th className="px-4 py-2">{t.reason}</th>
+              <th className="px-4 py-2">{t.status}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100">
+            {issues.map((r) => (
+              <tr key={r.id}>
+                <td className="px-4 py-2 text-zinc-500">{formatDateTime(r.createdAt, locale)}</td>
+                <td className="px-4 py-2 font-mono">{r.orderId}</td>
+                <td className="px-4 py-2">{r.kind}</td>
+                <td className="px-4 py-2 text-right tabular-nums">{formatPrice(r.amount)}</td>
+                <td className="px-4 py-2">{r.reason}</td>
+                <td className="px-4 py-2">{r.status}{r.failureCode ? ` (${r.failureCode})` : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </main>
   );

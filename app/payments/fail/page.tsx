@@ -1,10 +1,15 @@
-// The payment window's failUrl. A closed window leaves the order payable until its hold ends; a real
-// decline (card rejected) fails the order and puts its units back on sale.
+// The payment window's failUrl. Neither a closed window nor a declined card ends the order: it stays
+// PENDING_PAYMENT with its units held, and this page offers to pay again (another card or method — a new
+// payment window with the same orderId, which Toss allows until one payment of it is DONE) until the hold
+// ends. Only the hold's end or the buyer's cancel releases the units.
 import Link from "next/link";
+import { PayButton } from "@/components/checkout/pay-button";
 import { requirePageUser } from "@/lib/auth/guards";
+import { clock } from "@/lib/clock";
 import { getMessages } from "@/lib/i18n/server";
+import { getOrderPayment } from "@/lib/payments/queries";
 import { failQuerySchema, retryableFailCodes } from "@/lib/payments/schemas";
-import { failPendingOrder } from "@/lib/payments/service";
+import { DECLINE_CODES } from "@/lib/payments/service";
 
 export const dynamic = "force-dynamic";
 
@@ -12,18 +17,22 @@ export default async function PaymentFailPage({ searchParams }: { searchParams: 
   const parsed = failQuerySchema.safeParse(await searchParams);
   const q = parsed.success ? parsed.data : { code: "UNKNOWN", orderId: undefined };
   const user = await requirePageUser(q.orderId ? `/orders/${q.orderId}` : "/");
-  const retryable = retryableFailCodes.has(q.code);
-  if (!retryable && q.orderId) await failPendingOrder(user.id, q.orderId, q.code);
   const t = (await getMessages()).payments;
-  const declined = q.code === "REJECT_CARD_COMPANY" || q.code === "REJECT_CARD_PAYMENT";
-  const message = retryable ? t.canceledByBuyer : declined ? t.declined : t.failGeneric;
+  const order = q.orderId ? await getOrderPayment(q.orderId, user.id) : null;
+  const payable = order?.status === "PENDING_PAYMENT" && !!order.holdExpiresAt && order.holdExpiresAt > clock.now();
+  const message = retryableFailCodes.has(q.code) ? t.canceledByBuyer : DECLINE_CODES.has(q.code) ? (payable ? t.declinedRetry : t.declined) : t.failGeneric;
   return (
     <main className="mx-auto max-w-lg space-y-6 p-6">
       <h1 className="text-2xl font-bold">{t.payTitle}</h1>
       <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-900">{message}</p>
-      {q.orderId && (
-        <Link href={`/orders/${q.orderId}`} className="underline">
-          {retryable ? t.retry : t.viewOrder}
+      {order && payable && (
+        <section data-testid="pay-again">
+          <PayButton order={order} />
+        </section>
+      )}
+      {order && (
+        <Link href={`/orders/${order.id}`} className="underline">
+          {payable ? t.retry : t.viewOrder}
         </Link>
       )}
     </main>

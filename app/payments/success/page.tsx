@@ -1,7 +1,9 @@
 // The payment window's successUrl: the server confirms with the order's stored amount, then shows the
-// order. Refreshing it never confirms twice (the order has left PENDING_PAYMENT; Toss keys are per order).
+// order. Refreshing it never confirms twice (the order has left PENDING_PAYMENT; Toss keys are per payment).
+// A declined card leaves the order payable: the pay button is offered again until the hold ends.
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PayButton } from "@/components/checkout/pay-button";
 import { PaymentSummary } from "@/components/checkout/payment-summary";
 import { requirePageUser } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
@@ -36,12 +38,14 @@ export default async function PaymentSuccessPage({ searchParams }: { searchParam
   const message: Record<ConfirmResult["outcome"], string> = {
     paid: t.paid, already: order.status === "PAID" ? t.paid : messages.orders.status[order.status], pending: t.confirming,
     failed: t.failed, mismatch: t.mismatch, unavailable: t.unavailable, expired: t.expired,
+    declined: t.declinedRetry, compensated: t.failGeneric, refunded: messages.orders.status[order.status],
   };
   return (
     <main className="mx-auto max-w-lg space-y-6 p-6">
       <h1 className="text-2xl font-bold">{t.payTitle}</h1>
       <p role="status" className="rounded-lg bg-gray-50 p-3">{message[result.outcome]}</p>
       <PaymentSummary order={order} />
+      {result.outcome === "declined" && <PayButton order={order} />}
       <Link href={`/orders/${order.id}`} className="underline">{t.viewOrder}</Link>
     </main>
   );

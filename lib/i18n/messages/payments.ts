@@ -27,6 +27,9 @@ export const ko = {
   widgetLoading: "결제 수단을 불러오는 중…",
   mailPaidSubject: "[Hurry Up] 결제가 완료되었어요",
   mailPaidBody: "주문 {orderName}의 결제 {amount}이(가) 완료되었어요.",
+  mailRefundSubject: "[Hurry Up] 결제가 취소되었어요",
+  mailRefundBody: "주문 {orderName}의 결제 {amount}이(가) 취소(환불)되었어요.",
+  declinedRetry: "카드사에서 결제를 거절했어요. 결제 기한 안에 다른 카드나 결제수단으로 다시 결제할 수 있어요.",
   mailOrderLink: "주문 확인하기",
 };
 export const en: typeof ko = {
@@ -57,5 +60,8 @@ export const en: typeof ko = {
   widgetLoading: "Loading payment methods…",
   mailPaidSubject: "[Hurry Up] Payment complete",
   mailPaidBody: "Your payment of {amount} for {orderName} is complete.",
+  mailRefundSubject: "[Hurry Up] Payment cancelled",
+  mailRefundBody: "Your payment of {amount} for {orderName} has been cancelled (refunded).",
+  declinedRetry: "The card issuer declined the payment. You can pay again with another card or method until the deadline.",
   mailOrderLink: "View your order",
 };

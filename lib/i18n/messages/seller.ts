@@ -52,6 +52,7 @@ export const ko = {
     users: "회원 관리", email: "이메일", role: "역할", joined: "가입일", change: "변경", shopName: "상점 이름 (판매자 전환 시)", changed: "역할을 바꿨어요.",
     deadLetters: "실패한 작업", queue: "큐", job: "작업", failedAt: "시각", retry: "다시 실행", discard: "버리기", noDeadLetters: "실패한 작업이 없어요.",
     reconciliation: "재고 점검 보고서", product: "상품", redis: "Redis", postgres: "PostgreSQL", repaired: "복구", yes: "예", no: "아니오", noReports: "불일치가 발견된 적 없어요.",
+    paymentIssues: "결제 보상·외부 취소·실패한 환불", noPaymentIssues: "보상하거나 확인할 결제가 없어요.", order: "주문", kind: "종류", amount: "금액", reason: "사유", status: "상태",
     self: "자신의 관리자 권한은 없앨 수 없어요.",
   },
 };
@@ -109,6 +110,7 @@ export const en: typeof ko = {
     users: "Users", email: "Email", role: "Role", joined: "Joined", change: "Change", shopName: "Shop name (when becoming a seller)", changed: "Role changed.",
     deadLetters: "Failed jobs", queue: "Queue", job: "Job", failedAt: "When", retry: "Retry", discard: "Discard", noDeadLetters: "No failed jobs.",
     reconciliation: "Stock reconciliation reports", product: "Product", redis: "Redis", postgres: "PostgreSQL", repaired: "Repaired", yes: "Yes", no: "No", noReports: "No drift found so far.",
+    paymentIssues: "Payment compensations, outside cancels and failed refunds", noPaymentIssues: "No payment needed compensation or attention.", order: "Order", kind: "Kind", amount: "Amount", reason: "Reason", status: "Status",
     self: "You cannot remove your own admin role.",
   },
 };

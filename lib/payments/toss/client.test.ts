@@ -98,4 +98,42 @@ describe("toss client (in-memory fetch)", () => {
     expect(() => c.cancelPayment("pk", { cancelReason: "x", idempotencyKey: "k".repeat(301) })).toThrow();
     expect(f.calls).toHaveLength(0);
   });
+
+  describe("unknown is not declined", () => {
+    const confirm = (c: ReturnType<typeof client>["c"]) => c.confirmPayment({ paymentKey: "pk_1", orderId: "order-001", amount: 5000, idempotencyKey: "idem-1" });
+    const timeout = () => Promise.reject(Object.assign(new Error("aborted"), { name: "TimeoutError" }));
+
+    it("409 IDEMPOTENT_REQUEST_PROCESSING is asked again with the same key, then answered", async () => {
+      const f = fakeFetch([json(409, { code: "IDEMPOTENT_REQUEST_PROCESSING", message: "처리 중" }), json(200, payment)]);
+      const { c, waits } = client(f.impl);
+      expect((await confirm(c)).kind).toBe("success");
+      expect(f.calls.map((x) => x.headers["Idempotency-Key"])).toEqual(["idem-1", "idem-1"]);
+      expect(waits).toHaveLength(1);
+    });
+
+    it("409 on every try ends unknown (reason processing), never declined", async () => {
+      const f = fakeFetch([json(409, { code: "IDEMPOTENT_REQUEST_PROCESSING", message: "처리 중" })]);
+      expect(await confirm(client(f.impl, 2).c)).toMatchObject({ kind: "unknown", reason: "processing", sent: true, attempts: 3, code: "IDEMPOTENT_REQUEST_PROCESSING" });
+    });
+
+    it.each(["PROVIDER_ERROR", "FORBIDDEN_CONSECUTIVE_REQUEST", "FAILED_INTERNAL_SYSTEM_PROCESSING"])("temporary %s is retried, then unknown", async (code) => {
+      const f = fakeFetch([json(400, { code, message: "잠시 후" })]);
+      expect(await confirm(client(f.impl, 1).c)).toMatchObject({ kind: "unknown", reason: "temporary", code, attempts: 2 });
+      expect(f.calls).toHaveLength(2);
+    });
+
+    it("a 4xx after an attempt that may have arrived is unknown (look it up), not a decline", async () => {
+      const f = fakeFetch([json(500, { code: "FAILED_INTERNAL_SYSTEM_PROCESSING", message: "x" }), json(404, { code: "NOT_FOUND_PAYMENT", message: "없음" })]);
+      expect(await confirm(client(f.impl, 1).c)).toMatchObject({ kind: "unknown", reason: "after_unknown", code: "NOT_FOUND_PAYMENT", sent: true });
+    });
+
+    it("a 4xx after a timeout is unknown too; a 4xx to the first attempt is a decline; a look-up's 404 stays definite", async () => {
+      const f1 = fakeFetch([timeout, json(403, { code: "REJECT_CARD_PAYMENT", message: "거절" })]);
+      expect(await confirm(client(f1.impl, 1).c)).toMatchObject({ kind: "unknown", reason: "after_unknown", code: "REJECT_CARD_PAYMENT" });
+      const f2 = fakeFetch([json(403, { code: "REJECT_CARD_PAYMENT", message: "거절" })]);
+      expect(await confirm(client(f2.impl, 1).c)).toMatchObject({ kind: "declined", code: "REJECT_CARD_PAYMENT" });
+      const f3 = fakeFetch([json(503, { code: "X", message: "x" }), json(404, { code: "NOT_FOUND_PAYMENT", message: "없음" })]);
+      expect(await client(f3.impl, 1).c.getPayment("pk_1")).toMatchObject({ kind: "declined", code: "NOT_FOUND_PAYMENT" });
+    });
+  });
 });

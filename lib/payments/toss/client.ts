@@ -2,13 +2,15 @@
 // zod-validated answers, a per-attempt timeout, bounded jittered retries and a circuit breaker.
 // Retries are safe by construction: look-ups change nothing, and confirm/cancel resend the same
 // Idempotency-Key, so Toss answers a repeat with its first answer instead of charging or refunding twice.
-// A definite 4xx is never retried.
+// `409 IDEMPOTENT_REQUEST_PROCESSING` ("the first request with this key is still running") and Toss's
+// temporary codes are retried like a timeout; any other 4xx is never retried, and a 4xx to a POST that
+// follows an attempt which may have reached Toss is reported as unknown, not declined (outcome.ts).
 // Also runs in the worker process (reconciliation, refunds, webhooks), hence no "server-only" marker.
 import { EventEmitter } from "node:events";
 import { log } from "@/lib/log";
 import { backoffDelay, defaultBackoff, sleep as realSleep, type BackoffOptions } from "./backoff";
 import { createBreaker, isBreakerOpenError, type BreakerOptions } from "./breaker";
-import type { TossCallEvent, TossOperation, TossOutcome } from "./outcome";
+import type { TossCallEvent, TossOperation, TossOutcome, UnknownReason } from "./outcome";
 import { cancelRequestSchema, confirmRequestSchema, idempotencyKeySchema, orderIdSchema, paymentKeySchema, paymentSchema, tossErrorSchema } from "./schemas";
 import { sendOnce, TransientError, type TossAnswer, type TossRequest, type TransportConfig } from "./transport";
 
@@ -53,21 +55,37 @@ export function createTossClient(options: TossClientOptions) {
   async function attemptAll(req: TossRequest): Promise<TossOutcome> {
     let attempts = 0;
     let sent = false;
-    let last: TransientError | undefined;
+    let last: { reason: UnknownReason; message: string; code?: string } | undefined;
     for (let retry = 0; retry <= maxRetries; retry++) {
       if (retry > 0) await sleep(backoffDelay(retry, backoff));
+      let answer: TossAnswer;
       try {
-        const answer = await breaker.fire(req);
-        return classify(answer, attempts + 1);
+        answer = await breaker.fire(req);
       } catch (error) {
         if (isBreakerOpenError(error)) return { kind: "unknown", reason: "circuit_open", sent, attempts, detail: last?.message };
         if (!(error instanceof TransientError)) throw error;
         attempts += 1;
         sent ||= error.mayHaveArrived;
-        last = error;
+        last = { reason: error.reason, message: error.message };
+        continue;
       }
+      attempts += 1;
+      const pending = notYetKnown(answer);
+      if (pending) {
+        // Toss saw the request and has not decided (or could not right now): ask again with the same key.
+        sent = true;
+        last = pending;
+        continue;
+      }
+      const outcome = classify(answer, attempts);
+      // A refusal of a repeat says nothing certain about the attempt that may have arrived before it (its
+      // stored answer may not exist yet): the caller must look the payment up.
+      if (outcome.kind === "declined" && sent && req.method === "POST") {
+        return { kind: "unknown", reason: "after_unknown", sent, attempts, code: outcome.code, detail: `HTTP ${outcome.status} ${outcome.code} after an unknown attempt` };
+      }
+      return outcome;
     }
-    return { kind: "unknown", reason: last!.reason, sent, attempts, detail: last!.message };
+    return { kind: "unknown", reason: last!.reason, sent, attempts, detail: last!.message, ...(last!.code && { code: last!.code }) };
   }
 
   return {
@@ -102,6 +120,21 @@ export function createTossClient(options: TossClientOptions) {
     },
     shutdown: () => breaker.shutdown(),
   };
+}
+
+/** The 409 of Toss's idempotency guide: the first request with this key is still being processed. */
+export const PROCESSING_CODE = "IDEMPOTENT_REQUEST_PROCESSING";
+/** Toss's temporary failures: nothing was decided; the same request may succeed a moment later. */
+export const TEMPORARY_CODES: ReadonlySet<string> = new Set(["PROVIDER_ERROR", "FORBIDDEN_CONSECUTIVE_REQUEST", "FAILED_INTERNAL_SYSTEM_PROCESSING"]);
+
+function notYetKnown(answer: TossAnswer): { reason: UnknownReason; message: string; code: string } | null {
+  if (answer.status < 400) return null;
+  const error = tossErrorSchema.safeParse(answer.body);
+  if (!error.success) return null;
+  const { code } = error.data;
+  if (code === PROCESSING_CODE) return { reason: "processing", message: `HTTP ${answer.status} ${code}`, code };
+  if (TEMPORARY_CODES.has(code)) return { reason: "temporary", message: `HTTP ${answer.status} ${code}`, code };
+  return null;
 }
 
 function classify(answer: TossAnswer, attempts: number): TossOutcome {
