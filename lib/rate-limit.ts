@@ -12,6 +12,8 @@ import { key, redis } from "@/lib/redis";
 export const SIGNIN_MAX_FAILURES = 5;
 /** Order requests a buyer may send per 10 seconds. */
 export const ORDER_REQUESTS_PER_10S = 20;
+/** Webhook bodies naming nothing of ours that one address may send per minute. */
+export const WEBHOOK_MISSES_PER_MINUTE = 30;
 const limiter = (name: string, points: number, duration: number, opts: { failOpenToMemory?: boolean } = {}) =>
   new RateLimiterRedis({
     storeClient: redis, keyPrefix: key(`rl:${name}`), points, duration,
@@ -29,7 +31,24 @@ export const limiters = {
   signUpIp: limiter("signup-ip", 10, 60 * 60),
   resendAccount: limiter("resend-account", 3, 60 * 60),
   placeOrderUser: limiter("order-user", ORDER_REQUESTS_PER_10S, 10, { failOpenToMemory: true }),
+  /** Toss webhook deliveries per source address: generous, Toss sends one per status change. */
+  webhookIp: limiter("webhook-ip", 2_000, 10, { failOpenToMemory: true }),
+  /** Webhook bodies that name nothing of ours, per source address: the probing an attacker would do. */
+  webhookIpMiss: limiter("webhook-ip-miss", WEBHOOK_MISSES_PER_MINUTE, 60, { failOpenToMemory: true }),
+  /** Unknown paymentKeys named for one of our orders: a real second payment is one or two events. */
+  webhookForeignKey: limiter("webhook-foreign-key", 10, 3_600, { failOpenToMemory: true }),
 };
+
+/** Consumes one point; false when none is left (the caller decides what refusing means). */
+export async function tryConsume(l: RateLimiterRedis, id: string): Promise<boolean> {
+  try {
+    await l.consume(id);
+    return true;
+  } catch (err) {
+    if (err instanceof RateLimiterRes) return false;
+    throw err;
+  }
+}
 
 const rateLimited = (msBeforeNext: number) =>
   new AppError("RATE_LIMITED", "Too many attempts, try again later", undefined, { retryAfter: Math.max(1, Math.ceil(msBeforeNext / 1000)) });

@@ -10,7 +10,6 @@
 // what Toss says now (service.ts applyTossRecord), so a duplicate or a late, out-of-order delivery applies
 // the current state, and each change lands once (guarded transitions, unique refund/entries).
 import { createHash } from "node:crypto";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -18,7 +17,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { writeOutbox } from "@/lib/jobs/outbox";
 import { log } from "@/lib/log";
-import { key, redis } from "@/lib/redis";
+import { limiters, tryConsume, WEBHOOK_MISSES_PER_MINUTE } from "@/lib/rate-limit";
 import { toss } from "./gateway";
 import { WEBHOOK_QUEUE } from "./queues";
 import { webhookBodySchema } from "./schemas";
@@ -30,35 +29,9 @@ export { WEBHOOK_QUEUE } from "./queues";
 /** Toss's bodies are a Payment object: a few kB. Anything far larger is not Toss. */
 export const WEBHOOK_MAX_BYTES = 64 * 1024;
 
-const limiter = (name: string, points: number, duration: number) =>
-  new RateLimiterRedis({
-    storeClient: redis, keyPrefix: key(`rl:${name}`), points, duration,
-    insuranceLimiter: new RateLimiterMemory({ keyPrefix: `rl:${name}`, points, duration }),
-  });
-let limiters: ReturnType<typeof createLimiters> | undefined;
-const createLimiters = () => ({
-  /** Every delivery per source address: generous, Toss sends one per status change. */
-  ip: limiter("webhook-ip", 2_000, 10),
-  /** Bodies that name nothing of ours, per source address: the probing an attacker would do. */
-  ipMiss: limiter("webhook-ip-miss", 30, 60),
-  /** Unknown paymentKeys for one of our orders: a real second payment is one or two events. */
-  foreignKey: limiter("webhook-foreign-key", 10, 3_600),
-});
-const webhookLimiters = () => (limiters ??= createLimiters());
-
-async function consume(l: RateLimiterRedis, id: string): Promise<boolean> {
-  try {
-    await l.consume(id);
-    return true;
-  } catch (err) {
-    if (err instanceof RateLimiterRes) return false;
-    throw err;
-  }
-}
-
 /** Throws RATE_LIMITED (429: Toss retries later) when this source sends too much. */
 export async function assertWebhookRate(ip: string): Promise<void> {
-  if (!(await consume(webhookLimiters().ip, ip))) throw new AppError("RATE_LIMITED", "Too many webhook deliveries", undefined, { retryAfter: 10 });
+  if (!(await tryConsume(limiters.webhookIp, ip))) throw new AppError("RATE_LIMITED", "Too many webhook deliveries", undefined, { retryAfter: 10 });
 }
 
 export type WebhookReceipt = { duplicate: boolean; ignored?: "event_type" | "not_ours" | "limited" };
@@ -79,20 +52,20 @@ export async function receiveTossWebhook(rawBody: string, opts: { ip?: string } 
   // DEPOSIT_CALLBACK (virtual accounts, not offered here) and anything else: 200 so Toss stops, nothing kept.
   if (eventType !== "PAYMENT_STATUS_CHANGED" || !data.paymentKey) return { duplicate: false, ignored: "event_type" };
   const ip = opts.ip ?? "unknown";
-  const miss = webhookLimiters().ipMiss;
+  const miss = limiters.webhookIpMiss;
   // A source that keeps naming nothing of ours is refused before it costs even the read below.
   const probing = await miss.get(ip);
-  if (probing && probing.consumedPoints >= 30) throw new AppError("RATE_LIMITED", "Too many webhook deliveries", undefined, { retryAfter: 60 });
+  if (probing && probing.consumedPoints >= WEBHOOK_MISSES_PER_MINUTE) throw new AppError("RATE_LIMITED", "Too many webhook deliveries", undefined, { retryAfter: 60 });
 
   const [match] = await db.$queryRaw<{ key: boolean; order: boolean }[]>`
     SELECT (EXISTS (SELECT 1 FROM "Payment" WHERE "paymentKey" = ${data.paymentKey})
          OR EXISTS (SELECT 1 FROM "Refund" WHERE "paymentKey" = ${data.paymentKey})) AS key,
            EXISTS (SELECT 1 FROM "Order" WHERE id = ${data.orderId ?? ""}) AS order`;
   if (!match?.key && !match?.order) {
-    await consume(miss, ip);
+    await tryConsume(miss, ip);
     return { duplicate: false, ignored: "not_ours" };
   }
-  if (!match.key && !(await consume(webhookLimiters().foreignKey, data.orderId!))) {
+  if (!match.key && !(await tryConsume(limiters.webhookForeignKey, data.orderId!))) {
     log.warn({ orderId: data.orderId }, "many webhooks naming unknown payments of one order: ignored (reconciliation still covers it)");
     return { duplicate: false, ignored: "limited" };
   }
