@@ -66,7 +66,7 @@ afterAll(async () => {
  * Waits for a condition the worker brings about. Bounded by a ceiling (under the test's timeout), not by a
  * count of tries: a busy machine takes longer to start the worker, and a broken worker still fails.
  */
-async function eventually<T>(probe: () => Promise<T | null>, what: string, ceilingMs = 80_000): Promise<T> {
+async function eventually<T>(probe: () => Promise<T | null>, what: string, ceilingMs = 160_000): Promise<T> {
   const deadline = performance.now() + ceilingMs;
   while (performance.now() < deadline) {
     const v = await probe();
@@ -77,7 +77,7 @@ async function eventually<T>(probe: () => Promise<T | null>, what: string, ceili
   throw new Error(`${what} never happened; worker output:\n${output}`);
 }
 
-test("sign-up → worker sends the mail → verify → sign in → sign out revokes", { timeout: 90_000 }, async () => {
+test("sign-up → worker sends the mail → verify → sign in → sign out revokes", { timeout: 180_000 }, async () => {
   const { meRoute, sessionsRoute, usersRoute, verifyRoute, db, signInViaAuthjs, ctx, jsonRequest } = app;
   const email = `worker-${randomUUID().slice(0, 8)}@example.com`;
   const res = await usersRoute.POST(jsonRequest("/api/users", { body: { email, password: "Work!er123", name: "워커", phone: "010-3333-4444" } }), ctx());
