@@ -7,14 +7,15 @@ const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  // Per port: two runs in one checkout (E2E_PORT differs) must not wipe each other's traces.
+  outputDir: `test-results/e2e-${port}`,
   // Ceilings, not waits: every wait is for a condition, and a busy machine only makes it come later.
   timeout: 180_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  reporter: [["list"], ["html", { open: "never", outputFolder: `playwright-report/e2e-${port}` }]],
   use: {
     baseURL,
     locale: "ko-KR",

@@ -57,8 +57,8 @@ wait_for() {
     sleep 0.2
   done
 }
-procs_start test-results-toss.log "$tsx" scripts/toss-fake.ts
-procs_start test-results-worker.log "$tsx" worker/index.ts
+procs_start "test-results-toss-${E2E_PORT}.log" "$tsx" scripts/toss-fake.ts
+procs_start "test-results-worker-${E2E_PORT}.log" "$tsx" worker/index.ts
 wait_for "the Toss-compatible server" curl -s -o /dev/null "http://127.0.0.1:${E2E_TOSS_PORT}/"
 # The worker beats once it has subscribed to every queue: journeys that need it start after that.
 worker_ready() { [ "$(redis-cli exists "${REDIS_KEY_PREFIX}worker:heartbeat")" = 1 ]; }
