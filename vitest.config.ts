@@ -23,8 +23,10 @@ export default defineConfig({
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", "e2e/**", ".next/**"],
     globalSetup: ["test/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Ceilings for a hung test, not budgets: integration tests wait for conditions, and on a busy machine
+    // (two cores, load average 20+) the heavier ones — 400 buyers through a Redis crash — take 30 s and more.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     pool: "forks",
     // Integration files share one database and the outbox; run them one at a time so their ledger
     // checks and queue counts see only their own work.

@@ -31,7 +31,10 @@ const base = `http://127.0.0.1:${N.port}`;
 const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 const children: ChildProcess[] = [];
 process.on("exit", () => children.forEach((c) => c.exitCode === null && c.kill("SIGTERM")));
+// Ctrl-C and `kill` both end in process.exit, so the exit handler above stops every child (and the
+// dedicated redis-server stops itself on exit, test/redis-server.ts).
 process.on("SIGINT", () => process.exit(130));
+process.on("SIGTERM", () => process.exit(143));
 
 type Journey = { order: "placed" | "refused" | "error"; orderHttp?: number; orderMs: number; window?: "paid" | "abandoned" | "declined-in-window"; confirmMs?: number; confirmStatus?: number; endedAt: number };
 

@@ -39,7 +39,10 @@ const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().
 const children: ChildProcess[] = [];
 const cleanup = () => children.forEach((c) => c.exitCode === null && c.kill("SIGTERM"));
 process.on("exit", cleanup);
+// Ctrl-C and `kill` both end in process.exit, so the exit handler above stops every child (and the
+// dedicated redis-server stops itself on exit, test/redis-server.ts).
 process.on("SIGINT", () => process.exit(130));
+process.on("SIGTERM", () => process.exit(143));
 
 async function main() {
   // Other work on the machine skews every figure: the 1/5/15-minute load averages go into the result.

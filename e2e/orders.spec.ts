@@ -1,8 +1,9 @@
 // Orders from end to end: a guest's cart merged on sign-in and checked out, the order seen and cancelled;
-// a paid order shipped and delivered by the worker, returned, and the return completed (fast delays from
-// scripts/e2e.sh); a wishlisted product ordered straight from the wishlist.
+// a paid order shipped and delivered, returned, and the return completed (each time-based step taken when
+// the journey says, through the test hooks); a wishlisted product ordered straight from the wishlist.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { closeE2eDb, createE2eProduct } from "./support/db";
+import { takeStep } from "./support/hooks";
 import { payOrder } from "./support/pay";
 
 const BUYER = { email: "buyer1@hurryup.dev", password: "Hurryup!2026", address: "서울특별시 강남구 테헤란로 1" };
@@ -31,12 +32,11 @@ async function placeOrderFromCheckout(page: Page, expectedTotal: string) {
 
 const status = (page: Page) => page.getByTestId("order-status");
 
-/** The worker moves the order on its own; reload until the page shows the state (bounded). */
-async function waitForStatus(page: Page, text: string) {
-  await expect(async () => {
-    await page.reload();
-    await expect(status(page)).toHaveText(text, { timeout: 1_000 });
-  }).toPass({ timeout: 45_000, intervals: [1_000] });
+/** The step is due now (test hook); it has been taken when the call returns, so one reload shows it. */
+async function takeStepAndSee(page: Page, orderId: string, step: "ship" | "deliver" | "completeReturn", text: string) {
+  await takeStep(page.request, orderId, step);
+  await page.reload();
+  await expect(status(page)).toHaveText(text);
 }
 
 test.afterAll(closeE2eDb);
@@ -82,19 +82,22 @@ test("a guest fills a cart, signs in, sees it merged, checks out, sees the order
   await expect(page.getByRole("button", { name: "주문 취소" })).toHaveCount(0);
 });
 
-test("a paid order ships and is delivered by the worker, is returned, and the return completes", async ({ page }) => {
+test("a paid order ships and is delivered when due, is returned, and the return completes", async ({ page }) => {
   const lamp = await createE2eProduct({ name: "E2E 반품 스탠드", price: 45_000, units: 5 });
   await signIn(page, "/orders");
   await page.goto(`/checkout?source=buy-now&productId=${lamp.id}&quantity=1`);
   const orderId = await placeOrderFromCheckout(page, "₩45,000");
   await payOrder(page, orderId);
   await page.goto(`/orders/${orderId}`);
+  // The day-long delays hold the order where it is until the journey says the step is due.
+  await expect(status(page)).toHaveText("결제 완료");
 
-  await waitForStatus(page, "배송 완료");
+  await takeStepAndSee(page, orderId, "ship", "배송 중");
+  await takeStepAndSee(page, orderId, "deliver", "배송 완료");
   await expect(page.getByRole("button", { name: "주문 취소" })).toHaveCount(0);
   await page.getByRole("button", { name: "반품 요청" }).click();
   await expect(status(page)).toHaveText("반품 요청");
-  await waitForStatus(page, "반품 완료");
+  await takeStepAndSee(page, orderId, "completeReturn", "반품 완료");
   await expect(page.getByTestId("order-timeline").locator("li")).toHaveText([/결제 대기/, /결제 확인 중/, /결제 완료/, /배송 중/, /배송 완료/, /반품 요청/, /반품 완료/]);
   await page.screenshot({ path: "e2e/artifacts/order-returned.png", fullPage: true });
 });

@@ -56,6 +56,14 @@ const schema = z.object({
   UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
   /** 1 = the local demo / test build: development secrets accepted and /dev/mailbox shown in production. */
   HURRYUP_DEMO: bool.default(false),
+  /**
+   * 1 = the end-to-end journeys' test hooks (/api/test-hooks/*, lib/test-hooks): a journey says when a
+   * drop opens and when an order's next time-based step is due. Refused in a real production deployment.
+   */
+  HURRYUP_TEST_HOOKS: bool.default(false),
+}).refine((e) => !e.HURRYUP_TEST_HOOKS || e.NODE_ENV !== "production" || e.HURRYUP_DEMO, {
+  path: ["HURRYUP_TEST_HOOKS"],
+  message: "test hooks are never on in production (only with HURRYUP_DEMO=1, the local demo/test build)",
 });
 
 export type Env = z.infer<typeof schema>;

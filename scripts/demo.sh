@@ -16,14 +16,16 @@ npm run -s db:migrate
 npm run -s db:seed
 npm run -s build
 
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT INT TERM
+# Each child in a process group of its own, stopped as a whole (npm → sh → tsx → node) on exit,
+# Ctrl-C or TERM (scripts/lib/procs.sh).
+source scripts/lib/procs.sh
+procs_trap
 # Without Toss keys the Toss-compatible server stands in for Toss (API and payment window on :4010).
 if [ -z "${NEXT_PUBLIC_TOSS_CLIENT_KEY:-}" ]; then
-  npm run -s toss:fake -- --webhook-url "http://127.0.0.1:${PORT:-3000}/api/webhooks/toss" & pids+=($!)
+  procs_start - node_modules/.bin/tsx scripts/toss-fake.ts --webhook-url "http://127.0.0.1:${PORT:-3000}/api/webhooks/toss"
 fi
-if [ -f worker/index.ts ]; then npm run -s worker & pids+=($!); fi
-PORT="${PORT:-3000}" npm run -s start & pids+=($!)
+if [ -f worker/index.ts ]; then procs_start - node_modules/.bin/tsx worker/index.ts; fi
+PORT="${PORT:-3000}" NODE_ENV=production procs_start - node_modules/.bin/tsx server/index.ts
 echo "Hurry Up is starting on http://localhost:${PORT:-3000} (Ctrl-C stops the shop, the worker and the fakes)"
-wait -n "${pids[@]}"
+# Until one of them ends (then the rest are stopped) or Ctrl-C.
+wait -n

@@ -29,10 +29,15 @@ export class RedisProcess {
   }
 
   async start() {
-    this.child = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    const child = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    this.child = child;
+    // Whoever started it forgets to stop it, or the process ends early: the server does not outlive us.
+    process.once("exit", () => child.exitCode === null && child.signalCode === null && child.kill("SIGKILL"));
     const probe = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     probe.on("error", () => {});
-    for (let i = 0; i < 100; i++) {
+    // A ceiling for a busy machine, not a count of tries.
+    const deadline = performance.now() + 30_000;
+    while (performance.now() < deadline) {
       try {
         await probe.connect();
         await probe.ping();
@@ -49,10 +54,10 @@ export class RedisProcess {
   /** SIGKILL: the data is gone, as after a crash without persistence. */
   async stop() {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once("exit", r));
     child.kill("SIGKILL");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+    await exited;
   }
 
   /** Unreachable but alive: the data stays (a network partition). */

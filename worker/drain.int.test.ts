@@ -39,7 +39,8 @@ const testJobs: JobDefinition[] = [
       if ((failures["test-drain-flaky"] = (failures["test-drain-flaky"] ?? 0) + 1) <= 2) throw new Error("transient");
       record("test-drain-flaky", (d as { n: string }).n);
     },
-    options: { retryLimit: 3, retryDelay: 2, retryBackoff: false },
+    // An hour: a retry is surely not ready on its own while the test runs; the test makes it due (dueNow).
+    options: { retryLimit: 3, retryDelay: 3_600, retryBackoff: false },
   },
   { queue: "test-drain-doomed", handler: async () => Promise.reject(new Error("always")), options: { retryLimit: 1, retryDelay: 0, retryBackoff: false } },
   {
@@ -62,6 +63,11 @@ const setClock = (ms: number) => app.clock.setOffsetMs(ms - Date.now());
 
 const emit = (topic: string, n: string) => app.db.$transaction((tx) => app.writeOutbox(tx, topic, { n }));
 const run = (budgetMs = 20_000) => app.runJobsOnce(app.jobs, { budgetMs });
+/** Seconds until the queue's waiting job may start, by PostgreSQL's clock (pg-boss schedules by it). */
+const startsIn = async (queue: string) =>
+  (await app.db.$queryRaw<{ s: number }[]>`SELECT extract(epoch FROM start_after - now())::float8 AS s FROM pgboss.job WHERE name = ${queue} AND state = 'retry'`)[0]?.s;
+/** The delay is over: the waiting job is made due now, instead of the test sleeping through it. */
+const dueNow = (queue: string) => app.db.$executeRaw`UPDATE pgboss.job SET start_after = now() WHERE name = ${queue} AND state = 'retry'`;
 const jobStates = (queue: string) => app.db.$queryRaw<{ state: string; retry_count: number }[]>`SELECT state::text, retry_count FROM pgboss.job WHERE name = ${queue} ORDER BY created_on`;
 
 beforeAll(async () => {
@@ -122,13 +128,15 @@ describe("runJobsOnce", () => {
   test("a failing handler is retried after its delay, not lost; after its last try it is dead-lettered", async () => {
     await emit("test-drain-flaky", "f");
     expect(await run()).toMatchObject({ relayed: 1, ran: 1, failed: 1, drained: true });
-    // retryDelay 2 s: not ready yet, so an immediate run leaves it waiting.
+    // retryDelay an hour: not ready yet, so another run leaves it waiting, due about an hour from now.
     expect(await run()).toMatchObject({ ran: 0, failed: 0 });
+    expect(await startsIn("test-drain-flaky")).toBeGreaterThan(3_000);
     // pg-boss counts a retry when it starts: waiting for its first retry, the count is still 0.
     expect(await jobStates("test-drain-flaky")).toEqual([{ state: "retry", retry_count: 0 }]);
-    await new Promise((r) => setTimeout(r, 2_100));
+    await dueNow("test-drain-flaky");
     expect(await run()).toMatchObject({ ran: 1, failed: 1 });
-    await new Promise((r) => setTimeout(r, 2_100));
+    expect(await startsIn("test-drain-flaky")).toBeGreaterThan(3_000);
+    await dueNow("test-drain-flaky");
     expect(await run()).toMatchObject({ ran: 1, failed: 0 });
     expect(runs["test-drain-flaky"]).toEqual(["f"]);
     expect(await jobStates("test-drain-flaky")).toEqual([{ state: "completed", retry_count: 2 }]);

@@ -36,3 +36,10 @@ export async function createE2eProduct(p: ProductInput): Promise<{ id: string }>
   await c.query(`INSERT INTO "Inventory" ("productId", "total", "available", "updatedAt") VALUES ($1, $2, $2, now())`, [id, p.units]);
   return { id };
 }
+
+/** The id of a product the demo seed made, by its exact name. */
+export async function productIdByName(name: string): Promise<string> {
+  const res = await (await db()).query(`SELECT "id" FROM "Product" WHERE "name" = $1`, [name]);
+  if (res.rowCount !== 1) throw new Error(`expected one product named ${name}, found ${res.rowCount}`);
+  return res.rows[0].id;
+}

@@ -1,7 +1,8 @@
 // Confirming payments against the Toss-compatible server over real HTTP, with the real ledger and stock
 // engine: the happy path, a decline, an abandoned window, a tampered amount, a double confirm, a timeout
 // settled by reconciliation, and a 5xx storm that opens the breaker (and recovery that closes it).
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
+import { endOpenPeriod, HELD_OPEN_MS, holdBreakerOpenUntilTold, realTimers } from "@/test/breaker-time";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -199,7 +200,10 @@ describe("unknown outcomes and reconciliation", () => {
 
   it("a 5xx storm opens the breaker: checkout says unavailable at once, the order stays payable, recovery closes it, one charge", async () => {
     client.shutdown();
-    client = pointAtFake(fake, { maxRetries: 0, breaker: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeoutMs: 300 } });
+    // Open until the test says (test/breaker-time.ts): a slow checkout cannot find it half-open already.
+    holdBreakerOpenUntilTold();
+    onTestFinished(realTimers);
+    client = pointAtFake(fake, { maxRetries: 0, breaker: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeoutMs: HELD_OPEN_MS } });
     const o = await pendingOrder();
     const q = await payInWindow(fake, o.orderId, o.amount);
     fake.config.set({ errorRate: 1, faultTargets: ["lookup"] });
@@ -213,6 +217,7 @@ describe("unknown outcomes and reconciliation", () => {
 
     fake.config.set({ errorRate: 0 });
     const halfOpen = new Promise<void>((resolve) => client.onBreakerEvent("halfOpen", resolve));
+    endOpenPeriod();
     await halfOpen;
     expect(await confirmOrderPayment(o.userId, q)).toMatchObject({ outcome: "paid" });
     expect(client.breakerState()).toBe("closed");

@@ -87,14 +87,15 @@ export type AdvanceResult = { result: "moved" } | { result: "skipped"; status: O
 /**
  * Takes one time-based step if the order is still where the step starts and its delay has passed.
  * Idempotent: a second run (or a cancel that won the race) finds the order elsewhere and skips.
+ * `dueNow` is for the test hooks only (lib/test-hooks): a journey says when the delay is over.
  */
-export async function advanceOrder(orderId: string, name: StepName): Promise<AdvanceResult> {
+export async function advanceOrder(orderId: string, name: StepName, opts: { dueNow?: boolean } = {}): Promise<AdvanceResult> {
   const step = steps[name];
   const order = await db.order.findUnique({ where: { id: orderId }, select: { status: true } });
   if (!order || order.status !== step.from) return { result: "skipped", status: order?.status ?? null };
   const since = (await enteredAt(db, orderId, step.from)) ?? clock.now();
   const dueAt = new Date(since.getTime() + step.delaySeconds() * 1000);
-  if (clock.now() < dueAt) return { result: "not_due", dueAt };
+  if (clock.now() < dueAt && !opts.dueNow) return { result: "not_due", dueAt };
   const refund = step.to === "RETURNED" ? { orderId, reason: "return completed" } : null;
   const moved = await moveWithRefund(orderId, step.from, step.to, `${name} (after ${step.delaySeconds()} s)`, refund);
   return moved ? { result: "moved" } : { result: "skipped", status: await statusOf(orderId).catch(() => null) };

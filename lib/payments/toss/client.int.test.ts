@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTossFake, type TossFake } from "@/lib/payments/toss-fake";
+import { endOpenPeriod, HELD_OPEN_MS, holdBreakerOpenUntilTold, realTimers } from "@/test/breaker-time";
 import { authorize, newOrderId, SECRET } from "@/lib/payments/toss-fake/test-support";
 import { createTossClient, type TossClient, type TossClientOptions } from "./client";
 import type { TossCallEvent } from "./outcome";
@@ -150,8 +151,12 @@ describe("timeouts and retries", () => {
 });
 
 describe("circuit breaker", () => {
+  // Open until the test says (test/breaker-time.ts): a slow machine cannot half-open it behind the test's back.
+  beforeEach(holdBreakerOpenUntilTold);
+  afterEach(realTimers);
+
   it("a 5xx storm opens it, calls then fail at once without reaching Toss, and recovery closes it", async () => {
-    const c = client({ maxRetries: 0, breaker: { volumeThreshold: 4, errorThresholdPercentage: 50, resetTimeoutMs: 1_000 } });
+    const c = client({ maxRetries: 0, breaker: { volumeThreshold: 4, errorThresholdPercentage: 50, resetTimeoutMs: HELD_OPEN_MS } });
     const p = await authorized();
     const events: string[] = [];
     c.onBreakerEvent("open", () => events.push("open"));
@@ -172,6 +177,7 @@ describe("circuit breaker", () => {
     expect(calls.at(-1)).toMatchObject({ operation: "confirm", kind: "unknown", reason: "circuit_open", attempts: 0 });
 
     fake.config.set({ errorRate: 0 });
+    endOpenPeriod();
     await halfOpen;
     expect(c.isAvailable()).toBe(true);
     expect(await c.confirmPayment(p)).toMatchObject({ kind: "success" });
@@ -182,11 +188,12 @@ describe("circuit breaker", () => {
   });
 
   it("a failed probe in half-open opens it again", async () => {
-    const c = client({ maxRetries: 0, breaker: { volumeThreshold: 2, resetTimeoutMs: 500 } });
+    const c = client({ maxRetries: 0, breaker: { volumeThreshold: 2, resetTimeoutMs: HELD_OPEN_MS } });
     fake.config.set({ errorRate: 1 });
     for (let i = 0; i < 2; i++) await c.getPaymentByOrderId(newOrderId());
     const halfOpen = new Promise<void>((resolve) => c.onBreakerEvent("halfOpen", resolve));
     expect(c.breakerState()).toBe("open");
+    endOpenPeriod();
     await halfOpen;
     expect(await c.getPaymentByOrderId(newOrderId())).toMatchObject({ kind: "unknown", reason: "server_error" });
     expect(c.breakerState()).toBe("open");

@@ -1,0 +1,34 @@
+// The test hooks are off unless asked for, and a production build refuses to start with them.
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+const secrets = {
+  AUTH_SECRET: "a-production-auth-secret-0123456789abcdef",
+  DATA_ENCRYPTION_KEYS: "k1:ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=",
+  BLIND_INDEX_KEY: "a-production-blind-index-key-0123456789ab",
+};
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.resetModules();
+});
+
+describe("test hooks guard", () => {
+  it("off by default: the hook routes answer 404 and take no step", async () => {
+    const { POST } = await import("@/app/api/test-hooks/orders/[id]/advance/route");
+    const req = new Request("http://localhost:3000/api/test-hooks/orders/HU-1/advance", {
+      method: "POST",
+      headers: { origin: "http://localhost:3000", "content-type": "application/json" },
+      body: JSON.stringify({ step: "ship" }),
+    });
+    const res = await POST(req, { params: Promise.resolve({ id: "HU-1" }) });
+    expect(res.status).toBe(404);
+  });
+
+  it("a production build refuses HURRYUP_TEST_HOOKS=1 unless it is the local demo/test build", async () => {
+    for (const [k, v] of Object.entries({ ...secrets, NODE_ENV: "production", HURRYUP_TEST_HOOKS: "1", HURRYUP_DEMO: "0" })) vi.stubEnv(k, v);
+    await expect(import("@/lib/env")).rejects.toThrow(/HURRYUP_TEST_HOOKS/);
+    vi.resetModules();
+    vi.stubEnv("HURRYUP_DEMO", "1");
+    expect((await import("@/lib/env")).env.HURRYUP_TEST_HOOKS).toBe(true);
+  });
+});
