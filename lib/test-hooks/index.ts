@@ -10,7 +10,7 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { clock } from "@/lib/clock";
-import { advanceOrder, stepNames, type AdvanceResult, type StepName } from "@/lib/orders/lifecycle";
+import { advanceOrder, stepNames, type AdvanceResult, type StepName } from "@/lib/orders/lifecycle/steps";
 import { updateProduct } from "@/lib/seller/service";
 
 /** Throws 404 (as if the route did not exist) unless the test hooks are on. */
