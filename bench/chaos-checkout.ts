@@ -110,7 +110,8 @@ type Journey = {
   buyer: number;
   orderId?: string;
   order: "placed" | "refused" | "error";
-  orderHttp?: number[];
+  /** Each POST /api/orders answer (network failures are retried and not listed). */
+  orderHttp: number[];
   window?: "paid" | "abandoned" | "declined-in-window";
   /** Each load of the success page: its HTTP status or "network" (app down or killed under it). */
   confirmAnswers: (number | "network")[];
@@ -231,6 +232,11 @@ async function main() {
     }
     await sleep(1000);
   }
+  // The worker's stock reconciliation (every 5 minutes in production) repairs Redis drift that held still;
+  // run once here so the invariant below is checked after it, and what it had to repair is shown.
+  const { reconcileStock } = await import("@/lib/stock/reconcile");
+  const stockDrift = await reconcileStock();
+  if (stockDrift.length) log(`stock reconciliation repaired Redis drift: ${JSON.stringify(stockDrift)}`);
   log(quiet ? `quiet after ${((Date.now() - quietStarted) / 1000).toFixed(1)}s` : `NOT quiet after ${N.quietTimeoutS}s: ${JSON.stringify(pendingNow)}`);
   log(`reconciliation outcomes ${JSON.stringify(reconciled)}, holds expired here ${expiredByUs}`);
   await Promise.all([app, worker].map((s) => s.child && children.stop(s.child)));
@@ -283,6 +289,7 @@ async function main() {
       seconds: +dropSeconds.toFixed(1),
       journeys: journeys.length, ordersPlaced: placed.length, refused: journeys.filter((j) => j.order === "refused").length,
       orderErrors: journeys.filter((j) => j.order === "error").length,
+      orderAnswers: tally(journeys.flatMap((j) => (j.orderHttp.length ? j.orderHttp.map(String) : ["network"]))),
       window: tally(placed.map((j) => j.window ?? "none")),
       successPageLoads: tally(journeys.flatMap((j) => j.confirmAnswers.map(String))),
       reloadsAfterAFailedLoad: journeys.reduce((s, j) => s + Math.max(0, j.confirmAnswers.length - 1), 0),
@@ -292,12 +299,13 @@ async function main() {
       tossFaults: tally(fake.state.requests.filter((r) => r.fault).map((r) => `${r.operation}:${r.fault}`)),
       tossAnswers: tally(fake.state.requests.map((r) => `${r.operation}:${r.status ?? "none"}`)),
     },
-    quiet: { reached: quiet, seconds: +((Date.now() - quietStarted) / 1000).toFixed(1), reconciled, holdsExpiredHere: expiredByUs, pendingAtEnd: pendingNow },
+    quiet: { reached: quiet, seconds: +((Date.now() - quietStarted) / 1000).toFixed(1), reconciled, holdsExpiredHere: expiredByUs, stockDriftRepaired: stockDrift, pendingAtEnd: pendingNow },
     ordersByStatus: byStatus,
     toss: { charges: ledger.charges.length, refunds: ledger.refunds.length, paymentsDone: ledger.payments.filter((p) => p.status === "DONE").length },
     stock,
     lost,
     disagreements: audit.disagreements,
+    lossesByCause: byCause(stories),
     stories,
     loadAverage: { start: load.start, peak1m: load.peak1m, end: load.end },
     ok: !lostAnything && quiet,
@@ -306,15 +314,20 @@ async function main() {
   writeFileSync(file, JSON.stringify(result, null, 2));
 
   console.log("\n== chaos:checkout ==");
-  console.log(`drop: ${placed.length} orders placed, ${result.drop.refused} refused (sold out), ${result.drop.orderErrors} errors; window ${JSON.stringify(result.drop.window)}; success-page loads ${JSON.stringify(result.drop.successPageLoads)}`);
+  console.log(`drop: ${placed.length} orders placed, ${result.drop.refused} refused (sold out), ${result.drop.orderErrors} buyers without an answer; order answers ${JSON.stringify(result.drop.orderAnswers)}`);
+  console.log(`      payment window ${JSON.stringify(result.drop.window)}; success-page loads ${JSON.stringify(result.drop.successPageLoads)}`);
   console.log(`chaos: ${appKills.length} app SIGKILL(s) mid-confirm (${appKills.map((k) => `${k.confirmsInFlight.length} in flight at +${(k.at / 1000).toFixed(1)}s`).join(", ") || "none"}), ${workerKills.length} worker SIGKILL(s)`);
   console.log(`Toss faults served: ${JSON.stringify(result.chaos.tossFaults)}`);
   console.log(`orders by status: ${JSON.stringify(byStatus)}; Toss: ${result.toss.charges} charges, ${result.toss.refunds} refunds`);
+  if (stockDrift.length) console.log(`stock reconciliation had to repair Redis: ${stockDrift.map((d) => `Redis ${d.redisAvailable} vs PostgreSQL ${d.pgAvailable}${d.repaired ? " (repaired)" : " (NOT repaired)"}`).join(", ")}`);
   console.log(`stock: total ${stock.total} = available ${stock.pgAvailable} + held ${stock.unitsHeld} + sold ${stock.unitsSold}? ${stock.total === stock.pgAvailable + stock.unitsHeld + stock.unitsSold ? "yes" : "NO"}; Redis available ${stock.redisAvailable ?? "(no key)"}`);
   console.log(formatMoneyAudit(audit));
   console.log("\nlost (must all be 0):");
   for (const [k, v] of Object.entries(lost)) console.log(`  ${v === 0 ? "  " : "✗ "}${k}: ${v}`);
   if (stories.length) {
+    console.log("\nlosses by what happened (problem ← what Toss answered the confirms ← the shop's last step):");
+    for (const [cause, ids] of Object.entries(byCause(stories)).sort((a, b) => b[1].length - a[1].length))
+      console.log(`  ${String(ids.length).padStart(4)} × ${cause}\n         ${ids.join(" ")}`);
     console.log("\nwhat happened to each order concerned:");
     for (const s of stories) console.log(formatStory(s));
   }
@@ -323,17 +336,20 @@ async function main() {
   console.log(`written to ${file}`);
   console.log(result.ok ? "NOTHING LOST" : quiet ? "LOSSES FOUND" : "LOSSES FOUND (and the shop never became quiet)");
   await fake.close();
-  await redis.stop();
   await seed.close();
+  // Redis and anything else still running are stopped by the exit handler (Children).
   process.exit(result.ok ? 0 : 1);
 }
+
+const RELOAD_FOR_MS = 60_000;
 
 /** One buyer: order at the opening (reloaded while the app is down), the payment window, the success page (reloaded likewise). */
 async function journey(buyer: number, cookie: string, productId: string, tossUrl: string): Promise<Journey> {
   const key = randomUUID();
   const orderHttp: number[] = [];
   let placed;
-  for (let attempt = 0; attempt < 20; attempt++) {
+  // A buyer keeps reloading for up to a minute (longer than an app restart under load).
+  for (const until = Date.now() + RELOAD_FOR_MS; Date.now() < until; ) {
     placed = await placeOrder(base, cookie, productId, key).catch(() => null);
     if (placed) orderHttp.push(placed.status);
     if (placed && placed.status < 500 && placed.status !== 429) break;
@@ -344,7 +360,7 @@ async function journey(buyer: number, cookie: string, productId: string, tossUrl
   const w = await payInWindow(tossUrl, id, amount);
   if (w.result !== "success") return { buyer, orderId: id, order: "placed", orderHttp, window: w.result === "fail" ? "abandoned" : "declined-in-window", confirmAnswers: [] };
   const confirmAnswers: Journey["confirmAnswers"] = [];
-  for (let attempt = 0; attempt < 20; attempt++) {
+  for (const until = Date.now() + RELOAD_FOR_MS; Date.now() < until; ) {
     confirming.set(id, Date.now());
     const status = await visitSuccessPage(base, cookie, w.paymentKey!, id, amount).catch(() => "network" as const);
     confirming.delete(id);
@@ -369,6 +385,8 @@ async function pending(db: Db, tossInFlight: number, queues: string[]) {
 }
 
 type Story = {
+  /** One line shared by every order that was lost the same way. */
+  cause: string;
   orderId: string;
   status: string;
   problems: string[];
@@ -397,7 +415,12 @@ async function orderStories(
     const problems = disagreements.filter((d) => d.orderId === o.id).map((d) => `${d.kind}: ${d.detail}`);
     if (o.status === "CONFIRMING") problems.push("STUCK_CONFIRMING: still CONFIRMING after quiet");
     if (o.status === "PENDING_PAYMENT") problems.push(`HOLD_NEVER_ENDED: still PENDING_PAYMENT (hold until ${o.holdExpiresAt?.toISOString()})`);
+    const confirms = requests.filter((r) => r.operation === "confirm" && r.idempotencyKey?.includes(o.id));
+    const kinds = [...new Set(problems.map((p) => p.split(":")[0]))].join("+");
+    const answers = confirms.map((r) => `${r.status ?? "no answer"}${r.fault ? `[${r.fault}]` : ""}`).join(" → ") || "no confirm reached Toss";
+    const last = o.events.at(-1);
     return {
+      cause: `${kinds} ← confirm ${answers} ← ${last ? `${last.fromStatus ?? "∅"}→${last.toStatus}${last.note ? ` (${last.note})` : ""}` : "no events"}`,
       orderId: o.id,
       status: o.status,
       problems,
@@ -410,6 +433,12 @@ async function orderStories(
       successPageLoads: journeys.find((j) => j.orderId === o.id)?.confirmAnswers ?? [],
     };
   });
+}
+
+function byCause(stories: Story[]) {
+  const out: Record<string, string[]> = {};
+  for (const s of stories) (out[s.cause] ??= []).push(s.orderId);
+  return out;
 }
 
 function formatStory(s: Story) {
