@@ -5,14 +5,13 @@
 // reconciliation, and checks the ledger. Prints a summary and writes bench/results/checkout.json.
 // Options: --units 500 --buyers 2000 --limit 1 --concurrency 128 --abandon 0.2 --fail 0.2 --hold 10
 //          --port 3391 --build (rebuild first)
-import { spawn, type ChildProcess } from "node:child_process";
 import { register } from "node:module";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { RedisProcess } from "../test/redis-server";
+import { Children, dropEnv, ensureBuild, payInWindow, percentiles, placeOrder as postOrder, root, stamp, tally, visitSuccessPage, waitForHealth } from "./drop";
 
-const root = resolve(import.meta.dirname, "..");
 const { values: opt } = parseArgs({
   options: {
     units: { type: "string", default: "500" },
@@ -28,32 +27,23 @@ const { values: opt } = parseArgs({
 });
 const N = { units: +opt.units, buyers: +opt.buyers, limit: +opt.limit, concurrency: +opt.concurrency, abandonRate: +opt.abandon, failRate: +opt.fail, holdSeconds: +opt.hold, port: +opt.port };
 const base = `http://127.0.0.1:${N.port}`;
-const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
-const children: ChildProcess[] = [];
-process.on("exit", () => children.forEach((c) => c.exitCode === null && c.kill("SIGTERM")));
-// Ctrl-C and `kill` both end in process.exit, so the exit handler above stops every child (and the
-// dedicated redis-server stops itself on exit, test/redis-server.ts).
-process.on("SIGINT", () => process.exit(130));
-process.on("SIGTERM", () => process.exit(143));
+const log = stamp("bench");
+const children = new Children();
 
 type Journey = { order: "placed" | "refused" | "error"; orderHttp?: number; orderMs: number; window?: "paid" | "abandoned" | "declined-in-window"; confirmMs?: number; confirmStatus?: number; endedAt: number };
 
 async function main() {
   const redis = await RedisProcess.start();
-  const dbName = `hurryup_bench_checkout_${N.port}`;
-  const env: Record<string, string> = {
-    NODE_ENV: "production", HURRYUP_DEMO: "1", LOG_LEVEL: "warn",
-    DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/${dbName}`, DATABASE_POOL_SIZE: "20",
-    REDIS_URL: redis.url, REDIS_KEY_PREFIX: "bench-checkout:", APP_URL: base, ORDER_HOLD_SECONDS: String(N.holdSeconds),
-    TOSS_SECRET_KEY: "test_sk_bench_checkout", TOSS_TIMEOUT_MS: "5000",
-  };
+  children.onExit(() => void redis.stop());
+  const env = dropEnv({ tag: "bench-checkout", port: N.port, redisUrl: redis.url, holdSeconds: N.holdSeconds, tossTimeoutMs: 5000 });
+  const dbName = new URL(env.DATABASE_URL).pathname.slice(1);
   Object.assign(process.env, env);
   register("../server/server-only-hook.mjs", import.meta.url);
   const { startTossFake } = await import("@/lib/payments/toss-fake");
   const fake = await startTossFake({ secretKeys: [env.TOSS_SECRET_KEY], abandonRate: N.abandonRate, failRate: N.failRate, seed: 42 });
   env.TOSS_API_BASE_URL = process.env.TOSS_API_BASE_URL = fake.url;
   const seed = await import("./seed");
-  if (opt.build || !existsSync(resolve(root, ".next/BUILD_ID"))) await run("npm", ["run", "-s", "build"]);
+  await ensureBuild(opt.build);
 
   log(`database ${dbName}, redis ${redis.url}, toss ${fake.url}`);
   await seed.resetDatabase(env.DATABASE_URL);
@@ -95,7 +85,7 @@ async function main() {
   const holdsNeverEnded = await db.order.count({ where: { status: { in: ["PENDING_PAYMENT", "CONFIRMING"] } } });
   const charges = fake.state.charges.length;
   const ledger = await seed.checkLedger(drop.id, N.limit);
-  server.kill("SIGTERM");
+  await children.stop(server);
   await fake.close();
   await redis.stop();
 
@@ -136,14 +126,7 @@ async function main() {
 }
 
 let seq = 0;
-async function placeOrder(cookie: string, productId: string) {
-  const res = await fetch(`${base}/api/orders`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base, cookie, "idempotency-key": `bench-${process.pid}-${seq++}` },
-    body: JSON.stringify({ items: [{ productId, quantity: 1 }] }),
-  });
-  return { status: res.status, body: (await res.json()) as { order?: { id: string; amount: number } } };
-}
+const placeOrder = (cookie: string, productId: string) => postOrder(base, cookie, productId, `bench-${process.pid}-${seq++}`);
 
 /** One buyer: order at the opening, the payment window (profile), and the app's confirm. */
 async function journey(cookie: string, productId: string, tossUrl: string): Promise<Journey> {
@@ -157,39 +140,17 @@ async function journey(cookie: string, productId: string, tossUrl: string): Prom
   const orderMs = performance.now() - t0;
   if (placed.status !== 201 || !placed.body.order) return { order: placed.status === 409 ? "refused" : "error", orderHttp: placed.status, orderMs, endedAt: Date.now() };
   const { id, amount } = placed.body.order;
-  const w = (await (await fetch(`${tossUrl}/v1/_fake/sessions`, { method: "POST", body: JSON.stringify({ orderId: id, amount, orderName: "bench", action: "profile" }) })).json()) as { result: string; paymentKey?: string };
+  const w = await payInWindow(tossUrl, id, amount);
   if (w.result !== "success") return { order: "placed", orderMs, window: w.result === "fail" ? "abandoned" : "declined-in-window", endedAt: Date.now() };
   const t1 = performance.now();
-  const res = await fetch(`${base}/payments/success?paymentKey=${encodeURIComponent(w.paymentKey!)}&orderId=${id}&amount=${amount}&paymentType=NORMAL`, { headers: { cookie }, redirect: "manual" });
-  await res.arrayBuffer();
-  return { order: "placed", orderMs, window: "paid", confirmMs: performance.now() - t1, confirmStatus: res.status, endedAt: Date.now() };
-}
-
-function tally(xs: string[]) {
-  const t: Record<string, number> = {};
-  for (const x of xs) t[x] = (t[x] ?? 0) + 1;
-  return t;
-}
-
-function percentiles(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (p: number) => (s.length ? +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))].toFixed(1) : null);
-  return { p50: at(50), p99: at(99), max: at(100), n: s.length };
+  const status = await visitSuccessPage(base, cookie, w.paymentKey!, id, amount);
+  return { order: "placed", orderMs, window: "paid", confirmMs: performance.now() - t1, confirmStatus: status, endedAt: Date.now() };
 }
 
 async function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, [resolve(root, "node_modules/next/dist/bin/next"), "start", "-p", String(N.port), "-H", "127.0.0.1"], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
-  children.push(child);
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error("server exited");
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return child;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("server did not start");
-}
-
-function run(cmd: string, args: string[]) {
-  return new Promise<void>((ok, fail) => spawn(cmd, args, { cwd: root, stdio: "inherit", env: process.env }).once("exit", (c) => (c === 0 ? ok() : fail(new Error(`${cmd} failed`)))));
+  const child = children.spawn(process.execPath, [resolve(root, "node_modules/next/dist/bin/next"), "start", "-p", String(N.port), "-H", "127.0.0.1"], { env });
+  await waitForHealth(base, child, 60_000);
+  return child;
 }
 
 main().catch((err) => {

@@ -95,17 +95,26 @@ export async function checkLedger(productId: string, limit: number) {
       (SELECT COALESCE(max(q), 0)::int FROM (SELECT sum(oi.quantity) AS q FROM "OrderItem" oi JOIN "Order" o ON o.id = oi."orderId"
         WHERE oi."productId" = i."productId" AND o.status NOT IN ('EXPIRED', 'CANCELLED', 'PAYMENT_FAILED', 'RETURNED') GROUP BY o."userId") per) AS max_per_buyer
     FROM "Inventory" i WHERE i."productId" = ${productId}::uuid`;
+  // Every buyer's purchase counter equals the units they hold or bought (what the per-buyer limit is checked on).
+  const counterMismatches = await db.$queryRaw<{ userId: string; live: number; counted: number }[]>`
+    WITH live AS (
+      SELECT o."userId", sum(oi.quantity)::int AS q FROM "OrderItem" oi JOIN "Order" o ON o.id = oi."orderId"
+      WHERE oi."productId" = ${productId}::uuid AND o.status IN ('PENDING_PAYMENT', 'CONFIRMING', 'PAID', 'SHIPPING', 'DELIVERED', 'RETURN_REQUESTED')
+      GROUP BY o."userId"),
+    counted AS (SELECT "userId", quantity AS q FROM "PurchaseCounter" WHERE "productId" = ${productId}::uuid AND quantity > 0)
+    SELECT COALESCE(l."userId", c."userId")::text AS "userId", COALESCE(l.q, 0) AS live, COALESCE(c.q, 0) AS counted
+    FROM live l FULL JOIN counted c ON c."userId" = l."userId" WHERE COALESCE(l.q, 0) <> COALESCE(c.q, 0)`;
   const r = new Redis(env.REDIS_URL);
   r.on("error", () => {});
   const redisAvailable = await r.hget(stockKeys.meta(productId), "a").then((v) => (v === null ? null : Number(v)), () => null);
   r.disconnect();
   const figures = {
     total: f.total, pgAvailable: f.available, unitsHeld: f.held, unitsSold: f.sold, redisAvailable,
-    orders: f.orders, maxUnitsPerBuyer: f.max_per_buyer, oversold: Math.max(0, f.held + f.sold - f.total),
+    orders: f.orders, maxUnitsPerBuyer: f.max_per_buyer, oversold: Math.max(0, f.held + f.sold - f.total), counterMismatches,
   };
-  const ok = f.available >= 0 && f.available + f.held + f.sold === f.total && figures.oversold === 0 && f.max_per_buyer <= limit &&
+  const ok = f.available >= 0 && f.available + f.held + f.sold === f.total && figures.oversold === 0 && f.max_per_buyer <= limit && !counterMismatches.length &&
     (redisAvailable === null || redisAvailable === f.available);
-  return { ...figures, ok, rule: "total = PostgreSQL available + units held + units sold; Redis available = PostgreSQL available; per buyer ≤ limit" };
+  return { ...figures, ok, rule: "total = PostgreSQL available + units held + units sold; Redis available = PostgreSQL available; per buyer ≤ limit and = their purchase counter" };
 }
 
 export async function close() {
