@@ -7,9 +7,8 @@ import { encrypt, encryptOptional } from "@/lib/crypto/aead";
 import { emailIndex } from "@/lib/crypto/blind-index";
 import { hashPassword } from "@/lib/crypto/password";
 import { hashToken, randomToken } from "@/lib/crypto/tokens";
-import { db, type Tx } from "@/lib/db";
+import { db, isUniqueViolation, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { writeOutbox } from "@/lib/jobs/outbox";
 import { log } from "@/lib/log";
 import { VERIFY_EMAIL_QUEUE, type VerifyEmailPayload } from "@/lib/mail/jobs";
@@ -52,7 +51,7 @@ export async function signUp(input: unknown, ctx: { ip: string }): Promise<SignU
       await issueVerification(tx, user.id, data.locale ?? "ko");
     });
   } catch (err) {
-    const raced = err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+    const raced = isUniqueViolation(err);
     if (!(err instanceof DuplicateEmail) && !raced) throw err;
     log.info("sign-up with an address that already has an account");
   }

@@ -14,7 +14,7 @@
 //   amount differs, or another paymentKey already paid it) is cancelled through Toss (refunds.ts) and the
 //   buyer told; a cancel made outside the shop is recorded as a refund.
 import { clock } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma, type OrderStatus } from "@/lib/generated/prisma/client";
@@ -118,7 +118,7 @@ async function beginConfirm(orderId: string, paymentKey: string, amount: number)
   } catch (err) {
     if (err instanceof NotBegun) return null;
     // A paymentKey already used by another order is not this order's payment.
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new AppError("CONFLICT", "This payment belongs to another order");
+    if (isUniqueViolation(err)) throw new AppError("CONFLICT", "This payment belongs to another order");
     // The ledger is overloaded: nothing changed and nothing was sent; the buyer can reload the page.
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2028") throw new AppError("UNAVAILABLE", "The shop is very busy; please retry", undefined, { retryAfter: 1 });
     throw err;

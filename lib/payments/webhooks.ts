@@ -12,7 +12,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { clock } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { writeOutbox } from "@/lib/jobs/outbox";
@@ -82,7 +82,7 @@ export async function receiveTossWebhook(rawBody: string, opts: { ip?: string } 
     });
     return { duplicate: false };
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") return { duplicate: true };
+    if (isUniqueViolation(err)) return { duplicate: true };
     throw err;
   }
 }

@@ -64,6 +64,18 @@ describe("placing orders", () => {
     await expectInvariant(p.id);
   });
 
+  it("a retry whose Redis claim was lost (the first process died after writing) replays the order, never a 500", async () => {
+    const p = await createProduct({ units: 5 });
+    const [b] = await createBuyers(1);
+    const key = randomUUID();
+    const first = await buy(b, p.id, 1, key);
+    expect(first.status).toBe(201);
+    await stockGate().run((s) => s.del(stockKeys.claim(b, key)));
+    expect(await buy(b, p.id, 1, key)).toEqual(first);
+    expect(await db.order.count({ where: { userId: b } })).toBe(1);
+    await expectInvariant(p.id);
+  });
+
   it("refuses by the server's clock: not open, ended; and caps each buyer", async () => {
     const now = clock.nowMs();
     const soon = await createProduct({ units: 5, saleStartsAt: new Date(now + 60_000) });

@@ -7,10 +7,9 @@ import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { factsOf, productFactsSelect, saleRefusal } from "@/lib/catalog/sale-rules";
 import { clock } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 import { RedisUnavailable, stockGate, type AdmitResult, type StockGate } from "@/lib/stock/gate";
@@ -48,7 +47,6 @@ const ledgerBatcher = new LedgerBatcher(
   { concurrency: Math.max(2, Math.floor(env.DATABASE_POOL_SIZE / 4)), maxBatch: 100, maxQueue: 50_000 },
 );
 
-const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 
 type Ctx = { userId: string; key: string; hash: string; lines: OrderLine[]; order: OrderContents };
 
