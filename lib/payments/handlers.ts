@@ -3,12 +3,23 @@ import "server-only";
 // through lib/http.ts's route(); the production server's fast path (server/fast-path.ts) mounts the very
 // same function, so a drop's confirms never queue behind server-rendered pages.
 import { requireUser } from "@/lib/auth/guards";
+import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import type { RequestLike } from "@/lib/http";
+import { createGate } from "@/lib/limit";
 import { parseBody } from "@/lib/validation";
 import { getOrderPayment } from "./queries";
 import { confirmBodySchema } from "./schemas";
 import { confirmOrderPayment } from "./service";
+
+// A drop's buyers all pay at once. Unbounded, each confirm takes a database connection for its first
+// transaction and then queues for another for its last: hundreds at once starve the pool and time out
+// half-done (left CONFIRMING for reconciliation). Gated, each confirm that starts finishes quickly.
+const confirmGate = createGate({
+  concurrency: env.PAYMENT_CONFIRM_CONCURRENCY,
+  maxWaitMs: env.PAYMENT_CONFIRM_MAX_WAIT_MS,
+  busyMessage: "The shop is very busy; please retry",
+});
 
 /**
  * Confirms the caller's order and answers `{ outcome, code?, order }` with the order as it now stands.
@@ -18,7 +29,7 @@ import { confirmOrderPayment } from "./service";
 export async function handleConfirmPayment(req: RequestLike): Promise<Response> {
   const user = await requireUser(req);
   const body = await parseBody(confirmBodySchema, req);
-  const result = await confirmOrderPayment(user.id, body);
+  const result = await confirmGate.run(() => confirmOrderPayment(user.id, body));
   const order = await getOrderPayment(body.orderId, user.id);
   if (!order) throw notFound("order");
   return Response.json({ outcome: result.outcome, ...(result.code && { code: result.code }), order });
