@@ -57,7 +57,7 @@ async function main() {
   const dbName = `hurryup_bench_checkout_${N.port}`;
   const tossPort = await freePort();
   const env: Record<string, string> = {
-    NODE_ENV: "production", HURRYUP_DEMO: "1", LOG_LEVEL: "warn", PORT: String(N.port), HOST: "127.0.0.1",
+    NODE_ENV: "production", HURRYUP_DEMO: "1", LOG_LEVEL: "warn", PG_QUERY_METRICS: "1", PORT: String(N.port), HOST: "127.0.0.1",
     DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/${dbName}`, DATABASE_POOL_SIZE: "20",
     REDIS_URL: redis.url, REDIS_KEY_PREFIX: "bench-checkout:", APP_URL: base, ORDER_HOLD_SECONDS: String(N.holdSeconds),
     TOSS_SECRET_KEY: "test_sk_bench_checkout", TOSS_TIMEOUT_MS: "5000", TOSS_API_BASE_URL: `http://127.0.0.1:${tossPort}`,
@@ -185,12 +185,21 @@ async function main() {
 /** One wave of confirms: `concurrency` buyers in flight (Infinity: every one at once). */
 async function wave(name: string, orders: Placed[], keys: string[], concurrency: number) {
   const load = loadAverage();
+  const scrapeCost = -(await pgQueries()) + (await pgQueries()); // /api/metrics itself reads PostgreSQL
+  const queriesBefore = await pgQueries();
   const t0 = Date.now();
   const confirms = await pool(orders.map((p, i) => [p, keys[i]] as const), concurrency, ([p, key]) => confirm(p, key));
   const seconds = (Date.now() - t0) / 1000;
-  const figures = { ...summarize(confirms), seconds: +seconds.toFixed(2), confirmsPerSecond: +(confirms.length / seconds).toFixed(1), loadBefore: load, loadAfter: loadAverage() };
-  log(`${name}: ${figures.confirmsPerSecond} confirms/s, p50 ${figures.latencyMs.p50} ms, p99 ${figures.latencyMs.p99} ms, outcomes ${JSON.stringify(figures.outcomes)}`);
+  const pgQueriesPerConfirm = +((await pgQueries()) - queriesBefore - scrapeCost) / confirms.length;
+  const figures = { ...summarize(confirms), seconds: +seconds.toFixed(2), confirmsPerSecond: +(confirms.length / seconds).toFixed(1), pgQueriesPerConfirm: +pgQueriesPerConfirm.toFixed(1), loadBefore: load, loadAfter: loadAverage() };
+  log(`${name}: ${figures.confirmsPerSecond} confirms/s, p50 ${figures.latencyMs.p50} ms, p99 ${figures.latencyMs.p99} ms, ${figures.pgQueriesPerConfirm} PostgreSQL statements per confirm, outcomes ${JSON.stringify(figures.outcomes)}`);
   return { confirms, figures };
+}
+
+/** Statements the server process sent to PostgreSQL so far (PG_QUERY_METRICS). */
+async function pgQueries() {
+  const text = await (await fetch(`${base}/api/metrics`)).text();
+  return Number(text.match(/^hurryup_pg_queries_total (\d+)/m)?.[1] ?? 0);
 }
 
 function summarize(confirms: Confirm[]) {
