@@ -12,7 +12,8 @@
 //      money audit (the fake's ledger against orders, payments, refunds and settlement).
 // Every figure carries the load averages at the time. Writes bench/results/checkout[-<profile>].json.
 // Options: --profile mixed|saturate --units --buyers --limit 1 --concurrency 128 --confirm-concurrency 64
-//          --abandon --fail --hold --toss-latency 0 --port 3391 --server fast|next --cpu-prof --build
+//          --abandon --fail --hold --toss-latency 0 --port 3391 --server fast|next --web-concurrency 1
+//          --cpu-prof --build   (with --web-concurrency > 1 the statements-per-confirm figure covers one process)
 import { spawn, type ChildProcess } from "node:child_process";
 import { register } from "node:module";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -29,7 +30,7 @@ const { values: opt } = parseArgs({
     units: { type: "string" }, buyers: { type: "string" }, limit: { type: "string", default: "1" },
     concurrency: { type: "string", default: "128" }, "confirm-concurrency": { type: "string", default: "64" },
     abandon: { type: "string" }, fail: { type: "string" }, hold: { type: "string" }, "toss-latency": { type: "string", default: "0" },
-    port: { type: "string", default: "3391" }, server: { type: "string", default: "fast" },
+    port: { type: "string", default: "3391" }, server: { type: "string", default: "fast" }, "web-concurrency": { type: "string", default: "1" },
     "cpu-prof": { type: "boolean", default: false }, build: { type: "boolean", default: false },
   },
 });
@@ -40,7 +41,7 @@ const num = (v: string | undefined, d: number) => (v === undefined ? d : Number(
 const N = {
   profile: opt.profile, units: num(opt.units, dflt.units), buyers: num(opt.buyers, dflt.buyers), limit: +opt.limit, concurrency: +opt.concurrency,
   confirmConcurrency: +opt["confirm-concurrency"], abandonRate: num(opt.abandon, dflt.abandon), failRate: num(opt.fail, dflt.fail),
-  holdSeconds: num(opt.hold, dflt.hold), tossLatencyMs: +opt["toss-latency"], port: +opt.port, server: opt.server,
+  holdSeconds: num(opt.hold, dflt.hold), tossLatencyMs: +opt["toss-latency"], port: +opt.port, server: opt.server, webConcurrency: +opt["web-concurrency"],
 };
 const base = `http://127.0.0.1:${N.port}`;
 const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)} load ${loadAverage().join(" ")}]`, ...a);
@@ -49,7 +50,7 @@ process.on("exit", () => children.forEach((c) => c.exitCode === null && c.kill("
 process.on("SIGINT", () => process.exit(130));
 
 type Placed = { cookie: string; id: string; amount: number };
-type Confirm = { order: Placed; ms: number; http: number; outcome: string; endedAt: number };
+type Confirm = { order: Placed; ms: number; http: number; outcome: string; attempts: number; endedAt: number };
 
 async function main() {
   const loadBefore = loadAverage();
@@ -57,7 +58,7 @@ async function main() {
   const dbName = `hurryup_bench_checkout_${N.port}`;
   const tossPort = await freePort();
   const env: Record<string, string> = {
-    NODE_ENV: "production", HURRYUP_DEMO: "1", LOG_LEVEL: "warn", PG_QUERY_METRICS: "1", PORT: String(N.port), HOST: "127.0.0.1",
+    NODE_ENV: "production", HURRYUP_DEMO: "1", LOG_LEVEL: "warn", PG_QUERY_METRICS: "1", WEB_CONCURRENCY: String(N.webConcurrency), PORT: String(N.port), HOST: "127.0.0.1",
     DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/${dbName}`, DATABASE_POOL_SIZE: "20",
     REDIS_URL: redis.url, REDIS_KEY_PREFIX: "bench-checkout:", APP_URL: base, ORDER_HOLD_SECONDS: String(N.holdSeconds),
     TOSS_SECRET_KEY: "test_sk_bench_checkout", TOSS_TIMEOUT_MS: "5000", TOSS_API_BASE_URL: `http://127.0.0.1:${tossPort}`,
@@ -203,7 +204,7 @@ async function pgQueries() {
 }
 
 function summarize(confirms: Confirm[]) {
-  return { latencyMs: percentiles(confirms.map((c) => c.ms)), answersByStatus: tally(confirms.map((c) => String(c.http || "network"))), outcomes: tally(confirms.map((c) => c.outcome)) };
+  return { latencyMs: percentiles(confirms.map((c) => c.ms)), askedAgainAfter503: confirms.filter((c) => c.attempts > 1).length, answersByStatus: tally(confirms.map((c) => String(c.http || "network"))), outcomes: tally(confirms.map((c) => c.outcome)) };
 }
 
 let seq = 0;
@@ -222,19 +223,28 @@ async function paymentWindow(tossUrl: string, p: Placed, action: "profile" | "pa
   return (await res.json()) as { result: string; paymentKey?: string };
 }
 
-/** What the success page's island does: POST the success URL's query to the confirm route. */
+/**
+ * What the success page's island does: POST the success URL's query to the confirm route, and after a
+ * 503 (too busy to start; nothing sent to Toss) ask again after Retry-After, up to 4 times in all.
+ */
 async function confirm(p: Placed, paymentKey: string): Promise<Confirm> {
   const t0 = performance.now();
-  try {
-    const res = await fetch(`${base}/api/payments/confirm`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: base, cookie: p.cookie },
-      body: JSON.stringify({ paymentKey, orderId: p.id, amount: p.amount }),
-    });
-    const body = (await res.json()) as { outcome?: string; error?: { code: string } };
-    return { order: p, ms: performance.now() - t0, http: res.status, outcome: body.outcome ?? body.error?.code ?? "?", endedAt: Date.now() };
-  } catch {
-    return { order: p, ms: performance.now() - t0, http: 0, outcome: "network", endedAt: Date.now() };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(`${base}/api/payments/confirm`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: base, cookie: p.cookie },
+        body: JSON.stringify({ paymentKey, orderId: p.id, amount: p.amount }),
+      });
+      const body = (await res.json()) as { outcome?: string; error?: { code: string } };
+      if (res.status === 503 && attempt < 4) {
+        await new Promise((r) => setTimeout(r, 1000 * (Number(res.headers.get("retry-after")) || 1)));
+        continue;
+      }
+      return { order: p, ms: performance.now() - t0, http: res.status, outcome: body.outcome ?? body.error?.code ?? "?", attempts: attempt, endedAt: Date.now() };
+    } catch {
+      return { order: p, ms: performance.now() - t0, http: 0, outcome: "network", attempts: attempt, endedAt: Date.now() };
+    }
   }
 }
 
