@@ -45,6 +45,13 @@ const schema = z.object({
   TRUST_PROXY: bool.default(false),
   TOSS_API_BASE_URL: z.url().default("http://127.0.0.1:4010"),
   TOSS_SECRET_KEY: z.string().default("test_sk_hurryup_local"),
+  /**
+   * Payment confirms one server process runs at once (POST /api/payments/confirm; default: the database
+   * pool size); more wait their turn in memory for up to PAYMENT_CONFIRM_MAX_WAIT_MS, then get 503 +
+   * Retry-After (nothing sent to Toss).
+   */
+  PAYMENT_CONFIRM_CONCURRENCY: z.coerce.number().int().min(1).max(1000).optional(),
+  PAYMENT_CONFIRM_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
   TOSS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   TOSS_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   TOSS_BREAKER_RESET_MS: z.coerce.number().int().min(100).default(15_000),

@@ -5,10 +5,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
 import { route, type RequestLike } from "@/lib/http";
 import { handlePlaceOrder } from "@/lib/orders/handlers";
+import { handleConfirmPayment } from "@/lib/payments/handlers";
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-const placeOrder = route<Record<string, never>, NodeRequest>(handlePlaceOrder);
 const base = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
 
 /** The handler's view of a Node request: headers read in place, the (small) body buffered once. */
@@ -54,17 +54,28 @@ async function send(res: ServerResponse, response: Response) {
   res.end(body);
 }
 
-const orders: NodeHandler = async (req, res) => {
-  try {
-    await send(res, await placeOrder(await toRequest(req), { params: Promise.resolve({}) }));
-  } catch {
-    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-    res.end('{"error":{"code":"INTERNAL","message":"Something went wrong"}}');
-  }
-};
+/** A route handler (the one Next mounts too), wrapped by route() like Next's, served from Node. */
+function nodeHandler(handler: (req: NodeRequest) => Promise<Response>): NodeHandler {
+  const wrapped = route<Record<string, never>, NodeRequest>(handler);
+  return async (req, res) => {
+    try {
+      await send(res, await wrapped(await toRequest(req), { params: Promise.resolve({}) }));
+    } catch {
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end('{"error":{"code":"INTERNAL","message":"Something went wrong"}}');
+    }
+  };
+}
+
+/** POST path → handler. Only these skip Next; every other request (pages included) is Next's. */
+const posts = new Map<string, NodeHandler>([
+  ["/api/orders", nodeHandler(handlePlaceOrder)],
+  ["/api/payments/confirm", nodeHandler(handleConfirmPayment)],
+]);
 
 /** The handler for this request if it has a fast path, else undefined (Next serves it). */
 export function fastPaths(req: IncomingMessage): NodeHandler | undefined {
-  if (req.method === "POST" && (req.url === "/api/orders" || req.url?.startsWith("/api/orders?"))) return orders;
-  return undefined;
+  if (req.method !== "POST" || !req.url) return undefined;
+  const q = req.url.indexOf("?");
+  return posts.get(q === -1 ? req.url : req.url.slice(0, q));
 }

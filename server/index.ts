@@ -1,5 +1,6 @@
-// The production server: `npm start`. One Node http server in front of Next. The buy path
-// (POST /api/orders) takes a fast path straight to the same handler Next mounts at app/api/orders —
+// The production server: `npm start`. One Node http server in front of Next. The buy path (POST /api/orders)
+// and the payment confirm (POST /api/payments/confirm) take a fast path straight to the same handlers Next
+// mounts at app/api/orders and app/api/payments/confirm —
 // skipping Next's per-request pipeline is what lets it take thousands of requests per second on two
 // cores (measured by `npm run bench:flash`). Everything else is Next's request handler.
 // With WEB_CONCURRENCY > 1 the primary process forks that many servers sharing the port (node:cluster) and

@@ -11,6 +11,14 @@ export const successQuerySchema = z.object({
 });
 export type SuccessQuery = z.infer<typeof successQuerySchema>;
 
+/** POST /api/payments/confirm: the success URL's query as JSON (the success page's island sends it). */
+export const confirmBodySchema = z.object({
+  paymentKey: successQuerySchema.shape.paymentKey,
+  orderId,
+  amount: z.number({ error: "Amount must be a number" }).int().nonnegative(),
+});
+export type ConfirmBody = z.infer<typeof confirmBodySchema>;
+
 export const failQuerySchema = z.object({
   code: z.string().max(100).default("UNKNOWN"),
   message: z.string().max(500).optional(),

@@ -1,0 +1,58 @@
+// Load helpers for the benchmarks: percentiles, load averages beside every figure, a concurrency-limited
+// runner, and wrk (a C load generator, Debian package `wrk`) for the bare ceilings.
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** The 1/5/15-minute load averages now: the machine is shared, every figure carries them. */
+export const loadAverage = () => loadavg().map((x) => +x.toFixed(2));
+
+export function percentiles(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (p: number) => (s.length ? +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))].toFixed(1) : null);
+  return { p50: at(50), p90: at(90), p99: at(99), max: at(100), n: s.length };
+}
+
+export function tally(xs: string[]) {
+  const t: Record<string, number> = {};
+  for (const x of xs) t[x] = (t[x] ?? 0) + 1;
+  return t;
+}
+
+/** Runs `task` over `items`, at most `concurrency` at a time (Infinity: all at once). */
+export async function pool<T, R>(items: T[], concurrency: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Math.min(items.length, concurrency);
+  await Promise.all(Array.from({ length: workers }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await task(items[i]);
+    }
+  }));
+  return out;
+}
+
+export const hasWrk = () => spawnSync("wrk", ["--version"]).error === undefined;
+
+/** wrk for `seconds` with `connections`; optional POST body and headers. Requests/s and latency (ms). */
+export function wrk(url: string, opts: { connections: number; seconds: number; method?: string; body?: string; headers?: Record<string, string> }) {
+  const script = join(tmpdir(), `bench-wrk-${process.pid}.lua`);
+  const headers = Object.entries(opts.headers ?? {}).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`).join("\n");
+  writeFileSync(script, `wrk.method = ${JSON.stringify(opts.method ?? "GET")}
+${opts.body === undefined ? "" : `wrk.body = ${JSON.stringify(opts.body)}`}
+${headers}
+done = function(summary, latency, requests)
+  io.write(string.format("JSON{\\"requests\\":%d,\\"seconds\\":%f,\\"non2xx\\":%d,\\"errors\\":%d,\\"p50\\":%f,\\"p99\\":%f}\\n",
+    summary.requests, summary.duration / 1e6, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
+`);
+  const loadBefore = loadAverage();
+  const r = spawnSync("wrk", ["-t2", `-c${opts.connections}`, `-d${opts.seconds}s`, "--latency", "-s", script, url], { encoding: "utf8" });
+  const line = r.stdout.split("\n").find((l) => l.startsWith("JSON"));
+  if (!line) throw new Error(`wrk failed: ${r.stderr || r.stdout}`);
+  const j = JSON.parse(line.slice(4)) as { requests: number; seconds: number; non2xx: number; errors: number; p50: number; p99: number };
+  return { requestsPerSecond: Math.round(j.requests / j.seconds), p50Ms: +j.p50.toFixed(1), p99Ms: +j.p99.toFixed(1), non2xx: j.non2xx, errors: j.errors, loadBefore, loadAfter: loadAverage() };
+}
