@@ -1,6 +1,7 @@
 // Confirming payments against the Toss-compatible server over real HTTP, with the real ledger and stock
 // engine: the happy path, a decline, an abandoned window, a tampered amount, a double confirm, a timeout
 // settled by reconciliation, and a 5xx storm that opens the breaker (and recovery that closes it).
+import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { endOpenPeriod, HELD_OPEN_MS, holdBreakerOpenUntilTold, realTimers } from "@/test/breaker-time";
 import { clock } from "@/lib/clock";
@@ -10,7 +11,9 @@ import type { TossFake } from "@/lib/payments/toss-fake";
 import { confirmCalls, orderStatus, payInWindow, pendingOrder, startFakeToss, pointAtFake, withHangs } from "@/test/payments";
 import { expectInvariant } from "@/test/stock";
 import { setTossClient } from "./gateway";
+import { getOrderPayment } from "./queries";
 import { reconcilePayments } from "./reconcile";
+import { refundsSelect } from "./refund-view";
 import { confirmKey, confirmOrderPayment } from "./service";
 import { feeOf } from "./settlement";
 import type { TossClient } from "./toss";
@@ -33,6 +36,73 @@ afterEach(() => {
 });
 
 describe("confirm", () => {
+
+  it("the one-statement order summary equals what Prisma reads (payment, refunds newest first, timestamps)", async () => {
+    const o = await pendingOrder({ price: 30_000 });
+    const q = await payInWindow(fake, o.orderId, o.amount);
+    expect((await confirmOrderPayment(o.userId, q)).outcome).toBe("paid");
+    await db.refund.create({ data: { orderId: o.orderId, paymentKey: `other-${o.orderId}`, kind: "COMPENSATION", amount: 1_000, reason: "compensation: SECOND_PAYMENT", idempotencyKey: `k1-${o.orderId}`, createdAt: new Date("2026-11-29T08:00:00.123Z") } });
+    await db.refund.create({ data: { orderId: o.orderId, paymentKey: q.paymentKey, amount: 30_000, reason: "buyer cancel", idempotencyKey: `k2-${o.orderId}`, status: "DONE", createdAt: new Date("2026-11-29T07:00:00.456Z"), completedAt: new Date("2026-11-29T07:00:01.789Z") } });
+    const viaPrisma = await db.order.findFirst({
+      where: { id: o.orderId, userId: o.userId },
+      select: { id: true, status: true, amount: true, orderName: true, holdExpiresAt: true, payment: { select: { status: true, method: true, amount: true, approvedAt: true, failureCode: true } }, refunds: refundsSelect },
+    });
+    const summary = await getOrderPayment(o.orderId, o.userId);
+    expect(summary).toEqual({ ...viaPrisma, refund: viaPrisma!.refunds[1] });
+    expect(summary?.refunds.map((r) => r.kind)).toEqual(["COMPENSATION", "CANCEL"]);
+    expect(await getOrderPayment(o.orderId, (await pendingOrder()).userId)).toBeNull();
+  });
+
+  it("a happy-path confirm costs 3 PostgreSQL statements: claim, PAID, summary (the drop's throughput depends on it)", async () => {
+    const o = await pendingOrder({ price: 21_000, quantity: 2 });
+    const q = await payInWindow(fake, o.orderId, o.amount);
+    // Every statement any pg client of this process sends (Prisma's adapter included), as server/pg-query-count.ts counts them.
+    const sent: string[] = [];
+    const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+    const original = proto.query;
+    proto.query = function (this: unknown, ...args: unknown[]) {
+      const a = args[0] as string | { text?: string };
+      sent.push((typeof a === "string" ? a : (a?.text ?? "?")).replace(/\s+/g, " ").slice(0, 80));
+      return original.apply(this, args);
+    };
+    let r, summary;
+    try {
+      r = await confirmOrderPayment(o.userId, q);
+      summary = await getOrderPayment(o.orderId, o.userId);
+    } finally {
+      proto.query = original;
+    }
+    expect(r).toEqual({ outcome: "paid", status: "PAID" });
+    expect(summary).toMatchObject({ status: "PAID", amount: 42_000, payment: { status: "DONE", amount: 42_000 }, refunds: [], refund: null });
+    expect(sent, sent.join("\n")).toHaveLength(3);
+    // Everything the general path writes was written, once; the claim is released.
+    const order = await db.order.findUniqueOrThrow({ where: { id: o.orderId }, include: { events: { orderBy: { createdAt: "asc" } }, payment: true } });
+    expect(order.paymentClaimedUntil).toBeNull();
+    // The one-statement summary reads timestamps as Prisma does.
+    expect(summary?.holdExpiresAt).toEqual(order.holdExpiresAt);
+    expect(summary?.payment?.approvedAt).toEqual(order.payment?.approvedAt);
+    expect(order.events.map((e) => [e.fromStatus, e.toStatus, e.note])).toEqual([
+      [null, "PENDING_PAYMENT", expect.any(String)],
+      ["PENDING_PAYMENT", "CONFIRMING", "payment confirming"],
+      ["CONFIRMING", "PAID", `paid (${order.payment?.method ?? "card"})`],
+    ]);
+    expect(order.payment).toMatchObject({ status: "DONE", paymentKey: q.paymentKey, amount: 42_000, failureCode: null, raw: expect.objectContaining({ paymentKey: q.paymentKey, status: "DONE" }) });
+    expect(order.payment?.approvedAt).toBeInstanceOf(Date);
+    const outbox = await db.outboxEvent.findMany({ where: { payload: { path: ["orderId"], equals: o.orderId } }, orderBy: { id: "asc" } });
+    expect(outbox.map((e) => [e.topic, (e.payload as { to?: string }).to ?? null])).toEqual([
+      ["order-created", null],
+      ["order-status-changed", "CONFIRMING"],
+      ["order-status-changed", "PAID"],
+      ["payment-paid-mail", null],
+    ]);
+    const entries = await db.settlementEntry.findMany({ where: { orderId: o.orderId }, orderBy: { id: "asc" } });
+    expect(entries.map((e) => [e.key, e.kind, e.amount])).toEqual([
+      [`sale:${o.orderId}:${o.product.sellerId}`, "SALE", 42_000],
+      [`fee:sale:${o.orderId}:${o.product.sellerId}`, "FEE", -feeOf(42_000)],
+    ]);
+    expect(await confirmOrderPayment(o.userId, q)).toEqual({ outcome: "already", status: "PAID" });
+    await expectInvariant(o.product.id);
+  });
   it("happy path: PAID with the stored amount, one charge, payment row, settlement entries and the paid mail queued", async () => {
     const o = await pendingOrder({ price: 39_000, quantity: 2 });
     const q = await payInWindow(fake, o.orderId, o.amount);

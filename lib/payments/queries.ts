@@ -1,19 +1,38 @@
 import "server-only";
 // Payment reads: an order's payment and refund for the buyer's pages, and the payouts a seller sees.
 import { db } from "@/lib/db";
-import { primaryRefund, refundsSelect } from "./refund-view";
+import { Prisma, type OrderStatus, type RefundKind, type RefundStatus } from "@/lib/generated/prisma/client";
+import { primaryRefund } from "./refund-view";
 
-/** The order as the payment panel needs it; only the buyer's own order (anyone else's is null). */
+type Refund = { status: RefundStatus; amount: number; reason: string; kind: RefundKind; createdAt: Date; completedAt: Date | null };
+type Row = {
+  id: string; status: OrderStatus; amount: number; orderName: string; holdExpiresAt: Date | null;
+  p_status: string | null; p_method: string | null; p_amount: number | null; p_approvedAt: Date | null; p_failureCode: string | null;
+  refunds: { status: RefundStatus; amount: number; reason: string; kind: RefundKind; createdAt: string; completedAt: string | null }[];
+};
+/** A timestamp(3) column as JSON text, in the ISO form a Date prints (the columns hold UTC). */
+const iso = (col: string) => `to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The order as the payment panel needs it; only the buyer's own order (anyone else's is null). One
+ * statement (order, payment and refunds joined): the confirm route ends every confirm with it.
+ */
 export async function getOrderPayment(orderId: string, userId: string) {
-  const order = await db.order.findFirst({
-    where: { id: orderId, userId },
-    select: {
-      id: true, status: true, amount: true, orderName: true, holdExpiresAt: true,
-      payment: { select: { status: true, method: true, amount: true, approvedAt: true, failureCode: true } },
-      refunds: refundsSelect,
-    },
-  });
-  return order && { ...order, refund: primaryRefund(order.refunds) };
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT o.id, o.status::text AS status, o.amount, o."orderName", o."holdExpiresAt",
+           p.status AS p_status, p.method AS p_method, p.amount AS p_amount, p."approvedAt" AS "p_approvedAt", p."failureCode" AS "p_failureCode",
+           COALESCE((SELECT json_agg(json_build_object('status', r.status, 'amount', r.amount, 'reason', r.reason, 'kind', r.kind,
+                                                      'createdAt', ${Prisma.raw(iso('r."createdAt"'))}, 'completedAt', ${Prisma.raw(iso('r."completedAt"'))})
+                                     ORDER BY r."createdAt" DESC)
+                     FROM "Refund" r WHERE r."orderId" = o.id), '[]'::json) AS refunds
+    FROM "Order" o LEFT JOIN "Payment" p ON p."orderId" = o.id
+    WHERE o.id = ${orderId} AND o."userId" = ${userId}::uuid`;
+  const r = rows[0];
+  if (!r) return null;
+  const refunds: Refund[] = r.refunds.map((x) => ({ ...x, createdAt: new Date(x.createdAt), completedAt: x.completedAt === null ? null : new Date(x.completedAt) }));
+  const payment = r.p_status === null ? null : { status: r.p_status, method: r.p_method, amount: Number(r.p_amount), approvedAt: r.p_approvedAt, failureCode: r.p_failureCode };
+  const order = { id: r.id, status: r.status, amount: Number(r.amount), orderName: r.orderName, holdExpiresAt: r.holdExpiresAt, payment, refunds };
+  return { ...order, refund: primaryRefund(order.refunds) };
 }
 export type OrderPaymentView = NonNullable<Awaited<ReturnType<typeof getOrderPayment>>>;
 

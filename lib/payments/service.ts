@@ -61,9 +61,112 @@ const result = (outcome: PaymentOutcome, status: OrderStatus, code?: string): Co
   return { outcome, status, ...(code && { code }) };
 };
 
-/** The success route's confirm. Answers with what happened; only surprises throw. */
+/**
+ * The success route's confirm. Answers with what happened; only surprises throw.
+ *
+ * The hot path is two statements: `beginConfirmFast` (ownership read, claim, PENDING_PAYMENT → CONFIRMING,
+ * payment row, timeline and outbox events — one guarded statement) and, on Toss's DONE, `markPaidFast`
+ * (CONFIRMING → PAID, payment DONE, events, settlement, paid mail, claim released — one guarded statement).
+ * Whenever a guard does not match, the general code below decides, exactly as before.
+ */
 export async function confirmOrderPayment(userId: string, q: SuccessQuery): Promise<ConfirmResult> {
   hookTossMetrics();
+  // Breaker open: the general path answers (it reads the order first, so not-found and already still win).
+  if (!toss().isAvailable()) return confirmOrderPaymentSlow(userId, q);
+  const begun = await beginConfirmFast(userId, q);
+  if (!begun) throw notFound("order");
+  if (!begun.claim) {
+    if (begun.status !== "PENDING_PAYMENT") return result("already", begun.status);
+    // Nothing was written; the same checks, in the same order, as the general path.
+    if (begun.paymentKey === q.paymentKey && (begun.paymentStatus === "ABORTED" || begun.paymentStatus === "EXPIRED")) {
+      return result("declined", begun.status, begun.failureCode ?? undefined);
+    }
+    if (q.amount !== begun.amount) {
+      log.warn({ orderId: q.orderId, returned: q.amount, stored: begun.amount }, "payment amount mismatch: nothing confirmed");
+      return result("mismatch", begun.status);
+    }
+    return notClaimed(q.orderId);
+  }
+  let released = false;
+  try {
+    const r = await sendConfirm(q.orderId, q.paymentKey, begun.amount, begun.claim);
+    released = r.claimReleased === true;
+    return r.claimReleased === undefined ? r : { outcome: r.outcome, status: r.status, ...(r.code && { code: r.code }) };
+  } finally {
+    if (!released) await releaseClaim(q.orderId, begun.claim);
+  }
+}
+
+/** Still payable but not claimed: someone else (a reconciliation run, another tab) holds it, or the hold ended. */
+async function notClaimed(orderId: string): Promise<ConfirmResult> {
+  const now = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, holdExpiresAt: true } });
+  if (now.status !== "PENDING_PAYMENT") return result("already", now.status);
+  // Still payable but someone (a reconciliation run) holds the order for a moment: nothing was sent.
+  return result(now.holdExpiresAt && now.holdExpiresAt > clock.now() ? "pending" : "expired", now.status);
+}
+
+type Begun = {
+  status: OrderStatus; amount: number; paymentKey: string | null; paymentStatus: string | null; failureCode: string | null;
+  /** The claim's end when this call moved the order to CONFIRMING; null when nothing was written. */
+  claim: Date | null;
+};
+
+/**
+ * One statement: reads the buyer's order (with its payment) and, only if it is PENDING_PAYMENT with a live
+ * hold, unclaimed, of the amount the redirect carried, and not the refresh of an attempt Toss already
+ * declined, claims it, moves it to CONFIRMING and writes what `transition` and `beginConfirm` write (timeline
+ * event, outbox event, the payment row of this attempt). The guards are on the order row itself, so a
+ * concurrent writer's commit is re-checked (READ COMMITTED re-evaluates them on the newest row version).
+ * Null: not the caller's order.
+ */
+async function beginConfirmFast(userId: string, q: SuccessQuery): Promise<Begun | null> {
+  const now = clock.now();
+  const until = new Date(now.getTime() + CLAIM_MS);
+  try {
+    const rows = await db.$queryRaw<{ status: OrderStatus; amount: number; paymentKey: string | null; paymentStatus: string | null; failureCode: string | null; claimed: boolean }[]>`
+      WITH cur AS (
+        SELECT o.id, o.status, o.amount, p."paymentKey", p.status AS "paymentStatus", p."failureCode"
+        FROM "Order" o LEFT JOIN "Payment" p ON p."orderId" = o.id
+        WHERE o.id = ${q.orderId} AND o."userId" = ${userId}::uuid
+      ), upd AS (
+        UPDATE "Order" o SET status = 'CONFIRMING', "paymentClaimedUntil" = ${until}, "updatedAt" = ${now}
+        FROM cur
+        WHERE o.id = cur.id AND o.status = 'PENDING_PAYMENT' AND o."holdExpiresAt" > ${now}
+          AND (o."paymentClaimedUntil" IS NULL OR o."paymentClaimedUntil" < ${now})
+          AND o.amount = ${q.amount}
+          AND NOT (cur."paymentKey" IS NOT DISTINCT FROM ${q.paymentKey} AND cur."paymentStatus" IN ('ABORTED', 'EXPIRED'))
+        RETURNING o.id
+      ), ev AS (
+        INSERT INTO "OrderEvent" (id, "orderId", "fromStatus", "toStatus", note, "createdAt")
+        SELECT gen_random_uuid(), upd.id, 'PENDING_PAYMENT'::"OrderStatus", 'CONFIRMING'::"OrderStatus", 'payment confirming', ${now} FROM upd
+        RETURNING 1
+      ), outbox AS (
+        INSERT INTO "OutboxEvent" (topic, payload, "createdAt")
+        SELECT 'order-status-changed', jsonb_build_object('orderId', upd.id, 'from', 'PENDING_PAYMENT', 'to', 'CONFIRMING', 'at', ${now.toISOString()}::text), ${now} FROM upd
+        RETURNING 1
+      ), pay AS (
+        -- A new attempt after a decline replaces the declined one (Toss keeps both; the old one is ABORTED).
+        INSERT INTO "Payment" (id, "orderId", "paymentKey", status, amount, "createdAt", "updatedAt")
+        SELECT gen_random_uuid(), upd.id, ${q.paymentKey}, 'IN_PROGRESS', ${q.amount}, ${now}, ${now} FROM upd
+        ON CONFLICT ("orderId") DO UPDATE SET "paymentKey" = EXCLUDED."paymentKey", status = 'IN_PROGRESS', amount = EXCLUDED.amount,
+          method = NULL, "approvedAt" = NULL, "failureCode" = NULL, raw = NULL, "updatedAt" = EXCLUDED."updatedAt"
+        RETURNING 1
+      )
+      SELECT cur.status::text AS status, cur.amount, cur."paymentKey", cur."paymentStatus", cur."failureCode",
+             EXISTS (SELECT 1 FROM upd) AS claimed
+      FROM cur`;
+    const r = rows[0];
+    if (!r) return null;
+    return { status: r.claimed ? "CONFIRMING" : r.status, amount: Number(r.amount), paymentKey: r.paymentKey, paymentStatus: r.paymentStatus, failureCode: r.failureCode, claim: r.claimed ? until : null };
+  } catch (err) {
+    // A paymentKey already used by another order is not this order's payment (nothing was written).
+    if (isUniqueViolation(err)) throw new AppError("CONFLICT", "This payment belongs to another order");
+    throw err;
+  }
+}
+
+/** The general confirm: what the fast path falls back to (breaker open). */
+async function confirmOrderPaymentSlow(userId: string, q: SuccessQuery): Promise<ConfirmResult> {
   const order = await db.order.findFirst({
     where: { id: q.orderId, userId },
     select: { id: true, status: true, amount: true, holdExpiresAt: true, payment: { select: { paymentKey: true, status: true, failureCode: true } } },
@@ -130,14 +233,27 @@ export async function releaseClaim(orderId: string, until: Date): Promise<void> 
   await db.$executeRaw`UPDATE "Order" SET "paymentClaimedUntil" = NULL WHERE id = ${orderId} AND "paymentClaimedUntil" = ${until}`;
 }
 
-/** Sends (or resends — same Idempotency-Key) the confirm for an order in CONFIRMING and applies the answer. */
-export async function sendConfirm(orderId: string, paymentKey: string, amount: number): Promise<ConfirmResult> {
+/** A confirm's answer; `claimReleased` when the fast PAID statement also ended the caller's claim. */
+type SentResult = ConfirmResult & { claimReleased?: boolean };
+
+/**
+ * Sends (or resends — same Idempotency-Key) the confirm for an order in CONFIRMING and applies the answer.
+ * `claim`: the caller's claim on the order, which the fast PAID statement may release with the same write.
+ */
+export async function sendConfirm(orderId: string, paymentKey: string, amount: number, claim?: Date): Promise<SentResult> {
   const outcome = await toss().confirmPayment({ paymentKey, orderId, amount, idempotencyKey: confirmKey(paymentKey) });
-  return settleConfirm(orderId, paymentKey, outcome);
+  return settleConfirm(orderId, paymentKey, outcome, claim);
 }
 
-async function settleConfirm(orderId: string, paymentKey: string, outcome: TossOutcome): Promise<ConfirmResult> {
-  if (outcome.kind === "success") return applyTossRecord(outcome.payment);
+async function settleConfirm(orderId: string, paymentKey: string, outcome: TossOutcome, claim?: Date): Promise<SentResult> {
+  if (outcome.kind === "success") {
+    const p = outcome.payment;
+    // The happy path in one statement; any other case (or a guard that no longer holds) goes the general way.
+    if (p.status === "DONE" && p.orderId === orderId && p.paymentKey === paymentKey && (await markPaidFast(p, claim))) {
+      return { ...result("paid", "PAID"), ...(claim && { claimReleased: true }) };
+    }
+    return applyTossRecord(p);
+  }
   if (outcome.kind === "declined") {
     if (DECLINE_CODES.has(outcome.code)) return declineAttempt(orderId, paymentKey, outcome.code);
     // ALREADY_PROCESSED_PAYMENT, or a refusal that says nothing about the payment itself: ask Toss.
@@ -222,6 +338,60 @@ const paymentData = (p: TossPayment) => ({
   approvedAt: p.approvedAt ? new Date(p.approvedAt) : null,
   raw: p as Prisma.InputJsonValue,
 });
+
+/**
+ * Toss's DONE record of the order's own payment, applied in one statement: only if the order is still
+ * CONFIRMING, of exactly the amount Toss charged, with this paymentKey as its payment — the guarded
+ * CONFIRMING → PAID of `markPaid` with everything it writes (payment row DONE, timeline event, status outbox
+ * event, per-seller SALE and FEE entries with their unique keys as `recordSale`, the paid mail's outbox
+ * event) and, when `claim` is given, the end of that claim (only if it is still the caller's). False: a guard
+ * did not match and nothing was written; the caller applies the record the general way.
+ */
+async function markPaidFast(p: TossPayment, claim?: Date): Promise<boolean> {
+  const now = clock.now();
+  const approvedAt = p.approvedAt ? new Date(p.approvedAt) : null;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH upd AS (
+      UPDATE "Order" o SET status = 'PAID', "updatedAt" = ${now},
+        "paymentClaimedUntil" = CASE WHEN ${claim ?? null}::timestamp IS NOT NULL AND o."paymentClaimedUntil" = ${claim ?? null}::timestamp THEN NULL ELSE o."paymentClaimedUntil" END
+      WHERE o.id = ${p.orderId} AND o.status = 'CONFIRMING' AND o.amount = ${p.totalAmount}
+        AND EXISTS (SELECT 1 FROM "Payment" py WHERE py."orderId" = o.id AND py."paymentKey" = ${p.paymentKey})
+      RETURNING o.id
+    ), pay AS (
+      UPDATE "Payment" py SET "paymentKey" = ${p.paymentKey}, status = ${p.status}, method = ${p.method ?? null}, "approvedAt" = ${approvedAt},
+        raw = ${JSON.stringify(p)}::jsonb, "failureCode" = NULL, "updatedAt" = ${now}
+      FROM upd WHERE py."orderId" = upd.id
+      RETURNING 1
+    ), ev AS (
+      INSERT INTO "OrderEvent" (id, "orderId", "fromStatus", "toStatus", note, "createdAt")
+      SELECT gen_random_uuid(), upd.id, 'CONFIRMING'::"OrderStatus", 'PAID'::"OrderStatus", ${`paid (${p.method ?? "card"})`}, ${now} FROM upd
+      RETURNING 1
+    ), gross AS (
+      SELECT i."sellerId" AS seller_id, sum(i."unitPrice" * i.quantity)::int AS gross
+      FROM "OrderItem" i JOIN upd ON i."orderId" = upd.id GROUP BY i."sellerId"
+    ), sale AS (
+      -- feeOf(): Math.round(gross × rate) in double precision, as JavaScript computes it.
+      INSERT INTO "SettlementEntry" (key, "sellerId", "orderId", kind, amount, "createdAt")
+      SELECT e.key, g.seller_id, ${p.orderId}, e.kind::"SettlementKind", e.amount, ${now}
+      FROM gross g CROSS JOIN LATERAL (VALUES
+        (1, 'sale:' || ${p.orderId} || ':' || g.seller_id::text, 'SALE', g.gross),
+        (2, 'fee:sale:' || ${p.orderId} || ':' || g.seller_id::text, 'FEE', -floor(g.gross::float8 * ${env.SETTLEMENT_FEE_RATE}::float8 + 0.5)::int)
+      ) AS e(n, key, kind, amount)
+      ORDER BY g.seller_id, e.n
+      ON CONFLICT (key) DO NOTHING
+      RETURNING 1
+    ), outbox AS (
+      INSERT INTO "OutboxEvent" (topic, payload, "createdAt")
+      SELECT x.topic, x.payload, ${now} FROM upd CROSS JOIN LATERAL (VALUES
+        (1, 'order-status-changed', jsonb_build_object('orderId', upd.id, 'from', 'CONFIRMING', 'to', 'PAID', 'at', ${now.toISOString()}::text)),
+        (2, ${PAID_MAIL_QUEUE}, jsonb_build_object('orderId', upd.id))
+      ) AS x(n, topic, payload)
+      ORDER BY x.n
+      RETURNING 1
+    )
+    SELECT id FROM upd`;
+  return rows.length === 1;
+}
 
 async function markPaid(orderId: string, p: TossPayment, from: "CONFIRMING" | "PENDING_PAYMENT"): Promise<ConfirmResult> {
   const paid = await db.$transaction(async (tx) => {
