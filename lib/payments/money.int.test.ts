@@ -21,7 +21,7 @@ import { transition } from "@/lib/orders/lifecycle/transitions";
 import type { TossFake } from "@/lib/payments/toss-fake";
 import { authorize, confirm as confirmAtToss } from "@/lib/payments/toss-fake/test-support";
 import { ctx, jsonRequest } from "@/test/http";
-import { expectAuditClean, expectMoneyConsistent, startTossProxy, tossError, type TossProxy } from "@/test/money";
+import { expectMoneyConsistent, startTossProxy, tossError, type TossProxy } from "@/test/money";
 import { cancelPaidOrder, confirmCalls, orderStatus, paidOrder, payInWindow, pendingOrder, pointAtFake, startFakeToss, withHangs } from "@/test/payments";
 import { expectInvariant } from "@/test/stock";
 import { setTossClient } from "./gateway";
@@ -30,7 +30,9 @@ import { PAID_MAIL_QUEUE, REFUND_MAIL_QUEUE } from "./queues";
 import { reconcilePayments } from "./reconcile";
 import { refundOrder } from "./refunds";
 import { confirmKey, confirmOrderPayment } from "./service";
-import type { TossClient, TossClientOptions } from "./toss";
+import { auditMoney } from "./audit-load";
+import type { TossClient } from "./toss";
+import type { TossClientOptions } from "./toss/client";
 import { processTossWebhook, syncFromToss } from "./webhooks";
 
 let fake: TossFake;
@@ -103,6 +105,8 @@ async function until(what: string, cond: () => boolean | Promise<boolean>, ms = 
   for (const end = Date.now() + ms; Date.now() < end; await sleep(20)) if (await cond()) return;
   throw new Error(`timed out waiting for ${what}`);
 }
+/** The kinds of disagreement the money audit finds for these orders right now (mid-race). */
+const auditKinds = async (orderIds: string[]) => (await auditMoney({ ledger: fake.ledger().payments, scope: { orderIds } })).disagreements.map((d) => d.kind);
 const paidMails = (orderId: string) => db.outboxEvent.count({ where: { topic: PAID_MAIL_QUEUE, payload: { equals: { orderId } } } });
 
 describe("unknown is not declined", () => {
@@ -134,6 +138,8 @@ describe("unknown is not declined", () => {
     expect((await expectInvariant(o.product.id)).held).toBe(1);
     // the issue's hole: Toss finishes and charges; the DONE webhook must pay the order, not be ignored
     await until("Toss's slow confirm to land", () => fake.state.charges.length === 1);
+    // mid-way: Toss holds the money, the order is not paid yet
+    expect(await auditKinds([o.orderId])).toEqual(["CHARGE_WITHOUT_PAID_ORDER"]);
     useClient();
     expect(await processWebhooks(q.paymentKey)).toBeGreaterThanOrEqual(1);
     expect(await orderStatus(o.orderId)).toBe("PAID");
@@ -318,6 +324,7 @@ describe("holds and reconciliation", () => {
       return transition(tx, o.orderId, "PENDING_PAYMENT", "PAYMENT_FAILED", { note: "the old client's 409 decline" });
     });
     if (failed.ok && failed.returned) await releaseOrderUnits(failed.returned);
+    expect(await auditKinds([o.orderId])).toEqual(["CHARGE_WITHOUT_PAID_ORDER"]);
     const r = await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] });
     expect(r).toEqual({ compensated: 1 });
     expect(fake.state.refunds).toEqual([expect.objectContaining({ paymentKey: q.paymentKey, amount: o.amount })]);
@@ -339,6 +346,7 @@ describe("compensation", () => {
     webhooksToShop();
     await confirmAtToss(fake, b.paymentKey, o.orderId, o.amount);
     expect(fake.state.charges).toHaveLength(2);
+    expect(await auditKinds([o.orderId])).toEqual(["CHARGE_NOT_THE_ORDERS_PAYMENT"]);
     expect(await processWebhooks(b.paymentKey)).toBe(1);
     await syncFromToss(b.paymentKey);
     expect(await orderStatus(o.orderId)).toBe("PAID");
@@ -358,6 +366,7 @@ describe("compensation", () => {
       await tx.order.update({ where: { id: o.orderId }, data: { status: "CONFIRMING" } });
       await tx.payment.create({ data: { orderId: o.orderId, paymentKey: auth.paymentKey!, status: "IN_PROGRESS", amount: o.amount } });
     });
+    expect(await auditKinds([o.orderId])).toEqual(["CHARGE_WITHOUT_PAID_ORDER"]);
     expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({ compensated: 1 });
     expect(await orderStatus(o.orderId)).toBe("PAYMENT_FAILED");
     expect(await db.refund.findUniqueOrThrow({ where: { paymentKey: auth.paymentKey! } })).toMatchObject({ kind: "COMPENSATION", status: "DONE", amount: o.amount + 1_000, reason: "compensation: AMOUNT_DIFFERS" });
@@ -387,6 +396,7 @@ describe("compensation", () => {
     const res = await fetch(`${fake.url}/_fake/console/payments/${encodeURIComponent(o.paymentKey)}/cancel`, { method: "POST", body: JSON.stringify({ cancelReason: "고객 요청 (콘솔)" }) });
     expect(res.status).toBe(200);
     expect(fake.state.refunds).toEqual([expect.objectContaining({ paymentKey: o.paymentKey, origin: "console" })]);
+    expect((await auditKinds([o.orderId])).sort()).toEqual(["CANCEL_NOT_RECORDED", "PAID_ORDER_CANCELLED_AT_TOSS"]);
     expect(await processWebhooks(o.paymentKey)).toBe(1);
     expect(await orderStatus(o.orderId)).toBe("CANCELLED");
     expect(await db.refund.findUniqueOrThrow({ where: { paymentKey: o.paymentKey } })).toMatchObject({ kind: "EXTERNAL", status: "DONE", amount: o.amount });
