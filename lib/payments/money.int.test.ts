@@ -376,6 +376,23 @@ describe("compensation", () => {
     await expectMoneyConsistent([o.orderId], fake);
   });
 
+  it("the window authorised another amount than the success URL says: Toss confirms nothing; the attempt ends once Toss's session is over", async () => {
+    const o = await pendingOrder({ units: 1 });
+    const auth = await authorize(fake, o.orderId, o.amount - 1_000);
+    // a tampered success URL carries the stored amount; the confirm (stored amount) is refused by Toss
+    const r = await confirmOrderPayment(o.userId, { paymentKey: auth.paymentKey!, orderId: o.orderId, amount: o.amount });
+    expect(fake.state.charges).toEqual([]);
+    // INVALID_REQUEST is no decline code: Toss's record (IN_PROGRESS) decides nothing, the order waits in
+    // CONFIRMING with its units (reconciliation resends the same refused confirm until the session ends)
+    expect({ outcome: r.outcome, status: await orderStatus(o.orderId) }).toEqual({ outcome: "pending", status: "CONFIRMING" });
+    // Toss's payment session ends (10 minutes): the payment is EXPIRED, nothing was ever charged
+    fake.advanceTime(fake.config.get().sessionTtlMs + 1_000);
+    await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] });
+    expect(await orderStatus(o.orderId)).toBe("PENDING_PAYMENT");
+    expect((await expectInvariant(o.product.id)).held).toBe(1);
+    await expectMoneyConsistent([o.orderId], fake);
+  });
+
   it("a DONE webhook for a payment of another amount on a payable order: compensated; the orderId is spent at Toss, so the order ends", async () => {
     const o = await pendingOrder({ units: 1 });
     const auth = await authorize(fake, o.orderId, 100);
