@@ -26,7 +26,7 @@ import type { Disagreement } from "@/lib/payments/audit";
 import type { LedgerPayment } from "@/lib/payments/toss-fake";
 import type { RequestLogEntry } from "@/lib/payments/toss-fake/state";
 import { RedisProcess } from "../test/redis-server";
-import { Children, dropEnv, ensureBuild, payInWindow, placeOrder, root, sleep, stamp, tally, visitSuccessPage, waitForHealth } from "./drop";
+import { Children, dropEnv, ensureBuild, payInWindow, placeOrder, root, sleep, stamp, tally, confirmPayment, waitForHealth } from "./drop";
 
 const { values: opt } = parseArgs({
   options: {
@@ -151,7 +151,7 @@ async function main() {
   await waitForHealth(base, app.start());
   // Warm the routes (every answer 409 NOT_OPEN; the success page 404s on a made-up order).
   await Promise.all(cookies.slice(0, 16).map((c) => placeOrder(base, c, drop.id, randomUUID()).catch(() => null)));
-  await visitSuccessPage(base, cookies[0], "x", "HU-warmup-000", 1).catch(() => null);
+  await confirmPayment(base, cookies[0], "x", "HU-warmup-000", 1).catch(() => null);
 
   const opening = await seed.openSale(drop.id, 1000);
   await sleep(Math.max(0, opening - Date.now()));
@@ -315,7 +315,7 @@ async function main() {
 
   console.log("\n== chaos:checkout ==");
   console.log(`drop: ${placed.length} orders placed, ${result.drop.refused} refused (sold out), ${result.drop.orderErrors} buyers without an answer; order answers ${JSON.stringify(result.drop.orderAnswers)}`);
-  console.log(`      payment window ${JSON.stringify(result.drop.window)}; success-page loads ${JSON.stringify(result.drop.successPageLoads)}`);
+  console.log(`      payment window ${JSON.stringify(result.drop.window)}; confirm answers ${JSON.stringify(result.drop.successPageLoads)}`);
   console.log(`chaos: ${appKills.length} app SIGKILL(s) mid-confirm (${appKills.map((k) => `${k.confirmsInFlight.length} in flight at +${(k.at / 1000).toFixed(1)}s`).join(", ") || "none"}), ${workerKills.length} worker SIGKILL(s)`);
   console.log(`Toss faults served: ${JSON.stringify(result.chaos.tossFaults)}`);
   console.log(`orders by status: ${JSON.stringify(byStatus)}; Toss: ${result.toss.charges} charges, ${result.toss.refunds} refunds`);
@@ -362,7 +362,7 @@ async function journey(buyer: number, cookie: string, productId: string, tossUrl
   const confirmAnswers: Journey["confirmAnswers"] = [];
   for (const until = Date.now() + RELOAD_FOR_MS; Date.now() < until; ) {
     confirming.set(id, Date.now());
-    const status = await visitSuccessPage(base, cookie, w.paymentKey!, id, amount).catch(() => "network" as const);
+    const status = await confirmPayment(base, cookie, w.paymentKey!, id, amount).catch(() => "network" as const);
     confirming.delete(id);
     confirmAnswers.push(status);
     if (status !== "network" && status < 500) break;
@@ -448,7 +448,7 @@ function formatStory(s: Story) {
     `    shop:  ${s.history.join("; ") || "(no events)"}`,
     `    toss:  ${s.tossCalls.join("; ") || "(no calls)"}`,
     `    toss payments: ${s.tossPayments.join("; ") || "none"}`,
-    `    buyer's success-page loads: ${s.successPageLoads.join(", ") || "none"}${s.appKilledDuringConfirm.length ? `; app killed during its confirm (kill #${s.appKilledDuringConfirm.join(", #")})` : ""}`,
+    `    buyer's confirm answers: ${s.successPageLoads.join(", ") || "none"}${s.appKilledDuringConfirm.length ? `; app killed during its confirm (kill #${s.appKilledDuringConfirm.join(", #")})` : ""}`,
   ].join("\n");
 }
 

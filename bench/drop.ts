@@ -141,8 +141,17 @@ export async function payInWindow(tossUrl: string, orderId: string, amount: numb
 }
 
 /** The redirect to the success URL: the app confirms. Answers the HTTP status (the body is read and dropped). */
-export async function visitSuccessPage(base: string, cookie: string, paymentKey: string, orderId: string, amount: number): Promise<number> {
-  const res = await fetch(`${base}/payments/success?paymentKey=${encodeURIComponent(paymentKey)}&orderId=${orderId}&amount=${amount}&paymentType=NORMAL`, { headers: { cookie }, redirect: "manual" });
+/**
+ * What the success page does in a buyer's browser: its island POSTs the window's paymentKey, orderId and
+ * amount to POST /api/payments/confirm (same origin, the buyer's session). Answers the HTTP status.
+ */
+export async function confirmPayment(base: string, cookie: string, paymentKey: string, orderId: string, amount: number): Promise<number> {
+  const res = await fetch(`${base}/api/payments/confirm`, {
+    method: "POST",
+    headers: { cookie, origin: base, "content-type": "application/json" },
+    body: JSON.stringify({ paymentKey, orderId, amount }),
+    redirect: "manual",
+  });
   await res.arrayBuffer();
   return res.status;
 }

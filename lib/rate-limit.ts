@@ -1,4 +1,5 @@
-import "server-only";
+// Server code that also runs in the worker process (plain Node via tsx: the webhook jobs), hence no
+// "server-only" marker.
 // Every abuse limit of the shop, on Redis (rate-limiter-flexible), and the client address they key on
 // (clientIp). Sign-in counts only failures: the 6th failed try in 15 minutes — per account and per client
 // IP — is refused with 429 and Retry-After, before the password is even checked. A success clears the account's counter. Placing orders is limited per buyer (a bot

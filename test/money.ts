@@ -1,11 +1,12 @@
-// Money checks for payment tests, until the project-wide audit (`npm run audit:money`, comparing the
-// Toss-compatible server's own ledger with ours) lands: our database side of the money invariant, and —
-// when the fake is given — its record of charges and cancels against ours.
+// Money checks for payment tests: our database side of the money invariant, and — when the fake is given —
+// its record of charges and cancels against ours, then the project-wide money audit (`npm run audit:money`,
+// lib/payments/audit.ts) on the fake's own ledger, scoped to the test's orders.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect } from "vitest";
 import { db } from "@/lib/db";
 import { holdingStates, soldStates } from "@/lib/orders/lifecycle/transitions";
+import { auditMoney } from "@/lib/payments/audit-load";
 import type { TossFake } from "@/lib/payments/toss-fake";
 import { expectInvariant } from "./stock";
 
@@ -14,7 +15,8 @@ import { expectInvariant } from "./stock";
  * DONE payment of exactly its amount (and Toss agrees); every charge Toss made for them belongs to exactly
  * one sold order or was refunded exactly once, and every refund we recorded as DONE was made by Toss once
  * (and the other way round); sale and refund settlement entries at most once each; units follow the order
- * (the stock invariant for each product: a failed/expired/cancelled order holds none).
+ * (the stock invariant for each product: a failed/expired/cancelled order holds none). With the fake, ends
+ * with the money audit of these orders against the fake's ledger: no disagreement.
  */
 export async function expectMoneyConsistent(orderIds: string[], fake?: TossFake): Promise<void> {
   const orders = await db.order.findMany({
@@ -66,14 +68,24 @@ export async function expectMoneyConsistent(orderIds: string[], fake?: TossFake)
     }
   }
   for (const productId of new Set(orders.flatMap((o) => o.items.map((i) => i.productId)))) await expectInvariant(productId);
+  if (fake) await expectAuditClean(orderIds, fake);
+}
+
+/** The money audit (lib/payments/audit.ts) of these orders against the fake's ledger finds nothing. */
+export async function expectAuditClean(orderIds: string[], fake: TossFake): Promise<void> {
+  expect((await auditMoney({ ledger: fake.ledger().payments, scope: { orderIds } })).disagreements).toEqual([]);
 }
 
 export type ProxyAction = "forward" | "forward-no-answer" | "no-answer" | { status: number; body: unknown };
 export type TossProxy = { url: string; seen: { method: string; path: string; action: string }[]; close(): Promise<void> };
 
 /**
- * A tiny HTTP server in front of the Toss-compatible one that answers like Toss where the fake does not
- * yet (e.g. `409 IDEMPOTENT_REQUEST_PROCESSING` while a first request with the key is still running):
+ * A tiny HTTP server in front of the Toss-compatible one that answers like Toss where the fake cannot. The
+ * fake now does 409 IDEMPOTENT_REQUEST_PROCESSING (slowRate/slowMs, conflictRate, nextFaults "slow" /
+ * "conflict"), 5xx (errorRate, nextFaults "error") and hangs (hangRate/hangPhase, nextFaults "hang") itself;
+ * what is left for this proxy: Toss's temporary 4xx codes (400 PROVIDER_ERROR, 403
+ * FORBIDDEN_CONSECUTIVE_REQUEST — the fake's only temporary failure is 500 FAILED_INTERNAL_SYSTEM_PROCESSING)
+ * and a definite refusal of a cancel the fake would carry out (403 NOT_CANCELABLE_PAYMENT on a DONE payment).
  * `script(method, path, n)` — n counts requests to that method+path — says forward it, forward it and
  * never answer (the work is done, the answer lost), never answer, or answer with this status and body.
  */

@@ -1,7 +1,16 @@
-// The money invariant under the races of issue 11, against the Toss-compatible server over real HTTP (and, where
-// it cannot yet answer like Toss — 409 IDEMPOTENT_REQUEST_PROCESSING, temporary codes —, a tiny proxy in front
-// of it that does). Every test ends with expectMoneyConsistent: every charge Toss made belongs to exactly one
-// PAID order of its amount or was refunded exactly once, every refund we recorded Toss made, units follow.
+// The money invariant under the races of issue 11, against the Toss-compatible server over real HTTP, with
+// Toss's misbehaviour made by the server's own knobs: a slow first request whose retry gets 409
+// IDEMPOTENT_REQUEST_PROCESSING (nextFaults "slow" + slowMs), a request that reached Toss twice
+// (conflictRate / nextFaults "conflict"), 5xx (nextFaults "error"), hangs (nextFaults "hang"), latency, its
+// console cancel and its PAYMENT_STATUS_CHANGED webhooks delivered into POST /api/webhooks/toss. A tiny proxy
+// in front of it is left only for what the server cannot answer (test/money.ts startTossProxy): Toss's
+// temporary 4xx codes (400 PROVIDER_ERROR, 403 FORBIDDEN_CONSECUTIVE_REQUEST) and a definite refusal of a
+// cancel it would carry out (403 NOT_CANCELABLE_PAYMENT). Every race ends with expectMoneyConsistent, which
+// ends with the money audit (lib/payments/audit.ts) of the test's orders against the server's ledger: every
+// charge Toss made belongs to exactly one PAID order of its amount or was refunded exactly once, every
+// refund we recorded Toss made, settlement once, units follow.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/toss/route";
 import { clock } from "@/lib/clock";
@@ -10,28 +19,45 @@ import { env } from "@/lib/env";
 import { expireHolds, releaseOrderUnits } from "@/lib/orders/lifecycle/holds";
 import { transition } from "@/lib/orders/lifecycle/transitions";
 import type { TossFake } from "@/lib/payments/toss-fake";
-import { api, authorize, confirm as confirmAtToss } from "@/lib/payments/toss-fake/test-support";
+import { authorize, confirm as confirmAtToss } from "@/lib/payments/toss-fake/test-support";
 import { ctx, jsonRequest } from "@/test/http";
 import { expectMoneyConsistent, startTossProxy, tossError, type TossProxy } from "@/test/money";
-import { cancelPaidOrder, orderStatus, paidOrder, payInWindow, pendingOrder, pointAtFake, startFakeToss, withHangs } from "@/test/payments";
+import { cancelPaidOrder, confirmCalls, orderStatus, paidOrder, payInWindow, pendingOrder, pointAtFake, startFakeToss, withHangs } from "@/test/payments";
 import { expectInvariant } from "@/test/stock";
 import { setTossClient } from "./gateway";
 import { listPaymentIssues } from "./queries";
-import { REFUND_MAIL_QUEUE } from "./queues";
+import { PAID_MAIL_QUEUE, REFUND_MAIL_QUEUE } from "./queues";
 import { reconcilePayments } from "./reconcile";
 import { refundOrder } from "./refunds";
 import { confirmKey, confirmOrderPayment } from "./service";
+import { auditMoney } from "./audit-load";
 import type { TossClient } from "./toss";
+import type { TossClientOptions } from "./toss/client";
 import { processTossWebhook, syncFromToss } from "./webhooks";
 
 let fake: TossFake;
 let client: TossClient;
 let proxy: TossProxy | undefined;
+let receiver: Server;
 
 beforeAll(async () => {
   fake = await startFakeToss();
+  // The shop's webhook endpoint over real HTTP (the route handler, as Next mounts it) for the fake to call.
+  receiver = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", async () => {
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+      const r = await POST(new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers, body }), ctx());
+      res.writeHead(r.status, { "content-type": "application/json" }).end(await r.text());
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
 });
-afterAll(() => fake.close());
+afterAll(async () => {
+  await fake.close();
+  await new Promise((resolve) => receiver.close(resolve));
+});
 beforeEach(() => {
   fake.reset();
   client = pointAtFake(fake);
@@ -42,9 +68,16 @@ afterEach(async () => {
   clock.setOffsetMs(0);
   await proxy?.close();
   proxy = undefined;
+  await fake.webhooks.idle();
 });
 
-/** Points the services at a proxy in front of the fake that follows `script`. */
+/** A fresh client (and breaker) for the services, e.g. with a short timeout. */
+function useClient(overrides: Partial<TossClientOptions> = {}) {
+  client.shutdown();
+  client = pointAtFake(fake, overrides);
+}
+
+/** Points the services at a proxy in front of the fake that follows `script` (only what the fake cannot do). */
 async function viaProxy(script: Parameters<typeof startTossProxy>[1], opts: { timeoutMs?: number; maxRetries?: number } = {}) {
   proxy = await startTossProxy(fake, script);
   client.shutdown();
@@ -52,44 +85,114 @@ async function viaProxy(script: Parameters<typeof startTossProxy>[1], opts: { ti
   return proxy;
 }
 
+/** The fake sends its PAYMENT_STATUS_CHANGED webhooks to the shop's route from now on. */
+const webhooksToShop = () => fake.config.set({ webhook: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/webhooks/toss`, retryDelaysMs: [20, 20] } });
+
+/** Waits for the deliveries the fake has made for `paymentKey`, then runs the job of each recorded one. */
+async function processWebhooks(paymentKey: string): Promise<number> {
+  await fake.webhooks.idle();
+  const events = await db.webhookEvent.findMany({ where: { paymentKey, processedAt: null }, orderBy: { receivedAt: "asc" } });
+  for (const e of events) await processTossWebhook({ webhookEventId: e.id });
+  return events.length;
+}
+
 const lookups = (paymentKey: string) => fake.state.requests.filter((r) => r.method === "GET" && r.path === `/v1/payments/${paymentKey}`);
-const slowConfirms = (ms: number) => fake.config.set({ latencyMs: ms, faultTargets: ["confirm"] });
+const cancels = (paymentKey: string) => fake.state.requests.filter((r) => r.operation === "cancel" && r.path === `/v1/payments/${paymentKey}/cancel`);
+/** How each call was answered: the fault the fake served, else the status (r = replayed). */
+const answers = (calls: { status: number | null; fault?: string; replayed: boolean }[]) => calls.map((c) => c.fault ?? `${c.status}${c.replayed ? "r" : ""}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function until(what: string, cond: () => boolean | Promise<boolean>, ms = 10_000) {
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(20)) if (await cond()) return;
+  throw new Error(`timed out waiting for ${what}`);
+}
+/** The kinds of disagreement the money audit finds for these orders right now (mid-race). */
+const auditKinds = async (orderIds: string[]) => (await auditMoney({ ledger: fake.ledger().payments, scope: { orderIds } })).disagreements.map((d) => d.kind);
+const paidMails = (orderId: string) => db.outboxEvent.count({ where: { topic: PAID_MAIL_QUEUE, payload: { equals: { orderId } } } });
 
 describe("unknown is not declined", () => {
-  it("409 IDEMPOTENT_REQUEST_PROCESSING after a timeout: the look-up by paymentKey finds DONE, the order is PAID once", async () => {
+  it("409 after a timeout: Toss is still at the first confirm, the retry gets 409, a later retry its stored answer; PAID once", async () => {
     const o = await pendingOrder();
     const q = await payInWindow(fake, o.orderId, o.amount);
-    // Toss approves the first confirm but its answer is lost; the retries with the same key meet the
-    // first request still "running" (409); the look-up by paymentKey then shows DONE.
-    await viaProxy((method, path, n) => (path === "/v1/payments/confirm" ? (n === 1 ? "forward-no-answer" : tossError(409, "IDEMPOTENT_REQUEST_PROCESSING")) : "forward"), { timeoutMs: 400, maxRetries: 2 });
-    const r = await confirmOrderPayment(o.userId, q);
-    expect(r).toMatchObject({ outcome: "paid", status: "PAID" });
-    expect(proxy!.seen.filter((s) => s.path === "/v1/payments/confirm").map((s) => s.action)).toEqual(["forward-no-answer", "409", "409"]);
-    expect(lookups(q.paymentKey)).toHaveLength(1);
+    // The first confirm is slow on Toss's side (lands after 1.2 s); our 300 ms timeout fires; retries with
+    // the same key meet it in flight (409) until it lands, then get its stored answer.
+    fake.config.set({ nextFaults: ["slow"], slowMs: 1_200, faultTargets: ["confirm"] });
+    useClient({ timeoutMs: 300, maxRetries: 3, backoff: { baseMs: 300, maxMs: 5_000, random: () => 1 } });
+    expect(await confirmOrderPayment(o.userId, q)).toMatchObject({ outcome: "paid", status: "PAID" });
+    const calls = answers(confirmCalls(fake));
+    expect(calls.slice(0, 2)).toEqual(["slow", "409"]);
+    expect(calls.at(-1)).toBe("200r");
+    expect(new Set(confirmCalls(fake).map((r) => r.idempotencyKey))).toEqual(new Set([confirmKey(q.paymentKey)]));
     expect(fake.state.charges).toHaveLength(1);
     await expectMoneyConsistent([o.orderId], fake);
   });
 
-  it("409 and a look-up that cannot answer leave the order CONFIRMING (never PAYMENT_FAILED, units held); reconciliation pays it", async () => {
+  it("409 after a timeout until the retries run out and a look-up that gets 5xx: CONFIRMING with units held; Toss's DONE webhook pays it", async () => {
     const o = await pendingOrder({ units: 1 });
     const q = await payInWindow(fake, o.orderId, o.amount);
-    await viaProxy((method, path, n) => {
-      if (path === "/v1/payments/confirm") return n === 1 ? "forward-no-answer" : tossError(409, "IDEMPOTENT_REQUEST_PROCESSING");
-      return tossError(500, "FAILED_INTERNAL_SYSTEM_PROCESSING");
-    }, { timeoutMs: 300, maxRetries: 1 });
+    webhooksToShop();
+    fake.config.set({ slowMs: 1_500, faultTargets: ["confirm", "lookup"], nextFaults: ["slow", "none", "none", "error", "error", "error"] });
+    useClient({ timeoutMs: 300, maxRetries: 2 });
     expect(await confirmOrderPayment(o.userId, q)).toMatchObject({ outcome: "pending", status: "CONFIRMING" });
+    expect(answers(confirmCalls(fake))).toEqual(["slow", "409", "409"]);
+    expect(answers(lookups(q.paymentKey))).toEqual(["error", "error", "error"]);
     expect((await expectInvariant(o.product.id)).held).toBe(1);
-    // a 4xx that follows an attempt that may have arrived is not a decline either
-    client.shutdown();
-    client = pointAtFake(fake);
+    // the issue's hole: Toss finishes and charges; the DONE webhook must pay the order, not be ignored
+    await until("Toss's slow confirm to land", () => fake.state.charges.length === 1);
+    // mid-way: Toss holds the money, the order is not paid yet
+    expect(await auditKinds([o.orderId])).toEqual(["CHARGE_WITHOUT_PAID_ORDER"]);
+    useClient();
+    expect(await processWebhooks(q.paymentKey)).toBeGreaterThanOrEqual(1);
+    expect(await orderStatus(o.orderId)).toBe("PAID");
+    expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({});
+    expect(await paidMails(o.orderId)).toBe(1);
+    await expectMoneyConsistent([o.orderId], fake);
+  });
+
+  it("409 after a timeout, the look-up shows Toss still IN_PROGRESS: CONFIRMING; reconciliation after Toss lands pays it once", async () => {
+    const o = await pendingOrder({ units: 1 });
+    const q = await payInWindow(fake, o.orderId, o.amount);
+    fake.config.set({ nextFaults: ["slow"], slowMs: 1_200, faultTargets: ["confirm"] });
+    useClient({ timeoutMs: 300, maxRetries: 1 });
+    expect(await confirmOrderPayment(o.userId, q)).toMatchObject({ outcome: "pending", status: "CONFIRMING" });
+    expect(answers(confirmCalls(fake))).toEqual(["slow", "409"]);
+    expect(lookups(q.paymentKey)).toHaveLength(1);
+    // a reconciliation run while Toss is still at it decides nothing (a resent confirm meets 409 again)
+    useClient({ timeoutMs: 300, maxRetries: 0 });
+    expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({ pending: 1 });
+    expect(await orderStatus(o.orderId)).toBe("CONFIRMING");
+    await until("Toss's slow confirm to land", () => fake.state.charges.length === 1);
+    useClient();
     expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({ paid: 1 });
+    expect(fake.state.charges).toHaveLength(1);
+    await expectMoneyConsistent([o.orderId], fake);
+  });
+
+  it("a 5xx, then the request reaches Toss twice (conflictRate: 409 while the copy works): retried with the same key, PAID once", async () => {
+    const o = await pendingOrder();
+    const q = await payInWindow(fake, o.orderId, o.amount);
+    fake.config.set({ faultTargets: ["confirm"], nextFaults: ["error"], conflictRate: 1, slowMs: 100 });
+    useClient({ maxRetries: 3, backoff: { baseMs: 150, maxMs: 5_000, random: () => 1 } });
+    expect(await confirmOrderPayment(o.userId, q)).toMatchObject({ outcome: "paid", status: "PAID" });
+    expect(answers(confirmCalls(fake))).toEqual(["error", "conflict", "200r"]);
+    expect(lookups(q.paymentKey)).toEqual([]);
+    expect(fake.state.charges).toHaveLength(1);
+    await expectMoneyConsistent([o.orderId], fake);
+  });
+
+  it("a confirm whose answer is lost twice (hang after the work): the look-up by paymentKey finds DONE, PAID once", async () => {
+    const o = await pendingOrder();
+    const q = await payInWindow(fake, o.orderId, o.amount);
+    expect(await withHangs(fake, "confirm", "after", () => confirmOrderPayment(o.userId, q))).toMatchObject({ outcome: "paid", status: "PAID" });
+    expect(answers(confirmCalls(fake))).toEqual(["hang", "hang"]);
+    expect(lookups(q.paymentKey)).toHaveLength(1);
+    expect(fake.state.charges).toHaveLength(1);
     await expectMoneyConsistent([o.orderId], fake);
   });
 
   it("temporary codes (PROVIDER_ERROR, FORBIDDEN_CONSECUTIVE_REQUEST) are retried with the same key", async () => {
     const o = await pendingOrder();
     const q = await payInWindow(fake, o.orderId, o.amount);
+    // proxy: the fake's only temporary failure is 500; Toss's temporary 4xx codes come from the proxy
     await viaProxy((method, path, n) =>
       path === "/v1/payments/confirm" && n === 1 ? tossError(400, "PROVIDER_ERROR") : path === "/v1/payments/confirm" && n === 2 ? tossError(403, "FORBIDDEN_CONSECUTIVE_REQUEST") : "forward",
     );
@@ -100,28 +203,51 @@ describe("unknown is not declined", () => {
 });
 
 describe("DONE webhook and confirm", () => {
-  it("before the confirm's answer: the webhook pays the order, the late answer changes nothing", async () => {
+  it("before the confirm's answer: Toss's webhook pays the order, the late answer changes nothing", async () => {
     const o = await pendingOrder();
     const q = await payInWindow(fake, o.orderId, o.amount);
-    slowConfirms(600);
+    webhooksToShop();
+    // Toss approves at once, its webhook goes out, the answer to our confirm takes 800 ms
+    fake.config.set({ latencyMs: 800, faultTargets: ["confirm"] });
     const confirming = confirmOrderPayment(o.userId, q);
-    for (let i = 0; i < 50 && !fake.state.charges.length; i++) await sleep(20);
-    await syncFromToss(q.paymentKey);
+    await until("the DONE webhook", async () => (await db.webhookEvent.count({ where: { paymentKey: q.paymentKey } })) > 0);
+    expect(await processWebhooks(q.paymentKey)).toBe(1);
     expect(await orderStatus(o.orderId)).toBe("PAID");
-    expect((await confirming).status).toBe("PAID");
+    expect(await confirming).toMatchObject({ status: "PAID" });
+    expect(await paidMails(o.orderId)).toBe(1);
     await expectMoneyConsistent([o.orderId], fake);
-    expect(await db.outboxEvent.count({ where: { topic: "payment-paid-mail", payload: { equals: { orderId: o.orderId } } } })).toBe(1);
   });
 
-  it("during the confirm (at once) and after it: one PAID, one sale", async () => {
-    const a = await pendingOrder();
-    const qa = await payInWindow(fake, a.orderId, a.amount);
-    const [r] = await Promise.all([confirmOrderPayment(a.userId, qa), sleep(5).then(() => syncFromToss(qa.paymentKey))]);
-    expect(r.status).toBe("PAID");
-    await syncFromToss(qa.paymentKey); // after
-    await syncFromToss(qa.paymentKey);
-    expect(await orderStatus(a.orderId)).toBe("PAID");
-    await expectMoneyConsistent([a.orderId], fake);
+  it("during the confirm: webhook and answer applied at once, one PAID, one sale, one mail", async () => {
+    webhooksToShop();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const o = await pendingOrder();
+      const q = await payInWindow(fake, o.orderId, o.amount);
+      const webhook = (async () => {
+        await until("the DONE webhook", async () => (await db.webhookEvent.count({ where: { paymentKey: q.paymentKey } })) > 0);
+        return processWebhooks(q.paymentKey);
+      })();
+      const [r] = await Promise.all([confirmOrderPayment(o.userId, q), webhook, sleep(i * 3).then(() => syncFromToss(q.paymentKey).catch(() => undefined))]);
+      expect(r.status).toBe("PAID");
+      expect(await paidMails(o.orderId)).toBe(1);
+      ids.push(o.orderId);
+    }
+    await expectMoneyConsistent(ids, fake);
+  });
+
+  it("after the confirm: the DONE webhook (delivered twice) changes nothing", async () => {
+    const o = await pendingOrder();
+    const q = await payInWindow(fake, o.orderId, o.amount);
+    webhooksToShop();
+    fake.config.set({ webhook: { duplicateRate: 1 } });
+    expect((await confirmOrderPayment(o.userId, q)).outcome).toBe("paid");
+    expect(await processWebhooks(q.paymentKey)).toBe(1);
+    expect(fake.webhooks.deliveries.filter((d) => d.paymentKey === q.paymentKey && d.paymentStatus === "DONE")).toHaveLength(2);
+    await syncFromToss(q.paymentKey);
+    expect(await orderStatus(o.orderId)).toBe("PAID");
+    expect(await paidMails(o.orderId)).toBe(1);
+    await expectMoneyConsistent([o.orderId], fake);
   });
 });
 
@@ -129,12 +255,30 @@ describe("holds and reconciliation", () => {
   it("a confirm in flight while the hold expires: the order is CONFIRMING, nothing expires it, it is PAID", async () => {
     const o = await pendingOrder({ units: 1 });
     const q = await payInWindow(fake, o.orderId, o.amount);
-    slowConfirms(500);
+    // Toss takes 600 ms over the confirm (within our timeout); the hold ends meanwhile
+    fake.config.set({ nextFaults: ["slow"], slowMs: 600, faultTargets: ["confirm"] });
     const confirming = confirmOrderPayment(o.userId, q);
-    await sleep(150);
+    await until("the confirm to reach Toss", () => confirmCalls(fake).length === 1);
+    expect(await orderStatus(o.orderId)).toBe("CONFIRMING");
     clock.setOffsetMs(env.ORDER_HOLD_SECONDS * 1000 + 1000);
     expect(await expireHolds({ userIds: [o.userId] })).toBe(0);
     expect(await confirming).toMatchObject({ outcome: "paid", status: "PAID" });
+    await expectMoneyConsistent([o.orderId], fake);
+  });
+
+  it("a confirm still unknown when the hold ends (Toss slower than our timeout): not expired, units held; reconciliation pays it", async () => {
+    const o = await pendingOrder({ units: 1 });
+    const q = await payInWindow(fake, o.orderId, o.amount);
+    fake.config.set({ nextFaults: ["slow"], slowMs: 1_200, faultTargets: ["confirm"] });
+    useClient({ timeoutMs: 300, maxRetries: 1 });
+    expect(await confirmOrderPayment(o.userId, q)).toMatchObject({ outcome: "pending", status: "CONFIRMING" });
+    clock.setOffsetMs(env.ORDER_HOLD_SECONDS * 1000 + 1000);
+    expect(await expireHolds({ userIds: [o.userId] })).toBe(0);
+    expect((await expectInvariant(o.product.id)).held).toBe(1);
+    await until("Toss's slow confirm to land", () => fake.state.charges.length === 1);
+    useClient();
+    expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({ paid: 1 });
+    expect(await orderStatus(o.orderId)).toBe("PAID");
     await expectMoneyConsistent([o.orderId], fake);
   });
 
@@ -159,9 +303,9 @@ describe("holds and reconciliation", () => {
   it("a run beside a live confirm leaves that order alone", async () => {
     const o = await pendingOrder();
     const q = await payInWindow(fake, o.orderId, o.amount);
-    slowConfirms(500);
+    fake.config.set({ nextFaults: ["slow"], slowMs: 600, faultTargets: ["confirm"] });
     const confirming = confirmOrderPayment(o.userId, q);
-    await sleep(150);
+    await until("the confirm to reach Toss", () => confirmCalls(fake).length === 1);
     expect(await orderStatus(o.orderId)).toBe("CONFIRMING");
     const mark = fake.state.requests.length;
     expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({});
@@ -180,6 +324,7 @@ describe("holds and reconciliation", () => {
       return transition(tx, o.orderId, "PENDING_PAYMENT", "PAYMENT_FAILED", { note: "the old client's 409 decline" });
     });
     if (failed.ok && failed.returned) await releaseOrderUnits(failed.returned);
+    expect(await auditKinds([o.orderId])).toEqual(["CHARGE_WITHOUT_PAID_ORDER"]);
     const r = await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] });
     expect(r).toEqual({ compensated: 1 });
     expect(fake.state.refunds).toEqual([expect.objectContaining({ paymentKey: q.paymentKey, amount: o.amount })]);
@@ -196,10 +341,13 @@ describe("compensation", () => {
     const b = await payInWindow(fake, o.orderId, o.amount);
     expect((await confirmOrderPayment(o.userId, a)).outcome).toBe("paid");
     expect((await confirmOrderPayment(o.userId, b)).outcome).toBe("already");
-    // something else confirmed the second window at Toss (another tab, another integration)
+    // something else confirmed the second window at Toss (another tab, another integration); Toss's DONE
+    // webhook names our orderId with a paymentKey we do not know
+    webhooksToShop();
     await confirmAtToss(fake, b.paymentKey, o.orderId, o.amount);
     expect(fake.state.charges).toHaveLength(2);
-    await syncFromToss(b.paymentKey);
+    expect(await auditKinds([o.orderId])).toEqual(["CHARGE_NOT_THE_ORDERS_PAYMENT"]);
+    expect(await processWebhooks(b.paymentKey)).toBe(1);
     await syncFromToss(b.paymentKey);
     expect(await orderStatus(o.orderId)).toBe("PAID");
     expect(fake.state.refunds).toEqual([expect.objectContaining({ paymentKey: b.paymentKey })]);
@@ -218,12 +366,30 @@ describe("compensation", () => {
       await tx.order.update({ where: { id: o.orderId }, data: { status: "CONFIRMING" } });
       await tx.payment.create({ data: { orderId: o.orderId, paymentKey: auth.paymentKey!, status: "IN_PROGRESS", amount: o.amount } });
     });
+    expect(await auditKinds([o.orderId])).toEqual(["CHARGE_WITHOUT_PAID_ORDER"]);
     expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({ compensated: 1 });
     expect(await orderStatus(o.orderId)).toBe("PAYMENT_FAILED");
     expect(await db.refund.findUniqueOrThrow({ where: { paymentKey: auth.paymentKey! } })).toMatchObject({ kind: "COMPENSATION", status: "DONE", amount: o.amount + 1_000, reason: "compensation: AMOUNT_DIFFERS" });
     expect((await db.payment.findUniqueOrThrow({ where: { orderId: o.orderId } })).failureCode).toBe("AMOUNT_DIFFERS");
     // shown to admins (app/admin/reconciliation)
     expect((await listPaymentIssues()).filter((r) => r.orderId === o.orderId)).toEqual([expect.objectContaining({ kind: "COMPENSATION", reason: "compensation: AMOUNT_DIFFERS" })]);
+    await expectMoneyConsistent([o.orderId], fake);
+  });
+
+  it("the window authorised another amount than the success URL says: Toss confirms nothing; the attempt ends once Toss's session is over", async () => {
+    const o = await pendingOrder({ units: 1 });
+    const auth = await authorize(fake, o.orderId, o.amount - 1_000);
+    // a tampered success URL carries the stored amount; the confirm (stored amount) is refused by Toss
+    const r = await confirmOrderPayment(o.userId, { paymentKey: auth.paymentKey!, orderId: o.orderId, amount: o.amount });
+    expect(fake.state.charges).toEqual([]);
+    // INVALID_REQUEST is no decline code: Toss's record (IN_PROGRESS) decides nothing, the order waits in
+    // CONFIRMING with its units (reconciliation resends the same refused confirm until the session ends)
+    expect({ outcome: r.outcome, status: await orderStatus(o.orderId) }).toEqual({ outcome: "pending", status: "CONFIRMING" });
+    // Toss's payment session ends (10 minutes): the payment is EXPIRED, nothing was ever charged
+    fake.advanceTime(fake.config.get().sessionTtlMs + 1_000);
+    await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] });
+    expect(await orderStatus(o.orderId)).toBe("PENDING_PAYMENT");
+    expect((await expectInvariant(o.product.id)).held).toBe(1);
     await expectMoneyConsistent([o.orderId], fake);
   });
 
@@ -239,22 +405,26 @@ describe("compensation", () => {
     await expectMoneyConsistent([o.orderId], fake);
   });
 
-  it("a cancel made in Toss's console (webhook CANCELED on a PAID order): refund recorded, order cancelled, units back, settlement reversed", async () => {
+  it("a cancel made in Toss's console (its CANCELED webhook on a PAID order): refund recorded, order cancelled, units back, settlement reversed", async () => {
+    webhooksToShop();
     const o = await paidOrder(fake, { units: 1 });
-    const cancelled = await api(fake, "POST", `/v1/payments/${o.paymentKey}/cancel`, { body: { cancelReason: "고객 요청 (콘솔)" }, key: "console-1" });
-    expect(cancelled.status).toBe(200);
-    const body = { eventType: "PAYMENT_STATUS_CHANGED", createdAt: new Date().toISOString(), data: { paymentKey: o.paymentKey, orderId: o.orderId, status: "CANCELED" } };
-    expect((await POST(jsonRequest("/api/webhooks/toss", { body, origin: null }), ctx())).status).toBe(200);
-    const events = await db.webhookEvent.findMany({ where: { paymentKey: o.paymentKey } });
-    for (const e of events) await processTossWebhook({ webhookEventId: e.id });
+    expect(await processWebhooks(o.paymentKey)).toBe(1); // the confirm's DONE: nothing to change
+    // an operator cancels in Toss's console: no call from the shop, only Toss's webhook tells
+    const res = await fetch(`${fake.url}/_fake/console/payments/${encodeURIComponent(o.paymentKey)}/cancel`, { method: "POST", body: JSON.stringify({ cancelReason: "고객 요청 (콘솔)" }) });
+    expect(res.status).toBe(200);
+    expect(fake.state.refunds).toEqual([expect.objectContaining({ paymentKey: o.paymentKey, origin: "console" })]);
+    expect((await auditKinds([o.orderId])).sort()).toEqual(["CANCEL_NOT_RECORDED", "PAID_ORDER_CANCELLED_AT_TOSS"]);
+    expect(await processWebhooks(o.paymentKey)).toBe(1);
     expect(await orderStatus(o.orderId)).toBe("CANCELLED");
     expect(await db.refund.findUniqueOrThrow({ where: { paymentKey: o.paymentKey } })).toMatchObject({ kind: "EXTERNAL", status: "DONE", amount: o.amount });
     const entries = await db.settlementEntry.findMany({ where: { orderId: o.orderId } });
     expect(entries.reduce((s, e) => s + e.amount, 0)).toBe(0);
     expect(entries).toHaveLength(4);
     expect((await expectInvariant(o.product.id)).available).toBe(1);
-    // the same event again, and the buyer's own cancel path, change nothing
+    expect(await db.outboxEvent.count({ where: { topic: REFUND_MAIL_QUEUE, payload: { path: ["paymentKey"], equals: o.paymentKey } } })).toBe(1);
+    // the same event again, a reconciliation run and the buyer's own cancel path change nothing
     await syncFromToss(o.paymentKey);
+    expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({});
     expect(await refundOrder({ orderId: o.orderId })).toBe("already");
     expect(fake.state.refunds).toHaveLength(1);
     await expectMoneyConsistent([o.orderId], fake);
@@ -262,13 +432,42 @@ describe("compensation", () => {
 });
 
 describe("refunds exactly once", () => {
-  it("a temporary 4xx and a 409 on cancel are retried with the same key: one refund", async () => {
+  it("a 5xx and a 409 on cancel (the cancel reached Toss twice) are retried with the same key: one refund", async () => {
+    const o = await paidOrder(fake);
+    await cancelPaidOrder(o.orderId);
+    fake.config.set({ faultTargets: ["cancel"], nextFaults: ["error", "conflict"], slowMs: 100 });
+    useClient({ maxRetries: 3, backoff: { baseMs: 150, maxMs: 5_000, random: () => 1 } });
+    expect(await refundOrder({ orderId: o.orderId })).toBe("refunded");
+    expect(answers(cancels(o.paymentKey))).toEqual(["error", "conflict", "200r"]);
+    expect(fake.state.refunds).toHaveLength(1);
+    await expectMoneyConsistent([o.orderId], fake);
+  });
+
+  it("a cancel slower than our timeout: the retry gets 409, the job retries later with the same key and records one refund", async () => {
+    const o = await paidOrder(fake);
+    await cancelPaidOrder(o.orderId);
+    fake.config.set({ faultTargets: ["cancel"], nextFaults: ["slow"], slowMs: 1_200 });
+    useClient({ timeoutMs: 300, maxRetries: 1 });
+    await expect(refundOrder({ orderId: o.orderId })).rejects.toThrow(/no definite answer/);
+    expect(answers(cancels(o.paymentKey))).toEqual(["slow", "409"]);
+    expect((await db.refund.findUniqueOrThrow({ where: { paymentKey: o.paymentKey } })).status).toBe("REQUESTED");
+    await until("Toss's slow cancel to land", () => fake.state.refunds.length === 1);
+    useClient();
+    expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({ refunded: 1 });
+    expect(await refundOrder({ orderId: o.orderId })).toBe("already");
+    expect(new Set(cancels(o.paymentKey).map((r) => r.idempotencyKey)).size).toBe(1);
+    expect(fake.state.refunds).toHaveLength(1);
+    await expectMoneyConsistent([o.orderId], fake);
+  });
+
+  it("a temporary 4xx (PROVIDER_ERROR, FORBIDDEN_CONSECUTIVE_REQUEST) on cancel is retried with the same key: one refund", async () => {
     const o = await paidOrder(fake);
     await cancelPaidOrder(o.orderId);
     const cancelPath = `/v1/payments/${o.paymentKey}/cancel`;
-    await viaProxy((method, path, n) => (path === cancelPath && n === 1 ? tossError(400, "PROVIDER_ERROR") : path === cancelPath && n === 2 ? tossError(409, "IDEMPOTENT_REQUEST_PROCESSING") : "forward"));
+    // proxy: the fake has no temporary 4xx codes
+    await viaProxy((method, path, n) => (path === cancelPath && n === 1 ? tossError(400, "PROVIDER_ERROR") : path === cancelPath && n === 2 ? tossError(403, "FORBIDDEN_CONSECUTIVE_REQUEST") : "forward"));
     expect(await refundOrder({ orderId: o.orderId })).toBe("refunded");
-    expect(proxy!.seen.filter((s) => s.path === cancelPath).map((s) => s.action)).toEqual(["400", "409", "forward"]);
+    expect(proxy!.seen.filter((s) => s.path === cancelPath).map((s) => s.action)).toEqual(["400", "403", "forward"]);
     expect(fake.state.refunds).toHaveLength(1);
     await expectMoneyConsistent([o.orderId], fake);
   });
@@ -277,11 +476,12 @@ describe("refunds exactly once", () => {
     const o = await paidOrder(fake);
     await cancelPaidOrder(o.orderId);
     const cancelPath = `/v1/payments/${o.paymentKey}/cancel`;
+    // proxy: the fake would carry this cancel out; a definite refusal of it comes from the proxy
     await viaProxy((method, path) => (path === cancelPath ? tossError(403, "NOT_CANCELABLE_PAYMENT") : "forward"));
     expect(await refundOrder({ orderId: o.orderId })).toBe("failed");
     expect((await db.refund.findUniqueOrThrow({ where: { paymentKey: o.paymentKey } })).status).toBe("FAILED");
     // an operator cancels it in Toss's console
-    await api(fake, "POST", cancelPath, { body: { cancelReason: "운영자 처리" }, key: "console-2" });
+    expect(fake.consoleCancel(o.paymentKey, { cancelReason: "운영자 처리" }).status).toBe(200);
     expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({ refunded: 1 });
     expect((await db.refund.findUniqueOrThrow({ where: { paymentKey: o.paymentKey } })).status).toBe("DONE");
     expect(await db.settlementEntry.count({ where: { orderId: o.orderId, kind: "REFUND" } })).toBe(1);
