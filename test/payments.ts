@@ -1,7 +1,9 @@
 // Helpers for payment tests: an in-process Toss-compatible server the shop's client talks to over HTTP,
 // and orders placed through the real stock engine.
 import { randomUUID } from "node:crypto";
-import { expect } from "vitest";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, beforeEach, expect } from "vitest";
 import { db } from "@/lib/db";
 import { writeOutbox } from "@/lib/jobs/outbox";
 import { placeOrder } from "@/lib/orders/place/place-order";
@@ -14,11 +16,15 @@ import { createTossClient, type TossClient, type TossClientOptions } from "@/lib
 import { startTossFake, type TossFake } from "@/lib/payments/toss-fake";
 import { authorize, SECRET } from "@/lib/payments/toss-fake/test-support";
 import { createProduct } from "./factories";
+import { ctx } from "./http";
 import { createBuyers } from "./stock";
 
 export async function startFakeToss(): Promise<TossFake> {
   return startTossFake({ secretKeys: [SECRET] });
 }
+
+/** Every client pointAtFake made since the last test ended; freshTossClientEachTest shuts them down. */
+const made = new Set<TossClient>();
 
 /** Points the payment services at `fake` with a fresh client (and breaker). */
 export function pointAtFake(fake: TossFake, overrides: Partial<TossClientOptions> = {}): TossClient {
@@ -32,8 +38,47 @@ export function pointAtFake(fake: TossFake, overrides: Partial<TossClientOptions
     breaker: { volumeThreshold: 1_000, resetTimeoutMs: 500 },
     ...overrides,
   });
+  made.add(client);
   setTossClient(client);
   return client;
+}
+
+/**
+ * For every test of the file: the fake reset (unless `reset: false`) and a fresh client pointed at it;
+ * after the test, every client made during it is shut down and the services' default restored.
+ */
+export function freshTossClientEachTest(fake: () => TossFake, opts: { reset?: boolean } = {}): void {
+  beforeEach(() => {
+    if (opts.reset !== false) fake().reset();
+    pointAtFake(fake());
+  });
+  afterEach(() => {
+    for (const c of made) c.shutdown();
+    made.clear();
+    setTossClient(undefined);
+  });
+}
+
+/**
+ * The shop's webhook route over real HTTP (the route handler, as Next mounts it), for the fake to deliver
+ * to; `url` is what to configure as the fake's webhook address. `answered` collects the route's statuses.
+ */
+export async function startWebhookReceiver(): Promise<{ url: string; answered: number[]; close: () => Promise<void> }> {
+  const { POST } = await import("@/app/api/webhooks/toss/route");
+  const answered: number[] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", async () => {
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+      const r = await POST(new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers, body }), ctx());
+      answered.push(r.status);
+      res.writeHead(r.status, { "content-type": "application/json" }).end(await r.text());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/toss`;
+  return { url, answered, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /** A buyer holding `quantity` unit(s) of a fresh limited product. */

@@ -3,22 +3,19 @@
 // and the production server's fast path (server/fast-path.ts on a real Node http server).
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as confirmRoute from "@/app/api/payments/confirm/route";
 import { mintSessionCookie } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { TossFake } from "@/lib/payments/toss-fake";
 import { fastPaths } from "@/server/fast-path";
 import { cookieHeader, ctx, jsonRequest, origin } from "@/test/http";
-import { confirmCalls, payInWindow, pendingOrder, pointAtFake, startFakeToss } from "@/test/payments";
+import { confirmCalls, payInWindow, pendingOrder, startFakeToss, freshTossClientEachTest } from "@/test/payments";
 import { auditMoney } from "./audit-load";
-import { setTossClient } from "./gateway";
-import type { TossClient } from "./toss";
 
 type Call = (body: unknown, opts?: { cookie?: string; origin?: string | null }) => Promise<{ status: number; json: Record<string, any> }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let fake: TossFake;
-let client: TossClient;
 let server: Server;
 let fastBase: string;
 
@@ -36,14 +33,7 @@ afterAll(async () => {
   await new Promise((ok) => server.close(ok));
   await fake.close();
 });
-beforeEach(() => {
-  fake.reset();
-  client = pointAtFake(fake);
-});
-afterEach(() => {
-  client.shutdown();
-  setTossClient(undefined);
-});
+freshTossClientEachTest(() => fake);
 
 const viaNext: Call = async (body, opts = {}) => {
   const req = jsonRequest("/api/payments/confirm", { method: "POST", body, cookie: opts.cookie, origin: opts.origin });

@@ -2,36 +2,28 @@
 // engine: the happy path, a decline, an abandoned window, a tampered amount, a double confirm, a timeout
 // settled by reconciliation, and a 5xx storm that opens the breaker (and recovery that closes it).
 import pg from "pg";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { endOpenPeriod, HELD_OPEN_MS, holdBreakerOpenUntilTold, realTimers } from "@/test/breaker-time";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { TossFake } from "@/lib/payments/toss-fake";
-import { confirmCalls, orderStatus, payInWindow, pendingOrder, startFakeToss, pointAtFake, withHangs } from "@/test/payments";
+import { confirmCalls, orderStatus, payInWindow, pendingOrder, startFakeToss, pointAtFake, withHangs, freshTossClientEachTest } from "@/test/payments";
 import { expectInvariant } from "@/test/stock";
-import { setTossClient } from "./gateway";
 import { getOrderPayment } from "./queries";
 import { reconcilePayments } from "./reconcile";
 import { refundsSelect } from "./refund-view";
 import { confirmKey, confirmOrderPayment } from "./service";
 import { feeOf } from "./settlement";
-import type { TossClient } from "./toss";
 
 let fake: TossFake;
-let client: TossClient;
 
 beforeAll(async () => {
   fake = await startFakeToss();
 });
 afterAll(() => fake.close());
-beforeEach(() => {
-  fake.reset();
-  client = pointAtFake(fake);
-});
+freshTossClientEachTest(() => fake);
 afterEach(() => {
-  client.shutdown();
-  setTossClient(undefined);
   clock.setOffsetMs(0);
 });
 
@@ -269,11 +261,10 @@ describe("unknown outcomes and reconciliation", () => {
   });
 
   it("a 5xx storm opens the breaker: checkout says unavailable at once, the order stays payable, recovery closes it, one charge", async () => {
-    client.shutdown();
     // Open until the test says (test/breaker-time.ts): a slow checkout cannot find it half-open already.
     holdBreakerOpenUntilTold();
     onTestFinished(realTimers);
-    client = pointAtFake(fake, { maxRetries: 0, breaker: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeoutMs: HELD_OPEN_MS } });
+    const client = pointAtFake(fake, { maxRetries: 0, breaker: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeoutMs: HELD_OPEN_MS } });
     const o = await pendingOrder();
     const q = await payInWindow(fake, o.orderId, o.amount);
     fake.config.set({ errorRate: 1, faultTargets: ["lookup"] });

@@ -9,9 +9,7 @@
 // ends with the money audit (lib/payments/audit.ts) of the test's orders against the server's ledger: every
 // charge Toss made belongs to exactly one PAID order of its amount or was refunded exactly once, every
 // refund we recorded Toss made, settlement once, units follow.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/toss/route";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -22,49 +20,32 @@ import type { TossFake } from "@/lib/payments/toss-fake";
 import { authorize, confirm as confirmAtToss } from "@/lib/payments/toss-fake/test-support";
 import { ctx, jsonRequest } from "@/test/http";
 import { expectMoneyConsistent, startTossProxy, tossError, type TossProxy } from "@/test/money";
-import { cancelPaidOrder, confirmCalls, orderStatus, paidOrder, payInWindow, pendingOrder, pointAtFake, startFakeToss, withHangs } from "@/test/payments";
+import { cancelPaidOrder, confirmCalls, orderStatus, paidOrder, payInWindow, pendingOrder, pointAtFake, startFakeToss, withHangs, freshTossClientEachTest, startWebhookReceiver } from "@/test/payments";
 import { expectInvariant } from "@/test/stock";
-import { setTossClient } from "./gateway";
 import { listPaymentIssues } from "./queries";
 import { PAID_MAIL_QUEUE, REFUND_MAIL_QUEUE } from "./queues";
 import { reconcilePayments } from "./reconcile";
 import { refundOrder } from "./refunds";
 import { confirmKey, confirmOrderPayment } from "./service";
 import { auditMoney } from "./audit-load";
-import type { TossClient } from "./toss";
 import type { TossClientOptions } from "./toss/client";
 import { processTossWebhook, syncFromToss } from "./webhooks";
 
 let fake: TossFake;
-let client: TossClient;
 let proxy: TossProxy | undefined;
-let receiver: Server;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
 beforeAll(async () => {
   fake = await startFakeToss();
   // The shop's webhook endpoint over real HTTP (the route handler, as Next mounts it) for the fake to call.
-  receiver = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", async () => {
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-      const r = await POST(new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers, body }), ctx());
-      res.writeHead(r.status, { "content-type": "application/json" }).end(await r.text());
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  receiver = await startWebhookReceiver();
 });
 afterAll(async () => {
   await fake.close();
-  await new Promise((resolve) => receiver.close(resolve));
+  await receiver.close();
 });
-beforeEach(() => {
-  fake.reset();
-  client = pointAtFake(fake);
-});
+freshTossClientEachTest(() => fake);
 afterEach(async () => {
-  client.shutdown();
-  setTossClient(undefined);
   clock.setOffsetMs(0);
   await proxy?.close();
   proxy = undefined;
@@ -73,20 +54,18 @@ afterEach(async () => {
 
 /** A fresh client (and breaker) for the services, e.g. with a short timeout. */
 function useClient(overrides: Partial<TossClientOptions> = {}) {
-  client.shutdown();
-  client = pointAtFake(fake, overrides);
+  pointAtFake(fake, overrides);
 }
 
 /** Points the services at a proxy in front of the fake that follows `script` (only what the fake cannot do). */
 async function viaProxy(script: Parameters<typeof startTossProxy>[1], opts: { timeoutMs?: number; maxRetries?: number } = {}) {
   proxy = await startTossProxy(fake, script);
-  client.shutdown();
-  client = pointAtFake({ url: proxy.url } as TossFake, { timeoutMs: opts.timeoutMs ?? 5_000, maxRetries: opts.maxRetries ?? 2 });
+  pointAtFake({ url: proxy.url } as TossFake, { timeoutMs: opts.timeoutMs ?? 5_000, maxRetries: opts.maxRetries ?? 2 });
   return proxy;
 }
 
 /** The fake sends its PAYMENT_STATUS_CHANGED webhooks to the shop's route from now on. */
-const webhooksToShop = () => fake.config.set({ webhook: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/webhooks/toss`, retryDelaysMs: [20, 20] } });
+const webhooksToShop = () => fake.config.set({ webhook: { url: receiver.url, retryDelaysMs: [20, 20] } });
 
 /** Waits for the deliveries the fake has made for `paymentKey`, then runs the job of each recorded one. */
 async function processWebhooks(paymentKey: string): Promise<number> {

@@ -1,28 +1,19 @@
 // Settlement: per-seller entries from real paid and refunded orders, and the daily payout job (once per
 // seller and day, however often it runs), read back as the seller sees them.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { TossFake } from "@/lib/payments/toss-fake";
-import { cancelPaidOrder, paidOrder, startFakeToss, pointAtFake } from "@/test/payments";
-import { setTossClient } from "./gateway";
+import { cancelPaidOrder, paidOrder, startFakeToss, freshTossClientEachTest } from "@/test/payments";
 import { getUnsettledTotals, listPayoutsForSeller } from "./queries";
 import { refundOrder } from "./refunds";
 import { feeOf, kstDay, runDailySettlement } from "./settlement";
-import type { TossClient } from "./toss";
 
 let fake: TossFake;
-let client: TossClient;
 beforeAll(async () => {
   fake = await startFakeToss();
 });
 afterAll(() => fake.close());
-beforeEach(() => {
-  client = pointAtFake(fake);
-});
-afterEach(() => {
-  client.shutdown();
-  setTossClient(undefined);
-});
+freshTossClientEachTest(() => fake, { reset: false });
 
 describe("settlement", () => {
   it("fee is integer won at the configured rate", () => {

@@ -1,52 +1,31 @@
 // Webhooks from the Toss-compatible server over real HTTP into POST /api/webhooks/toss: no Origin needed,
 // duplicates recorded once, out-of-order deliveries applied as Toss's current state, each change once.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/toss/route";
 import { db } from "@/lib/db";
 import type { TossFake } from "@/lib/payments/toss-fake";
 import { ctx, jsonRequest } from "@/test/http";
-import { cancelPaidOrder, orderStatus, paidOrder, payInWindow, pendingOrder, startFakeToss, pointAtFake, withHangs } from "@/test/payments";
-import { setTossClient } from "./gateway";
+import { cancelPaidOrder, orderStatus, paidOrder, payInWindow, pendingOrder, startFakeToss, withHangs, freshTossClientEachTest, startWebhookReceiver } from "@/test/payments";
 import { refundOrder } from "./refunds";
 import { confirmOrderPayment } from "./service";
-import type { TossClient } from "./toss";
 import { processTossWebhook, WEBHOOK_QUEUE } from "./webhooks";
 
 let fake: TossFake;
-let client: TossClient;
-let receiver: Server;
-const answered: number[] = [];
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
 beforeAll(async () => {
   fake = await startFakeToss();
   // A real HTTP endpoint in front of the route handler, as Next would mount it.
-  receiver = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", async () => {
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-      const r = await POST(new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers, body }), ctx());
-      answered.push(r.status);
-      res.writeHead(r.status, { "content-type": "application/json" }).end(await r.text());
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  receiver = await startWebhookReceiver();
 });
 afterAll(async () => {
   await fake.close();
-  await new Promise((resolve) => receiver.close(resolve));
+  await receiver.close();
 });
+freshTossClientEachTest(() => fake);
 beforeEach(() => {
-  fake.reset();
-  answered.length = 0;
-  client = pointAtFake(fake);
-  fake.config.set({ webhook: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/webhooks/toss`, retryDelaysMs: [20, 20] } });
-});
-afterEach(() => {
-  client.shutdown();
-  setTossClient(undefined);
+  receiver.answered.length = 0;
+  fake.config.set({ webhook: { url: receiver.url, retryDelaysMs: [20, 20] } });
 });
 
 const eventsOf = (paymentKey: string) => db.webhookEvent.findMany({ where: { paymentKey }, orderBy: { receivedAt: "asc" } });
@@ -63,7 +42,7 @@ describe("POST /api/webhooks/toss", () => {
     // the answer and the look-up after it are both lost: only the webhook can tell
     expect((await withHangs(fake, ["confirm", "lookup"], "after", () => confirmOrderPayment(o.userId, q))).outcome).toBe("pending");
     await fake.webhooks.idle();
-    expect(answered).toEqual([200, 200]);
+    expect(receiver.answered).toEqual([200, 200]);
     const events = await eventsOf(q.paymentKey);
     expect(events).toHaveLength(1);
     expect(await db.outboxEvent.count({ where: { topic: WEBHOOK_QUEUE, payload: { equals: { webhookEventId: events[0].id } } } })).toBe(1);
