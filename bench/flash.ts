@@ -3,6 +3,8 @@
 // starts the production build (`npm start`'s server, or `next start` with --server next), fires
 // POST /api/orders at the opening with autocannon, then checks the ledger and measures a bare-Node
 // ceiling under the same load. Prints a summary and writes bench/results/flash.json.
+// The opening and the bare ceiling are loaded by wrk (a C generator; a JavaScript one caps the ceiling
+// and flatters the ratio) when it is installed, else by autocannon (--generator autocannon forces it).
 // Options: --units 1000 --buyers 10000 --limit 2 --connections 256 --duration 20 --port 3390
 //          --server fast|next --kill-redis-at <s> --redis-down-for 2 --build (rebuild first)
 //          --skip-ceiling --profile (CPU profile of the server into bench/results/prof)
@@ -12,7 +14,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { RedisProcess, freePort } from "../test/redis-server";
+import { hasWrk, wrk } from "./load";
 
 const root = resolve(import.meta.dirname, "..");
 const { values: opt } = parseArgs({
@@ -29,6 +34,7 @@ const { values: opt } = parseArgs({
     build: { type: "boolean", default: false },
     "skip-ceiling": { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
+    generator: { type: "string", default: "wrk" },
   },
 });
 const N = { units: +opt.units, buyers: +opt.buyers, limit: +opt.limit, connections: +opt.connections, duration: +opt.duration, port: +opt.port };
@@ -71,6 +77,12 @@ async function main() {
   const body = JSON.stringify({ items: [{ productId: drop.id, quantity: 1 }] });
   const fire = (url: string, seconds: number, connections = N.connections, onStart?: () => void) =>
     load(url, body, cookies, seconds, connections, onStart);
+  // wrk runs synchronously, so a Redis kill scheduled during the opening needs autocannon.
+  const useWrk = opt.generator === "wrk" && killAt === null && hasWrk();
+  const cookieFile = join(tmpdir(), `bench-flash-cookies-${process.pid}.txt`);
+  if (useWrk) writeFileSync(cookieFile, cookies.join("\n") + "\n");
+  const measure = async (url: string, onStart?: () => void): Promise<Figures> =>
+    useWrk ? fromWrk(wrk(url, { method: "POST", body, connections: N.connections, seconds: N.duration, headers: { "content-type": "application/json", origin: base }, cookies: cookieFile })) : fromAutocannon(await fire(url, N.duration, N.connections, onStart));
 
   // JIT warm-up before the opening (every answer is 409 NOT_OPEN), then the opening itself.
   await fire(`${base}/api/orders`, 3, 64);
@@ -79,7 +91,7 @@ async function main() {
   await new Promise((r) => setTimeout(r, Math.max(0, opening - Date.now())));
   log(`opening: ${N.connections} connections for ${N.duration}s${killAt !== null ? `, Redis killed at ${killAt}s for ${opt["redis-down-for"]}s` : ""}`);
   const mem = watchMemory(server.pid!);
-  const main = await fire(`${base}/api/orders`, N.duration, N.connections, () => {
+  const main = await measure(`${base}/api/orders`, () => {
     if (killAt === null) return;
     setTimeout(async () => {
       log("killing Redis");
@@ -103,25 +115,21 @@ async function main() {
   server.kill("SIGTERM");
   await new Promise((r) => server.once("exit", r));
 
-  let ceiling: Awaited<ReturnType<typeof load>> | null = null;
+  let ceiling: Figures | null = null;
   if (!opt["skip-ceiling"]) {
     const port = await freePort();
     const c = spawnNode(["bench/ceiling-server.ts", String(port), redis.url, "ceiling:", drop.id], {});
     await new Promise((r) => c.once("message", r));
     await seed.loadCeilingDrop(redis.url, "ceiling:", drop.id, N.units, N.limit);
-    ceiling = await fire(`http://127.0.0.1:${port}/api/orders`, N.duration);
+    ceiling = await measure(`http://127.0.0.1:${port}/api/orders`);
     c.kill("SIGTERM");
   }
   await redis.stop();
 
   const result = {
     at: new Date().toISOString(),
-    config: { ...N, server: opt.server, killRedisAt: killAt, redisDownFor: killAt === null ? null : Number(opt["redis-down-for"]), cpus: (await import("node:os")).cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: (await import("node:os")).loadavg().map((x) => +x.toFixed(2)) },
-    requestsPerSecond: Math.round(main.requests.average),
-    latencyMs: { p50: main.latency.p50, p90: main.latency.p90, p99: main.latency.p99, max: main.latency.max },
-    requests: main.requests.total,
-    responsesByStatus: statusCounts(main),
-    errors: main.errors, timeouts: main.timeouts,
+    config: { ...N, generator: useWrk ? "wrk" : "autocannon", server: opt.server, killRedisAt: killAt, redisDownFor: killAt === null ? null : Number(opt["redis-down-for"]), cpus: (await import("node:os")).cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: (await import("node:os")).loadavg().map((x) => +x.toFixed(2)) },
+    ...main,
     ordersCreated: ledger.orders,
     unitsOversold: ledger.oversold,
     invariant: ledger,
@@ -130,8 +138,8 @@ async function main() {
     pgQueriesDuringOpening: metricsAfter.pgQueries - metricsBefore.pgQueries,
     peakServerRssMb: peakRssMb,
     redisFallbackActivated: metricsAfter.fallbackRebuilds > metricsBefore.fallbackRebuilds || metricsAfter.fallback > 0,
-    ceiling: ceiling && { requestsPerSecond: Math.round(ceiling.requests.average), latencyMs: { p50: ceiling.latency.p50, p99: ceiling.latency.p99, max: ceiling.latency.max } },
-    ratioToCeiling: ceiling ? +(main.requests.average / ceiling.requests.average).toFixed(3) : null,
+    ceiling: ceiling && { requestsPerSecond: ceiling.requestsPerSecond, latencyMs: ceiling.latencyMs },
+    ratioToCeiling: ceiling ? +(main.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3) : null,
   };
   mkdirSync(resolve(root, "bench/results"), { recursive: true });
   const file = resolve(root, `bench/results/flash${killAt !== null ? "-kill-redis" : ""}${opt.server === "next" ? "-next" : ""}.json`);
@@ -140,6 +148,23 @@ async function main() {
   log(`written to ${file}`);
   await seed.close();
   process.exit(ledger.ok ? 0 : 1);
+}
+
+/** One load run's figures, whichever generator produced them. */
+type Figures = { requestsPerSecond: number; latencyMs: Record<string, number>; requests: number; responsesByStatus: Record<string, number>; errors: number; timeouts: number };
+
+function fromAutocannon(r: autocannon.Result): Figures {
+  return {
+    requestsPerSecond: Math.round(r.requests.average),
+    latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
+    requests: r.requests.total, responsesByStatus: statusCounts(r), errors: r.errors, timeouts: r.timeouts,
+  };
+}
+
+function fromWrk(r: ReturnType<typeof wrk>): Figures {
+  const { requests } = r;
+  // wrk counts only "not 2xx": a drop's 201s against its 409s (sold out, over the limit).
+  return { requestsPerSecond: r.requestsPerSecond, latencyMs: { p50: r.p50Ms, p99: r.p99Ms }, requests, responsesByStatus: { "2xx": requests - r.non2xx, "non-2xx": r.non2xx }, errors: r.errors, timeouts: 0 };
 }
 
 function statusCounts(r: autocannon.Result) {

@@ -36,13 +36,18 @@ export async function pool<T, R>(items: T[], concurrency: number, task: (item: T
 
 export const hasWrk = () => spawnSync("wrk", ["--version"]).error === undefined;
 
-/** wrk for `seconds` with `connections`; optional POST body and headers. Requests/s and latency (ms). */
-export function wrk(url: string, opts: { connections: number; seconds: number; method?: string; body?: string; headers?: Record<string, string> }) {
+/**
+ * wrk for `seconds` with `connections`; optional POST body and headers. Requests/s and latency (ms).
+ * `cookies`: a file of Cookie header values, one a line; every request takes the next one and its own
+ * Idempotency-Key (many buyers, each request a new one, as at a drop's opening).
+ */
+export function wrk(url: string, opts: { connections: number; seconds: number; method?: string; body?: string; headers?: Record<string, string>; cookies?: string }) {
   const script = join(tmpdir(), `bench-wrk-${process.pid}.lua`);
   const headers = Object.entries(opts.headers ?? {}).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`).join("\n");
   writeFileSync(script, `wrk.method = ${JSON.stringify(opts.method ?? "GET")}
 ${opts.body === undefined ? "" : `wrk.body = ${JSON.stringify(opts.body)}`}
 ${headers}
+${opts.cookies === undefined ? "" : buyerRotation(opts.cookies)}
 done = function(summary, latency, requests)
   io.write(string.format("JSON{\\"requests\\":%d,\\"seconds\\":%f,\\"non2xx\\":%d,\\"errors\\":%d,\\"p50\\":%f,\\"p99\\":%f}\\n",
     summary.requests, summary.duration / 1e6, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
@@ -54,5 +59,26 @@ end
   const line = r.stdout.split("\n").find((l) => l.startsWith("JSON"));
   if (!line) throw new Error(`wrk failed: ${r.stderr || r.stdout}`);
   const j = JSON.parse(line.slice(4)) as { requests: number; seconds: number; non2xx: number; errors: number; p50: number; p99: number };
-  return { requestsPerSecond: Math.round(j.requests / j.seconds), p50Ms: +j.p50.toFixed(1), p99Ms: +j.p99.toFixed(1), non2xx: j.non2xx, errors: j.errors, loadBefore, loadAfter: loadAverage() };
+  return { requests: j.requests, requestsPerSecond: Math.round(j.requests / j.seconds), p50Ms: +j.p50.toFixed(1), p99Ms: +j.p99.toFixed(1), non2xx: j.non2xx, errors: j.errors, loadBefore, loadAfter: loadAverage() };
+}
+
+/** wrk Lua: each thread reads the cookie file and sends every request as the next buyer with a fresh key. */
+function buyerRotation(cookieFile: string) {
+  return `local threads = 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
+local cookies, n = {}, 0
+init = function(args)
+  for line in io.lines(${JSON.stringify(cookieFile)}) do cookies[#cookies + 1] = line end
+  n = tid * 1000003
+end
+request = function()
+  n = n + 1
+  wrk.headers["cookie"] = cookies[(n % #cookies) + 1]
+  wrk.headers["idempotency-key"] = "wrk-${process.pid}-" .. tid .. "-" .. n
+  return wrk.format()
+end
+`;
 }
