@@ -36,10 +36,6 @@ export function Field({ name, label, errors, hint, t, ...input }: Props) {
   );
 }
 
-export function fieldError(t: Messages["accounts"], code: string): string {
-  return (t.fieldErrors as Record<string, string>)[code] ?? t.fieldErrors.invalid;
-}
-
 export function SubmitButton({ children, pending, variant = "primary" }: { children: React.ReactNode; pending?: boolean; variant?: "primary" | "danger" | "plain" }) {
   const styles = {
     primary: "bg-brand-500 text-white hover:bg-brand-600",
