@@ -13,7 +13,7 @@
 // Every figure carries the load averages at the time. Writes bench/results/checkout[-<profile>].json.
 // Options: --profile mixed|saturate --units --buyers --limit 1 --concurrency 128 --confirm-concurrency 64
 //          --abandon --fail --hold --toss-latency 0 --port 3391 --server fast|next --web-concurrency 1
-//          --cpu-prof --build   (with --web-concurrency > 1 the statements-per-confirm figure covers one process)
+//          --pool 20 (DATABASE_POOL_SIZE) --cpu-prof --build   (with --web-concurrency > 1 the statements-per-confirm figure covers one process)
 import { spawn, type ChildProcess } from "node:child_process";
 import { register } from "node:module";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -31,7 +31,7 @@ const { values: opt } = parseArgs({
     concurrency: { type: "string", default: "128" }, "confirm-concurrency": { type: "string", default: "64" },
     abandon: { type: "string" }, fail: { type: "string" }, hold: { type: "string" }, "toss-latency": { type: "string", default: "0" },
     port: { type: "string", default: "3391" }, server: { type: "string", default: "fast" }, "web-concurrency": { type: "string", default: "1" },
-    "cpu-prof": { type: "boolean", default: false }, build: { type: "boolean", default: false },
+    pool: { type: "string", default: "20" }, "cpu-prof": { type: "boolean", default: false }, build: { type: "boolean", default: false },
   },
 });
 const saturate = opt.profile === "saturate";
@@ -60,7 +60,7 @@ async function main() {
   const tossPort = await freePort();
   const env: Record<string, string> = {
     NODE_ENV: "production", HURRYUP_DEMO: "1", LOG_LEVEL: "warn", PG_QUERY_METRICS: "1", WEB_CONCURRENCY: String(N.webConcurrency), PORT: String(N.port), HOST: "127.0.0.1",
-    DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/${dbName}`, DATABASE_POOL_SIZE: "20",
+    DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/${dbName}`, DATABASE_POOL_SIZE: opt.pool,
     REDIS_URL: redis.url, REDIS_KEY_PREFIX: "bench-checkout:", APP_URL: base, ORDER_HOLD_SECONDS: String(N.holdSeconds),
     TOSS_SECRET_KEY: "test_sk_bench_checkout", TOSS_TIMEOUT_MS: "5000", TOSS_API_BASE_URL: `http://127.0.0.1:${tossPort}`,
   };
