@@ -26,7 +26,17 @@ const schema = z.object({
   DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/hurryup"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
-  REDIS_KEY_PREFIX: z.string().default("hu:"),
+  // A brace would start a hash tag of its own and put every product's keys in one cluster slot.
+  REDIS_KEY_PREFIX: z.string().regex(/^[^{}]*$/, "must not contain { or } (keys carry their own hash tag)").default("hu:"),
+  /**
+   * Seed nodes (host:port,host:port,…) of a Redis Cluster for the stock tier (lib/stock/store.ts); unset =
+   * REDIS_URL's single Redis. Sessions, rate limits and the worker heartbeat stay on REDIS_URL.
+   */
+  STOCK_REDIS_CLUSTER_NODES: z
+    .string()
+    .regex(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, "expected host:port[,host:port…]")
+    .transform((s) => s.split(",").map((n) => ({ host: n.slice(0, n.lastIndexOf(":")), port: Number(n.slice(n.lastIndexOf(":") + 1)) })))
+    .optional(),
   UPSTASH_REDIS_REST_URL: z.url().optional(),
   UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
   /** Bearer token of GET /api/cron/jobs (Vercel sets it for its cron calls); unset = the route is off. */
@@ -68,6 +78,9 @@ const schema = z.object({
    * drop opens and when an order's next time-based step is due. Refused in a real production deployment.
    */
   HURRYUP_TEST_HOOKS: bool.default(false),
+}).refine((e) => !(e.STOCK_REDIS_CLUSTER_NODES && e.UPSTASH_REDIS_REST_URL), {
+  path: ["STOCK_REDIS_CLUSTER_NODES"],
+  message: "set either a Redis Cluster or Upstash for the stock tier, not both",
 }).refine((e) => !e.HURRYUP_TEST_HOOKS || e.NODE_ENV !== "production" || e.HURRYUP_DEMO, {
   path: ["HURRYUP_TEST_HOOKS"],
   message: "test hooks are never on in production (only with HURRYUP_DEMO=1, the local demo/test build)",

@@ -8,7 +8,7 @@ import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 import { admit, loadStock, rebuildAll, release, type AdmitInput, type AdmitResult, type ReleaseInput } from "./admission";
 import { getStockSnapshot } from "./queries";
-import { createStockRedis, IoredisStore, type StockStore } from "./store";
+import { createStockCluster, createStockRedis, IoredisStore, type StockStore } from "./store";
 import { UpstashStore } from "./upstash-store";
 
 /** The buy path talks to the gate only; admission is what the gate runs. */
@@ -113,6 +113,7 @@ export function createStockStore(): StockStore {
   if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
     return new UpstashStore(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN);
   }
+  if (env.STOCK_REDIS_CLUSTER_NODES) return new IoredisStore(createStockCluster(env.STOCK_REDIS_CLUSTER_NODES));
   return new IoredisStore(createStockRedis());
 }
 

@@ -1,6 +1,7 @@
-// The one small port the stock tier talks to Redis through, and its ioredis implementation (TCP, the
-// default). lib/stock/upstash-store.ts implements the same port over Upstash's REST API (Vercel).
-import Redis from "ioredis";
+// The one small port the stock tier talks to Redis through, and its ioredis implementation over TCP: one
+// Redis (REDIS_URL, the default) or a Redis Cluster (STOCK_REDIS_CLUSTER_NODES). lib/stock/upstash-store.ts
+// implements the same port over Upstash's REST API (Vercel).
+import Redis, { Cluster } from "ioredis";
 import { env } from "@/lib/env";
 import type { LuaScript } from "./scripts";
 
@@ -23,9 +24,15 @@ export interface StockStore {
 
 const isNoScript = (err: unknown) => err instanceof Error && err.message.includes("NOSCRIPT");
 
+/**
+ * The port over one Redis or a Redis Cluster. A cluster needs nothing special for scripts: every script's
+ * keys share one hash tag (lib/stock/keys.ts), so ioredis sends EVALSHA to the master of that slot and the
+ * NOSCRIPT fallback's EVAL to the same master (which then caches it); commands are keyed the same way.
+ * Only scan (one pass per master) and the connection-loss signal (a node dropped) differ.
+ */
 export class IoredisStore implements StockStore {
   readonly kind = "ioredis";
-  constructor(readonly client: Redis) {}
+  constructor(readonly client: Redis | Cluster) {}
 
   private firstReady?: Promise<void>;
   /** Only the first connection is waited for; a lost one fails fast (the breaker takes over). */
@@ -42,7 +49,7 @@ export class IoredisStore implements StockStore {
   }
 
   /** The client, once its first connection is up (every command goes through here). */
-  private async conn(): Promise<Redis> {
+  private async conn(): Promise<Redis | Cluster> {
     const waiting = this.ready();
     if (waiting) await waiting;
     return this.client;
@@ -71,13 +78,17 @@ export class IoredisStore implements StockStore {
   }
   async scan(pattern: string) {
     const client = await this.conn();
+    // A cluster's keys are spread over its masters (replicas only copy them): each master is scanned.
+    const nodes = client instanceof Cluster ? client.nodes("master") : [client];
     const found: string[] = [];
-    let cursor = "0";
-    do {
-      const [next, keys] = await client.scan(cursor, "MATCH", pattern, "COUNT", 500);
-      found.push(...keys);
-      cursor = next;
-    } while (cursor !== "0");
+    for (const node of nodes) {
+      let cursor = "0";
+      do {
+        const [next, keys] = await node.scan(cursor, "MATCH", pattern, "COUNT", 500);
+        found.push(...keys);
+        cursor = next;
+      } while (cursor !== "0");
+    }
     return found;
   }
   async ping() {
@@ -87,7 +98,17 @@ export class IoredisStore implements StockStore {
     this.client.disconnect();
   }
   onConnectionLost(cb: () => void) {
-    this.client.on("close", cb);
+    if (!(this.client instanceof Cluster)) {
+      this.client.on("close", cb);
+      return;
+    }
+    // A node's connection that closes is dropped from the pool ("-node"). A failover promotes a replica
+    // that may lack the last admissions (replication is asynchronous), so losing any node means: stop
+    // trusting Redis until the gate has rebuilt it from PostgreSQL. Nodes swapped while the first slot
+    // map is learnt (seed names that differ from the cluster's own) are not a loss.
+    let wasReady = this.client.status === "ready";
+    if (!wasReady) this.client.once("ready", () => (wasReady = true));
+    this.client.on("-node", () => wasReady && cb());
   }
 }
 
@@ -108,4 +129,23 @@ export function createStockRedis(url = env.REDIS_URL): Redis {
   });
   client.on("error", () => {}); // reported through the breaker and metrics, not once per reconnect
   return client;
+}
+
+/**
+ * The same fail-fast settings for a Redis Cluster: no offline queue on the cluster nor its nodes, one
+ * second per command, reads from masters only (a replica may lag behind an admission). Redirections
+ * (MOVED/ASK during a resharding) are followed by ioredis itself.
+ */
+export function createStockCluster(nodes: { host: string; port: number }[]): Cluster {
+  const cluster = new Cluster(nodes, {
+    enableOfflineQueue: false,
+    enableAutoPipelining: true,
+    scaleReads: "master",
+    slotsRefreshTimeout: 1000,
+    clusterRetryStrategy: (times) => Math.min(times * 100, 1000),
+    redisOptions: { maxRetriesPerRequest: 0, commandTimeout: 1000, connectTimeout: 1000 },
+  });
+  cluster.on("error", () => {}); // as above
+  cluster.on("node error", () => {});
+  return cluster;
 }
