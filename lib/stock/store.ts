@@ -134,12 +134,16 @@ export function createStockRedis(url = env.REDIS_URL): Redis {
 /**
  * The same fail-fast settings for a Redis Cluster: no offline queue on the cluster nor its nodes, one
  * second per command, reads from masters only (a replica may lag behind an admission). Redirections
- * (MOVED/ASK during a resharding) are followed by ioredis itself.
+ * (MOVED/ASK during a resharding) are followed by ioredis itself. No auto-pipelining: in cluster mode
+ * ioredis groups a pipeline by the slot of a command's first argument, which for EVALSHA is the SHA, not
+ * a key — scripts of different shards end up in one pipeline and all fail ("All keys in the pipeline
+ * should belong to the same slots allocation group", redis/ioredis#2109; seen here in
+ * lib/stock/cluster.int.test.ts).
  */
 export function createStockCluster(nodes: { host: string; port: number }[]): Cluster {
   const cluster = new Cluster(nodes, {
     enableOfflineQueue: false,
-    enableAutoPipelining: true,
+    enableAutoPipelining: false,
     scaleReads: "master",
     slotsRefreshTimeout: 1000,
     clusterRetryStrategy: (times) => Math.min(times * 100, 1000),
