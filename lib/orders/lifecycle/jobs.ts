@@ -3,6 +3,7 @@
 // held still, mails and follow-up jobs carry deterministic ids.
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/types";
+import { log } from "@/lib/log";
 import { reconcileStock } from "@/lib/stock/reconcile";
 import { advanceOrder, type StepName } from "./steps";
 import { onOrderCreated, onOrderStatusChanged, ORDER_CREATED_TOPIC, ORDER_STATUS_CHANGED_TOPIC } from "./notify";
@@ -22,9 +23,13 @@ export const orderJobs = [
   defineJob({
     queue: EXPIRE_HOLDS_QUEUE,
     schedule: "* * * * *",
-    handler: async () => {
-      // Drain in batches so a large opening's expiries finish within one tick.
-      for (let i = 0; i < 20 && (await expireHolds({ limit: 500 })) === 500; i++);
+    handler: async (_data, { jobId }) => {
+      // Drain in batches so a large opening's expiries finish within one tick. Several workers may run
+      // this at once: each order is ended by the one whose guarded update wins.
+      let ended = 0;
+      for (let i = 0, n = 500; i < 20 && n === 500; i++) ended += n = await expireHolds({ limit: 500 });
+      // Which worker ended how many (test/multi-instance.int.test.ts sums these across workers).
+      log.debug({ jobId, ended }, "hold expiry run");
     },
     options: { retryLimit: 3, retryDelay: 5 },
   }),
