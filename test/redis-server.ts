@@ -21,6 +21,10 @@ export class RedisProcess {
   get url() {
     return `redis://127.0.0.1:${this.port}`;
   }
+  /** The server's process id (the benchmark reads its CPU time). */
+  get pid() {
+    return this.child?.pid;
+  }
 
   static async start(port?: number) {
     const r = new RedisProcess(port ?? (await freePort()));

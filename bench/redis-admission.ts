@@ -1,0 +1,145 @@
+// npm run bench:redis — how many admissions one Redis shard takes: EVALSHA/s of the ADMIT script
+// (lib/stock/scripts.ts) against a redis-server of its own, the figure docs/scaling.md reasons from.
+// Scenarios: one drop admitting (every call a new buyer and request: the whole script, three writes),
+// one drop sold out (the refusal most requests of an opening get), and a thousand drops admitting (the
+// same shard shared by many products). Each is driven by Node (ioredis, several connections, many calls
+// in flight, auto-pipelined) and — when installed — by redis-benchmark (C, pipelined) as the bare ceiling.
+// Beside every figure: Redis's own CPU time over the run (ops per Redis CPU-second is what one dedicated
+// core would take; the client shares this machine's cores), its time per call (INFO commandstats), and
+// the machine's load averages. Writes bench/results/redis-admission.json.
+// Options: --seconds 8 --connections 4 --inflight 128 --products 1000 --skip-redis-benchmark
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import Redis from "ioredis";
+import { ADMIT } from "../lib/stock/scripts";
+import { RedisProcess } from "../test/redis-server";
+import { loadAverage } from "./load";
+
+const { values: opt } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "8" },
+    connections: { type: "string", default: "4" },
+    inflight: { type: "string", default: "128" },
+    products: { type: "string", default: "1000" },
+    "skip-redis-benchmark": { type: "boolean", default: false },
+  },
+});
+const N = { seconds: +opt.seconds, connections: +opt.connections, inflight: +opt.inflight, products: +opt.products };
+const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
+process.on("SIGINT", () => process.exit(130)); // the redis-server stops itself on exit (test/redis-server.ts)
+process.on("SIGTERM", () => process.exit(143));
+
+/** utime + stime of a process, in seconds (Linux /proc; clock ticks of 100 Hz). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+type Scenario = { name: string; products: number; available: number };
+const scenarios: Scenario[] = [
+  { name: "one drop, admitting", products: 1, available: 1e12 },
+  { name: "one drop, sold out", products: 1, available: 0 },
+  { name: `${N.products} drops, admitting`, products: N.products, available: 1e12 },
+];
+const tag = (s: number, p: number) => `bench:{p:${s}-${p}}`;
+
+async function load(r: Redis, s: number, sc: Scenario) {
+  for (let p = 0; p < sc.products; p++) await r.hset(`${tag(s, p)}:m`, { a: sc.available, t: sc.available, s: 0, e: 0, l: 2, x: 0 });
+}
+
+/** Redis's own view of the run: ADMIT calls and microseconds per call. */
+async function commandStats(r: Redis) {
+  const line = (await r.info("commandstats")).split("\n").find((l) => l.startsWith("cmdstat_evalsha:")) ?? "";
+  const get = (k: string) => Number(line.match(new RegExp(`${k}=([0-9.]+)`))?.[1] ?? 0);
+  return { calls: get("calls"), usecPerCall: get("usec_per_call") };
+}
+
+async function measure<T>(redis: RedisProcess, admin: Redis, run: () => Promise<T>) {
+  await admin.config("RESETSTAT");
+  const load1 = loadAverage();
+  const cpu0 = cpuSeconds(redis.pid!);
+  const t0 = performance.now();
+  const extra = await run();
+  const seconds = (performance.now() - t0) / 1000;
+  const redisCpu = cpuSeconds(redis.pid!) - cpu0;
+  const stats = await commandStats(admin);
+  return {
+    evalshaPerSecond: Math.round(stats.calls / seconds),
+    redisCpuPercent: Math.round((redisCpu / seconds) * 100),
+    perRedisCpuSecond: redisCpu > 0 ? Math.round(stats.calls / redisCpu) : null,
+    usecPerCall: stats.usecPerCall,
+    calls: stats.calls,
+    loadBefore: load1,
+    loadAfter: loadAverage(),
+    ...extra,
+  };
+}
+
+/** Node clients: `connections` ioredis connections, each with `inflight` admissions always in flight. */
+async function nodeRun(url: string, s: number, sc: Scenario) {
+  const clients = Array.from({ length: N.connections }, () => new Redis(url, { enableAutoPipelining: true }));
+  await Promise.all(clients.map((c) => c.script("LOAD", ADMIT.source)));
+  const results: Record<string, number> = {};
+  const until = performance.now() + N.seconds * 1000;
+  let n = 0;
+  await Promise.all(clients.flatMap((c, ci) => Array.from({ length: N.inflight }, async (_, li) => {
+    while (performance.now() < until) {
+      const i = n++;
+      const t = tag(s, i % sc.products);
+      const user = `u${ci}-${li}-${i}`;
+      const [result] = (await c.evalsha(ADMIT.sha, 3, `${t}:m`, `${t}:b`, `${t}:r:${user}:k`, user, 1, Date.now(), 3600)) as [string];
+      results[result] = (results[result] ?? 0) + 1;
+    }
+  })));
+  clients.forEach((c) => c.disconnect());
+  return { results };
+}
+
+/** redis-benchmark: 50 connections, pipelines of 16; keys and buyers vary per call (__rand_int__). */
+function redisBenchmarkRun(port: number, s: number) {
+  // redis-benchmark cannot pick among many hash tags per call; the many-drops case is Node's only.
+  const t = tag(s, 0);
+  const r = spawnSync("redis-benchmark", [
+    "-p", String(port), "-c", "50", "-P", "16", "-n", "1000000", "-r", "100000000", "--csv",
+    "EVALSHA", ADMIT.sha, "3", `${t}:m`, `${t}:b`, `${t}:r:__rand_int__:k`, "u__rand_int__", "1", String(Date.now()), "3600",
+  ], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`redis-benchmark failed: ${r.stderr}`);
+  return { generator: "redis-benchmark -c 50 -P 16", csv: r.stdout.trim().split("\n").slice(-1)[0] };
+}
+
+async function main() {
+  const redis = await RedisProcess.start();
+  const admin = new Redis(redis.url);
+  await admin.script("LOAD", ADMIT.source);
+  const hasRedisBenchmark = !opt["skip-redis-benchmark"] && spawnSync("redis-benchmark", ["--version"]).error === undefined;
+  const rows: Record<string, unknown>[] = [];
+  let s = 0;
+  for (const sc of scenarios) {
+    await load(admin, ++s, sc);
+    log(`${sc.name}: Node, ${N.connections} connections × ${N.inflight} in flight, ${N.seconds} s`);
+    rows.push({ scenario: sc.name, generator: `node ioredis ${N.connections}×${N.inflight}`, ...(await measure(redis, admin, () => nodeRun(redis.url, s, sc))) });
+    log(rows.at(-1));
+    if (hasRedisBenchmark && sc.products === 1) {
+      await load(admin, ++s, sc);
+      log(`${sc.name}: redis-benchmark`);
+      rows.push({ scenario: sc.name, ...(await measure(redis, admin, async () => redisBenchmarkRun(redis.port, s))) });
+      log(rows.at(-1));
+    }
+    await admin.flushall();
+  }
+  const info = (await admin.info("server")).match(/redis_version:(\S+)/)?.[1];
+  admin.disconnect();
+  await redis.stop();
+  const out = { at: new Date().toISOString(), redis: info, options: N, rows };
+  const dir = resolve(import.meta.dirname, "results");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(resolve(dir, "redis-admission.json"), `${JSON.stringify(out, null, 2)}\n`);
+  console.table(rows.map((r) => ({ scenario: r.scenario, generator: r.generator, "EVALSHA/s": r.evalshaPerSecond, "redis CPU %": r.redisCpuPercent, "per Redis CPU-s": r.perRedisCpuSecond, "µs/call": r.usecPerCall, load: (r.loadBefore as number[])[0] })));
+}
+
+main().then(() => process.exit(0), (err) => {
+  console.error(err);
+  process.exit(1);
+});
