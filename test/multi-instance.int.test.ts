@@ -2,7 +2,7 @@
 // two app processes (test/instance-server.ts — the production server's fast paths, the real buy and
 // confirm handlers, without Next) and two workers (worker/index.ts) on one fresh database and one Redis
 // key prefix. Buyers hit both instances at once, some sending the same Idempotency-Key to both; then
-// holds run out and both workers end them concurrently.
+// holds run out and both workers end them concurrently; then the same payment is confirmed on both.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ownTestDatabase } from "@/test/own-database";
@@ -22,6 +22,7 @@ let app: Awaited<ReturnType<typeof load>>;
 let instances: NodeProcess[] = [];
 let workers: NodeProcess[] = [];
 let bases: string[] = [];
+let toss: Awaited<ReturnType<typeof app.startFakeToss>>;
 
 async function load() {
   return {
@@ -33,15 +34,22 @@ async function load() {
     stockGate: (await import("@/lib/stock/gate")).stockGate,
     stockKeys: (await import("@/lib/stock/keys")).stockKeys,
     EXPIRE_HOLDS_QUEUE: (await import("@/lib/orders/lifecycle/jobs")).EXPIRE_HOLDS_QUEUE,
+    startFakeToss: (await import("@/test/payments")).startFakeToss,
+    payInWindow: (await import("@/test/payments")).payInWindow,
+    TOSS_SECRET: (await import("@/lib/payments/toss-fake/test-support")).SECRET,
   };
 }
 
 beforeAll(async () => {
   await ownDb.create();
   app = await load();
+  toss = await app.startFakeToss(); // the Toss-compatible server, in this process: both instances call it
   // Production mode with the demo's development secrets, as the e2e build runs; small pools: four
   // processes share the database with the rest of the suite.
-  const common: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", HURRYUP_DEMO: "1", APP_URL, HOST: "127.0.0.1", DATABASE_POOL_SIZE: "5" };
+  const common: NodeJS.ProcessEnv = {
+    ...process.env, NODE_ENV: "production", HURRYUP_DEMO: "1", APP_URL, HOST: "127.0.0.1", DATABASE_POOL_SIZE: "5",
+    TOSS_API_BASE_URL: toss.url, TOSS_SECRET_KEY: app.TOSS_SECRET,
+  };
   const ports = [await freePort(), await freePort()];
   bases = ports.map((p) => `http://127.0.0.1:${p}`);
   instances = ports.map((port, i) => new NodeProcess(`instance ${i + 1}`, "test/instance-server.ts", { ...common, PORT: String(port), LOG_LEVEL: "warn" }));
@@ -56,13 +64,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([...instances, ...workers].map((p) => p.stop()));
+  await toss?.close();
   await app?.stopBoss();
   await app?.stockGate().close();
   await app?.db.$disconnect();
   await ownDb.drop();
 });
 
-type Answer = { status: number; body: { order?: { id: string }; error?: { code: string } } };
+type Answer = { status: number; body: { order?: { id: string; amount: number }; error?: { code: string } } };
 const outcome = (a: Answer) => (a.status === 201 ? `201 ${a.body.order!.id}` : `${a.status} ${a.body.error?.code}`);
 
 async function postOrder(instance: number, cookie: string, key: string, productId: string, quantity: number): Promise<Answer> {
@@ -77,7 +86,7 @@ async function postOrder(instance: number, cookie: string, key: string, productI
 describe("two app instances and two workers on one PostgreSQL and one Redis", () => {
   let productId: string;
   let buyerIds: string[];
-  const placed = new Map<string, number>(); // order id → units
+  const placed = new Map<string, { quantity: number; amount: number; cookie: string }>(); // order id → what, whose
 
   it("sell no unit twice, hold the per-buyer limit, and answer one Idempotency-Key with one order on both", { timeout: 180_000 }, async () => {
     const product = await app.createProduct({ type: "LIMITED", units: UNITS, perBuyerLimit: LIMIT });
@@ -106,13 +115,14 @@ describe("two app instances and two workers on one PostgreSQL and one Redis", ()
     const outcomes = answers.map((a) => (a.status === 201 ? "201" : `${a.status} ${a.body.error?.code}`));
     expect(outcomes.filter((o) => o !== "201" && o !== "409 SOLD_OUT" && o !== "409 LIMIT_EXCEEDED")).toEqual([]);
     expect(outcomes).toContain("409 SOLD_OUT"); // demand (240 units) really exceeded supply
-    for (const { answers: [x] } of pairs) if (x.status === 201) placed.set(x.body.order!.id, 2);
-    for (const s of singles) if (s.answer.status === 201) placed.set(s.answer.body.order!.id, s.quantity);
+    const keep = (a: Answer, quantity: number, buyer: number) => a.status === 201 && placed.set(a.body.order!.id, { quantity, amount: a.body.order!.amount, cookie: cookies[buyer] });
+    for (const { buyer, answers: [x] } of pairs) keep(x, 2, buyer);
+    for (const s of singles) keep(s.answer, s.quantity, s.buyer);
 
     // The ledger holds exactly the orders that were answered 201, no unit twice, and Redis agrees.
     const f = await app.expectInvariant(productId, { limit: LIMIT, buyers: buyerIds });
     expect(f.held + f.sold).toBeLessThanOrEqual(UNITS);
-    expect(f.held).toBe([...placed.values()].reduce((n, q) => n + q, 0));
+    expect(f.held).toBe([...placed.values()].reduce((n, p) => n + p.quantity, 0));
     expect(await app.db.order.count({ where: { items: { some: { productId } } } })).toBe(placed.size);
     // A later retry of key A, on the other instance, replays the stored answer.
     for (const { buyer, answers: [x] } of pairs.slice(0, 5)) expect(outcome(await postOrder(1, cookies[buyer], keys[buyer].a, productId, 2))).toBe(outcome(x));
@@ -159,5 +169,28 @@ describe("two app instances and two workers on one PostgreSQL and one Redis", ()
     const counters = new Map((await app.db.purchaseCounter.findMany({ where: { productId } })).map((c) => [c.userId, c.quantity]));
     expect(redisCounts.map((v) => Number(v ?? 0))).toEqual(buyerIds.map((id) => counters.get(id) ?? 0));
     for (const id of expiring) expect(await gate.run((s) => s.get(app.stockKeys.released(productId, `o:${id}`)))).toBe("1");
+  });
+
+  it("confirm one payment sent to both instances once: one PAID order, one payment, the units sold", { timeout: 120_000 }, async () => {
+    const pending = await app.db.order.findMany({ where: { status: "PENDING_PAYMENT", items: { some: { productId } } }, select: { id: true } });
+    expect(pending.length).toBeGreaterThan(0);
+    for (const { id } of pending) {
+      const { amount, cookie } = placed.get(id)!;
+      const q = await app.payInWindow(toss, id, amount);
+      const confirm = (instance: number) => fetch(`${bases[instance]}/api/payments/confirm`, {
+        method: "POST",
+        headers: { cookie, origin: APP_URL, "content-type": "application/json" },
+        body: JSON.stringify(q),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as { outcome: string } }));
+      const answers = await Promise.all([confirm(0), confirm(1)]);
+      expect(answers.map((a) => a.status)).toEqual([200, 200]);
+      // One of the two confirmed; the other found the order already past PENDING_PAYMENT.
+      expect(answers.map((a) => a.body.outcome).sort()).toEqual(["already", "paid"]);
+      expect(await app.db.order.findUniqueOrThrow({ where: { id }, select: { status: true } })).toEqual({ status: "PAID" });
+      expect(await app.db.orderEvent.count({ where: { orderId: id, toStatus: "PAID" } })).toBe(1);
+      expect(await app.db.payment.findMany({ where: { orderId: id }, select: { status: true, amount: true } })).toEqual([{ status: "DONE", amount }]);
+    }
+    const f = await app.expectInvariant(productId, { limit: LIMIT, buyers: buyerIds });
+    expect(f.sold).toBe(pending.reduce((n, o) => n + placed.get(o.id)!.quantity, 0));
   });
 });
