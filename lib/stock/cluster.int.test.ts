@@ -17,6 +17,7 @@ async function load() {
     ...(await import("./restock")),
     ...(await import("./reconcile")),
     IoredisStore: (await import("./store")).IoredisStore,
+    ...(await import("./scripts")),
     ...(await import("@/test/stock")),
     stockKeys: (await import("./keys")).stockKeys,
     placeOrder: (await import("@/lib/orders/place/place-order")).placeOrder,
@@ -89,6 +90,8 @@ describe("the stock tier on a three-master Redis Cluster", () => {
       byKey.set(`${r.b}|${r.key}`, (byKey.get(`${r.b}|${r.key}`) ?? new Set()).add(id));
     }
     for (const ids of byKey.values()) expect(ids.size).toBe(1);
+    // The masters started without any script: each learnt ADMIT and CLAIM from the NOSCRIPT fallback's EVAL.
+    for (const node of client().nodes("master")) expect(await node.script("EXISTS", m.ADMIT.sha, m.CLAIM.sha)).toEqual([1, 1]);
     for (const d of drops) {
       const f = await m.expectInvariant(d.id, { limit: LIMIT, buyers }); // Redis available = PostgreSQL's, through the cluster
       expect(f.held + f.sold).toBeLessThanOrEqual(UNITS);
