@@ -14,7 +14,7 @@ export type SessionUser = { id: string; role: Role; emailVerified: boolean; sess
 
 /** The signed-in user of a session token, or null (missing, tampered, expired, revoked, deleted). */
 export async function userFromSessionToken(token: string | null | undefined): Promise<SessionUser | null> {
-  const claims = await decodeSessionToken(token);
+  const claims = decodeSessionToken(token);
   if (!claims) return null;
   const live = await loadLiveSession(claims.sid);
   if (!live || live.userId !== claims.sub) return null;
