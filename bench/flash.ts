@@ -17,7 +17,7 @@ import autocannon from "autocannon";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RedisProcess, freePort } from "../test/redis-server";
-import { hasWrk, wrk } from "./load";
+import { hasWrk, loadAverage, wrk } from "./load";
 
 const root = resolve(import.meta.dirname, "..");
 const { values: opt } = parseArgs({
@@ -40,7 +40,7 @@ const { values: opt } = parseArgs({
 const N = { units: +opt.units, buyers: +opt.buyers, limit: +opt.limit, connections: +opt.connections, duration: +opt.duration, port: +opt.port };
 const killAt = opt["kill-redis-at"] === undefined ? null : Number(opt["kill-redis-at"]);
 const base = `http://127.0.0.1:${N.port}`;
-const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
+const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)} load ${loadAverage().join(" ")}]`, ...a);
 
 const children: ChildProcess[] = [];
 const cleanup = () => children.forEach((c) => c.exitCode === null && c.kill("SIGTERM"));
@@ -100,6 +100,7 @@ async function main() {
     }, killAt * 1000);
   });
   const metricsAfter = await scrape();
+  log(`opening: ${main.requestsPerSecond} requests/s, p50 ${main.latencyMs.p50} ms, p99 ${main.latencyMs.p99} ms`);
 
   // Rejections only: the drop is sold out; count PostgreSQL queries per refused request.
   const scrapeCost = (await scrape()).pgQueries - (await scrape()).pgQueries;
@@ -122,6 +123,7 @@ async function main() {
     await new Promise((r) => c.once("message", r));
     await seed.loadCeilingDrop(redis.url, "ceiling:", drop.id, N.units, N.limit);
     ceiling = await measure(`http://127.0.0.1:${port}/api/orders`);
+    log(`ceiling (bare Node + the same Lua): ${ceiling.requestsPerSecond} requests/s, p99 ${ceiling.latencyMs.p99} ms → ratio ${(main.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3)}`);
     c.kill("SIGTERM");
   }
   await redis.stop();

@@ -51,7 +51,8 @@ export async function tryConsume(l: RateLimiterRedis, id: string): Promise<boole
   }
 }
 
-const rateLimited = (msBeforeNext: number) =>
+/** The one 429 of the shop, with the seconds until the caller may try again. */
+export const rateLimited = (msBeforeNext: number) =>
   new AppError("RATE_LIMITED", "Too many attempts, try again later", undefined, { retryAfter: Math.max(1, Math.ceil(msBeforeNext / 1000)) });
 
 /** Consumes one point; throws RATE_LIMITED (429) when none is left. */

@@ -1,27 +1,59 @@
+import { hkdfSync } from "node:crypto";
+import { base64url, calculateJwkThumbprint, EncryptJWT, jwtDecrypt } from "jose";
 import { encode } from "next-auth/jwt";
+import { env } from "@/lib/env";
 import { describe, expect, test } from "vitest";
 import { decodeSessionToken, encodeSessionToken, readSessionCookie, sessionCookieName } from "./cookie";
+
+const SECRET = env.AUTH_SECRET;
 
 describe("session cookie", () => {
   test("round trip carries only the user and session ids", async () => {
     const token = await encodeSessionToken({ sub: "u1", sid: "s1" });
-    expect(await decodeSessionToken(token)).toEqual({ sub: "u1", sid: "s1" });
+    expect(decodeSessionToken(token)).toEqual({ sub: "u1", sid: "s1" });
   });
   test("tampered, foreign-secret, wrong-salt and expired tokens are refused", async () => {
     const token = await encodeSessionToken({ sub: "u1", sid: "s1" });
     const i = token.length - 10;
     const tampered = token.slice(0, i) + (token[i] === "A" ? "B" : "A") + token.slice(i + 1);
-    expect(await decodeSessionToken(tampered)).toBeNull();
+    expect(decodeSessionToken(tampered)).toBeNull();
     const foreign = await encode({ token: { sub: "u1", sid: "s1" }, secret: "another-secret-that-is-long-enough-000", salt: sessionCookieName });
-    expect(await decodeSessionToken(foreign)).toBeNull();
-    expect(await decodeSessionToken(await encode({ token: { sub: "u1", sid: "s1" }, secret: "dev-only-auth-secret-change-me-0123456789", salt: "other" }))).toBeNull();
-    expect(await decodeSessionToken(await encodeSessionToken({ sub: "u1", sid: "s1" }, -60))).toBeNull();
-    expect(await decodeSessionToken("")).toBeNull();
-    expect(await decodeSessionToken("not.a.jwt")).toBeNull();
+    expect(decodeSessionToken(foreign)).toBeNull();
+    expect(decodeSessionToken(await encode({ token: { sub: "u1", sid: "s1" }, secret: "dev-only-auth-secret-change-me-0123456789", salt: "other" }))).toBeNull();
+    expect(decodeSessionToken(await encodeSessionToken({ sub: "u1", sid: "s1" }, -60))).toBeNull();
+    expect(decodeSessionToken("")).toBeNull();
+    expect(decodeSessionToken("not.a.jwt")).toBeNull();
   });
   test("a token without a session id is refused", async () => {
     const noSid = await encode({ token: { sub: "u1" }, secret: "dev-only-auth-secret-change-me-0123456789", salt: sessionCookieName });
-    expect(await decodeSessionToken(noSid)).toBeNull();
+    expect(decodeSessionToken(noSid)).toBeNull();
+  });
+  test("agrees with jose's jwtDecrypt on Auth.js's own tokens, and reads A256GCM tokens too", async () => {
+    const token = await encodeSessionToken({ sub: "u2", sid: "s2" });
+    const key = new Uint8Array(hkdfSync("sha256", SECRET, sessionCookieName, `Auth.js Generated Encryption Key (${sessionCookieName})`, 64));
+    const { payload, protectedHeader } = await jwtDecrypt(token, key);
+    expect(protectedHeader).toMatchObject({ alg: "dir", enc: "A256CBC-HS512" });
+    expect(decodeSessionToken(token)).toEqual({ sub: payload.sub, sid: payload.sid });
+    const gcmKey = new Uint8Array(hkdfSync("sha256", SECRET, sessionCookieName, `Auth.js Generated Encryption Key (${sessionCookieName})`, 32));
+    const kid = await calculateJwkThumbprint({ kty: "oct", k: base64url.encode(gcmKey) }, "sha256");
+    const gcm = await new EncryptJWT({ sub: "u3", sid: "s3" }).setProtectedHeader({ alg: "dir", enc: "A256GCM", kid }).setIssuedAt().setExpirationTime("1h").encrypt(gcmKey);
+    expect(decodeSessionToken(gcm)).toEqual({ sub: "u3", sid: "s3" });
+  });
+  test("refuses a wrong kid, a token not yet valid, a changed header and a foreign algorithm", async () => {
+    const key = new Uint8Array(hkdfSync("sha256", SECRET, sessionCookieName, `Auth.js Generated Encryption Key (${sessionCookieName})`, 64));
+    const make = (header: Record<string, string>, nbf?: number) => {
+      const jwt = new EncryptJWT({ sub: "u4", sid: "s4" }).setProtectedHeader({ alg: "dir", enc: "A256CBC-HS512", ...header }).setExpirationTime("1h");
+      return (nbf ? jwt.setNotBefore(nbf) : jwt).encrypt(key);
+    };
+    expect(decodeSessionToken(await make({}))).toEqual({ sub: "u4", sid: "s4" });
+    expect(decodeSessionToken(await make({ kid: "someone-elses-key" }))).toBeNull();
+    expect(decodeSessionToken(await make({}, Math.floor(Date.now() / 1000) + 3600))).toBeNull();
+    const token = await make({});
+    const [, ...rest] = token.split(".");
+    const otherHeader = Buffer.from(JSON.stringify({ alg: "dir", enc: "A256CBC-HS512", x: 1 })).toString("base64url");
+    expect(decodeSessionToken([otherHeader, ...rest].join("."))).toBeNull(); // the header is the AAD
+    const rsa = Buffer.from(JSON.stringify({ alg: "RSA-OAEP", enc: "A256CBC-HS512" })).toString("base64url");
+    expect(decodeSessionToken([rsa, ...rest].join("."))).toBeNull();
   });
   test("reads whole and chunked cookies from a Cookie header", () => {
     expect(readSessionCookie(`a=1; ${sessionCookieName}=abc; b=2`)).toBe("abc");

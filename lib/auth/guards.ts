@@ -7,15 +7,24 @@ import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import type { RequestLike } from "@/lib/http";
 import { loadLiveSession } from "./session-store";
-import { decodeSessionToken, readSessionCookie, sessionCookieName } from "./cookie";
+import { decodeSessionToken, readSessionCookie, sessionCookieName, type SessionClaims } from "./cookie";
 import type { Role } from "@/lib/generated/prisma/client";
 
 export type SessionUser = { id: string; role: Role; emailVerified: boolean; sessionId: string };
 
 /** The signed-in user of a session token, or null (missing, tampered, expired, revoked, deleted). */
 export async function userFromSessionToken(token: string | null | undefined): Promise<SessionUser | null> {
-  const claims = await decodeSessionToken(token);
-  if (!claims) return null;
+  const claims = decodeSessionToken(token);
+  return claims ? userOfClaims(claims) : null;
+}
+
+/** What the request's cookie claims (decrypted and checked, no I/O) — not yet whether the session lives. */
+export function sessionClaims(req: Pick<RequestLike, "headers">): SessionClaims | null {
+  return decodeSessionToken(readSessionCookie(req.headers.get("cookie")));
+}
+
+/** The user behind checked claims if their session lives (one Redis GET; PostgreSQL on a cache miss). */
+export async function userOfClaims(claims: SessionClaims): Promise<SessionUser | null> {
   const live = await loadLiveSession(claims.sid);
   if (!live || live.userId !== claims.sub) return null;
   return { id: live.userId, role: live.role, emailVerified: live.emailVerified, sessionId: claims.sid };

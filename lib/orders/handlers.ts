@@ -3,29 +3,56 @@ import "server-only";
 // the production server's fast path (server/fast-path.ts) mounts the very same functions, so the buy
 // path has one implementation whichever way it is served.
 import { consumeOrThrow, limiters } from "@/lib/rate-limit";
-import { requireUser, requireVerifiedUser } from "@/lib/auth/guards";
+import { assertVerified, requireUser, sessionClaims, userOfClaims } from "@/lib/auth/guards";
+import { stockGate } from "@/lib/stock/gate";
 import { AppError, notFound } from "@/lib/errors";
 import { readOptionalJson, type RequestLike } from "@/lib/http";
 import { fieldErrors, parseBody, parseInput, parseQuery } from "@/lib/validation";
+import { buyOneProduct, oneProductLine } from "./place/buy-now";
 import { placeOrder } from "./place/place-order";
 import { cancelOrder, requestReturn } from "./lifecycle/steps";
 import { getOrderForUser, isOrderId, listOrdersForUser } from "./queries";
-import { checkoutSchema, idempotencyKeySchema, listOrdersQuerySchema, orderActionSchema } from "./schemas";
+import { checkoutSchema, idempotencyKeySchema, listOrdersQuerySchema, orderActionSchema, type CheckoutInput } from "./schemas";
 
 /**
- * POST /api/orders — place an order, top to bottom: authenticate → rate-limit → read the request →
- * claim the Idempotency-Key → admit → write → answer (the last four in placeOrder, lib/orders/place).
+ * POST /api/orders — place an order, top to bottom: authenticate → read the request → rate-limit →
+ * claim the Idempotency-Key → admit → write → answer. A buy-now of one product (an opening's requests)
+ * goes through buyOneProduct: the cookie is checked here, its session's validity read while Redis rate-limits,
+ * claims and admits in one script. Every other order goes through placeOrder (lib/orders/place). Either
+ * way nothing is answered before the session holds, so a bad request of a signed-out buyer is a 401.
  */
 export async function handlePlaceOrder(req: RequestLike): Promise<Response> {
-  const user = await requireVerifiedUser(req);
-  await consumeOrThrow(limiters.placeOrderUser, user.id);
-  const parsedKey = idempotencyKeySchema.safeParse(req.headers.get("idempotency-key") ?? "");
-  if (!parsedKey.success) {
-    throw new AppError("VALIDATION", "A valid Idempotency-Key header is required", { "idempotency-key": fieldErrors(parsedKey.error)._ ?? ["Required"] });
+  const claims = sessionClaims(req);
+  if (!claims) throw new AppError("UNAUTHENTICATED", "Sign in first");
+  const session = userOfClaims(claims).then((user) => assertVerified(user ?? signInFirst()));
+  session.catch(() => {}); // every path below awaits it; this only marks an early rejection as handled
+  let key: string, input: CheckoutInput;
+  try {
+    key = idempotencyKey(req);
+    input = await parseBody(checkoutSchema, req);
+  } catch (err) {
+    await session;
+    throw err;
   }
-  const input = await parseBody(checkoutSchema, req);
-  const answer = await placeOrder(user.id, parsedKey.data, input);
+  const gate = stockGate();
+  const oneProduct = oneProductLine(input);
+  let answer = oneProduct && !gate.usingFallback ? await buyOneProduct(session, claims.sub, key, oneProduct, gate) : "fallback";
+  if (answer === "fallback") {
+    const user = await session;
+    await consumeOrThrow(limiters.placeOrderUser, user.id);
+    answer = await placeOrder(user.id, key, input, gate);
+  }
   return Response.json(answer.body, { status: answer.status });
+}
+
+const signInFirst = (): never => {
+  throw new AppError("UNAUTHENTICATED", "Sign in first");
+};
+
+function idempotencyKey(req: RequestLike): string {
+  const parsed = idempotencyKeySchema.safeParse(req.headers.get("idempotency-key") ?? "");
+  if (parsed.success) return parsed.data;
+  throw new AppError("VALIDATION", "A valid Idempotency-Key header is required", { "idempotency-key": fieldErrors(parsed.error)._ ?? ["Required"] });
 }
 
 export async function handleListOrders(req: Request): Promise<Response> {

@@ -2,7 +2,7 @@
 // Admission over the stock port: typed results from the Lua scripts, keys loaded from PostgreSQL on demand.
 import { stockKeys } from "./keys";
 import { getStockSnapshot, type StockSnapshot } from "./queries";
-import { ADMIT, LOAD, RELEASE } from "./scripts";
+import { ADMIT, ADMIT_REQUEST, LOAD, RELEASE } from "./scripts";
 import type { StockStore } from "./store";
 
 export const admitResults = ["reserved", "duplicate", "sold_out", "not_open", "ended", "limit_exceeded", "unknown"] as const;
@@ -23,6 +23,38 @@ export async function admit(store: StockStore, input: AdmitInput): Promise<{ res
   const keys = [stockKeys.meta(productId), stockKeys.buyers(productId), stockKeys.request(productId, userId, requestKey)];
   const [result, available] = (await store.run(ADMIT, keys, [userId, quantity, nowMs, REQUEST_MARKER_TTL])) as [string, number];
   return { result: result as AdmitResult | "missing", available: Number(available) };
+}
+
+export type AdmitRequestInput = AdmitInput & {
+  /** What identifies the request for replays (lib/orders/place/idempotency.ts requestHash). */
+  requestHash: string;
+  claimTtlS: number;
+  answerTtlS: number;
+  /** The buyer's request budget for this product: `points` per `windowS`. */
+  rate: { points: number; windowS: number };
+};
+export type AdmitRequestResult =
+  | { result: "missing" }
+  | { result: "rate_limited"; retryInMs: number }
+  | { result: "claimed"; claim: string }
+  | { result: AdmitResult; available: number };
+
+/** One buy request (rate limit, key claim, admission) through ADMIT_REQUEST, in one round trip. */
+export async function admitRequest(store: StockStore, input: AdmitRequestInput): Promise<AdmitRequestResult> {
+  const { productId, userId, quantity, requestKey, nowMs } = input;
+  const keys = [
+    stockKeys.meta(productId),
+    stockKeys.buyers(productId),
+    stockKeys.request(productId, userId, requestKey),
+    stockKeys.productClaim(productId, userId, requestKey),
+    stockKeys.buyerRequests(productId, userId),
+  ];
+  const args = [userId, quantity, nowMs, REQUEST_MARKER_TTL, input.requestHash, input.claimTtlS, input.answerTtlS, input.rate.points, input.rate.windowS];
+  const [result, n, claim] = (await store.run(ADMIT_REQUEST, keys, args)) as [string, number, string];
+  if (result === "missing") return { result };
+  if (result === "rate_limited") return { result, retryInMs: Math.max(0, Number(n)) };
+  if (result === "claimed") return { result, claim };
+  return { result: result as AdmitResult, available: Number(n) };
 }
 
 export type ReleaseInput = { productId: string; userId: string; quantity: number; releaseId: string; requestKey?: string };

@@ -6,13 +6,13 @@ import CircuitBreaker from "opossum";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
-import { admit, loadStock, rebuildAll, release, type AdmitInput, type AdmitResult, type ReleaseInput } from "./admission";
+import { admit, admitRequest, loadStock, rebuildAll, release, type AdmitInput, type AdmitRequestInput, type AdmitRequestResult, type AdmitResult, type ReleaseInput } from "./admission";
 import { getStockSnapshot } from "./queries";
 import { createStockCluster, createStockRedis, IoredisStore, type StockStore } from "./store";
 import { UpstashStore } from "./upstash-store";
 
 /** The buy path talks to the gate only; admission is what the gate runs. */
-export type { AdmitResult };
+export type { AdmitRequestInput, AdmitRequestResult, AdmitResult };
 
 export class RedisUnavailable extends Error {
   constructor(cause: unknown) {
@@ -80,6 +80,16 @@ export class StockGate {
     for (let attempt = 0; attempt < 3; attempt++) {
       const r = await this.run((s) => admit(s, input));
       if (r.result !== "missing") return r as { result: AdmitResult; available: number };
+      await this.ensureLoaded(input.productId);
+    }
+    throw new Error(`stock keys of ${input.productId} vanished while loading`);
+  }
+
+  /** A whole one-product buy request (rate limit, key claim, admission) in one Redis round trip. */
+  async admitRequest(input: AdmitRequestInput): Promise<Exclude<AdmitRequestResult, { result: "missing" }>> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const r = await this.run((s) => admitRequest(s, input));
+      if (r.result !== "missing") return r;
       await this.ensureLoaded(input.productId);
     }
     throw new Error(`stock keys of ${input.productId} vanished while loading`);

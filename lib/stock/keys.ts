@@ -19,6 +19,10 @@ export const stockKeys = {
   /** Pattern of every product's meta key, for rebuilds. */
   metaPattern: () => `${prefix()}{p:*}:m`,
   productIdOfMeta: (metaKey: string) => metaKey.slice(prefix().length + 3, -3),
-  /** String: the first answer to (buyer, Idempotency-Key). */
+  /** String: the first answer to (buyer, Idempotency-Key) of a one-product buy (ADMIT_REQUEST), in the product's slot. */
+  productClaim: (productId: string, userId: string, idempotencyKey: string) => `${tag(productId)}:k:${userId}:${idempotencyKey}`,
+  /** Counter: a buyer's order requests for this product in the current rate-limit window (ADMIT_REQUEST). */
+  buyerRequests: (productId: string, userId: string) => `${tag(productId)}:q:${userId}`,
+  /** String: the first answer to (buyer, Idempotency-Key) of any other order request. */
   claim: (userId: string, idempotencyKey: string) => `${prefix()}{u:${userId}}:k:${idempotencyKey}`,
 };

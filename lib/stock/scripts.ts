@@ -36,6 +36,57 @@ return {'reserved', avail - qty}
 `);
 
 /**
+ * ADMIT_REQUEST — a whole one-product buy request in one round trip: the buyer's rate limit, the
+ * Idempotency-Key claim and ADMIT, in that order, on keys that all share the product's hash tag.
+ * KEYS[1] meta hash, KEYS[2] buyers hash, KEYS[3] request marker, KEYS[4] claim (per buyer and key, in
+ * the product's slot), KEYS[5] the buyer's request counter for this product
+ * ARGV[1] userId, ARGV[2] quantity, ARGV[3] now (ms), ARGV[4] marker TTL (s), ARGV[5] request hash,
+ * ARGV[6] claim TTL while the order is written (s), ARGV[7] TTL of a stored answer (s),
+ * ARGV[8] requests allowed per window, ARGV[9] window (s)
+ * Returns {result, n, claim}: missing (nothing counted or claimed; load and retry) | rate_limited (n = ms
+ * until the window ends) | claimed (claim = what an earlier request with the key stored: "P|<hash>"
+ * while it works, "D|<hash>|<answer>" once answered) | one of ADMIT's results (n = units left). A refusal
+ * is stored as the key's answer ("D|<hash>|~<result>") in the same step; reserved/duplicate leave the claim
+ * pending for the order's write. Guarantees: ADMIT's, plus exactly one claimant per key.
+ */
+export const ADMIT_REQUEST = lua("admit-request", `
+if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing', -1, ''} end
+local n = redis.call('INCR', KEYS[5])
+if n == 1 then redis.call('EXPIRE', KEYS[5], tonumber(ARGV[9])) end
+if n > tonumber(ARGV[8]) then return {'rate_limited', redis.call('PTTL', KEYS[5]), ''} end
+local c = redis.call('GET', KEYS[4])
+if c then return {'claimed', -1, c} end
+local m = redis.call('HMGET', KEYS[1], 'a', 's', 'e', 'l', 'x')
+local avail = tonumber(m[1])
+local result
+if m[5] == '1' then result = 'unknown'; avail = -1
+else
+  local now = tonumber(ARGV[3])
+  local starts, ends = tonumber(m[2]), tonumber(m[3])
+  local qty = tonumber(ARGV[2])
+  local limit = tonumber(m[4])
+  if starts > 0 and now < starts then result = 'not_open'
+  elseif ends > 0 and now >= ends then result = 'ended'
+  elseif redis.call('EXISTS', KEYS[3]) == 1 then result = 'duplicate'
+  elseif avail < qty then result = 'sold_out'
+  elseif limit > 0 and tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0') + qty > limit then result = 'limit_exceeded'
+  else
+    redis.call('HINCRBY', KEYS[1], 'a', -qty)
+    redis.call('HINCRBY', KEYS[2], ARGV[1], qty)
+    redis.call('SET', KEYS[3], ARGV[2], 'EX', tonumber(ARGV[4]))
+    avail = avail - qty
+    result = 'reserved'
+  end
+end
+if result == 'reserved' or result == 'duplicate' then
+  redis.call('SET', KEYS[4], 'P|' .. ARGV[5], 'EX', tonumber(ARGV[6]))
+else
+  redis.call('SET', KEYS[4], 'D|' .. ARGV[5] .. '|~' .. result, 'EX', tonumber(ARGV[7]))
+end
+return {result, avail, ''}
+`);
+
+/**
  * RELEASE — give reserved units back (an undone admission, or a hold that ended in PostgreSQL first).
  * KEYS[1] meta hash, KEYS[2] buyers hash, KEYS[3] release marker, KEYS[4] request marker to clear
  * ARGV[1] userId, ARGV[2] quantity, ARGV[3] marker TTL (s)

@@ -49,35 +49,78 @@ export async function claimKey(gate: StockGate, userId: string, key: string, has
     if (stored) return stored;
   }
   const k = stockKeys.claim(userId, key);
-  let i = 0;
+  let claimed = false;
   try {
-    for (; i < POLL_LIMIT; i++) {
-      const v = (await gate.run((s) => (i === 0 ? s.run(CLAIM, [k], [`P|${hash}`, PENDING_TTL_S]) : s.get(k)))) as string | null;
-      if (i === 0 && v === "") return "redis";
-      if (v === null || v === "") return "redis"; // the claimant gave up (its claim expired or was dropped): act
-      // "P|<hash>" while the first request works, "D|<hash>|<answer JSON>" once it answered.
-      const sep = v.indexOf("|", 2);
-      if ((sep === -1 ? v.slice(2) : v.slice(2, sep)) !== hash) throw mismatch();
-      if (v[0] === "D") return JSON.parse(v.slice(sep + 1)) as OrderAnswer;
-      await new Promise((r) => setTimeout(r, POLL_MS));
-    }
+    const v = (await gate.run((s) => s.run(CLAIM, [k], [`P|${hash}`, PENDING_TTL_S]))) as string;
+    claimed = true;
+    if (v === "") return "redis";
+    const first = await awaitFirstAnswer(gate, k, hash, v);
+    if (first === "gone") return "redis"; // the claimant gave up (its claim expired or was dropped): act
+    if (first !== "stuck") return first;
   } catch (err) {
     if (!(err instanceof RedisUnavailable)) throw err;
     // Consult PostgreSQL's record unless it was just consulted (after waiting, the first may have answered).
-    return (durable && i === 0 ? null : await findStoredAnswer(userId, key, hash)) ?? "postgres";
+    return (durable && !claimed ? null : await findStoredAnswer(userId, key, hash)) ?? "postgres";
   }
-  const stored = await findStoredAnswer(userId, key, hash);
-  if (stored) return stored;
+  return (await findStoredAnswer(userId, key, hash)) ?? stillProcessing();
+}
+
+const stillProcessing = (): never => {
   throw new AppError("CONFLICT", "The first request with this Idempotency-Key is still being processed");
+};
+
+/**
+ * The answer a claim holds: "P|<hash>" while the first request works (null here), "D|<hash>|<answer JSON>"
+ * once it answered, or "D|<hash>|~<result>" — a refusal stored by ADMIT_REQUEST, spelled out by `refusal`.
+ * A different hash is the same key used for another request: IDEMPOTENCY_MISMATCH.
+ */
+export function claimAnswer(v: string, hash: string, refusal?: (result: string) => OrderAnswer): OrderAnswer | null {
+  const sep = v.indexOf("|", 2);
+  if ((sep === -1 ? v.slice(2) : v.slice(2, sep)) !== hash) throw mismatch();
+  if (v[0] !== "D") return null;
+  const body = v.slice(sep + 1);
+  if (body[0] === "~") {
+    if (!refusal) throw new Error(`a compact answer (${body}) where none is expected`);
+    return refusal(body.slice(1));
+  }
+  return JSON.parse(body) as OrderAnswer;
 }
 
-export async function storeClaimAnswer(gate: StockGate, userId: string, key: string, hash: string, answer: OrderAnswer) {
-  await gate.run((s) => s.set(stockKeys.claim(userId, key), `D|${hash}|${JSON.stringify(answer)}`, DONE_TTL_S)).catch(() => {});
+/**
+ * Waits (polling, ≈10 s at most) for the first request with this key to answer, starting from the value
+ * just read: its answer, "gone" when its claim vanished (it gave up: the caller acts), or "stuck".
+ */
+export async function awaitFirstAnswer(gate: StockGate, k: string, hash: string, seen: string, refusal?: (result: string) => OrderAnswer): Promise<OrderAnswer | "gone" | "stuck"> {
+  let v: string | null = seen;
+  for (let i = 0; i < POLL_LIMIT; i++) {
+    if (v === null || v === "") return "gone";
+    const answer = claimAnswer(v, hash, refusal);
+    if (answer) return answer;
+    await new Promise((r) => setTimeout(r, POLL_MS));
+    v = await gate.run((s) => s.get(k));
+  }
+  return "stuck";
 }
 
-/** Lets a retry act again after this request failed unexpectedly. */
-export async function dropClaim(gate: StockGate, userId: string, key: string) {
-  await gate.run((s) => s.del(stockKeys.claim(userId, key))).catch(() => {});
+/** When a claim stays pending past the wait: PostgreSQL's record, or 409 (the first is still working). */
+export async function afterStuckClaim(userId: string, key: string, hash: string): Promise<OrderAnswer> {
+  return (await findStoredAnswer(userId, key, hash)) ?? stillProcessing();
+}
+
+/** Claim TTLs: while the order is written (longer than any ledger write), and of a stored answer. */
+export const CLAIM_TTL_S = { pending: PENDING_TTL_S, answered: DONE_TTL_S };
+
+/** Where a request's claim lives: the buyer's slot, or the product's for a one-product buy (ADMIT_REQUEST). */
+export type ClaimAt = { userId: string; key: string; productId?: string };
+const claimKeyOf = (at: ClaimAt) => (at.productId ? stockKeys.productClaim(at.productId, at.userId, at.key) : stockKeys.claim(at.userId, at.key));
+
+export async function storeClaimAnswer(gate: StockGate, at: ClaimAt, hash: string, answer: OrderAnswer) {
+  await gate.run((s) => s.set(claimKeyOf(at), `D|${hash}|${JSON.stringify(answer)}`, DONE_TTL_S)).catch(() => {});
+}
+
+/** Lets a retry act again after this request failed unexpectedly (or was not the buyer's to make). */
+export async function dropClaim(gate: StockGate, at: ClaimAt) {
+  await gate.run((s) => s.del(claimKeyOf(at))).catch(() => {});
 }
 
 export async function findStoredAnswer(userId: string, key: string, hash: string): Promise<OrderAnswer | null> {

@@ -68,7 +68,7 @@ export async function placeOrder(userId: string, key: string, input: CheckoutInp
     const order = await orderContents(userId, req);
     ctx = { userId, key, hash, lines: order.lines, order };
   } catch (err) {
-    if (claim === "redis") await dropClaim(gate, userId, key);
+    if (claim === "redis") await dropClaim(gate, { userId, key });
     throw err;
   }
   // 3–4. Admit and write: through Redis, or on PostgreSQL alone while Redis is away.
@@ -78,24 +78,29 @@ export async function placeOrder(userId: string, key: string, input: CheckoutInp
     answer = await placeThroughRedis(ctx, gate);
   } catch (err) {
     if (!(err instanceof RedisUnavailable)) {
-      await dropClaim(gate, userId, key);
+      await dropClaim(gate, { userId, key });
       throw err;
     }
     answer = await placeOnPostgres(ctx, !durable);
   }
   // 5. Answer, kept for replays.
-  await storeClaimAnswer(gate, userId, key, hash, answer);
+  await storeClaimAnswer(gate, { userId, key }, hash, answer);
   return answer;
 }
 
-async function placeThroughRedis(ctx: Ctx, gate: StockGate): Promise<OrderAnswer> {
+type Taken = { line: OrderLine; fresh: boolean };
+
+/** Gives admitted units back in Redis (an undone admission); a failure is left to reconciliation. */
+function undoAdmissions(ctx: Pick<Ctx, "userId" | "key">, gate: StockGate, which: Taken[]) {
   const releaseId = `u:${randomUUID()}`;
-  const taken: { line: OrderLine; fresh: boolean }[] = [];
-  const undo = (which: typeof taken) =>
-    Promise.all(which.map(({ line }) =>
-      gate.release({ productId: line.productId, userId: ctx.userId, quantity: line.quantity, releaseId, requestKey: ctx.key })
-        .catch((err) => log.warn({ err, productId: line.productId }, "undo of an admission failed; reconciliation repairs it")),
-    ));
+  return Promise.all(which.map(({ line }) =>
+    gate.release({ productId: line.productId, userId: ctx.userId, quantity: line.quantity, releaseId, requestKey: ctx.key })
+      .catch((err) => log.warn({ err, productId: line.productId }, "undo of an admission failed; reconciliation repairs it")),
+  ));
+}
+
+async function placeThroughRedis(ctx: Ctx, gate: StockGate): Promise<OrderAnswer> {
+  const taken: Taken[] = [];
   try {
     for (const [i, line] of ctx.lines.entries()) {
       const { result } = await gate.admit({ productId: line.productId, userId: ctx.userId, quantity: line.quantity, requestKey: ctx.key, nowMs: clock.nowMs() });
@@ -104,32 +109,59 @@ async function placeThroughRedis(ctx: Ctx, gate: StockGate): Promise<OrderAnswer
         taken.push({ line, fresh: result === "reserved" });
         continue;
       }
-      await undo(taken);
+      await undoAdmissions(ctx, gate, taken);
       return result === "unknown" ? unknownProduct(i) : refusal(fromAdmit[result], line.productId);
     }
   } catch (err) {
-    await undo(taken);
+    await undoAdmissions(ctx, gate, taken);
     throw err;
   }
+  return recordAdmitted(ctx, gate, taken);
+}
+
+/** Writes a Redis-admitted request to the ledger; whatever the ledger refuses goes back to Redis. */
+async function recordAdmitted(ctx: Ctx, gate: StockGate, taken: Taken[]): Promise<OrderAnswer> {
   try {
     const placed = await ledgerBatcher.write({ orderId: newOrderId(), userId: ctx.userId, idempotencyKey: ctx.key, requestHash: ctx.hash, ...ctx.order });
     return { status: 201, body: { order: placed } };
   } catch (err) {
     if (err instanceof LedgerRejected) {
       // Redis drifted from the ledger: give the units back there and tell the buyer the ledger's truth.
-      await undo(taken);
+      await undoAdmissions(ctx, gate, taken);
       metrics.admissions.inc({ result: `ledger_${err.code.toLowerCase()}`, tier: "postgres" });
       return err.code === "UNKNOWN_PRODUCT" ? unknownProduct(ctx.lines.findIndex((l) => l.productId === err.productId)) : refusal(err.code, err.productId);
     }
     if (isUniqueViolation(err)) {
       // An earlier request with this key already reached the ledger (its Redis claim was lost).
-      await undo(taken.filter((t) => t.fresh));
+      await undoAdmissions(ctx, gate, taken.filter((t) => t.fresh));
       const stored = await findStoredAnswer(ctx.userId, ctx.key, ctx.hash);
       if (stored) return stored;
     }
-    await undo(taken);
+    await undoAdmissions(ctx, gate, taken);
     throw err;
   }
+}
+
+/** A buy-now of one product: what ADMIT_REQUEST decides in one round trip (lib/orders/place/buy-now.ts). */
+export type OneProductBuy = { userId: string; key: string; hash: string; input: CheckoutInput & { source: "buy-now" }; line: OrderLine };
+
+/** Answer to an ADMIT_REQUEST refusal, stored compactly in the claim as "~<result>". */
+export function refusalOfAdmit(result: string, productId: string): OrderAnswer {
+  if (result === "unknown") return unknownProduct(0);
+  const code = fromAdmit[result as keyof typeof fromAdmit];
+  if (!code) throw new Error(`not a refusal: ${result}`);
+  return refusal(code, productId);
+}
+
+/** After ADMIT_REQUEST reserved (or found this request's units already reserved): the ledger write. */
+export async function recordOneProductBuy(buy: OneProductBuy, fresh: boolean, gate: StockGate): Promise<OrderAnswer> {
+  const order = await orderContents(buy.userId, buy.input);
+  return recordAdmitted({ userId: buy.userId, key: buy.key, hash: buy.hash, lines: [buy.line], order }, gate, [{ line: buy.line, fresh }]);
+}
+
+/** Gives back what ADMIT_REQUEST reserved for a request that turned out not to be the buyer's to make. */
+export function undoOneProductBuy(buy: Pick<OneProductBuy, "userId" | "key" | "line">, gate: StockGate) {
+  return undoAdmissions(buy, gate, [{ line: buy.line, fresh: true }]);
 }
 
 /**
