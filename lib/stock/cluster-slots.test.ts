@@ -4,7 +4,7 @@
 // key with the same CRC16 ioredis routes by (cluster-key-slot).
 import calculateSlot from "cluster-key-slot";
 import { describe, expect, it } from "vitest";
-import { admit, loadStock, release } from "./admission";
+import { admit, admitRequest, loadStock, release } from "./admission";
 import { StockGate } from "./gate";
 import { stockKeys } from "./keys";
 import { applyMetaToRedis, applyRestockToRedis } from "./restock";
@@ -21,7 +21,7 @@ class RecordingStore implements StockStore {
   async run(script: LuaScript, keys: string[], args: ScriptArg[]) {
     void args;
     this.calls.push({ command: script.name, keys });
-    return script.name === "admit" ? ["reserved", 1] : 1;
+    return script.name === "admit" || script.name === "admit-request" ? ["reserved", 1, ""] : 1;
   }
   async get(key: string) {
     this.calls.push({ command: "get", keys: [key] });
@@ -55,31 +55,38 @@ describe("Redis Cluster slots of the stock keys", () => {
     const store = new RecordingStore();
     const gate = new StockGate(store);
     await admit(store, { productId, userId, quantity: 2, requestKey: "key-1", nowMs: 0 });
+    // The opening's one-round-trip buy: rate limit, claim and admission on the product's keys.
+    await admitRequest(store, { productId, userId, quantity: 1, requestKey: "key-2", nowMs: 0, requestHash: "h", claimTtlS: 30, answerTtlS: 60, rate: { points: 20, windowS: 10 } });
     await release(store, { productId, userId, quantity: 2, releaseId: "o:order-1", requestKey: "key-1" });
     await release(store, { productId, userId, quantity: 1, releaseId: "o:order-2" });
     await loadStock(store, productId, "force", { productId, exists: true, available: 3, total: 5, startsAtMs: 0, endsAtMs: 0, perBuyerLimit: 2, buyers: [[userId, 2]] });
     await applyRestockToRedis(productId, 5, "restock-1", gate);
     await applyMetaToRedis(productId, { startsAtMs: 1, endsAtMs: 2, perBuyerLimit: 1, onSale: true, buyers: [[userId, 1]] }, gate);
-    // REPAIR as reconcile.ts calls it, CLAIM and its follow-ups as lib/orders/place/idempotency.ts does.
+    // REPAIR as reconcile.ts calls it; CLAIM and its follow-ups as lib/orders/place/idempotency.ts does (a
+    // one-product buy keeps its answer under the product's claim key instead).
     await store.run(scripts.REPAIR, [stockKeys.meta(productId)], [3, 2]);
     const claim = stockKeys.claim(userId, "idem-1");
     await store.run(scripts.CLAIM, [claim], ["P|h", 30]);
     await store.get(claim);
     await store.set(claim);
     await store.del(claim);
+    await store.set(stockKeys.productClaim(productId, userId, "key-2"));
     await store.hmget(stockKeys.meta(productId), ["a"]);
     await gate.close();
 
     for (const call of store.calls) expect({ ...call, slots: slotsOf(call.keys).size }).toEqual({ ...call, slots: 1 });
     const all = Object.values(scripts).filter((v): v is LuaScript => typeof v === "object" && "sha" in v).map((s) => s.name);
-    expect(all.length).toBeGreaterThanOrEqual(7);
+    expect(all.length).toBeGreaterThanOrEqual(8);
     for (const name of all) expect(store.calls.map((c) => c.command)).toContain(name);
   });
 
   it("every key of a product shares its slot; products and buyers spread over slots", () => {
     const ids = Array.from({ length: 64 }, (_, i) => `${i.toString(16).padStart(8, "0")}-1b0c-4d5e-9a55-1f0e3d2c4b6a`);
     for (const id of ids) {
-      const keys = [stockKeys.meta(id), stockKeys.buyers(id), stockKeys.request(id, userId, "k"), stockKeys.released(id, "r"), stockKeys.restocked(id, "s")];
+      const keys = [
+        stockKeys.meta(id), stockKeys.buyers(id), stockKeys.request(id, userId, "k"), stockKeys.released(id, "r"), stockKeys.restocked(id, "s"),
+        stockKeys.productClaim(id, userId, "k"), stockKeys.buyerRequests(id, userId),
+      ];
       expect(slotsOf(keys).size).toBe(1);
       expect(stockKeys.productIdOfMeta(stockKeys.meta(id))).toBe(id); // how rebuilds find the product again
     }

@@ -21,6 +21,9 @@ async function load() {
     ...(await import("@/test/stock")),
     stockKeys: (await import("./keys")).stockKeys,
     placeOrder: (await import("@/lib/orders/place/place-order")).placeOrder,
+    ordersRoute: await import("@/app/api/orders/route"),
+    mintSessionCookie: (await import("@/lib/auth/session")).mintSessionCookie,
+    ...(await import("@/test/http")),
     createProduct: (await import("@/test/factories")).createProduct,
     db: (await import("@/lib/db")).db,
   };
@@ -67,17 +70,26 @@ describe("the stock tier on a three-master Redis Cluster", () => {
 
   it("concurrent buyers on three shards: no oversell, the per-buyer limit held, a replayed key answered once", async () => {
     const buyers = await m.createBuyers(30);
+    const cookies = new Map(await Promise.all(buyers.map(async (b) => [b, m.cookieHeader(await m.mintSessionCookie(b))] as const)));
     // Each buyer asks for two units, then one more with another key (over the limit unless the first failed),
-    // and replays the first key: 90 requests per drop for 12 units.
+    // and replays the first key: 90 requests per drop for 12 units. The two-unit key goes through the route
+    // handler (a buy-now of one product: ADMIT_REQUEST, the opening's one round trip), the other through
+    // placeOrder's general path (CLAIM on the buyer's slot, then ADMIT).
     const requests = drops.flatMap((d) => buyers.flatMap((b) => {
       const first = randomUUID();
       return [
-        { d, b, key: first, quantity: 2 },
-        { d, b, key: randomUUID(), quantity: 1 },
-        { d, b, key: first, quantity: 2 },
+        { d, b, key: first, quantity: 2, via: "route" },
+        { d, b, key: randomUUID(), quantity: 1, via: "placeOrder" },
+        { d, b, key: first, quantity: 2, via: "route" },
       ];
     }));
-    const answers = await m.concurrently(requests, 24, async (r) => ({ r, a: await m.placeOrder(r.b, r.key, { items: [{ productId: r.d.id, quantity: r.quantity }] }) }));
+    const order = async (r: (typeof requests)[number]) => {
+      const items = [{ productId: r.d.id, quantity: r.quantity }];
+      if (r.via === "placeOrder") return m.placeOrder(r.b, r.key, { items });
+      const res = await m.ordersRoute.POST(m.jsonRequest("/api/orders", { body: { items }, cookie: cookies.get(r.b)!, headers: { "idempotency-key": r.key } }), m.ctx() as never);
+      return { status: res.status, body: (await res.json()) as unknown };
+    };
+    const answers = await m.concurrently(requests, 24, async (r) => ({ r, a: await order(r) }));
     expect(m.stockGate().usingFallback).toBe(false); // Redis decided, not the PostgreSQL fallback
     const codes = answers.map(({ a }) => (a.status === 201 ? "201" : (a.body as { error: { code: string } }).error.code));
     expect(codes).toContain("SOLD_OUT"); // demand really exceeded supply on the shards
@@ -90,8 +102,9 @@ describe("the stock tier on a three-master Redis Cluster", () => {
       byKey.set(`${r.b}|${r.key}`, (byKey.get(`${r.b}|${r.key}`) ?? new Set()).add(id));
     }
     for (const ids of byKey.values()) expect(ids.size).toBe(1);
-    // The masters started without any script: each learnt ADMIT and CLAIM from the NOSCRIPT fallback's EVAL.
-    for (const node of client().nodes("master")) expect(await node.script("EXISTS", m.ADMIT.sha, m.CLAIM.sha)).toEqual([1, 1]);
+    // The masters started without any script: each learnt the ones it ran from the NOSCRIPT fallback's EVAL.
+    for (const node of client().nodes("master")) expect(await node.script("EXISTS", m.ADMIT_REQUEST.sha, m.ADMIT.sha)).toEqual([1, 1]);
+    expect((await Promise.all(client().nodes("master").map((n) => n.script("EXISTS", m.CLAIM.sha)))).flat()).toContain(1);
     for (const d of drops) {
       const f = await m.expectInvariant(d.id, { limit: LIMIT, buyers }); // Redis available = PostgreSQL's, through the cluster
       expect(f.held + f.sold).toBeLessThanOrEqual(UNITS);

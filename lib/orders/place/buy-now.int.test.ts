@@ -25,7 +25,7 @@ const post = (body: unknown, cookie: string, key: string = randomUUID()) =>
 
 /** Counts the commands each Redis client sends while `fn` runs. */
 async function countCommands<T>(fn: () => Promise<T>): Promise<{ result: T; stock: string[]; main: string[] }> {
-  const stockClient = (stockGate().store as IoredisStore).client;
+  const stockClient = (stockGate().store as IoredisStore).client as Redis; // one Redis here, not a cluster
   const seen = { stock: [] as string[], main: [] as string[] };
   const spy = (client: Redis, into: string[]) => {
     const send = client.sendCommand.bind(client);
