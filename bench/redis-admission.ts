@@ -1,9 +1,11 @@
-// npm run bench:redis — how many admissions one Redis shard takes: EVALSHA/s of the ADMIT script
-// (lib/stock/scripts.ts) against a redis-server of its own, the figure docs/scaling.md reasons from.
-// Scenarios: one drop admitting (every call a new buyer and request: the whole script, three writes),
-// one drop sold out (the refusal most requests of an opening get), and a thousand drops admitting (the
-// same shard shared by many products). Each is driven by Node (ioredis, several connections, many calls
-// in flight, auto-pipelined) and — when installed — by redis-benchmark (C, pipelined) as the bare ceiling.
+// npm run bench:redis — how many admissions one Redis shard takes: EVALSHA/s of the admission scripts
+// (lib/stock/scripts.ts) against a redis-server of its own, the figures docs/scaling.md reasons from.
+// ADMIT_REQUEST is what an opening's buy-now runs (rate limit, key claim and admission in one script);
+// ADMIT is the general path's admission (its key claim is a separate CLAIM on the buyer's slot).
+// Scenarios: one drop admitting (every call a new buyer and request: the whole script), one drop sold out
+// (the refusal most requests of an opening get), and a thousand drops admitting (one shard shared by many
+// products). Driven by Node (ioredis, several connections, many calls in flight, auto-pipelined) and —
+// when installed — by redis-benchmark (C, pipelined) as the bare ceiling.
 // Beside every figure: Redis's own CPU time over the run (ops per Redis CPU-second is what one dedicated
 // core would take; the client shares this machine's cores), its time per call (INFO commandstats), and
 // the machine's load averages. Writes bench/results/redis-admission.json.
@@ -13,7 +15,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Redis from "ioredis";
-import { ADMIT } from "../lib/stock/scripts";
+import { ADMIT, ADMIT_REQUEST, type LuaScript } from "../lib/stock/scripts";
 import { RedisProcess } from "../test/redis-server";
 import { loadAverage } from "./load";
 
@@ -37,19 +39,29 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-type Scenario = { name: string; products: number; available: number };
+type Scenario = { name: string; script: LuaScript; products: number; available: number; node: boolean };
 const scenarios: Scenario[] = [
-  { name: "one drop, admitting", products: 1, available: 1e12 },
-  { name: "one drop, sold out", products: 1, available: 0 },
-  { name: `${N.products} drops, admitting`, products: N.products, available: 1e12 },
+  { name: "one drop, admitting", script: ADMIT_REQUEST, products: 1, available: 1e12, node: true },
+  { name: "one drop, sold out", script: ADMIT_REQUEST, products: 1, available: 0, node: true },
+  { name: `${N.products} drops, admitting`, script: ADMIT_REQUEST, products: N.products, available: 1e12, node: true },
+  { name: "one drop, admitting", script: ADMIT, products: 1, available: 1e12, node: false },
+  { name: "one drop, sold out", script: ADMIT, products: 1, available: 0, node: false },
 ];
 const tag = (s: number, p: number) => `bench:{p:${s}-${p}}`;
+
+/** KEYS and ARGV of one call as lib/stock/admission.ts builds them; `user` and `key` name a new buyer and request. */
+function call(script: LuaScript, t: string, user: string, key: string): string[] {
+  const now = String(Date.now());
+  if (script === ADMIT) return ["3", `${t}:m`, `${t}:b`, `${t}:r:${user}:${key}`, user, "1", now, "3600"];
+  // ADMIT_REQUEST: meta, buyers, request marker, the product-slot claim, the buyer's request counter
+  return ["5", `${t}:m`, `${t}:b`, `${t}:r:${user}:${key}`, `${t}:k:${user}:${key}`, `${t}:q:${user}`, user, "1", now, "3600", "hash", "30", "86400", "20", "10"];
+}
 
 async function load(r: Redis, s: number, sc: Scenario) {
   for (let p = 0; p < sc.products; p++) await r.hset(`${tag(s, p)}:m`, { a: sc.available, t: sc.available, s: 0, e: 0, l: 2, x: 0 });
 }
 
-/** Redis's own view of the run: ADMIT calls and microseconds per call. */
+/** Redis's own view of the run: EVALSHA calls and microseconds per call. */
 async function commandStats(r: Redis) {
   const line = (await r.info("commandstats")).split("\n").find((l) => l.startsWith("cmdstat_evalsha:")) ?? "";
   const get = (k: string) => Number(line.match(new RegExp(`${k}=([0-9.]+)`))?.[1] ?? 0);
@@ -80,16 +92,15 @@ async function measure<T>(redis: RedisProcess, admin: Redis, run: () => Promise<
 /** Node clients: `connections` ioredis connections, each with `inflight` admissions always in flight. */
 async function nodeRun(url: string, s: number, sc: Scenario) {
   const clients = Array.from({ length: N.connections }, () => new Redis(url, { enableAutoPipelining: true }));
-  await Promise.all(clients.map((c) => c.script("LOAD", ADMIT.source)));
+  await Promise.all(clients.map((c) => c.script("LOAD", sc.script.source)));
   const results: Record<string, number> = {};
   const until = performance.now() + N.seconds * 1000;
   let n = 0;
   await Promise.all(clients.flatMap((c, ci) => Array.from({ length: N.inflight }, async (_, li) => {
     while (performance.now() < until) {
       const i = n++;
-      const t = tag(s, i % sc.products);
-      const user = `u${ci}-${li}-${i}`;
-      const [result] = (await c.evalsha(ADMIT.sha, 3, `${t}:m`, `${t}:b`, `${t}:r:${user}:k`, user, 1, Date.now(), 3600)) as [string];
+      const [numKeys, ...rest] = call(sc.script, tag(s, i % sc.products), `u${ci}-${li}-${i}`, "k");
+      const [result] = (await c.evalsha(sc.script.sha, numKeys, ...rest)) as [string];
       results[result] = (results[result] ?? 0) + 1;
     }
   })));
@@ -98,12 +109,11 @@ async function nodeRun(url: string, s: number, sc: Scenario) {
 }
 
 /** redis-benchmark: 50 connections, pipelines of 16; keys and buyers vary per call (__rand_int__). */
-function redisBenchmarkRun(port: number, s: number) {
+function redisBenchmarkRun(port: number, s: number, sc: Scenario) {
   // redis-benchmark cannot pick among many hash tags per call; the many-drops case is Node's only.
-  const t = tag(s, 0);
   const r = spawnSync("redis-benchmark", [
-    "-p", String(port), "-c", "50", "-P", "16", "-n", "1000000", "-r", "100000000", "--csv",
-    "EVALSHA", ADMIT.sha, "3", `${t}:m`, `${t}:b`, `${t}:r:__rand_int__:k`, "u__rand_int__", "1", String(Date.now()), "3600",
+    "-p", String(port), "-c", "50", "-P", "16", "-n", "500000", "-r", "100000000", "--csv",
+    "EVALSHA", sc.script.sha, ...call(sc.script, tag(s, 0), "u__rand_int__", "__rand_int__"),
   ], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`redis-benchmark failed: ${r.stderr}`);
   return { generator: "redis-benchmark -c 50 -P 16", csv: r.stdout.trim().split("\n").slice(-1)[0] };
@@ -113,18 +123,21 @@ async function main() {
   const redis = await RedisProcess.start();
   const admin = new Redis(redis.url);
   await admin.script("LOAD", ADMIT.source);
+  await admin.script("LOAD", ADMIT_REQUEST.source);
   const hasRedisBenchmark = !opt["skip-redis-benchmark"] && spawnSync("redis-benchmark", ["--version"]).error === undefined;
   const rows: Record<string, unknown>[] = [];
   let s = 0;
   for (const sc of scenarios) {
-    await load(admin, ++s, sc);
-    log(`${sc.name}: Node, ${N.connections} connections × ${N.inflight} in flight, ${N.seconds} s`);
-    rows.push({ scenario: sc.name, generator: `node ioredis ${N.connections}×${N.inflight}`, ...(await measure(redis, admin, () => nodeRun(redis.url, s, sc))) });
-    log(rows.at(-1));
+    if (sc.node) {
+      await load(admin, ++s, sc);
+      log(`${sc.script.name}, ${sc.name}: Node, ${N.connections} connections × ${N.inflight} in flight, ${N.seconds} s`);
+      rows.push({ script: sc.script.name, scenario: sc.name, generator: `node ioredis ${N.connections}×${N.inflight}`, ...(await measure(redis, admin, () => nodeRun(redis.url, s, sc))) });
+      log(rows.at(-1));
+    }
     if (hasRedisBenchmark && sc.products === 1) {
       await load(admin, ++s, sc);
-      log(`${sc.name}: redis-benchmark`);
-      rows.push({ scenario: sc.name, ...(await measure(redis, admin, async () => redisBenchmarkRun(redis.port, s))) });
+      log(`${sc.script.name}, ${sc.name}: redis-benchmark`);
+      rows.push({ script: sc.script.name, scenario: sc.name, ...(await measure(redis, admin, async () => redisBenchmarkRun(redis.port, s, sc))) });
       log(rows.at(-1));
     }
     await admin.flushall();
@@ -136,7 +149,7 @@ async function main() {
   const dir = resolve(import.meta.dirname, "results");
   mkdirSync(dir, { recursive: true });
   writeFileSync(resolve(dir, "redis-admission.json"), `${JSON.stringify(out, null, 2)}\n`);
-  console.table(rows.map((r) => ({ scenario: r.scenario, generator: r.generator, "EVALSHA/s": r.evalshaPerSecond, "redis CPU %": r.redisCpuPercent, "per Redis CPU-s": r.perRedisCpuSecond, "µs/call": r.usecPerCall, load: (r.loadBefore as number[])[0] })));
+  console.table(rows.map((r) => ({ script: r.script, scenario: r.scenario, generator: r.generator, "EVALSHA/s": r.evalshaPerSecond, "redis CPU %": r.redisCpuPercent, "per Redis CPU-s": r.perRedisCpuSecond, "µs/call": r.usecPerCall, load: (r.loadBefore as number[])[0] })));
 }
 
 main().then(() => process.exit(0), (err) => {
