@@ -431,7 +431,9 @@ describe("the paid-order sweep", () => {
     expect((await expectInvariant(o.product.id)).available).toBe(1);
     // compared now: neither is asked about again until the next recheck is due
     expect(await reconcilePayments(scope)).toEqual({});
-    clock.setOffsetMs(2 * PAID_RECHECK_MS + 120_000);
+    clock.setOffsetMs(PAID_RECHECK_MS + 3_600_000); // an hour on: the next comparison waits 6 h more
+    expect(await reconcilePayments(scope)).toEqual({});
+    clock.setOffsetMs(3 * PAID_RECHECK_MS);
     expect(await reconcilePayments(scope)).toEqual({ "paid-unchanged": 1 });
     expect(fake.state.refunds.filter((r) => r.paymentKey === o.paymentKey)).toHaveLength(1);
     await expectMoneyConsistent([o.orderId, other.orderId], fake);

@@ -7,7 +7,7 @@
 //   ABORTED/EXPIRED/CANCELED, and no refund for it) — e.g. failed before this fix while Toss approved;
 // - refunds in flight (REQUESTED), and FAILED refunds of the last day (Toss may show them cancelled);
 // - paid orders, slowly (sweepPaid): a DONE payment of the last 30 days is compared with Toss's record
-//   every 6 hours, a few per run — a cancel made in Toss's console whose webhook never arrived is found
+//   at doubling intervals, a few per run — a cancel made in Toss's console whose webhook never arrived is found
 //   and recorded like the webhook would have (refund, order state, settlement reversed).
 // Runs are fenced: a batch is claimed in one statement (`FOR UPDATE SKIP LOCKED` + paymentClaimedUntil),
 // the same claim a live confirm takes, so two runs, or a run and a live confirm, never act on one order.
@@ -32,7 +32,10 @@ export type ReconcileOptions = {
   paidSweepLimit?: number;
 };
 
-/** A paid order's payment is compared again this long after it was approved or last found unchanged. */
+/**
+ * A paid order's payment is first compared this long after its approval; after that, each comparison
+ * waits as long as the payment was old at the last one (6 h, 12 h, 1 d, 2 d, … — seven in 30 days).
+ */
 export const PAID_RECHECK_MS = 6 * 3_600_000;
 /** Toss lets a merchant cancel from its console for months; the sweep watches the recent ones. */
 export const PAID_SWEEP_WINDOW_MS = 30 * 86_400_000;
@@ -93,8 +96,8 @@ export async function reconcilePayments(opts: ReconcileOptions = {}): Promise<Re
 type PaidClaim = { id: string; paymentKey: string; amount: number };
 
 /**
- * The paid-order sweep: claims (the same fence as above) a few DONE payments not compared for
- * PAID_RECHECK_MS, oldest comparison first, and asks Toss about each. Unchanged: checkedAt moves on.
+ * The paid-order sweep: claims (the same fence as above) a few DONE payments that are due (PAID_RECHECK_MS),
+ * oldest comparison first, and asks Toss about each. Unchanged: checkedAt moves on.
  * Anything else (cancelled in the console, partly cancelled) goes through applyTossRecord, the path of
  * Toss's own webhook. An unknown answer leaves it for the next run.
  */
@@ -102,7 +105,6 @@ async function sweepPaid(opts: ReconcileOptions, until: Date): Promise<Record<st
   const limit = opts.paidSweepLimit ?? 20;
   if (limit <= 0) return {};
   const now = clock.now();
-  const due = new Date(clock.nowMs() - PAID_RECHECK_MS);
   const since = new Date(clock.nowMs() - PAID_SWEEP_WINDOW_MS);
   const ids = opts.orderIds ?? null;
   const claimed = await db.$queryRaw<PaidClaim[]>`
@@ -111,7 +113,7 @@ async function sweepPaid(opts: ReconcileOptions, until: Date): Promise<Record<st
       WHERE (o."paymentClaimedUntil" IS NULL OR o."paymentClaimedUntil" < ${now})
         AND (${ids}::text[] IS NULL OR o.id = ANY(${ids}::text[]))
         AND p.status = 'DONE' AND p."approvedAt" >= ${since}
-        AND COALESCE(p."checkedAt", p."approvedAt") <= ${due}
+        AND COALESCE(p."checkedAt", p."approvedAt") <= ${now}::timestamp - GREATEST(${PAID_RECHECK_MS} * interval '1 millisecond', COALESCE(p."checkedAt", p."approvedAt") - p."approvedAt")
         AND NOT EXISTS (SELECT 1 FROM "Refund" r WHERE r."paymentKey" = p."paymentKey")
       ORDER BY COALESCE(p."checkedAt", p."approvedAt") LIMIT ${limit}
       FOR UPDATE OF o SKIP LOCKED
