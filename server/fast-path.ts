@@ -11,7 +11,7 @@ import { handlePlaceOrder } from "@/lib/orders/handlers";
 import { handleConfirmPayment } from "@/lib/payments/handlers";
 import { cachedLiveStockAnswer, liveStockAnswer, type StockAnswer } from "@/lib/stock/handlers";
 
-type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 const base = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
 
@@ -94,16 +94,20 @@ function writeStock(res: ServerResponse, a: StockAnswer, requestId: string) {
  * hurryup_stock_live_reads_total counts the reads behind them.
  */
 function liveStock(id: string): NodeHandler {
-  return async (req, res) => {
+  return (req, res) => {
     const requestId = requestIdOf(req);
     const hit = cachedLiveStockAnswer(id);
     if (hit !== undefined) return writeStock(res, hit, requestId);
-    try {
-      writeStock(res, await liveStockAnswer(id), requestId);
-    } catch (err) {
-      await send(res, errorResponse(err, requestId)).catch(() => res.destroy());
-    }
+    return liveStockMiss(id, res, requestId);
   };
+}
+
+async function liveStockMiss(id: string, res: ServerResponse, requestId: string) {
+  try {
+    writeStock(res, await liveStockAnswer(id), requestId);
+  } catch (err) {
+    await send(res, errorResponse(err, requestId)).catch(() => res.destroy());
+  }
 }
 
 const STOCK_PREFIX = "/api/products/";
