@@ -11,7 +11,8 @@
 //     ARRIVAL seconds, default 60). A step holds when both rates are reached (≥ 90 % of the offered
 //     rate: a server that falls behind shows as a missed rate, not only as latency), nothing fails, the
 //     stock p99 is ≤ 50 ms and the page p99 ≤ 100 ms. N doubles until a step fails, then one step halfway
-//     back; the largest N that held is the figure (and which bound broke first).
+//     back; the largest N that held is the figure (and which bound broke first). The polls alone are
+//     stepped up the same way after it (what the stock endpoint would hold if pages cost nothing).
 //  3. The opening: the sale opens while the held crowd keeps polling, and buyers fire POST /api/orders
 //     (wrk's buyer rotation: every request the next buyer, a fresh Idempotency-Key, as in bench:flash)
 //     for a few seconds; then the stock invariant is checked on the ledger and Redis (bench/seed.ts).
@@ -96,13 +97,14 @@ async function main() {
   const stock = wrk(stockUrl, { connections: 128, seconds: 10 });
   log(stock);
 
-  let crowd: { steps: Step[]; held: Step | null; page: WrkResult } | null = null;
+  let crowd: { steps: Step[]; held: Step | null; page: WrkResult; pollsOnly: { steps: Step[]; held: Step | null } } | null = null;
   let opening: Awaited<ReturnType<typeof runOpening>> | null = null;
   if (!opt["stock-only"]) {
     wrk(pageUrl, { connections: 8, seconds: 3 });
     const page = wrk(pageUrl, { connections: 32, seconds: 5 });
     log("page alone, 32 connections:", page);
-    crowd = await stepUp(stockUrl, pageUrl);
+    // The whole crowd (pages and polls), then the polls alone: which of the two limits the crowd.
+    crowd = { ...(await stepUp(stockUrl, pageUrl)), page, pollsOnly: await stepUp(stockUrl, null) };
     opening = await runOpening(seed, drop.id, stockUrl, crowd.held?.buyers ?? 1000, cookies);
   }
   server.kill("SIGTERM");
@@ -130,9 +132,11 @@ async function main() {
     ...(crowd && {
       crowd: {
         largestCrowdHeld: crowd.held?.buyers ?? 0,
+        largestCrowdHeldPollsOnly: crowd.pollsOnly.held?.buyers ?? 0,
         model: `N buyers: polls at N/2 req/s, page loads at N/${N.arrival} req/s; holds when both rates are reached and stock p99 ≤ ${BOUNDS.stockP99Ms} ms, page p99 ≤ ${BOUNDS.pageP99Ms} ms`,
         bareCeilingPollers: 2 * ceiling.stock.requestsPerSecond,
         steps: crowd.steps,
+        pollsOnlySteps: crowd.pollsOnly.steps,
         pageAlone: { ...pick(crowd.page), ceiling: ceiling.page && pick(ceiling.page) },
       },
     }),
@@ -158,23 +162,26 @@ function paced(url: string, rate: number, perConnection: number, seconds: number
   }));
 }
 
-async function crowdStep(stockUrl: string, pageUrl: string, buyers: number): Promise<Step> {
+const idle: Paced = { offeredPerSecond: 0, requestsPerSecond: 0, p50Ms: 0, p99Ms: 0, failed: 0, connections: 0, loadAfter: [] };
+
+/** One step: N buyers' polls and (pageUrl null: none) their page loads, at once. */
+async function crowdStep(stockUrl: string, pageUrl: string | null, buyers: number): Promise<Step> {
   const [stock, page] = await Promise.all([
     paced(stockUrl, buyers / 2, 50, N.stepSeconds),
-    paced(pageUrl, buyers / N.arrival, 4, N.stepSeconds),
+    pageUrl === null ? idle : paced(pageUrl, buyers / N.arrival, 4, N.stepSeconds),
   ]);
   const broke: string[] = [];
   if (stock.p99Ms > BOUNDS.stockP99Ms) broke.push(`stock p99 ${stock.p99Ms} ms`);
   if (page.p99Ms > BOUNDS.pageP99Ms) broke.push(`page p99 ${page.p99Ms} ms`);
   if (stock.requestsPerSecond < BOUNDS.reached * stock.offeredPerSecond) broke.push(`stock rate ${stock.requestsPerSecond}/${stock.offeredPerSecond}`);
-  if (page.requestsPerSecond < BOUNDS.reached * page.offeredPerSecond) broke.push(`page rate ${page.requestsPerSecond}/${page.offeredPerSecond}`);
+  if (pageUrl !== null && page.requestsPerSecond < BOUNDS.reached * page.offeredPerSecond) broke.push(`page rate ${page.requestsPerSecond}/${page.offeredPerSecond}`);
   if (stock.failed || page.failed) broke.push(`failed: stock ${stock.failed}, page ${page.failed}`);
   const step = { buyers, holds: broke.length === 0, broke, stock, page };
-  log(`${buyers} buyers: ${step.holds ? "holds" : `breaks (${broke.join("; ")})`}`, { stock: [stock.requestsPerSecond, stock.p99Ms], page: [page.requestsPerSecond, page.p99Ms] });
+  log(`${buyers} buyers${pageUrl === null ? " (polls only)" : ""}: ${step.holds ? "holds" : `breaks (${broke.join("; ")})`}`, { stock: [stock.requestsPerSecond, stock.p99Ms], page: [page.requestsPerSecond, page.p99Ms] });
   return step;
 }
 
-async function stepUp(stockUrl: string, pageUrl: string) {
+async function stepUp(stockUrl: string, pageUrl: string | null) {
   const steps: Step[] = [];
   const plan = opt.steps ? opt.steps.split(",").map(Number) : null;
   let buyers = plan?.[0] ?? 2000;
@@ -200,7 +207,7 @@ async function stepUp(stockUrl: string, pageUrl: string) {
     }
     buyers *= 2;
   }
-  return { steps, held, page: wrk(pageUrl, { connections: 32, seconds: 3 }) };
+  return { steps, held };
 }
 
 type Seed = typeof import("./seed");
