@@ -22,6 +22,7 @@
 // Options: --port 3391 --root <tree to serve, default this one> --stock-only (step 1 and its ceiling: the
 //          before/after figure) --steps 2000,4000,… --step-seconds 8 --arrival 60 --units 1000
 //          --buyers 3000 --limit 2 --buy-connections 256 --buy-seconds 8 --label <results file suffix>
+//          --profile (CPU profile of the server into bench/results/prof)
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { register } from "node:module";
@@ -46,6 +47,7 @@ const { values: opt } = parseArgs({
     "buy-connections": { type: "string", default: "256" },
     "buy-seconds": { type: "string", default: "8" },
     label: { type: "string" },
+    profile: { type: "boolean", default: false },
   },
 });
 const N = {
@@ -245,7 +247,9 @@ function spawnNode(cwd: string, args: string[], extraEnv: Record<string, string>
 }
 
 async function startServer(env: Record<string, string>) {
-  const child = spawnNode(serverRoot, ["server/index.ts"], env);
+  const prof = opt.profile ? ["--cpu-prof", `--cpu-prof-dir=${resolve(here, "bench/results/prof")}`] : [];
+  const child = spawn(process.execPath, [...prof, "--import", "tsx", "server/index.ts"], { cwd: serverRoot, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
+  children.push(child);
   const deadline = performance.now() + 120_000;
   while (performance.now() < deadline) {
     if (child.exitCode !== null) throw new Error("server exited");
