@@ -10,8 +10,8 @@
 //     between its requests) and the page loads at N / ARRIVAL req/s (the crowd arrives over the last
 //     ARRIVAL seconds, default 60). A step holds when both rates are reached (≥ 90 % of the offered
 //     rate: a server that falls behind shows as a missed rate, not only as latency), nothing fails, the
-//     stock p99 is ≤ 50 ms and the page p99 ≤ 100 ms. N doubles until a step fails, then one step halfway
-//     back; the largest N that held is the figure (and which bound broke first). The polls alone are
+//     stock p99 is ≤ 50 ms and the page p99 ≤ 100 ms. N doubles from 2,000 until a step fails (halves
+//     while the first fails), then one step halfway back; the largest N that held is the figure (and which bound broke first). The polls alone are
 //     stepped up the same way after it (what the stock endpoint would hold if pages cost nothing).
 //  3. The opening: the sale opens while the held crowd keeps polling, and buyers fire POST /api/orders
 //     (wrk's buyer rotation: every request the next buyer, a fresh Idempotency-Key, as in bench:flash)
@@ -155,9 +155,13 @@ async function main() {
 
 const pick = (r: WrkResult) => ({ requestsPerSecond: r.requestsPerSecond, p50Ms: r.p50Ms, p99Ms: r.p99Ms, non2xx: r.non2xx, errors: r.errors, loadAfter: r.loadAfter });
 
-/** `rate` req/s from paced connections: about 50 req/s each for polls (4 for pages, which take longer). */
+/**
+ * `rate` req/s from paced connections, about `perConnection` req/s each: a connection's cycle is its pause
+ * plus the latency, so the pause is kept long against the latency (20 req/s a connection for polls, 4 for
+ * pages, which take longer) and the offered rate is met within the 90 % a step must reach.
+ */
 function paced(url: string, rate: number, perConnection: number, seconds: number, extra: { cookies?: string } = {}) {
-  const connections = Math.max(2, Math.min(1000, Math.ceil(rate / perConnection)));
+  const connections = Math.max(2, Math.min(4000, Math.ceil(rate / perConnection)));
   const paceMs = Math.max(1, Math.round((connections * 1000) / rate));
   return wrkAsync(url, { connections, seconds, paceMs, ...extra }).then((r): Paced => ({
     offeredPerSecond: Math.round(rate), requestsPerSecond: r.requestsPerSecond, p50Ms: r.p50Ms, p99Ms: r.p99Ms, failed: r.non2xx + r.errors, connections, loadAfter: r.loadAfter,
@@ -169,7 +173,7 @@ const idle: Paced = { offeredPerSecond: 0, requestsPerSecond: 0, p50Ms: 0, p99Ms
 /** One step: N buyers' polls and (pageUrl null: none) their page loads, at once. */
 async function crowdStep(stockUrl: string, pageUrl: string | null, buyers: number): Promise<Step> {
   const [stock, page] = await Promise.all([
-    paced(stockUrl, buyers / 2, 50, N.stepSeconds),
+    paced(stockUrl, buyers / 2, 20, N.stepSeconds),
     pageUrl === null ? idle : paced(pageUrl, buyers / N.arrival, 4, N.stepSeconds),
   ]);
   const broke: string[] = [];
@@ -185,29 +189,32 @@ async function crowdStep(stockUrl: string, pageUrl: string | null, buyers: numbe
 
 async function stepUp(stockUrl: string, pageUrl: string | null) {
   const steps: Step[] = [];
-  const plan = opt.steps ? opt.steps.split(",").map(Number) : null;
-  let buyers = plan?.[0] ?? 2000;
-  let held: Step | null = null;
-  for (let i = 0; ; i++) {
+  const run = async (buyers: number) => {
     const s = await crowdStep(stockUrl, pageUrl, buyers);
     steps.push(s);
+    return s;
+  };
+  if (opt.steps) {
+    for (const buyers of opt.steps.split(",").map(Number)) await run(buyers);
+    return { steps, held: steps.filter((s) => s.holds).at(-1) ?? null };
+  }
+  // Doubling from 2,000 until a step breaks (halving instead while even the first breaks), then one step
+  // halfway between the last that held and the first that broke.
+  let held: Step | null = null;
+  let broke: number | null = null;
+  for (let buyers = 2000; buyers >= 125 && buyers <= 1_000_000; ) {
+    const s = await run(buyers);
     if (s.holds) held = s;
-    if (plan) {
-      if (i + 1 >= plan.length) break;
-      buyers = plan[i + 1];
-      continue;
+    else broke = buyers;
+    if (held && broke !== null) break;
+    buyers = s.holds ? buyers * 2 : buyers / 2;
+  }
+  if (held && broke !== null) {
+    const mid = Math.round((held.buyers + broke) / 2 / 125) * 125;
+    if (mid > held.buyers && mid < broke) {
+      const m = await run(mid);
+      if (m.holds) held = m;
     }
-    if (!s.holds) {
-      // One step halfway back between the last that held and the first that did not.
-      const mid = Math.round(((held?.buyers ?? 0) + buyers) / 2 / 500) * 500;
-      if (mid > (held?.buyers ?? 0) && mid < buyers) {
-        const m = await crowdStep(stockUrl, pageUrl, mid);
-        steps.push(m);
-        if (m.holds) held = m;
-      }
-      break;
-    }
-    buyers *= 2;
   }
   return { steps, held };
 }
@@ -220,7 +227,7 @@ async function runOpening(seed: Seed, productId: string, stockUrl: string, buyer
   await new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
   log(`opening: ${buyers} buyers polling, orders from ${N.buyConnections} connections for ${N.buySeconds}s`);
   const [polls, orders] = await Promise.all([
-    paced(stockUrl, buyers / 2, 50, N.buySeconds),
+    paced(stockUrl, buyers / 2, 20, N.buySeconds),
     Promise.resolve().then(() => ordersLoad(`${base}/api/orders`, productId, cookies, true)),
   ]);
   await new Promise((r) => setTimeout(r, 1000));
