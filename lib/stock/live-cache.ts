@@ -6,7 +6,7 @@ import "server-only";
 // outage cannot send every poll to the ledger).
 //
 // What is kept is the answer's JSON up to the moment-dependent part, serialised once per read; each
-// answer appends its own sale state and serverTime (live-answer.ts), so the clock a page learns from
+// answer appends its own sale state and serverTime (handlers.ts), so the clock a page learns from
 // serverTime is the server's clock at the answer, not at the read.
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
