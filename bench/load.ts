@@ -1,6 +1,6 @@
 // Load helpers for the benchmarks: percentiles, load averages beside every figure, a concurrency-limited
 // runner, and wrk (a C load generator, Debian package `wrk`) for the bare ceilings.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,34 +36,81 @@ export async function pool<T, R>(items: T[], concurrency: number, task: (item: T
 
 export const hasWrk = () => spawnSync("wrk", ["--version"]).error === undefined;
 
-/**
- * wrk for `seconds` with `connections`; optional POST body and headers. Requests/s and latency (ms).
- * `cookies`: a file of Cookie header values, one a line; every request takes the next one and its own
- * Idempotency-Key (many buyers, each request a new one, as at a drop's opening).
- */
-export function wrk(url: string, opts: { connections: number; seconds: number; method?: string; body?: string; headers?: Record<string, string>; cookies?: string }) {
-  const script = join(tmpdir(), `bench-wrk-${process.pid}.lua`);
+export type WrkOptions = {
+  connections: number;
+  seconds: number;
+  method?: string;
+  body?: string;
+  headers?: Record<string, string>;
+  cookies?: string;
+  /**
+   * Paced connections: after each answer a connection waits `meanMs` ±25 % (at random) before its next
+   * request — a connection stands for a group of pollers, so `connections` × 1000 / `meanMs` is the rate
+   * offered (minus the latency). Without it every connection sends as fast as the server answers.
+   */
+  paceMs?: number;
+};
+export type WrkResult = ReturnType<typeof parseWrk>;
+
+let scripts = 0;
+function wrkArgs(url: string, opts: WrkOptions) {
+  const run = scripts++;
+  const script = join(tmpdir(), `bench-wrk-${process.pid}-${run}.lua`);
   const headers = Object.entries(opts.headers ?? {}).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`).join("\n");
   writeFileSync(script, `wrk.method = ${JSON.stringify(opts.method ?? "GET")}
 ${opts.body === undefined ? "" : `wrk.body = ${JSON.stringify(opts.body)}`}
 ${headers}
-${opts.cookies === undefined ? "" : buyerRotation(opts.cookies)}
+${opts.cookies === undefined ? "" : buyerRotation(opts.cookies, `${process.pid}-${run}`)}
+${opts.paceMs === undefined ? "" : `delay = function() return math.floor(${opts.paceMs} * (0.75 + 0.5 * math.random())) end`}
 done = function(summary, latency, requests)
   io.write(string.format("JSON{\\"requests\\":%d,\\"seconds\\":%f,\\"non2xx\\":%d,\\"errors\\":%d,\\"p50\\":%f,\\"p99\\":%f}\\n",
     summary.requests, summary.duration / 1e6, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000))
 end
 `);
-  const loadBefore = loadAverage();
-  const r = spawnSync("wrk", ["-t2", `-c${opts.connections}`, `-d${opts.seconds}s`, "--latency", "-s", script, url], { encoding: "utf8" });
-  const line = r.stdout.split("\n").find((l) => l.startsWith("JSON"));
-  if (!line) throw new Error(`wrk failed: ${r.stderr || r.stdout}`);
+  return ["-t2", `-c${opts.connections}`, `-d${opts.seconds}s`, "--latency", "-s", script, url];
+}
+
+function parseWrk(stdout: string, stderr: string, loadBefore: number[]) {
+  const line = stdout.split("\n").find((l) => l.startsWith("JSON"));
+  if (!line) throw new Error(`wrk failed: ${stderr || stdout}`);
   const j = JSON.parse(line.slice(4)) as { requests: number; seconds: number; non2xx: number; errors: number; p50: number; p99: number };
   return { requests: j.requests, requestsPerSecond: Math.round(j.requests / j.seconds), p50Ms: +j.p50.toFixed(1), p99Ms: +j.p99.toFixed(1), non2xx: j.non2xx, errors: j.errors, loadBefore, loadAfter: loadAverage() };
 }
 
+/**
+ * wrk for `seconds` with `connections`; optional POST body and headers. Requests/s and latency (ms).
+ * `cookies`: a file of Cookie header values, one a line; every request takes the next one and its own
+ * Idempotency-Key (many buyers, each request a new one, as at a drop's opening).
+ */
+export function wrk(url: string, opts: WrkOptions) {
+  const loadBefore = loadAverage();
+  const r = spawnSync("wrk", wrkArgs(url, opts), { encoding: "utf8" });
+  return parseWrk(r.stdout, r.stderr, loadBefore);
+}
+
+/** wrk without blocking this process: for two loads at once (a crowd polling while it buys). */
+export function wrkAsync(url: string, opts: WrkOptions): Promise<WrkResult> {
+  const loadBefore = loadAverage();
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn("wrk", wrkArgs(url, opts), { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (err += c.toString()));
+    child.once("error", reject);
+    child.once("exit", () => {
+      try {
+        resolvePromise(parseWrk(out, err, loadBefore));
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
+}
+
 /** wrk Lua: each thread reads the cookie file and sends every request as the next buyer with a fresh key. */
-function buyerRotation(cookieFile: string) {
+function buyerRotation(cookieFile: string, run: string) {
   return `local threads = 0
 setup = function(thread)
   threads = threads + 1
@@ -77,7 +124,7 @@ end
 request = function()
   n = n + 1
   wrk.headers["cookie"] = cookies[(n % #cookies) + 1]
-  wrk.headers["idempotency-key"] = "wrk-${process.pid}-" .. tid .. "-" .. n
+  wrk.headers["idempotency-key"] = "wrk-${run}-" .. tid .. "-" .. n
   return wrk.format()
 end
 `;

@@ -53,6 +53,14 @@ const schema = z.object({
   ORDER_RETURN_WINDOW_SECONDS: z.coerce.number().int().min(0).default(86_400),
   ORDER_RETURN_COMPLETE_SECONDS: z.coerce.number().int().min(0).default(86_400),
   TRUST_PROXY: bool.default(false),
+  /**
+   * How long one process keeps a product's live stock (GET /api/products/[id]/stock) before reading Redis
+   * again, in ms; the crowd polling a drop costs one Redis read per product per interval. 0 = no caching
+   * (requests that arrive together still share one read).
+   */
+  STOCK_CACHE_MS: z.coerce.number().int().min(0).max(5_000).default(250),
+  /** Products whose live stock one process keeps at most (made-up ids cannot grow it beyond this). */
+  STOCK_CACHE_MAX_PRODUCTS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   TOSS_API_BASE_URL: z.url().default("http://127.0.0.1:4010"),
   TOSS_SECRET_KEY: z.string().default("test_sk_hurryup_local"),
   /**

@@ -31,6 +31,12 @@ function create() {
       help: "Queries sent to PostgreSQL by this process (counted only with PG_QUERY_METRICS=1).",
       registers: [registry],
     }),
+    liveStockReads: new Counter({
+      name: "hurryup_stock_live_reads_total",
+      help: "Reads of a product's live stock behind the polls' cache, by tier (redis, or postgres while Redis is away).",
+      labelNames: ["tier"] as const,
+      registers: [registry],
+    }),
     redisRebuilds: new Counter({ name: "hurryup_stock_redis_rebuilds_total", help: "Full rebuilds of Redis stock keys.", registers: [registry] }),
   };
 }

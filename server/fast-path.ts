@@ -1,13 +1,17 @@
 // Fast paths: Node requests handed straight to the route handler functions Next also mounts (one
 // implementation of the logic). Handlers read requests through lib/http.ts's RequestLike, so no Fetch
 // Request (headers copy, body stream) is built per request; their Response is written out here.
+// The live stock poll (GET /api/products/<id>/stock) goes further: its answer is a status, frozen headers
+// and a string (lib/stock/handlers.ts), written to the socket with no Response at all.
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
-import { route, type RequestLike } from "@/lib/http";
+import { errorResponse, route, type RequestLike } from "@/lib/http";
 import { handlePlaceOrder } from "@/lib/orders/handlers";
 import { handleConfirmPayment } from "@/lib/payments/handlers";
+import { cachedLiveStockAnswer, liveStockAnswer, type StockAnswer } from "@/lib/stock/handlers";
 
-type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 const base = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
 
@@ -73,9 +77,58 @@ const posts = new Map<string, NodeHandler>([
   ["/api/payments/confirm", nodeHandler(handleConfirmPayment)],
 ]);
 
+/** The request id route() would give (the caller's, else a new one), so both mounts answer alike. */
+const requestIdOf = (req: IncomingMessage) => {
+  const given = req.headers["x-request-id"];
+  return (typeof given === "string" && given.slice(0, 64)) || randomUUID();
+};
+
+function writeStock(res: ServerResponse, a: StockAnswer, requestId: string) {
+  res.writeHead(a.status, { ...a.headers, "content-length": Buffer.byteLength(a.body), "x-request-id": requestId });
+  res.end(a.body);
+}
+
+/**
+ * GET /api/products/<id>/stock — the polls of a drop's waiting crowd. A cached product is answered
+ * synchronously; a miss waits for the one shared read. No per-request log line (thousands a second):
+ * hurryup_stock_live_reads_total counts the reads behind them.
+ */
+function liveStock(id: string): NodeHandler {
+  return (req, res) => {
+    const requestId = requestIdOf(req);
+    const hit = cachedLiveStockAnswer(id);
+    if (hit !== undefined) return writeStock(res, hit, requestId);
+    return liveStockMiss(id, res, requestId);
+  };
+}
+
+async function liveStockMiss(id: string, res: ServerResponse, requestId: string) {
+  try {
+    writeStock(res, await liveStockAnswer(id), requestId);
+  } catch (err) {
+    await send(res, errorResponse(err, requestId)).catch(() => res.destroy());
+  }
+}
+
+const STOCK_PREFIX = "/api/products/";
+const STOCK_SUFFIX = "/stock";
+
+/** The product id of a live stock poll's path, else null. */
+export function stockPollId(path: string): string | null {
+  if (!path.startsWith(STOCK_PREFIX) || !path.endsWith(STOCK_SUFFIX)) return null;
+  const id = path.slice(STOCK_PREFIX.length, -STOCK_SUFFIX.length);
+  return id.length > 0 && !id.includes("/") ? id : null;
+}
+
 /** The handler for this request if it has a fast path, else undefined (Next serves it). */
 export function fastPaths(req: IncomingMessage): NodeHandler | undefined {
-  if (req.method !== "POST" || !req.url) return undefined;
+  if (!req.url) return undefined;
   const q = req.url.indexOf("?");
-  return posts.get(q === -1 ? req.url : req.url.slice(0, q));
+  const path = q === -1 ? req.url : req.url.slice(0, q);
+  if (req.method === "POST") return posts.get(path);
+  if (req.method === "GET") {
+    const id = stockPollId(path);
+    return id === null ? undefined : liveStock(id);
+  }
+  return undefined;
 }

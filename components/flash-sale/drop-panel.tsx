@@ -1,44 +1,101 @@
 "use client";
-// A limited drop's live panel: remaining units polled every 2 s, the countdown and the buy button, all
-// judged by the SERVER's clock. Each stock answer carries serverTime; the page keeps the offset learned
-// from the quickest round trip, so a client clock that is wrong by hours still unlocks the button at the
+// A limited drop's live panel: remaining units polled about every 2 s, the countdown and the buy button,
+// all judged by the SERVER's clock. Each stock answer carries serverTime; the page keeps the offset learned
+// from the most precise answer, so a client clock that is wrong by hours still unlocks the button at the
 // real opening — and it unlocks on its own at zero, with no reload.
+// A drop's whole crowd runs this page, so the polls follow lib/stock/poll.ts: jittered, slower while the
+// opening is far, backing off after failures (and honouring Retry-After), and stopping once the drop is
+// sold out or over.
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { AddToCartButton } from "@/components/cart/add-to-cart-button";
-import { betterSample, sampleOffset, serverNow, type ClockSample } from "@/lib/catalog/server-clock";
+import { betterSample, sampleOffsetAged, serverNow, type ClockSample } from "@/lib/catalog/server-clock";
 import { computeSaleState, msUntil } from "@/lib/catalog/state";
 import type { ProductView } from "@/lib/catalog/types";
 import type { Locale } from "@/lib/i18n/config";
 import { fill } from "@/lib/i18n/fill";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
+import { nextPollDelay, parseRetryAfter, type PollOutcome, type PollState } from "@/lib/stock/poll";
 import { SaleBadges } from "../product/sale-badge";
 import { BuyButton } from "./buy-button";
 import { Countdown } from "./countdown";
 
-type LiveStock = { available: number; total: number; saleStartsAt: string | null; saleEndsAt: string | null; perBuyerLimit: number | null; serverTime: string };
+type LiveStock = { available: number; total: number; state: PollState; saleStartsAt: string | null; saleEndsAt: string | null; perBuyerLimit: number | null; serverTime: string };
 type Props = { product: ProductView; renderedAt: number; t: Messages["shop"]; cartT: Messages["cart"]; locale: Locale };
+
+/** A failed poll, with what the schedule needs to know about it. */
+class PollError extends Error {
+  constructor(readonly status: number | null, readonly retryAfterMs: number | null) {
+    super(status === null ? "stock unreachable" : `stock ${status}`);
+  }
+}
+
+function outcomeOf(data: LiveStock | undefined, error: unknown): PollOutcome | null {
+  if (error) return error instanceof PollError ? { ok: false, status: error.status, retryAfterMs: error.retryAfterMs } : { ok: false, status: null, retryAfterMs: null };
+  if (!data) return null;
+  return { ok: true, state: data.state, msUntilOpen: msUntil(data.saleStartsAt, Date.parse(data.serverTime)) };
+}
 
 export function DropPanel({ product, renderedAt, t, cartT, locale }: Props) {
   const sample = useRef<ClockSample | null>(null);
   const [offsetSample, setOffsetSample] = useState<ClockSample | null>(null);
   const [localNow, setLocalNow] = useState<number | null>(null);
 
+  const failures = useRef(0);
+
   const stock = useQuery({
     queryKey: ["stock", product.id],
     queryFn: async (): Promise<LiveStock> => {
       const sent = Date.now();
-      const res = await fetch(`/api/products/${product.id}/stock`, { cache: "no-store" });
+      let res: Response;
+      try {
+        res = await fetch(`/api/products/${product.id}/stock`, { cache: "no-store" });
+      } catch {
+        failures.current++;
+        throw new PollError(null, null);
+      }
       const received = Date.now();
-      if (!res.ok) throw new Error(`stock ${res.status}`);
+      if (!res.ok) {
+        failures.current++;
+        throw new PollError(res.status, parseRetryAfter(res.headers.get("retry-after"), received));
+      }
+      failures.current = 0;
       const { stock } = (await res.json()) as { stock: LiveStock };
-      sample.current = betterSample(sample.current, sampleOffset(sent, received, Date.parse(stock.serverTime)));
+      sample.current = betterSample(sample.current, sampleOffsetAged(sent, received, Date.parse(stock.serverTime), res.headers.get("age")));
       setOffsetSample(sample.current);
       return stock;
     },
-    refetchInterval: 2000,
+    // The schedule below decides when to ask again: react-query's own retries would not back off for a
+    // crowd nor honour Retry-After, and a refetch on focus would skip the back-off.
+    retry: false,
+    refetchInterval: false,
+    refetchOnWindowFocus: false,
   });
+
+  // After each answer (or failure), one timer for the next poll; none once the drop is sold out or over.
+  // A page in a background tab waits until it is shown again.
+  const settledAt = Math.max(stock.dataUpdatedAt, stock.errorUpdatedAt);
+  const { data, error, refetch } = stock;
+  useEffect(() => {
+    const outcome = outcomeOf(data, error);
+    if (settledAt === 0 || outcome === null) return;
+    const delay = nextPollDelay(outcome, failures.current, Math.random());
+    if (delay === null) return;
+    const whenShown = () => {
+      if (document.visibilityState === "hidden") return;
+      document.removeEventListener("visibilitychange", whenShown);
+      void refetch();
+    };
+    const id = setTimeout(() => {
+      document.addEventListener("visibilitychange", whenShown);
+      whenShown();
+    }, delay);
+    return () => {
+      clearTimeout(id);
+      document.removeEventListener("visibilitychange", whenShown);
+    };
+  }, [settledAt, data, error, refetch]);
 
   useEffect(() => {
     const tick = () => setLocalNow(Date.now());

@@ -8,7 +8,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SaleState } from "./schemas";
 
-type When = Date | string | null;
+/** A moment: a Date, an ISO string or epoch milliseconds; null = none. */
+type When = Date | string | number | null;
 const ms = (d: When) => (d === null ? null : new Date(d).getTime());
 
 export type SalePhase = "upcoming" | "open" | "ended";

@@ -24,7 +24,7 @@ import { cancelPaidOrder, confirmCalls, orderStatus, paidOrder, payInWindow, pen
 import { expectInvariant } from "@/test/stock";
 import { listPaymentIssues } from "./queries";
 import { PAID_MAIL_QUEUE, REFUND_MAIL_QUEUE } from "./queues";
-import { reconcilePayments } from "./reconcile";
+import { PAID_RECHECK_MS, reconcilePayments } from "./reconcile";
 import { refundOrder } from "./refunds";
 import { confirmKey, confirmOrderPayment } from "./service";
 import { auditMoney } from "./audit-load";
@@ -407,6 +407,36 @@ describe("compensation", () => {
     expect(await refundOrder({ orderId: o.orderId })).toBe("already");
     expect(fake.state.refunds).toHaveLength(1);
     await expectMoneyConsistent([o.orderId], fake);
+  });
+});
+
+describe("the paid-order sweep", () => {
+  afterEach(() => clock.setOffsetMs(0));
+
+  it("a console cancel whose webhook never came is found by reconciliation hours later and recorded once", async () => {
+    const o = await paidOrder(fake, { units: 1 });
+    const other = await paidOrder(fake, { units: 1 });
+    // an operator cancels in Toss's console; no webhook reaches the shop
+    expect(fake.consoleCancel(o.paymentKey, { cancelReason: "콘솔 취소" }).status).toBe(200);
+    const scope = { olderThanMs: 0, orderIds: [o.orderId, other.orderId] };
+    // right after paying nothing is due: no look-up
+    const before = lookups(o.paymentKey).length;
+    expect(await reconcilePayments(scope)).toEqual({});
+    expect(lookups(o.paymentKey)).toHaveLength(before);
+    clock.setOffsetMs(PAID_RECHECK_MS + 60_000);
+    expect(await reconcilePayments(scope)).toEqual({ "paid-refunded": 1, "paid-unchanged": 1 });
+    expect(await orderStatus(o.orderId)).toBe("CANCELLED");
+    expect(await orderStatus(other.orderId)).toBe("PAID");
+    expect(await db.refund.findUniqueOrThrow({ where: { paymentKey: o.paymentKey } })).toMatchObject({ kind: "EXTERNAL", status: "DONE", amount: o.amount });
+    expect((await expectInvariant(o.product.id)).available).toBe(1);
+    // compared now: neither is asked about again until the next recheck is due
+    expect(await reconcilePayments(scope)).toEqual({});
+    clock.setOffsetMs(PAID_RECHECK_MS + 3_600_000); // an hour on: the next comparison waits 6 h more
+    expect(await reconcilePayments(scope)).toEqual({});
+    clock.setOffsetMs(3 * PAID_RECHECK_MS);
+    expect(await reconcilePayments(scope)).toEqual({ "paid-unchanged": 1 });
+    expect(fake.state.refunds.filter((r) => r.paymentKey === o.paymentKey)).toHaveLength(1);
+    await expectMoneyConsistent([o.orderId, other.orderId], fake);
   });
 });
 

@@ -5,7 +5,10 @@
 // - PENDING_PAYMENT with a paymentKey whose attempt is not known to be over;
 // - PAYMENT_FAILED / EXPIRED / CANCELLED orders whose payment Toss might have charged (never settled as
 //   ABORTED/EXPIRED/CANCELED, and no refund for it) — e.g. failed before this fix while Toss approved;
-// - refunds in flight (REQUESTED), and FAILED refunds of the last day (Toss may show them cancelled).
+// - refunds in flight (REQUESTED), and FAILED refunds of the last day (Toss may show them cancelled);
+// - paid orders, slowly (sweepPaid): a DONE payment of the last 30 days is compared with Toss's record
+//   at doubling intervals, a few per run — a cancel made in Toss's console whose webhook never arrived is found
+//   and recorded like the webhook would have (refund, order state, settlement reversed).
 // Runs are fenced: a batch is claimed in one statement (`FOR UPDATE SKIP LOCKED` + paymentClaimedUntil),
 // the same claim a live confirm takes, so two runs, or a run and a live confirm, never act on one order.
 // Each order is looked up by its paymentKey when known, by orderId otherwise; only Toss's record decides.
@@ -25,7 +28,17 @@ export type ReconcileOptions = {
   /** A CONFIRMING order whose payment Toss has never heard of is given up after this long (the payment
    * session — about 10 minutes at Toss — has surely ended, so it can no longer be approved). */
   unknownPaymentGraceMs?: number;
+  /** Paid orders compared with Toss per run (the sweep); 0 turns it off. */
+  paidSweepLimit?: number;
 };
+
+/**
+ * A paid order's payment is first compared this long after its approval; after that, each comparison
+ * waits as long as the payment was old at the last one (6 h, 12 h, 1 d, 2 d, … — seven in 30 days).
+ */
+export const PAID_RECHECK_MS = 6 * 3_600_000;
+/** Toss lets a merchant cancel from its console for months; the sweep watches the recent ones. */
+export const PAID_SWEEP_WINDOW_MS = 30 * 86_400_000;
 
 type Claimed = { id: string; status: string; amount: number; updatedAt: Date; paymentKey: string | null; paymentStatus: string | null };
 
@@ -74,7 +87,63 @@ export async function reconcilePayments(opts: ReconcileOptions = {}): Promise<Re
     }
     tally[outcome] = (tally[outcome] ?? 0) + 1;
   }
-  if (orders.length) log.info({ tally }, "payments reconciled");
+  const swept = await sweepPaid(opts, until);
+  for (const [k, n] of Object.entries(swept)) tally[k] = (tally[k] ?? 0) + n;
+  if (orders.length || Object.keys(swept).length) log.info({ tally }, "payments reconciled");
+  return tally;
+}
+
+type PaidClaim = { id: string; paymentKey: string; amount: number };
+
+/**
+ * The paid-order sweep: claims (the same fence as above) a few DONE payments that are due (PAID_RECHECK_MS),
+ * oldest comparison first, and asks Toss about each. Unchanged: checkedAt moves on.
+ * Anything else (cancelled in the console, partly cancelled) goes through applyTossRecord, the path of
+ * Toss's own webhook. An unknown answer leaves it for the next run.
+ */
+async function sweepPaid(opts: ReconcileOptions, until: Date): Promise<Record<string, number>> {
+  const limit = opts.paidSweepLimit ?? 20;
+  if (limit <= 0) return {};
+  const now = clock.now();
+  const since = new Date(clock.nowMs() - PAID_SWEEP_WINDOW_MS);
+  const ids = opts.orderIds ?? null;
+  const claimed = await db.$queryRaw<PaidClaim[]>`
+    WITH c AS (
+      SELECT o.id FROM "Order" o JOIN "Payment" p ON p."orderId" = o.id
+      WHERE (o."paymentClaimedUntil" IS NULL OR o."paymentClaimedUntil" < ${now})
+        AND (${ids}::text[] IS NULL OR o.id = ANY(${ids}::text[]))
+        AND p.status = 'DONE' AND p."approvedAt" >= ${since}
+        AND COALESCE(p."checkedAt", p."approvedAt") <= ${now}::timestamp - GREATEST(${PAID_RECHECK_MS} * interval '1 millisecond', COALESCE(p."checkedAt", p."approvedAt") - p."approvedAt")
+        AND NOT EXISTS (SELECT 1 FROM "Refund" r WHERE r."paymentKey" = p."paymentKey")
+      ORDER BY COALESCE(p."checkedAt", p."approvedAt") LIMIT ${limit}
+      FOR UPDATE OF o SKIP LOCKED
+    )
+    UPDATE "Order" o SET "paymentClaimedUntil" = ${until}
+    FROM c JOIN "Payment" p ON p."orderId" = c.id
+    WHERE o.id = c.id
+    RETURNING o.id, p."paymentKey", p.amount`;
+  const tally: Record<string, number> = {};
+  for (const o of claimed) {
+    let outcome: string;
+    try {
+      const found = await toss().getPayment(o.paymentKey);
+      if (found.kind !== "success") outcome = "paid-pending";
+      else {
+        const p = found.payment;
+        const unchanged = p.status === "DONE" && p.totalAmount === o.amount && p.balanceAmount === o.amount;
+        outcome = unchanged ? "paid-unchanged" : `paid-${(await applyTossRecord(p)).outcome}`;
+        // Compared: the next comparison is PAID_RECHECK_MS away (a record applyTossRecord could not act on
+        // does not come back first in line every run).
+        await db.payment.updateMany({ where: { orderId: o.id, paymentKey: o.paymentKey }, data: { checkedAt: clock.now() } });
+      }
+    } catch (err) {
+      log.warn({ err, orderId: o.id }, "paid-order sweep of one order failed; next run retries");
+      outcome = "error";
+    } finally {
+      await releaseClaim(o.id, until);
+    }
+    tally[outcome] = (tally[outcome] ?? 0) + 1;
+  }
   return tally;
 }
 

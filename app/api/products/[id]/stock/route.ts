@@ -1,13 +1,8 @@
-// GET /api/products/[id]/stock — live units and sale state, from Redis (no PostgreSQL query)
-import { AppError } from "@/lib/errors";
+// GET /api/products/[id]/stock — live units and sale state (lib/stock/handlers.ts; the production server
+// serves the same answer on its fast path, server/fast-path.ts)
 import { route } from "@/lib/http";
-import { getLiveStock } from "@/lib/stock/live";
-import { parseId } from "@/lib/validation";
+import { handleLiveStock } from "@/lib/stock/handlers";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route<{ id: string }>(async (_req, { params }) => {
-  const stock = await getLiveStock(parseId(params.id, "product"));
-  if (!stock) throw new AppError("NOT_FOUND", "product not found");
-  return Response.json({ stock }, { headers: { "cache-control": "no-store" } });
-});
+export const GET = route<{ id: string }>((_req, { params }) => handleLiveStock(params.id));
