@@ -41,7 +41,7 @@ export function withCartCookie(res: Response, ctx: CartContext): Response {
 
 /**
  * For server components, which cannot set cookies. `staleGuestCookie` says a merged guest cookie is still
- * in the browser: the header then asks forgetGuestCartAction to remove it (the cart behind it is gone).
+ * in the browser: the page then asks forgetGuestCartAction to remove it (the cart behind it is gone).
  */
 export const getPageCartOwner = cache(pageCartOwner);
 
