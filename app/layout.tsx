@@ -5,6 +5,7 @@ import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { ViewerSync } from "@/components/providers/viewer";
+import { clock } from "@/lib/clock";
 import { getLocale } from "@/lib/i18n/server";
 import "./globals.css";
 
@@ -20,7 +21,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="flex min-h-screen flex-col bg-white font-sans text-neutral-900">
         <QueryProvider>
           {/* A new stamp per server render: a refresh after a cart or wishlist change refetches the viewer. */}
-          <ViewerSync stamp={Date.now()} />
+          <ViewerSync stamp={clock.nowMs()} />
           <SiteHeader />
           <div className="flex-1">{children}</div>
           <SiteFooter />
