@@ -7,6 +7,7 @@ import "server-only";
 // config (`dynamic`, `runtime`) eleven routes use today and makes every uncached read a build-time error — a
 // migration of its own.
 import { revalidateTag, unstable_cache } from "next/cache";
+import { notifyCatalogInvalidated } from "./invalidation";
 import { computeSaleState } from "./sale-rules";
 import { getProduct, listCategories, listProducts } from "./queries";
 import type { ListProductsQuery } from "./schemas";
@@ -55,18 +56,6 @@ export async function getProductCached(id: string, nowMs: number): Promise<Produ
 
 // ---- Invalidation ----
 
-type Listener = (event: { productId: string | null }) => void;
-// On globalThis: Next's bundles and the production server (server/page-cache.ts) each load their own copy
-// of this module, and both must share one list of listeners.
-const LISTENERS = Symbol.for("hurryup.catalog.invalidation");
-const listeners = (): Set<Listener> => ((globalThis as Record<symbol, Set<Listener>>)[LISTENERS] ??= new Set());
-
-/** Runs `listener` after every catalog invalidation in this process; returns the unsubscribe. */
-export function onCatalogInvalidated(listener: Listener): () => void {
-  listeners().add(listener);
-  return () => void listeners().delete(listener);
-}
-
 function expire(tags: string[]) {
   for (const tag of tags) {
     try {
@@ -79,18 +68,14 @@ function expire(tags: string[]) {
   }
 }
 
-function notify(productId: string | null) {
-  for (const listener of listeners()) listener({ productId });
-}
-
 /** After a product's listing facts changed (anything but units sold): its page and every catalog page. */
 export function invalidateProduct(productId: string) {
   expire([catalogTags.product(productId), catalogTags.list]);
-  notify(productId);
+  notifyCatalogInvalidated(productId);
 }
 
 /** After categories changed: their names appear on catalog pages and product pages. */
 export function invalidateCategories() {
   expire([catalogTags.categories, catalogTags.list]);
-  notify(null);
+  notifyCatalogInvalidated(null);
 }
