@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { onCatalogInvalidated } from "@/lib/catalog/invalidation";
 import { log } from "@/lib/log";
 import { fastPaths } from "./fast-path";
-import { PageCache, pageKeyOf, servePage, sharedCacheControl } from "./page-cache";
+import { PageCache, pageKeyOf, servePage } from "./page-cache";
 import { fillToken, isFillRequest, loopbackRender } from "./page-fill";
 import { countPgQueries } from "./pg-query-count";
 
@@ -22,7 +22,7 @@ export async function startServer() {
     if (fast) return void fast(req, res);
     if (pages && !isFillRequest(req, pages.token)) {
       const page = pageKeyOf(req);
-      if (page) return void servePage(pages.cache, page, req, res, handle, pages.cacheControl);
+      if (page) return servePage(pages.cache, page, req, res, handle);
     }
     void handle(req, res);
   });
@@ -52,5 +52,5 @@ function pageCache() {
   // A seller's edit handled by this process drops the pages at once (other processes of a cluster keep
   // theirs for the TTL and the stale window at most).
   onCatalogInvalidated(() => cache.clear());
-  return { cache, token, cacheControl: sharedCacheControl(env.PAGE_CACHE_TTL_MS, env.PAGE_CACHE_STALE_MS) };
+  return { cache, token };
 }

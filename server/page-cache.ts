@@ -38,12 +38,17 @@ export type PageCacheOptions = {
    * the clear may still be reaching Next's data cache (its tags are expired as its request ends).
    */
   settleMs?: number;
+  /** Cache-Control of stored pages; default sharedCacheControl(ttlMs, staleMs). */
+  cacheControl?: string;
   /** A background re-render failed (the stale entry stays until its window ends). */
   onError?: (err: unknown, page: PageKey) => void;
 };
 
-type Entry = { page: RenderedPage; gzipped: Buffer; bytes: number; freshUntil: number; staleUntil: number };
-export type Lookup = { kind: "hit" | "stale" | "miss"; page: RenderedPage; gzipped: Buffer | null } | { kind: "pass" };
+/** A response ready to write: flat header lists (plain and gzip) computed once, not per request. */
+type Prepared = { status: number; plain: string[]; gzip: string[] | null; body: Buffer; gzipped: Buffer | null };
+type Entry = { response: Prepared; bytes: number; freshUntil: number; staleUntil: number };
+type Found = { kind: "hit" | "stale" | "miss"; response: Prepared };
+export type Lookup = Found | { kind: "pass" };
 
 const CACHEABLE_PATH = /^\/(?:products\/[A-Za-z0-9-]{1,64})?$/;
 // Hop-by-hop and per-response headers: recomputed when an entry is served.
@@ -107,19 +112,27 @@ export class PageCache {
     this.clearedAt = this.now();
   }
 
-  async lookup(page: PageKey): Promise<Lookup> {
-    const now = this.now();
+  /** A stored page for this key (fresh, or stale with a re-render started behind it), else null. */
+  cached(page: PageKey): Found | null {
     const entry = this.entries.get(page.key);
-    if (entry && now < entry.staleUntil) {
-      this.entries.delete(page.key); // most recently used goes last
-      this.entries.set(page.key, entry);
-      if (now < entry.freshUntil) return { kind: "hit", page: entry.page, gzipped: entry.gzipped };
-      this.render(page).catch((err) => this.opts.onError?.(err, page));
-      return { kind: "stale", page: entry.page, gzipped: entry.gzipped };
-    }
+    if (!entry) return null;
+    const now = this.now();
+    if (now >= entry.staleUntil) return null;
+    this.entries.delete(page.key); // most recently used goes last
+    this.entries.set(page.key, entry);
+    if (now < entry.freshUntil) return { kind: "hit", response: entry.response };
+    this.render(page).catch((err) => this.opts.onError?.(err, page));
+    return { kind: "stale", response: entry.response };
+  }
+
+  async lookup(page: PageKey): Promise<Lookup> {
+    const found = this.cached(page);
+    if (found) return found;
     const rendered = await this.render(page);
     if (rendered.headers["set-cookie"] !== undefined) return { kind: "pass" };
-    return { kind: "miss", page: rendered, gzipped: this.entries.get(page.key)?.gzipped ?? null };
+    const stored = this.entries.get(page.key);
+    // Not stored (a 404, or rendered while an edit settled): sent as rendered, private to this response.
+    return { kind: "miss", response: stored?.response.body === rendered.body ? stored.response : prepare(rendered, null, null) };
   }
 
   /** One render per key at a time; its result is stored if it may be (and nothing was cleared meanwhile). */
@@ -151,16 +164,14 @@ export class PageCache {
   }
 
   private async store(key: string, rendered: RenderedPage, generation: number) {
-    const headers: Record<string, string | string[]> = {};
-    for (const [k, v] of Object.entries(rendered.headers)) if (!DROPPED.has(k)) headers[k] = v;
-    const page = { status: rendered.status, headers, body: rendered.body };
     const gzipped = await gzip(rendered.body);
     if (generation !== this.generation) return;
-    const bytes = key.length + rendered.body.length + gzipped.length + 512;
+    const bytes = key.length + rendered.body.length + gzipped.length + 1024;
     if (bytes > this.opts.maxBytes) return;
     this.drop(key);
     const now = this.now();
-    this.entries.set(key, { page, gzipped, bytes, freshUntil: now + this.opts.ttlMs, staleUntil: now + this.opts.ttlMs + this.opts.staleMs });
+    const response = prepare(rendered, gzipped, this.opts.cacheControl ?? sharedCacheControl(this.opts.ttlMs, this.opts.staleMs));
+    this.entries.set(key, { response, bytes, freshUntil: now + this.opts.ttlMs, staleUntil: now + this.opts.ttlMs + this.opts.staleMs });
     this.bytes += bytes;
     for (const [k, e] of this.entries) {
       if (this.bytes <= this.opts.maxBytes) break;
@@ -183,45 +194,48 @@ function withVary(vary: string | string[] | undefined): string {
   return names.join(", ");
 }
 
-/** Writes a looked-up page: gzip when the client takes it, the shared-cache headers, no body for HEAD. */
-export function sendPage(req: IncomingMessage, res: ServerResponse, found: Exclude<Lookup, { kind: "pass" }>, cacheControl: string) {
-  const { page } = found;
-  const stored = found.kind !== "miss" || found.gzipped !== null;
-  const useGzip = found.gzipped !== null && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-  const body = useGzip ? found.gzipped! : page.body;
-  const headers: Record<string, string | string[] | number> = {};
-  for (const [k, v] of Object.entries(page.headers)) if (!DROPPED.has(k)) headers[k] = v;
-  if (cacheable(page) && stored) {
-    headers["cache-control"] = cacheControl;
-    headers.vary = withVary(page.headers.vary);
-  } else {
-    headers["cache-control"] = "private, no-cache, no-store, max-age=0, must-revalidate";
+const PRIVATE = "private, no-cache, no-store, max-age=0, must-revalidate";
+
+/** Header lists for a rendered page: shared-cache headers when `cacheControl` is given, else private. */
+function prepare(rendered: RenderedPage, gzipped: Buffer | null, cacheControl: string | null): Prepared {
+  const base: string[] = [];
+  for (const [k, v] of Object.entries(rendered.headers)) {
+    if (DROPPED.has(k) || k === "vary") continue;
+    for (const value of Array.isArray(v) ? v : [v]) base.push(k, value);
   }
-  if (useGzip) headers["content-encoding"] = "gzip";
-  headers["content-length"] = body.length;
-  headers["x-page-cache"] = found.kind.toUpperCase();
-  res.writeHead(page.status, headers);
-  res.end(req.method === "HEAD" ? undefined : body);
+  base.push("cache-control", cacheControl ?? PRIVATE);
+  if (cacheControl) base.push("vary", withVary(rendered.headers.vary));
+  else if (rendered.headers.vary !== undefined) base.push("vary", String(rendered.headers.vary));
+  return {
+    status: rendered.status,
+    plain: [...base, "content-length", String(rendered.body.length)],
+    gzip: gzipped && [...base, "content-encoding", "gzip", "content-length", String(gzipped.length)],
+    body: rendered.body,
+    gzipped,
+  };
+}
+
+const KIND = { hit: "HIT", stale: "STALE", miss: "MISS" } as const;
+const GZIP = /\bgzip\b/;
+
+/** Writes a looked-up page: gzip when the client takes it, no body for HEAD. */
+export function sendPage(req: IncomingMessage, res: ServerResponse, found: Found) {
+  const r = found.response;
+  const ae = req.headers["accept-encoding"];
+  const zipped = r.gzip !== null && ae !== undefined && GZIP.test(ae);
+  res.writeHead(r.status, [...(zipped ? r.gzip! : r.plain), "x-page-cache", KIND[found.kind]]);
+  res.end(req.method === "HEAD" ? undefined : zipped ? r.gzipped! : r.body);
 }
 
 /**
  * Serves a cacheable request (`page` from pageKeyOf) from the cache, or hands it to `next` when the
  * page turned out personal (Set-Cookie) or could not be rendered for the cache.
  */
-export async function servePage(
-  cache: PageCache,
-  page: PageKey,
-  req: IncomingMessage,
-  res: ServerResponse,
-  next: (req: IncomingMessage, res: ServerResponse) => unknown,
-  cacheControl: string,
-) {
-  let found: Lookup;
-  try {
-    found = await cache.lookup(page);
-  } catch {
-    found = { kind: "pass" }; // the render failed or timed out: Next answers this request itself
-  }
-  if (found.kind === "pass") return void next(req, res);
-  sendPage(req, res, found, cacheControl);
+export function servePage(cache: PageCache, page: PageKey, req: IncomingMessage, res: ServerResponse, next: (req: IncomingMessage, res: ServerResponse) => unknown) {
+  const found = cache.cached(page); // the crowd's path: no promise, no render
+  if (found) return sendPage(req, res, found);
+  cache.lookup(page).then(
+    (miss) => (miss.kind === "pass" ? next(req, res) : sendPage(req, res, miss)),
+    () => next(req, res), // the render failed or timed out: Next answers this request itself
+  );
 }
