@@ -4,11 +4,16 @@ import "server-only";
 // sign-in lands on — the job the server-rendered cart badge did before pages were cached.
 import { getCartLineCount } from "@/lib/cart/queries";
 import { cartContextFromRequest, type CartContext } from "@/lib/cart/viewer";
+import type { RequestLike } from "@/lib/http";
 import { wishlistedIds } from "@/lib/wishlist/queries";
 import { getDisplayName } from "./queries";
 import { WISHLIST_IDS_MAX, type ViewerSummary } from "./viewer";
 
-export async function getViewerSummary(req: Request): Promise<{ summary: ViewerSummary; cart: CartContext }> {
+/**
+ * Takes a RequestLike, so the production server's fast path can serve it too. A visitor without cookies
+ * costs no query at all.
+ */
+export async function getViewerSummary(req: Pick<RequestLike, "headers">): Promise<{ summary: ViewerSummary; cart: CartContext }> {
   const cart = await cartContextFromRequest(req);
   const { user, owner } = cart;
   const [name, cartCount, wishlist] = await Promise.all([
