@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
 import { route, type RequestLike } from "@/lib/http";
+import { handleViewerSummary } from "@/lib/accounts/handlers";
 import { handlePlaceOrder } from "@/lib/orders/handlers";
 import { handleConfirmPayment } from "@/lib/payments/handlers";
 
@@ -67,15 +68,19 @@ function nodeHandler(handler: (req: NodeRequest) => Promise<Response>): NodeHand
   };
 }
 
-/** POST path → handler. Only these skip Next; every other request (pages included) is Next's. */
+/** POST path → handler. These, the GETs below and cached pages (server/page-cache.ts) skip Next. */
 const posts = new Map<string, NodeHandler>([
   ["/api/orders", nodeHandler(handlePlaceOrder)],
   ["/api/payments/confirm", nodeHandler(handleConfirmPayment)],
 ]);
 
+/** GET path → handler: the one per-viewer request of every cached page view. */
+const gets = new Map<string, NodeHandler>([["/api/me/summary", nodeHandler(handleViewerSummary)]]);
+
 /** The handler for this request if it has a fast path, else undefined (Next serves it). */
 export function fastPaths(req: IncomingMessage): NodeHandler | undefined {
-  if (req.method !== "POST" || !req.url) return undefined;
+  const table = req.method === "POST" ? posts : req.method === "GET" ? gets : undefined;
+  if (!table || !req.url) return undefined;
   const q = req.url.indexOf("?");
-  return posts.get(q === -1 ? req.url : req.url.slice(0, q));
+  return table.get(q === -1 ? req.url : req.url.slice(0, q));
 }
