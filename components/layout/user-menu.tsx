@@ -9,8 +9,8 @@ import type { Messages } from "@/lib/i18n/messages";
 
 export function UserMenu({ t }: { t: Messages["accounts"]["nav"] }) {
   const { viewer, settled } = useViewer();
-  // Until the summary arrives, a blank of the menu's size: no flash of "sign in" for a signed-in user.
-  if (!settled) return <span aria-hidden className="inline-block h-8 w-24" data-testid="user-menu-pending" />;
+  // Until a summary arrives, a blank of the menu's size: no flash of "sign in" for a signed-in user.
+  if (viewer === undefined && !settled) return <span aria-hidden className="inline-block h-8 w-24" data-testid="user-menu-pending" />;
   const user = viewer?.user;
   if (!user) {
     return (

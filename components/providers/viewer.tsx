@@ -1,7 +1,7 @@
 "use client";
 // The viewer's summary (lib/accounts/viewer.ts) for the islands of cached pages: the header's account
 // corner, the cart badge and the hearts share one query, so a page costs one GET /api/me/summary.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { VIEWER_SUMMARY_PATH, type ViewerSummary } from "@/lib/accounts/viewer";
@@ -14,16 +14,22 @@ async function fetchSummary(): Promise<ViewerSummary> {
   return (await res.json()) as ViewerSummary;
 }
 
-/** The summary (undefined until it arrives), and whether it has been settled (arrived or failed). */
+/**
+ * The summary (undefined until one arrives) and whether it is this page's (`settled`: arrived or failed).
+ * Keyed by the path, so every navigation — sign-in and sign-out land on another page — asks again; until
+ * the answer the previous page's summary stands in (no flash in the header), but `settled` stays false, so
+ * a heart never acts on who the viewer was before signing in. gcTime 0: a page returned to asks afresh.
+ */
 export function useViewer() {
-  const query = useQuery({ queryKey: viewerKey, queryFn: fetchSummary });
-  return { viewer: query.data, settled: query.isSuccess || query.isError };
+  const pathname = usePathname();
+  const query = useQuery({ queryKey: [...viewerKey, pathname], queryFn: fetchSummary, placeholderData: keepPreviousData, gcTime: 0 });
+  return { viewer: query.data, settled: (query.isSuccess && !query.isPlaceholderData) || query.isError };
 }
 
 /** Local corrections after a change the island itself made, without waiting for a refetch. */
 export function useViewerUpdates() {
   const client = useQueryClient();
-  const update = (f: (v: ViewerSummary) => ViewerSummary) => client.setQueryData<ViewerSummary>(viewerKey, (v) => v && f(v));
+  const update = (f: (v: ViewerSummary) => ViewerSummary) => client.setQueriesData<ViewerSummary>({ queryKey: viewerKey }, (v) => v && f(v));
   return {
     setWishlisted: (productId: string, on: boolean) =>
       update((v) => ({ ...v, wishlist: on ? [productId, ...v.wishlist.filter((id) => id !== productId)] : v.wishlist.filter((id) => id !== productId) })),
@@ -32,13 +38,12 @@ export function useViewerUpdates() {
 }
 
 /**
- * Refetches the summary when it may have changed: on every navigation (sign-in and sign-out land on
- * another page) and whenever the server tree is re-rendered — a server action's refresh() or
- * router.refresh() after a cart or wishlist change re-renders the root layout, which hands a new `stamp`.
+ * Refetches the summary whenever the server tree is re-rendered on the same page — a server action's
+ * refresh() or router.refresh() after a cart or wishlist change re-renders the root layout, which hands a
+ * new `stamp`. (Navigations are covered by useViewer's key.)
  */
 export function ViewerSync({ stamp }: { stamp: number }) {
   const client = useQueryClient();
-  const pathname = usePathname();
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
@@ -46,6 +51,6 @@ export function ViewerSync({ stamp }: { stamp: number }) {
       return;
     }
     void client.invalidateQueries({ queryKey: viewerKey });
-  }, [client, pathname, stamp]);
+  }, [client, stamp]);
   return null;
 }
