@@ -22,6 +22,8 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   /** 1 = count every PostgreSQL query in /api/metrics (hurryup_pg_queries_total); the benchmark uses it. */
   PG_QUERY_METRICS: bool.default(false),
+  /** How stale units left (and sold out, the "available" filter) may get on catalog pages (lib/catalog/cache.ts). */
+  CATALOG_REVALIDATE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(10),
   /** The production server's page micro-cache (server/page-cache.ts): how long a page is fresh; 0 = off. */
   PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** After that, how long a page may still be served while one request renders it again behind it. */

@@ -7,6 +7,7 @@ import "server-only";
 // config (`dynamic`, `runtime`) eleven routes use today and makes every uncached read a build-time error — a
 // migration of its own.
 import { revalidateTag, unstable_cache } from "next/cache";
+import { env } from "@/lib/env";
 import { notifyCatalogInvalidated } from "./invalidation";
 import { computeSaleState } from "./sale-rules";
 import { getProduct, listCategories, listProducts } from "./queries";
@@ -21,7 +22,7 @@ export const catalogTags = {
 };
 
 /** How stale units left (and what depends on them: sold out, the "available" filter) may get on a page. */
-export const CATALOG_REVALIDATE_SECONDS = 10;
+const CATALOG_REVALIDATE_SECONDS = env.CATALOG_REVALIDATE_SECONDS;
 
 // The sale state depends on the moment (a drop opens while its cached row sits still): computed per read.
 const withState = (p: ProductView, nowMs: number): ProductView => ({
