@@ -9,6 +9,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pino", "pg-boss", "@node-rs/argon2", "ioredis", "pg"],
   images: { unoptimized: true },
   typedRoutes: false,
+  experimental: {
+    // The catalog's data cache (lib/catalog/cache.ts) lives in memory, bounded by Next's LRU
+    // (cacheMaxMemorySize): any query string is a key, and on disk they would pile up without bound.
+    isrFlushToDisk: false,
+  },
 };
 
 export default nextConfig;

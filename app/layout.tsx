@@ -4,6 +4,8 @@ import { GeistSans } from "geist/font/sans";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { QueryProvider } from "@/components/providers/query-provider";
+import { ViewerSync } from "@/components/providers/viewer";
+import { clock } from "@/lib/clock";
 import { getLocale } from "@/lib/i18n/server";
 import "./globals.css";
 
@@ -18,6 +20,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale} className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-neutral-900">
         <QueryProvider>
+          {/* A new stamp per server render: a refresh after a cart or wishlist change refetches the viewer. */}
+          <ViewerSync stamp={clock.nowMs()} />
           <SiteHeader />
           <div className="flex-1">{children}</div>
           <SiteFooter />

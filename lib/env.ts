@@ -22,6 +22,14 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   /** 1 = count every PostgreSQL query in /api/metrics (hurryup_pg_queries_total); the benchmark uses it. */
   PG_QUERY_METRICS: bool.default(false),
+  /** How stale units left (and sold out, the "available" filter) may get on catalog pages (lib/catalog/cache.ts). */
+  CATALOG_REVALIDATE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(10),
+  /** The production server's page micro-cache (server/page-cache.ts): how long a page is fresh; 0 = off. */
+  PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** After that, how long a page may still be served while one request renders it again behind it. */
+  PAGE_CACHE_STALE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Memory the page micro-cache may hold (bodies, plain and gzipped), least recently used out first. */
+  PAGE_CACHE_MAX_BYTES: z.coerce.number().int().min(0).default(64 * 1024 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/hurryup"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

@@ -8,6 +8,7 @@ export HURRYUP_DEMO="${HURRYUP_DEMO:-1}"
 step() { printf '\n==> %s\n' "$*"; }
 step "lint";        npm run -s lint
 step "type-check";  npm run -s typecheck
-step "unit + integration tests"; npx vitest run
+# The build first: server/pages.int.test.ts runs the production server on it.
 step "build";       npm run -s build
+step "unit + integration tests"; npx vitest run
 step "end-to-end";  SKIP_BUILD=1 bash scripts/e2e.sh

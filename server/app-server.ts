@@ -1,10 +1,14 @@
-// Builds the production server (see server/index.ts): Next for every page and route, plus fast paths.
+// Builds the production server (see server/index.ts): Next for every page and route, plus fast paths and
+// the page micro-cache in front of the shop's cacheable pages (server/page-cache.ts).
 import { createServer } from "node:http";
 import { resolve } from "node:path";
 import next from "next";
 import { env } from "@/lib/env";
+import { onCatalogInvalidated } from "@/lib/catalog/invalidation";
 import { log } from "@/lib/log";
 import { fastPaths } from "./fast-path";
+import { PageCache, pageKeyOf, servePage } from "./page-cache";
+import { fillToken, isFillRequest, loopbackRender } from "./page-fill";
 import { countPgQueries } from "./pg-query-count";
 
 export async function startServer() {
@@ -12,9 +16,14 @@ export async function startServer() {
   const app = next({ dev: false, dir: resolve(import.meta.dirname, ".."), hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const pages = pageCache();
   const server = createServer((req, res) => {
     const fast = fastPaths(req);
     if (fast) return void fast(req, res);
+    if (pages && !isFillRequest(req, pages.token)) {
+      const page = pageKeyOf(req);
+      if (page) return servePage(pages.cache, page, req, res, handle);
+    }
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
@@ -27,4 +36,21 @@ export async function startServer() {
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
   return server;
+}
+
+function pageCache() {
+  if (env.PAGE_CACHE_TTL_MS === 0) return null;
+  const token = fillToken(env.AUTH_SECRET);
+  const connectHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "127.0.0.1" : env.HOST;
+  const cache = new PageCache({
+    ttlMs: env.PAGE_CACHE_TTL_MS,
+    staleMs: env.PAGE_CACHE_STALE_MS,
+    maxBytes: env.PAGE_CACHE_MAX_BYTES,
+    render: loopbackRender({ port: env.PORT, connectHost, host: new URL(env.APP_URL).host, token }),
+    onError: (err, page) => log.warn({ err, url: page.url }, "page cache: re-render failed; serving the stale copy"),
+  });
+  // A seller's edit handled by this process drops the pages at once (other processes of a cluster keep
+  // theirs for the TTL and the stale window at most).
+  onCatalogInvalidated(() => cache.clear());
+  return { cache, token };
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
+import { handleViewerSummary } from "@/lib/accounts/handlers";
 import { errorResponse, route, type RequestLike } from "@/lib/http";
 import { handlePlaceOrder } from "@/lib/orders/handlers";
 import { handleConfirmPayment } from "@/lib/payments/handlers";
@@ -71,11 +72,14 @@ function nodeHandler(handler: (req: NodeRequest) => Promise<Response>): NodeHand
   };
 }
 
-/** POST path → handler. Only these skip Next; every other request (pages included) is Next's. */
+/** POST path → handler. These, the GETs below and cached pages (server/page-cache.ts) skip Next. */
 const posts = new Map<string, NodeHandler>([
   ["/api/orders", nodeHandler(handlePlaceOrder)],
   ["/api/payments/confirm", nodeHandler(handleConfirmPayment)],
 ]);
+
+/** GET path → handler: the one per-viewer request of every cached page view. */
+const gets = new Map<string, NodeHandler>([["/api/me/summary", nodeHandler(handleViewerSummary)]]);
 
 /** The request id route() would give (the caller's, else a new one), so both mounts answer alike. */
 const requestIdOf = (req: IncomingMessage) => {
@@ -128,7 +132,7 @@ export function fastPaths(req: IncomingMessage): NodeHandler | undefined {
   if (req.method === "POST") return posts.get(path);
   if (req.method === "GET") {
     const id = stockPollId(path);
-    return id === null ? undefined : liveStock(id);
+    return id === null ? gets.get(path) : liveStock(id);
   }
   return undefined;
 }

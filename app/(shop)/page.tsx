@@ -1,20 +1,19 @@
-// The catalog: grid, paging, search, filters and sort, all read from the URL.
+// The catalog: grid, paging, search, filters and sort, all read from the URL. The same for every viewer of
+// a locale (the production server caches it, server/page-cache.ts); data from the catalog's cache.
 import { CatalogFilters } from "@/components/product/catalog-filters";
 import { Pagination } from "@/components/product/pagination";
 import { ProductCard } from "@/components/product/product-card";
-import { getPageUser } from "@/lib/auth/guards";
-import { listCategories, listProducts } from "@/lib/catalog/queries";
+import { listCategoriesCached, listProductsCached } from "@/lib/catalog/cache";
 import { parseListQueryLenient } from "@/lib/catalog/schemas";
+import { clock } from "@/lib/clock";
 import { fill } from "@/lib/i18n/fill";
 import { getLocale, getMessages } from "@/lib/i18n/server";
-import { wishlistedAmong } from "@/lib/wishlist/queries";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function HomePage({ searchParams }: Props) {
   const query = parseListQueryLenient(await searchParams);
-  const [page, categories, t, locale, user] = await Promise.all([listProducts(query), listCategories(), getMessages(), getLocale(), getPageUser()]);
-  const wished = await wishlistedAmong(user?.id ?? null, page.items.map((p) => p.id));
+  const [page, categories, t, locale] = await Promise.all([listProductsCached(query, clock.nowMs()), listCategoriesCached(), getMessages(), getLocale()]);
   return (
     <main className="mx-auto max-w-6xl space-y-6 px-4 py-8">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -27,7 +26,7 @@ export default async function HomePage({ searchParams }: Props) {
       ) : (
         <ul className="grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-4" data-testid="product-grid">
           {page.items.map((p) => (
-            <ProductCard key={p.id} product={p} t={t} wishlisted={wished.has(p.id)} signedIn={!!user} />
+            <ProductCard key={p.id} product={p} t={t} />
           ))}
         </ul>
       )}

@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { addToCartAction } from "@/lib/cart/actions";
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
+import { useViewerUpdates } from "@/components/providers/viewer";
 import { errorText } from "@/components/ui/error-text";
 
 type Props = { productId: string; quantity?: number; disabled?: boolean; t: Messages["cart"]; className?: string };
@@ -13,12 +14,14 @@ type Props = { productId: string; quantity?: number; disabled?: boolean; t: Mess
 export function AddToCartButton({ productId, quantity = 1, disabled, t, className }: Props) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const viewer = useViewerUpdates();
 
   function add() {
     setMessage(null);
     startTransition(async () => {
       const res = await addToCartAction({ productId, quantity });
       if (!res.ok) return setMessage({ text: errorText(res.error.code, t), ok: false });
+      viewer.setCartCount(res.data.cart.lines.length); // the header badge, before any refetch
       const r = res.data.result;
       const cap = r.capReason === "limit" ? t.capLimit : r.capReason === "max" ? t.capMax : t.capStock;
       setMessage({ text: r.capped ? fill(cap, { n: r.maxQuantity }) : t.addedToCart, ok: true });

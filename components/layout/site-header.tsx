@@ -1,4 +1,6 @@
-// The shop's header on every page: logo, search, language switch, cart and the account corner.
+// The shop's header on every page: logo, search, language switch, cart and the account corner. Nothing here
+// depends on the viewer but the locale: the cart and the account corner are islands that fetch the viewer's
+// summary, so the shop's pages can be cached and served to everyone.
 import Link from "next/link";
 import { CartBadge } from "@/components/cart/cart-badge";
 import { getLocale, getMessages } from "@/lib/i18n/server";
@@ -19,8 +21,8 @@ export async function SiteHeader() {
         </div>
         <div className="ml-auto flex items-center gap-4">
           <LanguageSwitch locale={locale} label={t.common.languageSwitch} />
-          <CartBadge />
-          <UserMenu />
+          <CartBadge t={t.cart} />
+          <UserMenu t={t.accounts.nav} />
         </div>
       </div>
     </header>

@@ -10,9 +10,10 @@ import { formatPrice } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import { SaleBadges } from "./sale-badge";
 
-type Props = { product: ProductView; t: Messages; wishlisted: boolean; signedIn: boolean };
+type Props = { product: ProductView; t: Messages };
 
-export function ProductCard({ product: p, t, wishlisted, signedIn }: Props) {
+/** The same for every viewer (cached pages); the heart learns its state in the browser. */
+export function ProductCard({ product: p, t }: Props) {
   const image = p.images[0] ?? "/products/placeholder.svg";
   return (
     <li className="group relative flex flex-col overflow-hidden rounded-xl border border-neutral-200 bg-white" data-testid="product-card">
@@ -31,7 +32,7 @@ export function ProductCard({ product: p, t, wishlisted, signedIn }: Props) {
           )}
         </div>
       </Link>
-      <HeartButton productId={p.id} wishlisted={wishlisted} signedIn={signedIn} t={t.cart} className="absolute right-2 top-2" />
+      <HeartButton productId={p.id} t={t.cart} className="absolute right-2 top-2" />
       {p.type === "NORMAL" && (
         <div className="px-3 pb-3">
           <AddToCartButton productId={p.id} disabled={p.state !== "open"} t={t.cart} className="text-sm" />

@@ -1,15 +1,20 @@
 "use client";
-
+// The wishlist heart, an island of the cached pages: whether it is on, and whether the viewer is signed in
+// at all, come from the viewer summary (components/providers/viewer.tsx), not from the page's HTML.
 import { usePathname, useRouter } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
+import { useViewer, useViewerUpdates } from "@/components/providers/viewer";
 import type { Messages } from "@/lib/i18n/messages";
 import { setWishlistedAction } from "@/lib/wishlist/actions";
 
-type Props = { productId: string; wishlisted: boolean; signedIn: boolean; t: Messages["cart"]; className?: string };
+type Props = { productId: string; t: Messages["cart"]; className?: string };
 
-/** The wishlist heart. Guests are sent to sign-in and brought back to this page. */
-export function HeartButton({ productId, wishlisted, signedIn, t, className }: Props) {
-  const [on, setOn] = useOptimistic(wishlisted);
+/** Guests are sent to sign-in and brought back to this page. Inert until the viewer is known. */
+export function HeartButton({ productId, t, className }: Props) {
+  const { viewer, settled } = useViewer();
+  const updates = useViewerUpdates();
+  const signedIn = Boolean(viewer?.user);
+  const [on, setOn] = useOptimistic(viewer?.wishlist.includes(productId) ?? false);
   const [pending, startTransition] = useTransition();
   const router = useRouter();
   const pathname = usePathname();
@@ -19,7 +24,8 @@ export function HeartButton({ productId, wishlisted, signedIn, t, className }: P
     startTransition(async () => {
       setOn(!on);
       const res = await setWishlistedAction({ productId }, !on);
-      if (!res.ok && res.error.code === "UNAUTHENTICATED") router.push(`/signin?callbackUrl=${encodeURIComponent(pathname)}`);
+      if (res.ok) updates.setWishlisted(productId, res.data.wishlisted);
+      else if (res.error.code === "UNAUTHENTICATED") router.push(`/signin?callbackUrl=${encodeURIComponent(pathname)}`);
     });
   }
 
@@ -27,8 +33,9 @@ export function HeartButton({ productId, wishlisted, signedIn, t, className }: P
     <button
       type="button"
       onClick={toggle}
+      disabled={!settled}
       aria-pressed={on}
-      aria-busy={pending}
+      aria-busy={pending || !settled}
       aria-label={signedIn ? (on ? t.wishlistRemove : t.wishlistAdd) : t.signInToWishlist}
       data-testid="heart"
       className={`inline-flex h-9 w-9 items-center justify-center rounded-full bg-white/90 shadow-sm hover:bg-white ${className ?? ""}`}

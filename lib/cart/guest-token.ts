@@ -39,7 +39,7 @@ export function guestCookieHeader(token: string | null): string {
 }
 
 /** The guest token in a request's Cookie header. */
-export function guestTokenFromRequest(req: Request): string | null {
+export function guestTokenFromRequest(req: { headers: { get(name: string): string | null } }): string | null {
   const header = req.headers.get("cookie") ?? "";
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");

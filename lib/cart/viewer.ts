@@ -5,6 +5,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { getPageUser, getSessionUser, type SessionUser } from "@/lib/auth/guards";
+import type { RequestLike } from "@/lib/http";
 import { GUEST_CART_COOKIE, guestCookieHeader, guestCookieOptions, guestTokenFromRequest, newGuestToken, readGuestToken } from "./guest-token";
 import { mergeGuestCart } from "./merge";
 import { guestOwner, userOwner, type CartOwner } from "./owner";
@@ -25,7 +26,7 @@ function resolve(user: SessionUser | null, token: string | null, create: boolean
 }
 
 /** For route handlers. `create` gives a cookie-less guest a new cart token (only when adding). */
-export async function cartContextFromRequest(req: Request, create = false): Promise<CartContext> {
+export async function cartContextFromRequest(req: Pick<RequestLike, "headers">, create = false): Promise<CartContext> {
   const user = await getSessionUser(req);
   const token = guestTokenFromRequest(req);
   if (user && token) await mergeGuestCart(user.id, token);
@@ -41,7 +42,7 @@ export function withCartCookie(res: Response, ctx: CartContext): Response {
 
 /**
  * For server components, which cannot set cookies. `staleGuestCookie` says a merged guest cookie is still
- * in the browser: the header then asks forgetGuestCartAction to remove it (the cart behind it is gone).
+ * in the browser: the page then asks forgetGuestCartAction to remove it (the cart behind it is gone).
  */
 export const getPageCartOwner = cache(pageCartOwner);
 

@@ -1,6 +1,8 @@
 import "server-only";
 // Seller writes: products, drops and restocks. The ledger changes in one transaction; the stock tier's
-// Redis copy follows right after the commit through lib/stock (never a second stock engine here).
+// Redis copy follows right after the commit through lib/stock (never a second stock engine here). Each
+// write then expires the catalog's cached pages of the product (lib/catalog/cache.ts).
+import { invalidateProduct } from "@/lib/catalog/cache";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError, type FieldErrors } from "@/lib/errors";
@@ -23,7 +25,7 @@ export async function createProduct(scope: SellerScope, input: ProductCreateInpu
   await checkCategory(input.categoryId, fields);
   if (Object.keys(fields).length) throw invalid(fields);
   const { units, ...data } = input;
-  return db.product.create({
+  const product = await db.product.create({
     data: {
       ...data,
       sellerId: sellerId!,
@@ -34,6 +36,8 @@ export async function createProduct(scope: SellerScope, input: ProductCreateInpu
     },
     include: { inventory: true },
   });
+  invalidateProduct(product.id);
+  return product;
 }
 
 /**
@@ -77,6 +81,7 @@ export async function updateProduct(scope: SellerScope, productId: string, input
   if (restockId) await applyRestockToRedis(productId, delta, restockId);
   const metaChanged = ["saleStartsAt", "saleEndsAt", "perBuyerLimit", "status"].some((k) => k in data);
   if (metaChanged) await syncMeta(product, (product.perBuyerLimit ?? null) !== (current.perBuyerLimit ?? null));
+  invalidateProduct(productId);
   return product;
 }
 
@@ -101,6 +106,7 @@ export async function archiveProduct(scope: SellerScope, productId: string) {
   await ownedProductOrThrow(scope, productId);
   const product = await db.product.update({ where: { id: productId }, data: { status: "ARCHIVED" } });
   await syncMeta(product, false);
+  invalidateProduct(productId);
   return product;
 }
 
@@ -109,5 +115,6 @@ export async function restockProduct(scope: SellerScope, productId: string, addU
   await ownedProductOrThrow(scope, productId);
   const { restockId, total, available } = await db.$transaction((tx) => adjustUnitsInLedger(tx, productId, addUnits));
   await applyRestockToRedis(productId, addUnits, restockId);
+  invalidateProduct(productId); // the total ("n / total left") is a listing fact, unlike units sold
   return { total, available };
 }

@@ -29,3 +29,9 @@ export async function wishlistedAmong(userId: string | null, productIds: string[
   const rows = await db.wishlistItem.findMany({ where: { userId, productId: { in: productIds } }, select: { productId: true } });
   return new Set(rows.map((r) => r.productId));
 }
+
+/** The user's wishlisted product ids, newest first, at most `max` (for the hearts of cached pages). */
+export async function wishlistedIds(userId: string, max: number): Promise<string[]> {
+  const rows = await db.wishlistItem.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { productId: "asc" }], take: max, select: { productId: true } });
+  return rows.map((r) => r.productId);
+}

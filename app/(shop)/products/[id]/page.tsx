@@ -1,5 +1,7 @@
 // A product: gallery, price, description, category; a limited drop gets its live panel and buy button,
 // a normal product add-to-cart and buy-now (through checkout, the one way normal products are bought).
+// The same for every viewer of a locale (cached by the production server, server/page-cache.ts): the
+// heart learns its state in the browser, the drop panel polls the live stock.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -8,17 +10,15 @@ import { DropPanel } from "@/components/flash-sale/drop-panel";
 import { Gallery } from "@/components/product/gallery";
 import { SaleBadges } from "@/components/product/sale-badge";
 import { HeartButton } from "@/components/wishlist/heart-button";
-import { getPageUser } from "@/lib/auth/guards";
-import { getProduct } from "@/lib/catalog/queries";
+import { getProductCached } from "@/lib/catalog/cache";
 import { clock } from "@/lib/clock";
 import { formatPrice } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { idSchema } from "@/lib/validation";
-import { wishlistedAmong } from "@/lib/wishlist/queries";
 
 type Props = { params: Promise<{ id: string }> };
 
-const find = async (id: string) => (idSchema.safeParse(id).success ? getProduct(id) : null);
+const find = async (id: string) => (idSchema.safeParse(id).success ? getProductCached(id, clock.nowMs()) : null);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await find((await params).id);
@@ -28,8 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProductPage({ params }: Props) {
   const product = await find((await params).id);
   if (!product) notFound();
-  const [t, locale, user] = await Promise.all([getMessages(), getLocale(), getPageUser()]);
-  const wished = await wishlistedAmong(user?.id ?? null, [product.id]);
+  const [t, locale] = await Promise.all([getMessages(), getLocale()]);
   const category = locale === "ko" ? product.category.nameKo : product.category.nameEn;
   return (
     <main className="mx-auto grid max-w-6xl gap-8 px-4 py-8 md:grid-cols-2">
@@ -41,7 +40,7 @@ export default async function ProductPage({ params }: Props) {
           </Link>
           <div className="flex items-start justify-between gap-3">
             <h1 className="text-2xl font-bold">{product.name}</h1>
-            <HeartButton productId={product.id} wishlisted={wished.has(product.id)} signedIn={!!user} t={t.cart} className="shrink-0 border border-neutral-200" />
+            <HeartButton productId={product.id} t={t.cart} className="shrink-0 border border-neutral-200" />
           </div>
           <p className="text-3xl font-black" data-testid="product-price">{formatPrice(product.price)}</p>
         </div>

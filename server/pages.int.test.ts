@@ -1,0 +1,108 @@
+// The cached shop pages against the production server (server/index.ts on the production build, PostgreSQL
+// queries counted with PG_QUERY_METRICS): once warm, a page view costs PostgreSQL nothing — neither one
+// served by the page micro-cache nor a Next render of a new key (the catalog comes from Next's data cache)
+// — and a seller's edit shows on the very next view. Needs `npm run build` first (scripts/test.sh builds
+// before it runs the tests).
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mintSessionCookie } from "@/lib/auth/session";
+import { createProduct, createSeller } from "@/test/factories";
+import { cookieHeader } from "@/test/http";
+
+const root = resolve(import.meta.dirname, "..");
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((ok) => srv.listen(0, "127.0.0.1", ok));
+  const { port } = srv.address() as { port: number };
+  await new Promise((ok) => srv.close(ok));
+  return port;
+}
+
+let server: ChildProcess | undefined;
+let base = "";
+
+async function pgQueries(): Promise<number> {
+  const text = await (await fetch(`${base}/api/metrics`)).text();
+  const line = text.split("\n").find((l) => l.startsWith("hurryup_pg_queries_total "));
+  if (!line) throw new Error("no hurryup_pg_queries_total in /api/metrics");
+  return Number(line.split(" ")[1]);
+}
+
+async function view(path: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${base}${path}`, { headers });
+  return { status: res.status, cache: res.headers.get("x-page-cache"), html: await res.text() };
+}
+
+describe.skipIf(!existsSync(resolve(root, ".next/BUILD_ID")))("cached shop pages on the production server", () => {
+  let product: Awaited<ReturnType<typeof createProduct>>;
+  let sellerCookie: string;
+
+  beforeAll(async () => {
+    const seller = await createSeller();
+    sellerCookie = cookieHeader(await mintSessionCookie(seller.userId));
+    product = await createProduct({ sellerId: seller.id, name: `캐시 머그컵 ${Date.now()}` });
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+      cwd: root,
+      detached: true,
+      stdio: "ignore",
+      env: { ...process.env, NODE_ENV: "production", HURRYUP_DEMO: "1", PORT: String(port), HOST: "127.0.0.1", APP_URL: base, PG_QUERY_METRICS: "1", LOG_LEVEL: "silent", PAGE_CACHE_TTL_MS: "1000",
+        // No time-based refresh of the catalog while the test counts (a slow machine may take longer than 10 s).
+        CATALOG_REVALIDATE_SECONDS: "3600" },
+    });
+    const until = Date.now() + 120_000;
+    for (;;) {
+      const up = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+      if (up) break;
+      if (Date.now() > until) throw new Error("the production server did not come up");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  });
+
+  afterAll(() => {
+    if (server?.pid) process.kill(-server.pid, "SIGTERM");
+  });
+
+  it("serves the catalog and a product page without a PostgreSQL query once warm", async () => {
+    const productPath = `/products/${product.id}`;
+    expect((await view(productPath)).html).toContain(product.name);
+    expect((await view("/")).html).toContain(product.name);
+    // The metrics scrape itself queries PostgreSQL: measure what one costs, with nothing else between.
+    const before = await pgQueries();
+    const scrape = (await pgQueries()) - before;
+    const start = before + scrape;
+
+    for (let i = 0; i < 10; i++) {
+      // A new query string is a new page key: a Next render, its catalog from Next's data cache.
+      const rendered = await view(`${productPath}?v=${i}`);
+      expect(rendered).toMatchObject({ status: 200, cache: "MISS" });
+      expect(rendered.html).toContain(product.name);
+      expect((await view(`/?v=${i}`)).cache).toBe("MISS");
+    }
+    // The same key again, signed in or not: the micro-cache's copy (per-viewer parts are islands).
+    const cookie = { cookie: sellerCookie };
+    for (let i = 0; i < 10; i++) expect(["HIT", "STALE"]).toContain((await view(productPath, i % 2 ? cookie : {})).cache);
+    expect(await pgQueries()).toBe(start + scrape);
+  });
+
+  it("shows a seller's edit on the next view", async () => {
+    const productPath = `/products/${product.id}`;
+    expect((await view(productPath)).html).toContain(product.name);
+    const name = `새 이름 ${Date.now()}`;
+    const res = await fetch(`${base}/api/seller/products/${product.id}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json", cookie: sellerCookie, origin: base },
+      body: JSON.stringify({ name, price: 12_300 }),
+    });
+    expect(res.status).toBe(200);
+    const page = await view(productPath);
+    expect(page.html).toContain(name);
+    expect(page.html).toContain("₩12,300");
+    expect((await view("/")).html).toContain(name);
+  });
+});
