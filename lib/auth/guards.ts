@@ -34,9 +34,14 @@ export async function getSessionUser(req: Pick<RequestLike, "headers">): Promise
   return userFromSessionToken(readSessionCookie(req.headers.get("cookie")));
 }
 
+/** The one 401 of the guards. */
+export function signInFirst(): never {
+  throw new AppError("UNAUTHENTICATED", "Sign in first");
+}
+
 export async function requireUser(req: Pick<RequestLike, "headers">): Promise<SessionUser> {
   const user = await getSessionUser(req);
-  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first");
+  if (!user) signInFirst();
   return user;
 }
 
@@ -87,7 +92,7 @@ export async function requirePageRole(callbackUrl: string, ...roles: Role[]): Pr
 /** For server actions: throws AppError like the route guards (actions map it to a form state). */
 export async function requireActionUser(): Promise<SessionUser> {
   const user = await getPageUser();
-  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first");
+  if (!user) signInFirst();
   return user;
 }
 

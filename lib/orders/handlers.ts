@@ -3,7 +3,7 @@ import "server-only";
 // the production server's fast path (server/fast-path.ts) mounts the very same functions, so the buy
 // path has one implementation whichever way it is served.
 import { consumeOrThrow, limiters } from "@/lib/rate-limit";
-import { assertVerified, requireUser, sessionClaims, userOfClaims } from "@/lib/auth/guards";
+import { assertVerified, requireUser, sessionClaims, signInFirst, userOfClaims } from "@/lib/auth/guards";
 import { stockGate } from "@/lib/stock/gate";
 import { AppError, notFound } from "@/lib/errors";
 import { readOptionalJson, type RequestLike } from "@/lib/http";
@@ -23,7 +23,7 @@ import { checkoutSchema, idempotencyKeySchema, listOrdersQuerySchema, orderActio
  */
 export async function handlePlaceOrder(req: RequestLike): Promise<Response> {
   const claims = sessionClaims(req);
-  if (!claims) throw new AppError("UNAUTHENTICATED", "Sign in first");
+  if (!claims) signInFirst();
   const session = userOfClaims(claims).then((user) => assertVerified(user ?? signInFirst()));
   session.catch(() => {}); // every path below awaits it; this only marks an early rejection as handled
   let key: string, input: CheckoutInput;
@@ -44,10 +44,6 @@ export async function handlePlaceOrder(req: RequestLike): Promise<Response> {
   }
   return Response.json(answer.body, { status: answer.status });
 }
-
-const signInFirst = (): never => {
-  throw new AppError("UNAUTHENTICATED", "Sign in first");
-};
 
 function idempotencyKey(req: RequestLike): string {
   const parsed = idempotencyKeySchema.safeParse(req.headers.get("idempotency-key") ?? "");

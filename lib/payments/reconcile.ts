@@ -73,24 +73,27 @@ async function claimBatch(opts: ReconcileOptions, until: Date): Promise<Claimed[
 
 export async function reconcilePayments(opts: ReconcileOptions = {}): Promise<Record<string, number>> {
   const until = new Date(clock.nowMs() + CLAIM_MS);
-  const orders = await claimBatch(opts, until);
   const tally: Record<string, number> = {};
-  for (const o of orders) {
+  await settleEach(await claimBatch(opts, until), until, tally, "payment reconciliation", (o) => reconcileOne(o, opts));
+  await sweepPaid(opts, until, tally);
+  if (Object.keys(tally).length) log.info({ tally }, "payments reconciled");
+  return tally;
+}
+
+/** Runs `settle` on each claimed order, releases its claim whatever happens, and counts the outcomes. */
+async function settleEach<T extends { id: string }>(rows: T[], until: Date, tally: Record<string, number>, what: string, settle: (row: T) => Promise<string>) {
+  for (const row of rows) {
     let outcome: string;
     try {
-      outcome = await reconcileOne(o, opts);
+      outcome = await settle(row);
     } catch (err) {
-      log.warn({ err, orderId: o.id }, "payment reconciliation of one order failed; next run retries");
+      log.warn({ err, orderId: row.id }, `${what} of one order failed; next run retries`);
       outcome = "error";
     } finally {
-      await releaseClaim(o.id, until);
+      await releaseClaim(row.id, until);
     }
     tally[outcome] = (tally[outcome] ?? 0) + 1;
   }
-  const swept = await sweepPaid(opts, until);
-  for (const [k, n] of Object.entries(swept)) tally[k] = (tally[k] ?? 0) + n;
-  if (orders.length || Object.keys(swept).length) log.info({ tally }, "payments reconciled");
-  return tally;
 }
 
 type PaidClaim = { id: string; paymentKey: string; amount: number };
@@ -101,9 +104,9 @@ type PaidClaim = { id: string; paymentKey: string; amount: number };
  * Anything else (cancelled in the console, partly cancelled) goes through applyTossRecord, the path of
  * Toss's own webhook. An unknown answer leaves it for the next run.
  */
-async function sweepPaid(opts: ReconcileOptions, until: Date): Promise<Record<string, number>> {
+async function sweepPaid(opts: ReconcileOptions, until: Date, tally: Record<string, number>): Promise<void> {
   const limit = opts.paidSweepLimit ?? 20;
-  if (limit <= 0) return {};
+  if (limit <= 0) return;
   const now = clock.now();
   const since = new Date(clock.nowMs() - PAID_SWEEP_WINDOW_MS);
   const ids = opts.orderIds ?? null;
@@ -122,29 +125,17 @@ async function sweepPaid(opts: ReconcileOptions, until: Date): Promise<Record<st
     FROM c JOIN "Payment" p ON p."orderId" = c.id
     WHERE o.id = c.id
     RETURNING o.id, p."paymentKey", p.amount`;
-  const tally: Record<string, number> = {};
-  for (const o of claimed) {
-    let outcome: string;
-    try {
-      const found = await toss().getPayment(o.paymentKey);
-      if (found.kind !== "success") outcome = "paid-pending";
-      else {
-        const p = found.payment;
-        const unchanged = p.status === "DONE" && p.totalAmount === o.amount && p.balanceAmount === o.amount;
-        outcome = unchanged ? "paid-unchanged" : `paid-${(await applyTossRecord(p)).outcome}`;
-        // Compared: the next comparison is PAID_RECHECK_MS away (a record applyTossRecord could not act on
-        // does not come back first in line every run).
-        await db.payment.updateMany({ where: { orderId: o.id, paymentKey: o.paymentKey }, data: { checkedAt: clock.now() } });
-      }
-    } catch (err) {
-      log.warn({ err, orderId: o.id }, "paid-order sweep of one order failed; next run retries");
-      outcome = "error";
-    } finally {
-      await releaseClaim(o.id, until);
-    }
-    tally[outcome] = (tally[outcome] ?? 0) + 1;
-  }
-  return tally;
+  await settleEach(claimed, until, tally, "paid-order sweep", async (o) => {
+    const found = await toss().getPayment(o.paymentKey);
+    if (found.kind !== "success") return "paid-pending";
+    const p = found.payment;
+    const unchanged = p.status === "DONE" && p.totalAmount === o.amount && p.balanceAmount === o.amount;
+    const outcome = unchanged ? "paid-unchanged" : `paid-${(await applyTossRecord(p)).outcome}`;
+    // Compared: the next comparison is PAID_RECHECK_MS away (a record applyTossRecord could not act on
+    // does not come back first in line every run).
+    await db.payment.updateMany({ where: { orderId: o.id, paymentKey: o.paymentKey }, data: { checkedAt: clock.now() } });
+    return outcome;
+  });
 }
 
 async function reconcileOne(o: Claimed, opts: ReconcileOptions): Promise<string> {
