@@ -30,8 +30,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { RedisProcess, freePort } from "../test/redis-server";
+import { SERVER_NODE_FLAGS } from "../server/node-flags";
 import { hasWrk, loadAverage, wrk, wrkAsync, type WrkResult } from "./load";
-
 const here = resolve(import.meta.dirname, "..");
 const { values: opt } = parseArgs({
   options: {
@@ -255,7 +255,7 @@ function spawnNode(cwd: string, args: string[], extraEnv: Record<string, string>
 
 async function startServer(env: Record<string, string>) {
   const prof = opt.profile ? ["--cpu-prof", `--cpu-prof-dir=${resolve(here, "bench/results/prof")}`] : [];
-  const child = spawn(process.execPath, [...prof, "--import", "tsx", "server/index.ts"], { cwd: serverRoot, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...prof, "--import", "tsx", "server/index.ts"], { cwd: serverRoot, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
   children.push(child);
   const deadline = performance.now() + 120_000;
   while (performance.now() < deadline) {

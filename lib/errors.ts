@@ -31,7 +31,12 @@ export class AppError extends Error {
     readonly fields?: FieldErrors,
     readonly extra?: Record<string, unknown>,
   ) {
+    // A client error (a refusal: sold out, 409, 422…) is an answer, not a fault: its stack would say
+    // nothing, and capturing one was the largest cost of an opening's refusals.
+    const limit = Error.stackTraceLimit;
+    if (errorStatus[code] < 500) Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = "AppError";
   }
   get status(): number {

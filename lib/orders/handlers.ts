@@ -6,7 +6,7 @@ import { consumeOrThrow, limiters } from "@/lib/rate-limit";
 import { assertVerified, requireUser, sessionClaims, signInFirst, userOfClaims } from "@/lib/auth/guards";
 import { stockGate } from "@/lib/stock/gate";
 import { AppError, notFound } from "@/lib/errors";
-import { readOptionalJson, type RequestLike } from "@/lib/http";
+import { jsonAnswer, readOptionalJson, type Answer, type RequestLike } from "@/lib/http";
 import { fieldErrors, parseBody, parseInput, parseQuery } from "@/lib/validation";
 import { buyOneProduct, oneProductLine } from "./place/buy-now";
 import { placeOrder } from "./place/place-order";
@@ -21,7 +21,7 @@ import { checkoutSchema, idempotencyKeySchema, listOrdersQuerySchema, orderActio
  * claims and admits in one script. Every other order goes through placeOrder (lib/orders/place). Either
  * way nothing is answered before the session holds, so a bad request of a signed-out buyer is a 401.
  */
-export async function handlePlaceOrder(req: RequestLike): Promise<Response> {
+export async function handlePlaceOrder(req: RequestLike): Promise<Answer> {
   const claims = sessionClaims(req);
   if (!claims) signInFirst();
   const session = userOfClaims(claims).then((user) => assertVerified(user ?? signInFirst()));
@@ -42,7 +42,7 @@ export async function handlePlaceOrder(req: RequestLike): Promise<Response> {
     await consumeOrThrow(limiters.placeOrderUser, user.id);
     answer = await placeOrder(user.id, key, input, gate);
   }
-  return Response.json(answer.body, { status: answer.status });
+  return jsonAnswer(answer.body, answer.status);
 }
 
 function idempotencyKey(req: RequestLike): string {
