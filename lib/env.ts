@@ -33,6 +33,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/hurryup"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Named prepared statements (lib/db.ts): each connection parses and plans a statement once. Turn off
+   * behind a pooler in transaction mode that does not carry them (PgBouncer before 1.21, or without
+   * max_prepared_statements).
+   */
+  DATABASE_PREPARED_STATEMENTS: bool.default(true),
   REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
   // A brace would start a hash tag of its own and put every product's keys in one cluster slot.
   REDIS_KEY_PREFIX: z.string().regex(/^[^{}]*$/, "must not contain { or } (keys carry their own hash tag)").default("hu:"),
