@@ -31,7 +31,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { RedisProcess, freePort } from "../test/redis-server";
 import { SERVER_NODE_FLAGS } from "../server/node-flags";
-import { hasWrk, loadAverage, wrk, wrkAsync, type WrkResult } from "./load";
+import { hasWrk, loadAverage, wrk, wrkAsync, wrkConnections, type WrkResult } from "./load";
 const here = resolve(import.meta.dirname, "..");
 const { values: opt } = parseArgs({
   options: {
@@ -94,21 +94,26 @@ async function main() {
   const pageFile = join(tmpdir(), `bench-crowd-page-${process.pid}.html`);
   writeFileSync(pageFile, Buffer.from(await (await fetch(pageUrl)).arrayBuffer()));
 
-  wrk(stockUrl, { connections: 32, seconds: 3 }); // JIT warm-up
-  log("stock poll: 128 connections, 10 s");
-  const stock = wrk(stockUrl, { connections: 128, seconds: 10 });
-  log(stock);
+  // JIT warm-up at a crowd's pace, not a saturating one: the garbage of a saturating run is collected in
+  // whatever comes next, and the first crowd step would carry that pause.
+  wrk(stockUrl, { connections: 8, seconds: 3 });
+  if (!opt["stock-only"]) wrk(pageUrl, { connections: 4, seconds: 3 });
 
   let crowd: { steps: Step[]; held: Step | null; page: WrkResult; pollsOnly: { steps: Step[]; held: Step | null } } | null = null;
   let opening: Awaited<ReturnType<typeof runOpening>> | null = null;
+  let page: WrkResult | null = null;
   if (!opt["stock-only"]) {
-    wrk(pageUrl, { connections: 8, seconds: 3 });
-    const page = wrk(pageUrl, { connections: 32, seconds: 5 });
-    log("page alone, 32 connections:", page);
     // The whole crowd (pages and polls), then the polls alone: which of the two limits the crowd.
-    crowd = { ...(await stepUp(stockUrl, pageUrl)), page, pollsOnly: await stepUp(stockUrl, null) };
-    opening = await runOpening(seed, drop.id, stockUrl, crowd.held?.buyers ?? 1000, cookies);
+    const withPages = await stepUp(stockUrl, pageUrl);
+    const pollsOnly = await stepUp(stockUrl, null);
+    page = wrk(pageUrl, { connections: 32, seconds: 5 });
+    log("page alone, 32 connections:", page);
+    crowd = { ...withPages, page, pollsOnly };
   }
+  log("stock poll: 128 connections, 10 s");
+  const stock = wrk(stockUrl, { connections: 128, seconds: 10 });
+  log(stock);
+  if (crowd) opening = await runOpening(seed, drop.id, stockUrl, crowd.held?.buyers ?? 1000, cookies);
   server.kill("SIGTERM");
   await new Promise((r) => server.once("exit", r));
 
@@ -157,24 +162,28 @@ const pick = (r: WrkResult) => ({ requestsPerSecond: r.requestsPerSecond, p50Ms:
 
 /**
  * `rate` req/s from paced connections, about `perConnection` req/s each: a connection's cycle is its pause
- * plus the latency, so the pause is kept long against the latency (20 req/s a connection for polls, 4 for
- * pages, which take longer) and the offered rate is met within the 90 % a step must reach.
+ * plus the latency, so the pause is kept long against the latency (10 req/s a connection for polls, 2 for
+ * pages, which take longer: 100 and 500 ms against answers of a few milliseconds) and the offered rate is
+ * met within the 90 % a step must reach.
  */
 function paced(url: string, rate: number, perConnection: number, seconds: number, extra: { cookies?: string } = {}) {
-  const connections = Math.max(2, Math.min(4000, Math.ceil(rate / perConnection)));
+  const connections = wrkConnections(Math.min(4000, Math.ceil(rate / perConnection)));
   const paceMs = Math.max(1, Math.round((connections * 1000) / rate));
   return wrkAsync(url, { connections, seconds, paceMs, ...extra }).then((r): Paced => ({
     offeredPerSecond: Math.round(rate), requestsPerSecond: r.requestsPerSecond, p50Ms: r.p50Ms, p99Ms: r.p99Ms, failed: r.non2xx + r.errors, connections, loadAfter: r.loadAfter,
   }));
 }
 
+const POLLS_PER_CONNECTION = 10;
+const PAGES_PER_CONNECTION = 2;
+
 const idle: Paced = { offeredPerSecond: 0, requestsPerSecond: 0, p50Ms: 0, p99Ms: 0, failed: 0, connections: 0, loadAfter: [] };
 
 /** One step: N buyers' polls and (pageUrl null: none) their page loads, at once. */
 async function crowdStep(stockUrl: string, pageUrl: string | null, buyers: number): Promise<Step> {
   const [stock, page] = await Promise.all([
-    paced(stockUrl, buyers / 2, 20, N.stepSeconds),
-    pageUrl === null ? idle : paced(pageUrl, buyers / N.arrival, 4, N.stepSeconds),
+    paced(stockUrl, buyers / 2, POLLS_PER_CONNECTION, N.stepSeconds),
+    pageUrl === null ? idle : paced(pageUrl, buyers / N.arrival, PAGES_PER_CONNECTION, N.stepSeconds),
   ]);
   const broke: string[] = [];
   if (stock.p99Ms > BOUNDS.stockP99Ms) broke.push(`stock p99 ${stock.p99Ms} ms`);
@@ -227,7 +236,7 @@ async function runOpening(seed: Seed, productId: string, stockUrl: string, buyer
   await new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
   log(`opening: ${buyers} buyers polling, orders from ${N.buyConnections} connections for ${N.buySeconds}s`);
   const [polls, orders] = await Promise.all([
-    paced(stockUrl, buyers / 2, 20, N.buySeconds),
+    paced(stockUrl, buyers / 2, POLLS_PER_CONNECTION, N.buySeconds),
     Promise.resolve().then(() => ordersLoad(`${base}/api/orders`, productId, cookies, true)),
   ]);
   await new Promise((r) => setTimeout(r, 1000));

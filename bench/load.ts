@@ -64,6 +64,14 @@ export type WrkOptions = {
 };
 export type WrkResult = ReturnType<typeof parseWrk>;
 
+const WRK_THREADS = 2;
+/**
+ * The connections wrk really opens for `n`: each of its threads takes connections ÷ threads, rounded
+ * down — 3 connections on 2 threads are 2. Rounded up to a multiple of the threads here, so a paced load
+ * offers the rate it was sized for.
+ */
+export const wrkConnections = (n: number) => Math.max(WRK_THREADS, Math.ceil(n / WRK_THREADS) * WRK_THREADS);
+
 let scripts = 0;
 function wrkArgs(url: string, opts: WrkOptions) {
   const run = scripts++;
@@ -80,7 +88,7 @@ done = function(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(99) / 1000))
 end
 `);
-  return ["-t2", `-c${opts.connections}`, `-d${opts.seconds}s`, "--latency", "-s", script, url];
+  return [`-t${WRK_THREADS}`, `-c${wrkConnections(opts.connections)}`, `-d${opts.seconds}s`, "--latency", "-s", script, url];
 }
 
 function parseWrk(stdout: string, stderr: string, loadBefore: number[]) {
