@@ -94,10 +94,8 @@ async function main() {
   const pageFile = join(tmpdir(), `bench-crowd-page-${process.pid}.html`);
   writeFileSync(pageFile, Buffer.from(await (await fetch(pageUrl)).arrayBuffer()));
 
-  // JIT warm-up at a crowd's pace, not a saturating one: the garbage of a saturating run is collected in
-  // whatever comes next, and the first crowd step would carry that pause.
-  wrk(stockUrl, { connections: 8, seconds: 3 });
-  if (!opt["stock-only"]) wrk(pageUrl, { connections: 4, seconds: 3 });
+  // The saturating single-endpoint runs come after the crowd steps: the garbage of a saturating run is
+  // collected in whatever comes next, and the first crowd step would carry that pause.
 
   let crowd: { steps: Step[]; held: Step | null; page: WrkResult; pollsOnly: { steps: Step[]; held: Step | null } } | null = null;
   let opening: Awaited<ReturnType<typeof runOpening>> | null = null;
@@ -110,6 +108,7 @@ async function main() {
     log("page alone, 32 connections:", page);
     crowd = { ...withPages, page, pollsOnly };
   }
+  if (!crowd) wrk(stockUrl, { connections: 32, seconds: 3 }); // JIT warm-up (the crowd steps warmed it otherwise)
   log("stock poll: 128 connections, 10 s");
   const stock = wrk(stockUrl, { connections: 128, seconds: 10 });
   log(stock);
@@ -196,6 +195,8 @@ async function crowdStep(stockUrl: string, pageUrl: string | null, buyers: numbe
   return step;
 }
 
+const FIRST_STEP = 2000;
+
 async function stepUp(stockUrl: string, pageUrl: string | null) {
   const steps: Step[] = [];
   const run = async (buyers: number) => {
@@ -203,15 +204,21 @@ async function stepUp(stockUrl: string, pageUrl: string | null) {
     steps.push(s);
     return s;
   };
-  if (opt.steps) {
-    for (const buyers of opt.steps.split(",").map(Number)) await run(buyers);
+  const given = opt.steps?.split(",").map(Number);
+  // A lead-in at the first step's size, not counted: the first renders behind the page micro-cache and the
+  // first seconds of a pattern run cold (JIT, connection set-up) and would be charged to whichever step
+  // came first.
+  log("lead-in (not counted):");
+  await crowdStep(stockUrl, pageUrl, given?.[0] ?? FIRST_STEP);
+  if (given) {
+    for (const buyers of given) await run(buyers);
     return { steps, held: steps.filter((s) => s.holds).at(-1) ?? null };
   }
   // Doubling from 2,000 until a step breaks (halving instead while even the first breaks), then one step
   // halfway between the last that held and the first that broke.
   let held: Step | null = null;
   let broke: number | null = null;
-  for (let buyers = 2000; buyers >= 125 && buyers <= 1_000_000; ) {
+  for (let buyers = FIRST_STEP; buyers >= 125 && buyers <= 1_000_000; ) {
     const s = await run(buyers);
     if (s.holds) held = s;
     else broke = buyers;
