@@ -31,7 +31,7 @@ export async function handleConfirmPayment(req: RequestLike): Promise<Answer> {
   const user = await requireUser(req);
   const body = await parseBody(confirmBodySchema, req);
   const result = await confirmGate.run(() => confirmOrderPayment(user.id, body));
-  const order = await getOrderPayment(body.orderId, user.id);
+  const order = result.order ?? (await getOrderPayment(body.orderId, user.id));
   if (!order) throw notFound("order");
   return jsonAnswer({ outcome: result.outcome, ...(result.code && { code: result.code }), order });
 }
