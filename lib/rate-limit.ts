@@ -85,7 +85,7 @@ export async function clearSignInFailures(accountId: string): Promise<void> {
  * The client's address for per-IP limits. Next sets x-forwarded-for from the socket when absent; behind a
  * proxy you run (TRUST_PROXY=1) the proxy's appended entry — the right-most — is the one to believe.
  */
-export function clientIp(headers: Headers): string {
+export function clientIp(headers: Pick<Headers, "get">): string {
   const xff = headers.get("x-forwarded-for");
   if (xff) {
     const parts = xff.split(",").map((s) => s.trim()).filter(Boolean);

@@ -25,6 +25,8 @@ const fields = {
   saleStartsAt: when.nullable(),
   saleEndsAt: when.nullable(),
   perBuyerLimit: int(1, 1000, "limit_min").nullable(),
+  /** Buyers need a verified mobile number (lib/accounts/phone) to order. */
+  phoneRequired: z.boolean({ error: "invalid" }),
 };
 
 /** Cross-field rules of a product as a whole (the create input, or an existing product with edits applied). */
@@ -49,6 +51,7 @@ export const productCreateSchema = z
     saleStartsAt: fields.saleStartsAt.optional(),
     saleEndsAt: fields.saleEndsAt.optional(),
     perBuyerLimit: fields.perBuyerLimit.optional(),
+    phoneRequired: fields.phoneRequired.default(false),
   })
   // Also runs when a field has the wrong type, so a form shows more problems at once (values may be raw then).
   .superRefine(
