@@ -44,11 +44,13 @@ export async function getStockSnapshot(productId: string, client: Db | Tx = db):
 
 /** Every buyer's and every verified phone's units of a product: what its per-buyer limit is checked on. */
 export async function getLimitCounters(productId: string, client: Db | Tx = db): Promise<{ buyers: [string, number][]; phones: [string, number][] }> {
-  const [counters, phoneCounters] = await Promise.all([
-    client.purchaseCounter.findMany({ where: { productId, quantity: { gt: 0 } }, select: { userId: true, quantity: true } }),
-    client.phonePurchaseCounter.findMany({ where: { productId, quantity: { gt: 0 } }, select: { phoneHash: true, quantity: true } }),
-  ]);
-  return { buyers: counters.map((c) => [c.userId, c.quantity]), phones: phoneCounters.map((c) => [c.phoneHash, c.quantity]) };
+  // One statement for both (a load races restocks: its read should take no longer than it must).
+  const rows = await client.$queryRaw<{ phone: boolean; id: string; quantity: number }[]>`
+    SELECT false AS phone, "userId"::text AS id, quantity FROM "PurchaseCounter" WHERE "productId" = ${productId}::uuid AND quantity > 0
+    UNION ALL
+    SELECT true, "phoneHash", quantity FROM "PhonePurchaseCounter" WHERE "productId" = ${productId}::uuid AND quantity > 0`;
+  const pairs = (phone: boolean) => rows.filter((r) => r.phone === phone).map((r): [string, number] => [r.id, Number(r.quantity)]);
+  return { buyers: pairs(false), phones: pairs(true) };
 }
 
 export async function getPgAvailable(productIds: string[]): Promise<Map<string, number>> {
