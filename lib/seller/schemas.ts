@@ -88,3 +88,8 @@ export const roleChangeSchema = z.object({ role: z.enum(["BUYER", "SELLER", "ADM
 export type ProductCreateInput = z.infer<typeof productCreateSchema>;
 export type ProductUpdateInput = z.infer<typeof productUpdateSchema>;
 export type OrderFilter = z.infer<typeof orderFilterSchema>;
+
+/** Flagged orders of a drop to exclude; none named = every flagged unpaid order of the drop. */
+export const excludeOrdersSchema = z.object({
+  orderIds: z.array(z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, { error: "invalid" }), { error: "invalid" }).min(1, { error: "required" }).max(1000, { error: "too_many" }).optional(),
+});
