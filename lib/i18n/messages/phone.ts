@@ -19,6 +19,8 @@ export const ko = {
   removed: "인증을 해제했어요.",
   outbox: "데모: 보낸 문자는 SMS 보관함에서 볼 수 있어요.",
   attemptsLeft: "남은 시도: {n}회",
+  rateLimited: "요청이 너무 많아요. {seconds}초 후에 다시 시도해 주세요.",
+  failed: "요청을 처리하지 못했어요. 다시 시도해 주세요.",
   fieldErrors: {
     required: "필수 항목이에요.",
     invalid_mobile: "010으로 시작하는 휴대폰 번호를 입력해 주세요 (예: 010-1234-5678).",
@@ -57,6 +59,8 @@ export const en: typeof ko = {
   removed: "Verification removed.",
   outbox: "Demo: sent messages are in the SMS outbox.",
   attemptsLeft: "Tries left: {n}",
+  rateLimited: "Too many requests. Try again in {seconds} s.",
+  failed: "That did not work. Please try again.",
   fieldErrors: {
     required: "This field is required.",
     invalid_mobile: "Enter a Korean mobile number starting with 010 (e.g. 010-1234-5678).",
