@@ -28,7 +28,7 @@ test("verify a phone through the SMS outbox, then buy a phone-required drop", as
   await page.goto(`/products/${productId}`);
   await expect(page.getByTestId("phone-required-note")).toContainText("휴대폰 인증을 마친 계정만");
   await page.getByTestId("buy-button").click();
-  await expect(page.getByRole("alert")).toContainText("휴대폰 인증을 마친 계정만 구매할 수 있어요");
+  await expect(page.getByRole("alert").filter({ hasText: "휴대폰 인증을 마친 계정만 구매할 수 있어요" })).toBeVisible();
   await page.getByTestId("verify-phone-link").click();
   await expect(page).toHaveURL(/\/account#phone$/);
 
