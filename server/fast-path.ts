@@ -27,7 +27,9 @@ class NodeRequest implements RequestLike {
   readonly headers = {
     get: (name: string): string | null => {
       const v = this.req.headers[name.toLowerCase()];
-      return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
+      // As Next does for its routes: without a proxy's header, the client is the socket's peer (clientIp).
+      if (v === undefined) return name.toLowerCase() === "x-forwarded-for" ? (this.req.socket.remoteAddress ?? null) : null;
+      return Array.isArray(v) ? v.join(", ") : v;
     },
   };
   async text() {

@@ -10,6 +10,7 @@ type Props = { productId: string; maxQuantity: number; disabledReason: string | 
 
 function refusal(status: number, code: string | undefined, t: Messages["shop"]): string {
   if (status === 403 && code === "EMAIL_NOT_VERIFIED") return t.errEmailNotVerified;
+  if (status === 403 && code === "PHONE_VERIFICATION_REQUIRED") return t.errPhoneRequired;
   const byCode: Record<string, string> = { SOLD_OUT: t.errSoldOut, NOT_OPEN: t.errNotOpen, ENDED: t.errEnded, LIMIT_EXCEEDED: t.errLimit };
   return (status === 409 && code && byCode[code]) || t.errGeneric;
 }
@@ -20,6 +21,7 @@ export function BuyButton({ productId, maxQuantity, disabledReason, t }: Props) 
   const [quantity, setQuantity] = useState(1);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [needsPhone, setNeedsPhone] = useState(false);
   const max = Math.max(1, maxQuantity);
 
   async function buy() {
@@ -38,6 +40,7 @@ export function BuyButton({ productId, maxQuantity, disabledReason, t }: Props) 
       if (res.status === 401) return router.push(`/signin?callbackUrl=${encodeURIComponent(pathname)}`);
       const body = (await res.json().catch(() => null)) as { error?: { code?: string } } | null;
       setError(refusal(res.status, body?.error?.code, t));
+      setNeedsPhone(body?.error?.code === "PHONE_VERIFICATION_REQUIRED");
     } catch {
       setError(t.errGeneric);
     }
@@ -67,7 +70,17 @@ export function BuyButton({ productId, maxQuantity, disabledReason, t }: Props) 
           {pending ? t.buying : (disabledReason ?? t.buy)}
         </button>
       </div>
-      {error && <p role="alert" className="text-sm font-medium text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="text-sm font-medium text-red-700">
+          {error}
+          {needsPhone && (
+            <>
+              {" "}
+              <a href="/account#phone" className="underline" data-testid="verify-phone-link">{t.verifyPhoneLink}</a>
+            </>
+          )}
+        </p>
+      )}
     </div>
   );
 }

@@ -140,6 +140,12 @@ export function DropPanel({ product, renderedAt, t, cartT, locale }: Props) {
         )}
       </dl>
       {stock.isError && <p role="status" className="text-sm text-amber-700">{t.liveStockError}</p>}
+      {product.phoneRequired && (
+        <p className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="phone-required-note">
+          {t.phoneRequiredNote}{" "}
+          <a href="/account#phone" className="font-medium underline">{t.verifyPhoneLink}</a>
+        </p>
+      )}
       <BuyButton productId={product.id} maxQuantity={Math.min(limit, Math.max(1, remaining))} disabledReason={reason} t={t} />
       {/* The cart takes drops too (capped by the per-buyer limit); buying still goes through the ledger. */}
       <AddToCartButton productId={product.id} disabled={state === "sold_out" || state === "ended"} t={cartT} />

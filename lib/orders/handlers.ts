@@ -2,7 +2,8 @@ import "server-only";
 // Plain Request → Response handlers for the order API. Next mounts them through lib/http.ts's route();
 // the production server's fast path (server/fast-path.ts) mounts the very same functions, so the buy
 // path has one implementation whichever way it is served.
-import { consumeOrThrow, limiters } from "@/lib/rate-limit";
+import { addressRange } from "@/lib/address-range";
+import { clientIp, consumeOrThrow, limiters } from "@/lib/rate-limit";
 import { assertVerified, requireUser, sessionClaims, signInFirst, userOfClaims } from "@/lib/auth/guards";
 import { stockGate } from "@/lib/stock/gate";
 import { AppError, notFound } from "@/lib/errors";
@@ -36,11 +37,12 @@ export async function handlePlaceOrder(req: RequestLike): Promise<Answer> {
   }
   const gate = stockGate();
   const oneProduct = oneProductLine(input);
-  let answer = oneProduct && !gate.usingFallback ? await buyOneProduct(session, claims.sub, key, oneProduct, gate) : "fallback";
+  const clientNet = addressRange(clientIp(req.headers)); // kept on the order for fleet flagging (lib/seller/flags.ts)
+  let answer = oneProduct && !gate.usingFallback ? await buyOneProduct(session, claims.sub, key, oneProduct, gate, clientNet) : "fallback";
   if (answer === "fallback") {
     const user = await session;
     await consumeOrThrow(limiters.placeOrderUser, user.id);
-    answer = await placeOrder(user.id, key, input, gate);
+    answer = await placeOrder(user.id, key, input, gate, { phoneHash: user.phoneHash, clientNet });
   }
   return jsonAnswer(answer.body, answer.status);
 }

@@ -25,6 +25,8 @@ const fields = {
   saleStartsAt: when.nullable(),
   saleEndsAt: when.nullable(),
   perBuyerLimit: int(1, 1000, "limit_min").nullable(),
+  /** Buyers need a verified mobile number (lib/accounts/phone) to order. */
+  phoneRequired: z.boolean({ error: "invalid" }),
 };
 
 /** Cross-field rules of a product as a whole (the create input, or an existing product with edits applied). */
@@ -49,6 +51,7 @@ export const productCreateSchema = z
     saleStartsAt: fields.saleStartsAt.optional(),
     saleEndsAt: fields.saleEndsAt.optional(),
     perBuyerLimit: fields.perBuyerLimit.optional(),
+    phoneRequired: fields.phoneRequired.default(false),
   })
   // Also runs when a field has the wrong type, so a form shows more problems at once (values may be raw then).
   .superRefine(
@@ -85,3 +88,8 @@ export const roleChangeSchema = z.object({ role: z.enum(["BUYER", "SELLER", "ADM
 export type ProductCreateInput = z.infer<typeof productCreateSchema>;
 export type ProductUpdateInput = z.infer<typeof productUpdateSchema>;
 export type OrderFilter = z.infer<typeof orderFilterSchema>;
+
+/** Flagged orders of a drop to exclude; none named = every flagged unpaid order of the drop. */
+export const excludeOrdersSchema = z.object({
+  orderIds: z.array(z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, { error: "invalid" }), { error: "invalid" }).min(1, { error: "required" }).max(1000, { error: "too_many" }).optional(),
+});

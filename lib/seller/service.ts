@@ -6,6 +6,7 @@ import { invalidateProduct } from "@/lib/catalog/cache";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError, type FieldErrors } from "@/lib/errors";
+import { getLimitCounters } from "@/lib/stock/queries";
 import { adjustUnitsInLedger, applyMetaToRedis, applyRestockToRedis, StockBelowCommitted } from "@/lib/stock/restock";
 import { saleIssues, type ProductCreateInput, type ProductUpdateInput } from "./schemas";
 import { ownedProductOrThrow, type SellerScope } from "./scope";
@@ -79,25 +80,21 @@ export async function updateProduct(scope: SellerScope, productId: string, input
     throw err;
   });
   if (restockId) await applyRestockToRedis(productId, delta, restockId);
-  const metaChanged = ["saleStartsAt", "saleEndsAt", "perBuyerLimit", "status"].some((k) => k in data);
+  const metaChanged = ["saleStartsAt", "saleEndsAt", "perBuyerLimit", "status", "phoneRequired"].some((k) => k in data);
   if (metaChanged) await syncMeta(product, (product.perBuyerLimit ?? null) !== (current.perBuyerLimit ?? null));
   invalidateProduct(productId);
   return product;
 }
 
-type MetaSource = { id: string; status: string; saleStartsAt: Date | null; saleEndsAt: Date | null; perBuyerLimit: number | null };
+type MetaSource = { id: string; status: string; saleStartsAt: Date | null; saleEndsAt: Date | null; perBuyerLimit: number | null; phoneRequired: boolean };
 async function syncMeta(p: MetaSource, limitChanged: boolean) {
-  const buyers = limitChanged
-    ? (await db.purchaseCounter.findMany({ where: { productId: p.id, quantity: { gt: 0 } }, select: { userId: true, quantity: true } })).map(
-        (c) => [c.userId, c.quantity] as [string, number],
-      )
-    : undefined;
   await applyMetaToRedis(p.id, {
     startsAtMs: p.saleStartsAt?.getTime() ?? 0,
     endsAtMs: p.saleEndsAt?.getTime() ?? 0,
     perBuyerLimit: p.perBuyerLimit ?? 0,
     onSale: p.status === "ACTIVE",
-    buyers,
+    phoneRequired: p.phoneRequired,
+    counters: limitChanged ? await getLimitCounters(p.id) : undefined,
   });
 }
 

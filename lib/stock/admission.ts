@@ -1,18 +1,22 @@
 // Server code that also runs in the worker process (plain Node via tsx), hence no "server-only" marker.
 // Admission over the stock port: typed results from the Lua scripts, keys loaded from PostgreSQL on demand.
-import { stockKeys } from "./keys";
+import { phoneField, stockKeys } from "./keys";
 import { getStockSnapshot, type StockSnapshot } from "./queries";
 import { ADMIT, ADMIT_REQUEST, LOAD, RELEASE } from "./scripts";
 import type { StockStore } from "./store";
 
-export const admitResults = ["reserved", "duplicate", "sold_out", "not_open", "ended", "limit_exceeded", "unknown"] as const;
+export const admitResults = ["reserved", "duplicate", "sold_out", "not_open", "ended", "limit_exceeded", "phone_required", "unknown"] as const;
 export type AdmitResult = (typeof admitResults)[number];
 
 const REQUEST_MARKER_TTL = 24 * 3600;
 const RELEASE_MARKER_TTL = 7 * 24 * 3600;
 const UNKNOWN_PRODUCT_TTL = 60;
 
-export type AdmitInput = { productId: string; userId: string; quantity: number; requestKey: string; nowMs: number };
+export type AdmitInput = {
+  productId: string; userId: string; quantity: number; requestKey: string; nowMs: number;
+  /** The buyer's verified phone (blind index), counted under the per-buyer limit too; null/absent = none. */
+  phoneHash?: string | null;
+};
 
 /**
  * One product line through ADMIT. `missing` means the product's keys are not loaded (the caller loads them
@@ -21,7 +25,7 @@ export type AdmitInput = { productId: string; userId: string; quantity: number; 
 export async function admit(store: StockStore, input: AdmitInput): Promise<{ result: AdmitResult | "missing"; available: number }> {
   const { productId, userId, quantity, requestKey, nowMs } = input;
   const keys = [stockKeys.meta(productId), stockKeys.buyers(productId), stockKeys.request(productId, userId, requestKey)];
-  const [result, available] = (await store.run(ADMIT, keys, [userId, quantity, nowMs, REQUEST_MARKER_TTL])) as [string, number];
+  const [result, available] = (await store.run(ADMIT, keys, [userId, quantity, nowMs, REQUEST_MARKER_TTL, input.phoneHash ?? ""])) as [string, number];
   return { result: result as AdmitResult | "missing", available: Number(available) };
 }
 
@@ -49,7 +53,7 @@ export async function admitRequest(store: StockStore, input: AdmitRequestInput):
     stockKeys.productClaim(productId, userId, requestKey),
     stockKeys.buyerRequests(productId, userId),
   ];
-  const args = [userId, quantity, nowMs, REQUEST_MARKER_TTL, input.requestHash, input.claimTtlS, input.answerTtlS, input.rate.points, input.rate.windowS];
+  const args = [userId, quantity, nowMs, REQUEST_MARKER_TTL, input.requestHash, input.claimTtlS, input.answerTtlS, input.rate.points, input.rate.windowS, input.phoneHash ?? ""];
   const [result, n, claim] = (await store.run(ADMIT_REQUEST, keys, args)) as [string, number, string];
   if (result === "missing") return { result };
   if (result === "rate_limited") return { result, retryInMs: Math.max(0, Number(n)) };
@@ -57,7 +61,11 @@ export async function admitRequest(store: StockStore, input: AdmitRequestInput):
   return { result: result as AdmitResult, available: Number(n) };
 }
 
-export type ReleaseInput = { productId: string; userId: string; quantity: number; releaseId: string; requestKey?: string };
+export type ReleaseInput = {
+  productId: string; userId: string; quantity: number; releaseId: string; requestKey?: string;
+  /** The phone (blind index) the units were counted under, whose count goes back too. */
+  phoneHash?: string | null;
+};
 
 /** Returns units to Redis once per releaseId (retries are harmless). */
 export async function release(store: StockStore, input: ReleaseInput): Promise<"released" | "already" | "not_loaded"> {
@@ -68,7 +76,7 @@ export async function release(store: StockStore, input: ReleaseInput): Promise<"
     stockKeys.released(productId, releaseId),
     stockKeys.request(productId, userId, requestKey),
   ];
-  const res = Number(await store.run(RELEASE, keys, [userId, quantity, RELEASE_MARKER_TTL]));
+  const res = Number(await store.run(RELEASE, keys, [userId, quantity, RELEASE_MARKER_TTL, input.phoneHash ?? ""]));
   return res === 1 ? "released" : res === 0 ? "already" : "not_loaded";
 }
 
@@ -76,9 +84,10 @@ export async function release(store: StockStore, input: ReleaseInput): Promise<"
 export async function loadStock(store: StockStore, productId: string, mode: "missing" | "force", snapshot?: StockSnapshot) {
   const s = snapshot ?? (await getStockSnapshot(productId));
   const args: (string | number)[] = [
-    mode, s.available, s.total, s.startsAtMs, s.endsAtMs, s.perBuyerLimit, s.exists ? 0 : 1, UNKNOWN_PRODUCT_TTL,
+    mode, s.available, s.total, s.startsAtMs, s.endsAtMs, s.perBuyerLimit, s.exists ? 0 : 1, UNKNOWN_PRODUCT_TTL, s.phoneRequired ? 1 : 0,
   ];
   for (const [userId, units] of s.buyers) args.push(userId, units);
+  for (const [phone, units] of s.phones) args.push(phoneField(phone), units);
   return Number(await store.run(LOAD, [stockKeys.meta(productId), stockKeys.buyers(productId)], args)) === 1;
 }
 

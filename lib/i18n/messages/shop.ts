@@ -58,6 +58,9 @@ export const ko = {
   errEnded: "판매가 종료되었어요.",
   errLimit: "1인당 구매 한도를 넘었어요.",
   errEmailNotVerified: "구매하려면 이메일 인증이 필요해요. 계정 페이지에서 인증해 주세요.",
+  errPhoneRequired: "이 상품은 휴대폰 인증을 마친 계정만 구매할 수 있어요.",
+  phoneRequiredNote: "휴대폰 인증을 마친 계정만 구매할 수 있어요. 인증된 번호 하나당 1인 한도가 적용돼요.",
+  verifyPhoneLink: "휴대폰 인증하러 가기",
   errGeneric: "주문하지 못했어요. 잠시 후 다시 시도해 주세요.",
   liveStockError: "실시간 재고를 불러오지 못했어요. 다시 시도하는 중…",
 };
@@ -121,6 +124,9 @@ export const en: typeof ko = {
   errEnded: "The sale has ended.",
   errLimit: "That is over the per-buyer limit.",
   errEmailNotVerified: "Verify your email before buying (see your account page).",
+  errPhoneRequired: "Only accounts with a verified mobile number can buy this product.",
+  phoneRequiredNote: "Only accounts with a verified mobile number can buy this. The per-buyer limit applies per verified number too.",
+  verifyPhoneLink: "Verify your phone",
   errGeneric: "The order did not go through. Please try again.",
   liveStockError: "Could not load live stock. Retrying…",
 };

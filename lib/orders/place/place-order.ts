@@ -37,9 +37,22 @@ const unknownProduct = (index: number): OrderAnswer => ({
   status: 422,
   body: new AppError("VALIDATION", "Invalid input", { [`items.${index}.productId`]: ["Unknown product"] }).toJSON(),
 });
-const fromAdmit: Record<Exclude<AdmitResult, "reserved" | "duplicate" | "unknown">, RejectCode> = {
+const fromAdmit: Record<Exclude<AdmitResult, "reserved" | "duplicate" | "unknown" | "phone_required">, RejectCode> = {
   sold_out: "SOLD_OUT", not_open: "NOT_OPEN", ended: "ENDED", limit_exceeded: "LIMIT_EXCEEDED",
 };
+
+/**
+ * The product needs a verified mobile number and the buyer has none: a 403 the UI turns into a link to the
+ * account page. Thrown, never stored as the Idempotency-Key's answer, so the same key works once verified.
+ */
+export const phoneRequired = (productId: string) =>
+  new AppError("PHONE_VERIFICATION_REQUIRED", "Verify your mobile number first", undefined, { productId });
+
+/**
+ * What the order records about its buyer besides the account: the verified phone (blind index, from the
+ * live session) the units are counted under as well, and the client's address range (fleet flagging).
+ */
+export type BuyerFacts = { phoneHash?: string | null; clientNet?: string | null };
 
 /** Ledger writes of Redis-admitted requests, batched (a few statements in flight, up to 100 orders each). */
 const ledgerBatcher = new LedgerBatcher(
@@ -48,14 +61,16 @@ const ledgerBatcher = new LedgerBatcher(
 );
 
 
-type Ctx = { userId: string; key: string; hash: string; lines: OrderLine[]; order: OrderContents };
+type Ctx = { userId: string; key: string; hash: string; lines: OrderLine[]; order: OrderContents; phoneHash: string | null; clientNet: string | null };
 
 /**
  * The one implementation behind POST /api/orders (route handler and fast path alike). The request is
  * hashed once and any earlier answer looked up once (claimKey); a bare `{ items }` is a buy-now, as the
  * body schema reads it.
  */
-export async function placeOrder(userId: string, key: string, input: CheckoutInput | PlaceOrderInput, gate: StockGate = stockGate()): Promise<OrderAnswer> {
+export async function placeOrder(
+  userId: string, key: string, input: CheckoutInput | PlaceOrderInput, gate: StockGate = stockGate(), buyer: BuyerFacts = {},
+): Promise<OrderAnswer> {
   const req: CheckoutInput = "source" in input ? input : { ...input, source: "buy-now" };
   const hash = requestHash(req);
   const durable = req.source !== "buy-now";
@@ -66,7 +81,7 @@ export async function placeOrder(userId: string, key: string, input: CheckoutInp
   let ctx: Ctx;
   try {
     const order = await orderContents(userId, req);
-    ctx = { userId, key, hash, lines: order.lines, order };
+    ctx = { userId, key, hash, lines: order.lines, order, phoneHash: buyer.phoneHash ?? null, clientNet: buyer.clientNet ?? null };
   } catch (err) {
     if (claim === "redis") await dropClaim(gate, { userId, key });
     throw err;
@@ -91,10 +106,10 @@ export async function placeOrder(userId: string, key: string, input: CheckoutInp
 type Taken = { line: OrderLine; fresh: boolean };
 
 /** Gives admitted units back in Redis (an undone admission); a failure is left to reconciliation. */
-function undoAdmissions(ctx: Pick<Ctx, "userId" | "key">, gate: StockGate, which: Taken[]) {
+function undoAdmissions(ctx: Pick<Ctx, "userId" | "key" | "phoneHash">, gate: StockGate, which: Taken[]) {
   const releaseId = `u:${randomUUID()}`;
   return Promise.all(which.map(({ line }) =>
-    gate.release({ productId: line.productId, userId: ctx.userId, quantity: line.quantity, releaseId, requestKey: ctx.key })
+    gate.release({ productId: line.productId, userId: ctx.userId, quantity: line.quantity, releaseId, requestKey: ctx.key, phoneHash: ctx.phoneHash })
       .catch((err) => log.warn({ err, productId: line.productId }, "undo of an admission failed; reconciliation repairs it")),
   ));
 }
@@ -103,12 +118,13 @@ async function placeThroughRedis(ctx: Ctx, gate: StockGate): Promise<OrderAnswer
   const taken: Taken[] = [];
   try {
     for (const [i, line] of ctx.lines.entries()) {
-      const { result } = await gate.admit({ productId: line.productId, userId: ctx.userId, quantity: line.quantity, requestKey: ctx.key, nowMs: clock.nowMs() });
+      const { result } = await gate.admit({ productId: line.productId, userId: ctx.userId, quantity: line.quantity, requestKey: ctx.key, nowMs: clock.nowMs(), phoneHash: ctx.phoneHash });
       metrics.admissions.inc({ result, tier: "redis" });
       if (result === "reserved" || result === "duplicate") {
         taken.push({ line, fresh: result === "reserved" });
         continue;
       }
+      if (result === "phone_required") throw phoneRequired(line.productId); // the catch below gives back what was taken
       await undoAdmissions(ctx, gate, taken);
       return result === "unknown" ? unknownProduct(i) : refusal(fromAdmit[result], line.productId);
     }
@@ -122,13 +138,14 @@ async function placeThroughRedis(ctx: Ctx, gate: StockGate): Promise<OrderAnswer
 /** Writes a Redis-admitted request to the ledger; whatever the ledger refuses goes back to Redis. */
 async function recordAdmitted(ctx: Ctx, gate: StockGate, taken: Taken[]): Promise<OrderAnswer> {
   try {
-    const placed = await ledgerBatcher.write({ orderId: newOrderId(), userId: ctx.userId, idempotencyKey: ctx.key, requestHash: ctx.hash, ...ctx.order });
+    const placed = await ledgerBatcher.write(ledgerInput(ctx));
     return { status: 201, body: { order: placed } };
   } catch (err) {
     if (err instanceof LedgerRejected) {
       // Redis drifted from the ledger: give the units back there and tell the buyer the ledger's truth.
       await undoAdmissions(ctx, gate, taken);
       metrics.admissions.inc({ result: `ledger_${err.code.toLowerCase()}`, tier: "postgres" });
+      if (err.code === "PHONE_REQUIRED") throw phoneRequired(err.productId);
       return err.code === "UNKNOWN_PRODUCT" ? unknownProduct(ctx.lines.findIndex((l) => l.productId === err.productId)) : refusal(err.code, err.productId);
     }
     if (isUniqueViolation(err)) {
@@ -142,8 +159,15 @@ async function recordAdmitted(ctx: Ctx, gate: StockGate, taken: Taken[]): Promis
   }
 }
 
+const ledgerInput = (ctx: Ctx) => ({
+  orderId: newOrderId(), userId: ctx.userId, idempotencyKey: ctx.key, requestHash: ctx.hash, phoneHash: ctx.phoneHash, clientNet: ctx.clientNet, ...ctx.order,
+});
+
 /** A buy-now of one product: what ADMIT_REQUEST decides in one round trip (lib/orders/place/buy-now.ts). */
-export type OneProductBuy = { userId: string; key: string; hash: string; input: CheckoutInput & { source: "buy-now" }; line: OrderLine };
+export type OneProductBuy = {
+  userId: string; key: string; hash: string; input: CheckoutInput & { source: "buy-now" }; line: OrderLine;
+  phoneHash: string | null; clientNet: string | null;
+};
 
 /** Answer to an ADMIT_REQUEST refusal, stored compactly in the claim as "~<result>". */
 export function refusalOfAdmit(result: string, productId: string): OrderAnswer {
@@ -156,13 +180,10 @@ export function refusalOfAdmit(result: string, productId: string): OrderAnswer {
 /** After ADMIT_REQUEST reserved (or found this request's units already reserved): the ledger write. */
 export async function recordOneProductBuy(buy: OneProductBuy, fresh: boolean, gate: StockGate): Promise<OrderAnswer> {
   const order = await orderContents(buy.userId, buy.input);
-  return recordAdmitted({ userId: buy.userId, key: buy.key, hash: buy.hash, lines: [buy.line], order }, gate, [{ line: buy.line, fresh }]);
+  const ctx: Ctx = { userId: buy.userId, key: buy.key, hash: buy.hash, lines: [buy.line], order, phoneHash: buy.phoneHash, clientNet: buy.clientNet };
+  return recordAdmitted(ctx, gate, [{ line: buy.line, fresh }]);
 }
 
-/** Gives back what ADMIT_REQUEST reserved for a request that turned out not to be the buyer's to make. */
-export function undoOneProductBuy(buy: Pick<OneProductBuy, "userId" | "key" | "line">, gate: StockGate) {
-  return undoAdmissions(buy, gate, [{ line: buy.line, fresh: true }]);
-}
 
 /**
  * The PostgreSQL-only path: the ledger's guards are the admission. `lookUp`: PostgreSQL's record of an
@@ -172,19 +193,20 @@ async function placeOnPostgres(ctx: Ctx, lookUp: boolean): Promise<OrderAnswer> 
   const stored = lookUp ? await findStoredAnswer(ctx.userId, ctx.key, ctx.hash) : null;
   if (stored) return stored;
   // A cheap unlocked read first: once a drop is sold out (or not open) the flood costs one read, not a write.
-  const early = await refuseEarly(ctx.lines);
+  const early = await refuseEarly(ctx.lines, ctx.phoneHash);
   if (early) {
     metrics.admissions.inc({ result: early.code.toLowerCase(), tier: "postgres" });
     return refusal(early.code, early.productId);
   }
   try {
-    const placed = await ledgerSlots.run(() => recordOrder(db, { orderId: newOrderId(), userId: ctx.userId, idempotencyKey: ctx.key, requestHash: ctx.hash, ...ctx.order }));
+    const placed = await ledgerSlots.run(() => recordOrder(db, ledgerInput(ctx)));
     metrics.admissions.inc({ result: "reserved", tier: "postgres" }, ctx.lines.length);
     return { status: 201, body: { order: placed } };
   } catch (err) {
     if (err instanceof AppError) throw err;
     if (err instanceof LedgerRejected) {
       metrics.admissions.inc({ result: err.code.toLowerCase(), tier: "postgres" });
+      if (err.code === "PHONE_REQUIRED") throw phoneRequired(err.productId);
       const answer = err.code === "UNKNOWN_PRODUCT" ? unknownProduct(ctx.lines.findIndex((l) => l.productId === err.productId)) : refusal(err.code, err.productId);
       return storeAnswerInPostgres(ctx.userId, ctx.key, ctx.hash, answer);
     }
@@ -196,16 +218,20 @@ async function placeOnPostgres(ctx: Ctx, lookUp: boolean): Promise<OrderAnswer> 
   }
 }
 
-/** A refusal the ledger would certainly give (sold out, not open, ended), decided without a transaction. */
-async function refuseEarly(lines: OrderLine[]): Promise<{ code: RejectCode; productId: string } | null> {
+/**
+ * A refusal the ledger would certainly give (sold out, not open, ended), decided without a transaction;
+ * a product that needs a verified phone the buyer lacks is PHONE_VERIFICATION_REQUIRED (thrown).
+ */
+async function refuseEarly(lines: OrderLine[], phoneHash: string | null): Promise<{ code: RejectCode; productId: string } | null> {
   const now = clock.now();
   const rows = await db.product.findMany({
     where: { id: { in: lines.map((l) => l.productId) } },
-    select: { id: true, ...productFactsSelect },
+    select: { id: true, phoneRequired: true, ...productFactsSelect },
   });
   for (const line of lines) {
     const p = rows.find((r) => r.id === line.productId);
     if (!p) continue; // unknown: the ledger answers it
+    if (p.phoneRequired && !phoneHash) throw phoneRequired(p.id);
     const code = saleRefusal(factsOf(p), line.quantity, now);
     if (code) return { code, productId: p.id };
   }
