@@ -25,7 +25,7 @@ import { soldStates, transition } from "@/lib/orders/lifecycle/transitions";
 import { toss } from "./gateway";
 import { PAID_MAIL_QUEUE } from "./queues";
 import { countPayment, hookTossMetrics, type PaymentOutcome } from "./metrics";
-import { orderPaymentView, refundsJson, type OrderPaymentRow, type OrderPaymentView } from "./queries";
+import { orderPaymentView, refundsJson, type OrderPaymentRow, type OrderPaymentView } from "./order-payment-view";
 import { completeRefund, executeRefund, recordExternalCancel, refundJob, requestRefund } from "./refunds";
 import type { SuccessQuery } from "./schemas";
 import { recordSale } from "./settlement";
