@@ -5,6 +5,7 @@ import "server-only";
 import { consumeOrThrow, limiters } from "@/lib/rate-limit";
 import { assertVerified, requireUser, sessionClaims, signInFirst, userOfClaims } from "@/lib/auth/guards";
 import { stockGate } from "@/lib/stock/gate";
+import { roomPassOf, type RoomPass } from "@/lib/waiting-room/order-pass";
 import { AppError, notFound } from "@/lib/errors";
 import { readOptionalJson, type RequestLike } from "@/lib/http";
 import { fieldErrors, parseBody, parseInput, parseQuery } from "@/lib/validation";
@@ -26,21 +27,22 @@ export async function handlePlaceOrder(req: RequestLike): Promise<Response> {
   if (!claims) signInFirst();
   const session = userOfClaims(claims).then((user) => assertVerified(user ?? signInFirst()));
   session.catch(() => {}); // every path below awaits it; this only marks an early rejection as handled
-  let key: string, input: CheckoutInput;
+  let key: string, input: CheckoutInput, pass: RoomPass | null;
   try {
     key = idempotencyKey(req);
     input = await parseBody(checkoutSchema, req);
+    pass = roomPassOf(req, claims.sub, "items" in input ? input.items.map((i) => i.productId) : null); // the waiting room's pass: one HMAC, no I/O
   } catch (err) {
     await session;
     throw err;
   }
   const gate = stockGate();
   const oneProduct = oneProductLine(input);
-  let answer = oneProduct && !gate.usingFallback ? await buyOneProduct(session, claims.sub, key, oneProduct, gate) : "fallback";
+  let answer = oneProduct && !gate.usingFallback ? await buyOneProduct(session, claims.sub, key, oneProduct, gate, pass) : "fallback";
   if (answer === "fallback") {
     const user = await session;
     await consumeOrThrow(limiters.placeOrderUser, user.id);
-    answer = await placeOrder(user.id, key, input, gate);
+    answer = await placeOrder(user.id, key, input, gate, pass);
   }
   return Response.json(answer.body, { status: answer.status });
 }

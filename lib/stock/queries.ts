@@ -12,12 +12,20 @@ export type StockSnapshot = {
   endsAtMs: number;
   perBuyerLimit: number;
   buyers: [userId: string, units: number][];
+  /** The drop's waiting room (lib/waiting-room): absent = off. */
+  room?: RoomSettings;
 };
+
+/** What the stock tier keeps of a drop's waiting room: on, its rate (null = auto) and pre-queue window. */
+export type RoomSettings = { on: boolean; rate: number | null; preQueueMs: number };
+export const roomSettingsOf = (p: { waitingRoom: boolean; admissionRate: number | null; preQueueMinutes: number }): RoomSettings => ({
+  on: p.waitingRoom, rate: p.admissionRate, preQueueMs: p.preQueueMinutes * 60_000,
+});
 
 export async function getStockSnapshot(productId: string, client: Db | Tx = db): Promise<StockSnapshot> {
   const product = await client.product.findUnique({
     where: { id: productId },
-    select: { status: true, saleStartsAt: true, saleEndsAt: true, perBuyerLimit: true, inventory: true },
+    select: { status: true, saleStartsAt: true, saleEndsAt: true, perBuyerLimit: true, inventory: true, waitingRoom: true, admissionRate: true, preQueueMinutes: true },
   });
   if (!product || product.status !== "ACTIVE" || !product.inventory) {
     return { productId, exists: false, available: 0, total: 0, startsAtMs: 0, endsAtMs: 0, perBuyerLimit: 0, buyers: [] };
@@ -36,6 +44,7 @@ export async function getStockSnapshot(productId: string, client: Db | Tx = db):
     endsAtMs: product.saleEndsAt?.getTime() ?? 0,
     perBuyerLimit: limit,
     buyers: counters.map((c) => [c.userId, c.quantity]),
+    room: roomSettingsOf(product),
   };
 }
 

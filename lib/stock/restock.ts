@@ -7,7 +7,9 @@ import { clock } from "@/lib/clock";
 import type { Tx } from "@/lib/db";
 import { log } from "@/lib/log";
 import { RedisUnavailable, stockGate, type StockGate } from "./gate";
+import { roomArgs } from "./admission";
 import { stockKeys } from "./keys";
+import type { RoomSettings } from "./queries";
 import { RESTOCK, SETMETA } from "./scripts";
 
 const RESTOCK_MARKER_TTL = 7 * 24 * 3600;
@@ -49,11 +51,11 @@ export async function applyRestockToRedis(productId: string, delta: number, rest
   }
 }
 
-export type SaleMeta = { startsAtMs: number; endsAtMs: number; perBuyerLimit: number; onSale: boolean; buyers?: [string, number][] };
+export type SaleMeta = { startsAtMs: number; endsAtMs: number; perBuyerLimit: number; onSale: boolean; room?: RoomSettings; buyers?: [string, number][] };
 
 /** Puts new schedule / limit / status into loaded keys; `buyers` replaces the buyer counts (a new limit). */
 export async function applyMetaToRedis(productId: string, meta: SaleMeta, gate: StockGate = stockGate()) {
-  const args: (string | number)[] = [meta.startsAtMs, meta.endsAtMs, meta.perBuyerLimit, meta.onSale ? 0 : 1, meta.buyers ? 1 : 0];
+  const args: (string | number)[] = [meta.startsAtMs, meta.endsAtMs, meta.perBuyerLimit, meta.onSale ? 0 : 1, ...roomArgs(meta.room), meta.buyers ? 1 : 0];
   for (const [u, n] of meta.buyers ?? []) args.push(u, n);
   try {
     await gate.run((s) => s.run(SETMETA, [stockKeys.meta(productId), stockKeys.buyers(productId)], args));

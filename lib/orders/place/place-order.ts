@@ -13,6 +13,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 import { RedisUnavailable, stockGate, type AdmitResult, type StockGate } from "@/lib/stock/gate";
+import { passIdFor, passRefusal, type RoomPass } from "@/lib/waiting-room/order-pass";
 import { LedgerBatcher } from "../ledger/batcher";
 import { LedgerRejected, recordOrder, recordOrders } from "../ledger/ledger";
 import { ledgerSlots } from "../ledger/slots";
@@ -37,7 +38,8 @@ const unknownProduct = (index: number): OrderAnswer => ({
   status: 422,
   body: new AppError("VALIDATION", "Invalid input", { [`items.${index}.productId`]: ["Unknown product"] }).toJSON(),
 });
-const fromAdmit: Record<Exclude<AdmitResult, "reserved" | "duplicate" | "unknown">, RejectCode> = {
+const isPassRefusal = (r: string): r is "pass_required" | "pass_used" => r === "pass_required" || r === "pass_used";
+const fromAdmit: Record<Exclude<AdmitResult, "reserved" | "duplicate" | "unknown" | "pass_required" | "pass_used">, RejectCode> = {
   sold_out: "SOLD_OUT", not_open: "NOT_OPEN", ended: "ENDED", limit_exceeded: "LIMIT_EXCEEDED",
 };
 
@@ -48,14 +50,14 @@ const ledgerBatcher = new LedgerBatcher(
 );
 
 
-type Ctx = { userId: string; key: string; hash: string; lines: OrderLine[]; order: OrderContents };
+type Ctx = { userId: string; key: string; hash: string; lines: OrderLine[]; order: OrderContents; pass?: RoomPass | null };
 
 /**
  * The one implementation behind POST /api/orders (route handler and fast path alike). The request is
  * hashed once and any earlier answer looked up once (claimKey); a bare `{ items }` is a buy-now, as the
  * body schema reads it.
  */
-export async function placeOrder(userId: string, key: string, input: CheckoutInput | PlaceOrderInput, gate: StockGate = stockGate()): Promise<OrderAnswer> {
+export async function placeOrder(userId: string, key: string, input: CheckoutInput | PlaceOrderInput, gate: StockGate = stockGate(), pass: RoomPass | null = null): Promise<OrderAnswer> {
   const req: CheckoutInput = "source" in input ? input : { ...input, source: "buy-now" };
   const hash = requestHash(req);
   const durable = req.source !== "buy-now";
@@ -66,7 +68,7 @@ export async function placeOrder(userId: string, key: string, input: CheckoutInp
   let ctx: Ctx;
   try {
     const order = await orderContents(userId, req);
-    ctx = { userId, key, hash, lines: order.lines, order };
+    ctx = { userId, key, hash, lines: order.lines, order, pass };
   } catch (err) {
     if (claim === "redis") await dropClaim(gate, { userId, key });
     throw err;
@@ -103,13 +105,14 @@ async function placeThroughRedis(ctx: Ctx, gate: StockGate): Promise<OrderAnswer
   const taken: Taken[] = [];
   try {
     for (const [i, line] of ctx.lines.entries()) {
-      const { result } = await gate.admit({ productId: line.productId, userId: ctx.userId, quantity: line.quantity, requestKey: ctx.key, nowMs: clock.nowMs() });
+      const { result } = await gate.admit({ productId: line.productId, userId: ctx.userId, quantity: line.quantity, requestKey: ctx.key, nowMs: clock.nowMs(), passId: passIdFor(ctx.pass, line.productId) });
       metrics.admissions.inc({ result, tier: "redis" });
       if (result === "reserved" || result === "duplicate") {
         taken.push({ line, fresh: result === "reserved" });
         continue;
       }
       await undoAdmissions(ctx, gate, taken);
+      if (isPassRefusal(result)) return passRefusal(result, line.productId);
       return result === "unknown" ? unknownProduct(i) : refusal(fromAdmit[result], line.productId);
     }
   } catch (err) {
@@ -143,11 +146,12 @@ async function recordAdmitted(ctx: Ctx, gate: StockGate, taken: Taken[]): Promis
 }
 
 /** A buy-now of one product: what ADMIT_REQUEST decides in one round trip (lib/orders/place/buy-now.ts). */
-export type OneProductBuy = { userId: string; key: string; hash: string; input: CheckoutInput & { source: "buy-now" }; line: OrderLine };
+export type OneProductBuy = { userId: string; key: string; hash: string; input: CheckoutInput & { source: "buy-now" }; line: OrderLine; passId?: string };
 
 /** Answer to an ADMIT_REQUEST refusal, stored compactly in the claim as "~<result>". */
 export function refusalOfAdmit(result: string, productId: string): OrderAnswer {
   if (result === "unknown") return unknownProduct(0);
+  if (isPassRefusal(result)) return passRefusal(result, productId);
   const code = fromAdmit[result as keyof typeof fromAdmit];
   if (!code) throw new Error(`not a refusal: ${result}`);
   return refusal(code, productId);
@@ -172,7 +176,8 @@ async function placeOnPostgres(ctx: Ctx, lookUp: boolean): Promise<OrderAnswer> 
   const stored = lookUp ? await findStoredAnswer(ctx.userId, ctx.key, ctx.hash) : null;
   if (stored) return stored;
   // A cheap unlocked read first: once a drop is sold out (or not open) the flood costs one read, not a write.
-  const early = await refuseEarly(ctx.lines);
+  const early = await refuseEarly(ctx.lines, ctx.pass);
+  if (early?.code === "pass_required") return passRefusal(early.code, early.productId);
   if (early) {
     metrics.admissions.inc({ result: early.code.toLowerCase(), tier: "postgres" });
     return refusal(early.code, early.productId);
@@ -196,18 +201,23 @@ async function placeOnPostgres(ctx: Ctx, lookUp: boolean): Promise<OrderAnswer> 
   }
 }
 
-/** A refusal the ledger would certainly give (sold out, not open, ended), decided without a transaction. */
-async function refuseEarly(lines: OrderLine[]): Promise<{ code: RejectCode; productId: string } | null> {
+/**
+ * A refusal the ledger would certainly give (sold out, not open, ended), decided without a transaction —
+ * and, with Redis away, the waiting room's rule: a drop whose room is on needs a pass (its signature was
+ * checked by the handler; single use is Redis's, so here the per-buyer limit bounds what a pass buys).
+ */
+async function refuseEarly(lines: OrderLine[], pass: RoomPass | null | undefined): Promise<{ code: RejectCode | "pass_required"; productId: string } | null> {
   const now = clock.now();
   const rows = await db.product.findMany({
     where: { id: { in: lines.map((l) => l.productId) } },
-    select: { id: true, ...productFactsSelect },
+    select: { id: true, waitingRoom: true, ...productFactsSelect },
   });
   for (const line of lines) {
     const p = rows.find((r) => r.id === line.productId);
     if (!p) continue; // unknown: the ledger answers it
     const code = saleRefusal(factsOf(p), line.quantity, now);
     if (code) return { code, productId: p.id };
+    if (p.waitingRoom && !passIdFor(pass, p.id)) return { code: "pass_required", productId: p.id };
   }
   return null;
 }
