@@ -114,3 +114,13 @@ redis.call('EXPIRE', KEYS[1], tonumber(ARGV[4]))
 redis.call('EXPIRE', KEYS[2], tonumber(ARGV[4]))
 return redis.call('ZCARD', KEYS[1])
 `);
+
+/**
+ * ROOM_STATS — the seller monitor's reading of a room; writes nothing.
+ * KEYS as ROOM's. Returns {w, wr, wq, s, a, adm, at, issued, lost, queued, used} (strings or false).
+ */
+export const ROOM_STATS = lua("room-stats", `
+local m = redis.call('HMGET', KEYS[1], 'w', 'wr', 'wq', 's', 'a')
+local st = redis.call('HMGET', KEYS[3], 'adm', 'at', 'issued', 'lost')
+return {m[1], m[2], m[3], m[4], m[5], st[1], st[2], st[3], st[4], redis.call('ZCARD', KEYS[2]), redis.call('HLEN', KEYS[5])}
+`);
