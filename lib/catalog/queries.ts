@@ -26,6 +26,7 @@ function toView(p: ProductRow, nowMs: number): ProductView {
     saleStartsAt: iso(p.saleStartsAt),
     saleEndsAt: iso(p.saleEndsAt),
     perBuyerLimit: p.perBuyerLimit,
+    waitingRoom: p.waitingRoom,
     remaining,
     total: p.inventory?.total ?? 0,
     state: computeSaleState({ saleStartsAt: p.saleStartsAt, saleEndsAt: p.saleEndsAt, remaining }, nowMs),
