@@ -15,8 +15,8 @@ import { signPass } from "./pass";
 import { ROOM } from "./scripts";
 import { parseReading, viewOf, type RoomReading, type RoomView } from "./view";
 
-/** A uniformly random score in [0, 1) from the CSPRNG (48 bits): the pre-queue's draw. */
-export const randomScore = () => randomInt(0, 2 ** 48) / 2 ** 48;
+/** A uniformly random score in [0, 1) from the CSPRNG (47 bits): the pre-queue's draw. */
+export const randomScore = () => randomInt(0, 2 ** 47) / 2 ** 47;
 
 export async function readRoom(productId: string, buyer: RoomBuyer, mode: "enter" | "status", gate: StockGate = stockGate()): Promise<RoomReading> {
   for (let attempt = 0; attempt < 3; attempt++) {
