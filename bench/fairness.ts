@@ -149,13 +149,24 @@ async function runScenario(s: Scenario, clients: Client[], seed: typeof import("
     }
   }
 
+  /** Takes a place (a person gives up after three failed tries: the server was too busy to answer). */
   async function enter(c: Client): Promise<boolean> {
-    const ch = await fetch(`${base}/api/waiting-room/${product.id}/challenge`, { headers: headers(c) });
-    if (!ch.ok) return false;
-    const challenge = await ch.json();
-    const solution = await solveChallenge({ challenge, deriveKey });
-    const res = await fetch(`${base}/api/waiting-room/${product.id}/enter`, { method: "POST", headers: headers(c), body: JSON.stringify({ altcha: Buffer.from(JSON.stringify({ challenge, solution })).toString("base64") }) });
-    return res.ok;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        const ch = await fetch(`${base}/api/waiting-room/${product.id}/challenge`, { headers: headers(c) });
+        if (ch.ok) {
+          const challenge = await ch.json();
+          const solution = await solveChallenge({ challenge, deriveKey });
+          const res = await fetch(`${base}/api/waiting-room/${product.id}/enter`, { method: "POST", headers: headers(c), body: JSON.stringify({ altcha: Buffer.from(JSON.stringify({ challenge, solution })).toString("base64") }) });
+          if (res.ok) return true;
+          answers.push(`${c.kind}:enter:${res.status}`);
+        }
+      } catch {
+        answers.push(`${c.kind}:enter:error`);
+      }
+      await sleep(rand(1000, 3000));
+    }
+    return false;
   }
 
   /** Watches the place (long poll, as the page does, at most one request per 2 s) until a pass or the end. */
@@ -164,12 +175,12 @@ async function runScenario(s: Scenario, clients: Client[], seed: typeof import("
     while (!stop) {
       const res = await fetch(`${base}/api/waiting-room/${product.id}${after ? `?after=${encodeURIComponent(after)}` : ""}`, { headers: headers(c) }).catch(() => null);
       if (res?.ok) {
-        const { room, fingerprint } = (await res.json()) as { room: { state: string; pass: string | null }; fingerprint: string };
+        const { room, fingerprint } = (await res.json().catch(() => ({ room: { state: "?", pass: null }, fingerprint: undefined }))) as { room: { state: string; pass: string | null }; fingerprint: string };
         after = fingerprint;
         if (room.state === "admitted" && room.pass) return (admittedAt.push(Date.now()), room.pass);
         if (["sold_out", "ended", "used", "off", "lost"].includes(room.state)) return null;
       }
-      await sleep(c.kind === "bot" ? 500 : rand(1500, 2500));
+      await sleep(c.kind === "bot" ? 250 : rand(500, 1500));
     }
     return null;
   }

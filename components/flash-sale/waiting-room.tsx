@@ -69,7 +69,7 @@ function useRoom(productId: string) {
           after = undefined;
           continue;
         }
-        await sleep(150);
+        await sleep(500);
       }
     })();
     return () => {

@@ -61,3 +61,11 @@ export async function handleRoomStatus(req: RequestLike & { signal?: AbortSignal
   });
   return json({ room: view, fingerprint: fingerprint(view) });
 }
+
+const ROOM_PREFIX = "/api/waiting-room/";
+/** The product id of a room status poll's path (GET /api/waiting-room/<id>), else null: the production server's fast path serves it. */
+export function roomPollId(path: string): string | null {
+  if (!path.startsWith(ROOM_PREFIX)) return null;
+  const id = path.slice(ROOM_PREFIX.length);
+  return id.length > 0 && !id.includes("/") ? id : null;
+}

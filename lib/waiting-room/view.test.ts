@@ -20,7 +20,11 @@ describe("viewOf", () => {
   it("a fingerprint changes with the place and the state, not with the clock", () => {
     const a = viewOf(base, 2_000_000, null);
     expect(fingerprint(viewOf(base, 2_000_500, null))).toBe(fingerprint(a));
-    expect(fingerprint(viewOf({ ...base, admitted: 31 }, 2_000_000, null))).not.toBe(fingerprint(a));
+    expect(fingerprint(viewOf({ ...base, admitted: 31 }, 2_000_000, null))).not.toBe(fingerprint(a)); // 11 → 10 ahead
+    // Far back, a step of the line is not news: 300 → 299 ahead keeps the fingerprint, 301 → 300 changes it.
+    const far = { ...base, rank: 330, admitted: 30 };
+    expect(fingerprint(viewOf({ ...far, admitted: 31 }, 2_000_000, null))).toBe(fingerprint(viewOf(far, 2_000_000, null)));
+    expect(fingerprint(viewOf({ ...far, admitted: 29 }, 2_000_000, null))).not.toBe(fingerprint(viewOf(far, 2_000_000, null)));
     expect(fingerprint(viewOf({ ...base, state: "sold_out" }, 2_000_000, null))).not.toBe(fingerprint(a));
   });
 });

@@ -63,11 +63,15 @@ export function viewOf(r: RoomReading, nowMs: number, pass: string | null): Room
   };
 }
 
+/** A count in steps that grow with it: exact up to 20, then tens up to 200, then hundreds. */
+export const coarse = (n: number) => (n <= 20 ? n : n <= 200 ? Math.ceil(n / 10) * 10 : Math.ceil(n / 100) * 100);
+
 /**
- * What a long poll compares to decide whether the buyer has news: everything shown but the server's clock
- * (units left only in steps, so a selling drop does not wake every waiting page on every unit).
+ * What a long poll compares to decide whether the buyer has news: the state, the pass, and the counts in
+ * coarse steps (lib/waiting-room/wait.ts) — someone 800th in line is woken when the hundreds change, not for
+ * every person let through, and a pre-queue filling up does not wake every page on every entry. The
+ * answer itself always carries the exact figures of the moment.
  */
 export function fingerprint(v: RoomView): string {
-  const units = v.available > 20 ? Math.ceil(v.available / 10) * 10 : v.available;
-  return [v.state, v.position ?? "", v.ahead ?? "", v.waiting, units, v.rate, v.opensAt ?? "", v.pass ?? ""].join(":");
+  return [v.state, v.ahead === null ? "" : coarse(v.ahead), coarse(v.waiting), coarse(v.available), v.rate, v.opensAt ?? "", v.pass ?? ""].join(":");
 }
