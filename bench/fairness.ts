@@ -136,6 +136,8 @@ async function runScenario(s: Scenario, clients: Client[], seed: typeof import("
   const answers: string[] = [];
   const botLatency: number[] = [];
   const admittedAt: number[] = [];
+  /** When each place was taken, in seconds from the opening (negative: the pre-queue), by kind. */
+  const enteredAt = { human: [] as number[], bot: [] as number[] };
   let soldOutAt: number | null = null;
   let stop = false;
 
@@ -161,7 +163,7 @@ async function runScenario(s: Scenario, clients: Client[], seed: typeof import("
           const challenge = await ch.json();
           const solution = await solveChallenge({ challenge, deriveKey });
           const res = await fetch(`${base}/api/waiting-room/${product.id}/enter`, { method: "POST", headers: headers(c), body: JSON.stringify({ altcha: Buffer.from(JSON.stringify({ challenge, solution })).toString("base64") }) });
-          if (res.ok) return true;
+          if (res.ok) return (enteredAt[c.kind].push((Date.now() - opening) / 1000), true);
           answers.push(`${c.kind}:enter:${res.status}`);
         }
       } catch {
@@ -272,6 +274,8 @@ async function runScenario(s: Scenario, clients: Client[], seed: typeof import("
     lastOrderAfterOpeningS: firstOrder._max.createdAt ? +((firstOrder._max.createdAt.getTime() - opening) / 1000).toFixed(2) : null,
     roomAdmissionsPerSecond: admissionsPerSecond, roomRateSet: s.room ? N.rate : null,
     botRequestLatencyMs: percentiles(botLatency),
+    placesTakenSecondsFromOpening: s.room ? { people: percentiles(enteredAt.human), bots: percentiles(enteredAt.bot) } : null,
+    passesHandedOut: admittedAt.length,
     answers: tally(answers),
     invariant,
     loadAverage: loadAverage(),
