@@ -34,7 +34,8 @@ FROM tools AS server
 ENV PORT=3000 HOST=0.0.0.0
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["npx", "tsx", "server/index.ts"]
+# The heap flags of server/node-flags.ts.
+CMD ["node", "--max-semi-space-size=32", "--max-old-space-size=384", "--import", "tsx", "server/index.ts"]
 
 FROM node:20-bookworm-slim AS app
 WORKDIR /app

@@ -13,6 +13,10 @@ const nextConfig: NextConfig = {
     // The catalog's data cache (lib/catalog/cache.ts) lives in memory, bounded by Next's LRU
     // (cacheMaxMemorySize): any query string is a key, and on disk they would pile up without bound.
     isrFlushToDisk: false,
+    // A route's modules load on its first request instead of all at start-up: the server in front of a
+    // drop keeps in memory what the crowd uses (the shop's pages, the fast paths), not every dashboard
+    // screen — about a hundred megabytes of the peak under bench:flash (docs/benchmarks.md).
+    preloadEntriesOnStart: false,
   },
 };
 

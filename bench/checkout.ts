@@ -22,6 +22,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { freePort, RedisProcess } from "../test/redis-server";
 import { hasWrk, loadAverage, percentiles, pool, tally, wrk } from "./load";
+import { SERVER_NODE_FLAGS } from "../server/node-flags";
 
 const root = resolve(import.meta.dirname, "..");
 const { values: opt } = parseArgs({
@@ -260,7 +261,7 @@ async function startServer(env: Record<string, string>) {
   const prof = opt["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${resolve(root, "bench/results/prof")}`] : [];
   const child = N.server === "next"
     ? spawn(process.execPath, [...prof, resolve(root, "node_modules/next/dist/bin/next"), "start", "-p", String(N.port), "-H", "127.0.0.1"], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] })
-    : spawn(process.execPath, [...prof, "--import", "tsx", "server/index.ts"], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
+    : spawn(process.execPath, [...SERVER_NODE_FLAGS, ...prof, "--import", "tsx", "server/index.ts"], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
   children.push(child);
   await waitFor(`${base}/api/health`, child);
   return child;

@@ -17,7 +17,8 @@ import autocannon from "autocannon";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RedisProcess, freePort } from "../test/redis-server";
-import { hasWrk, loadAverage, wrk } from "./load";
+import { SERVER_NODE_FLAGS } from "../server/node-flags";
+import { cpuSeconds, hasWrk, loadAverage, wrk } from "./load";
 
 const root = resolve(import.meta.dirname, "..");
 const { values: opt } = parseArgs({
@@ -84,13 +85,20 @@ async function main() {
   const measure = async (url: string, onStart?: () => void): Promise<Figures> =>
     useWrk ? fromWrk(wrk(url, { method: "POST", body, connections: N.connections, seconds: N.duration, headers: { "content-type": "application/json", origin: base }, cookies: cookieFile })) : fromAutocannon(await fire(url, N.duration, N.connections, onStart));
 
-  // JIT warm-up before the opening (every answer is 409 NOT_OPEN), then the opening itself.
+  // The crowd opens the drop's page and the home page before buying: their modules are in memory at
+  // the opening, as they would be (the peak memory figure includes them). Then JIT warm-up (every answer
+  // is 409 NOT_OPEN), then the opening itself.
+  for (const page of [`/products/${drop.id}`, "/"]) {
+    const status = await fetch(base + page).then((r) => r.status);
+    if (status !== 200) throw new Error(`GET ${page} answered ${status}`);
+  }
   await fire(`${base}/api/orders`, 3, 64);
   const metricsBefore = await scrape();
   const opening = await seed.openSale(drop.id, 1000);
   await new Promise((r) => setTimeout(r, Math.max(0, opening - Date.now())));
   log(`opening: ${N.connections} connections for ${N.duration}s${killAt !== null ? `, Redis killed at ${killAt}s for ${opt["redis-down-for"]}s` : ""}`);
   const mem = watchMemory(server.pid!);
+  const cpuBefore = cpuSeconds(server.pid!);
   const main = await measure(`${base}/api/orders`, () => {
     if (killAt === null) return;
     setTimeout(async () => {
@@ -99,8 +107,9 @@ async function main() {
       setTimeout(() => void redis.start().then(() => log("Redis restarted (empty)")), Number(opt["redis-down-for"]) * 1000);
     }, killAt * 1000);
   });
+  const serverCpuUs = Math.round(((cpuSeconds(server.pid!) - cpuBefore) * 1e6) / main.requests);
   const metricsAfter = await scrape();
-  log(`opening: ${main.requestsPerSecond} requests/s, p50 ${main.latencyMs.p50} ms, p99 ${main.latencyMs.p99} ms`);
+  log(`opening: ${main.requestsPerSecond} requests/s, p50 ${main.latencyMs.p50} ms, p99 ${main.latencyMs.p99} ms; server CPU ${serverCpuUs} µs per request`);
 
   // Rejections only: the drop is sold out; count PostgreSQL queries per refused request.
   const scrapeCost = (await scrape()).pgQueries - (await scrape()).pgQueries;
@@ -117,13 +126,16 @@ async function main() {
   await new Promise((r) => server.once("exit", r));
 
   let ceiling: Figures | null = null;
+  let ceilingCpuUs: number | null = null;
   if (!opt["skip-ceiling"]) {
     const port = await freePort();
     const c = spawnNode(["bench/ceiling-server.ts", String(port), redis.url, "ceiling:", drop.id], {});
     await new Promise((r) => c.once("message", r));
     await seed.loadCeilingDrop(redis.url, "ceiling:", drop.id, N.units, N.limit);
+    const ceilingCpuBefore = cpuSeconds(c.pid!);
     ceiling = await measure(`http://127.0.0.1:${port}/api/orders`);
-    log(`ceiling (bare Node + the same Lua): ${ceiling.requestsPerSecond} requests/s, p99 ${ceiling.latencyMs.p99} ms → ratio ${(main.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3)}`);
+    ceilingCpuUs = Math.round(((cpuSeconds(c.pid!) - ceilingCpuBefore) * 1e6) / ceiling.requests);
+    log(`ceiling (bare Node + the same Lua): ${ceiling.requestsPerSecond} requests/s, p99 ${ceiling.latencyMs.p99} ms → ratio ${(main.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3)}; its CPU ${ceilingCpuUs} µs per request → CPU ratio ${(ceilingCpuUs / serverCpuUs).toFixed(3)}`);
     c.kill("SIGTERM");
   }
   await redis.stop();
@@ -142,6 +154,8 @@ async function main() {
     redisFallbackActivated: metricsAfter.fallbackRebuilds > metricsBefore.fallbackRebuilds || metricsAfter.fallback > 0,
     ceiling: ceiling && { requestsPerSecond: ceiling.requestsPerSecond, latencyMs: ceiling.latencyMs },
     ratioToCeiling: ceiling ? +(main.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3) : null,
+    // Server CPU per request: what the machine's other work hardly moves (requests/s swing with it).
+    cpuUsPerRequest: { server: serverCpuUs, ceiling: ceilingCpuUs, ratio: ceilingCpuUs === null ? null : +(ceilingCpuUs / serverCpuUs).toFixed(3) },
   };
   mkdirSync(resolve(root, "bench/results"), { recursive: true });
   const file = resolve(root, `bench/results/flash${killAt !== null ? "-kill-redis" : ""}${opt.server === "next" ? "-next" : ""}.json`);
@@ -214,7 +228,7 @@ function spawnNode(args: string[], extraEnv: Record<string, string>) {
 async function startServer(env: Record<string, string>) {
   const child = opt.server === "next"
     ? spawn(process.execPath, [resolve(root, "node_modules/next/dist/bin/next"), "start", "-p", String(N.port), "-H", "127.0.0.1"], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] })
-    : spawnNode([...(opt.profile ? ["--cpu-prof", `--cpu-prof-dir=${resolve(root, "bench/results/prof")}`] : []), "server/index.ts"], env);
+    : spawnNode([...SERVER_NODE_FLAGS, ...(opt.profile ? ["--cpu-prof", `--cpu-prof-dir=${resolve(root, "bench/results/prof")}`] : []), "server/index.ts"], env);
   children.push(child);
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error("server exited");

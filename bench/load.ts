@@ -1,12 +1,24 @@
 // Load helpers for the benchmarks: percentiles, load averages beside every figure, a concurrency-limited
 // runner, and wrk (a C load generator, Debian package `wrk`) for the bare ceilings.
 import { spawn, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 
 /** The 1/5/15-minute load averages now: the machine is shared, every figure carries them. */
 export const loadAverage = () => loadavg().map((x) => +x.toFixed(2));
+
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc. The difference over a load run,
+ * divided by the requests served, is what a request costs that process — a figure other work on the
+ * machine hardly moves, where requests/s and the same-run ceiling swing with it.
+ */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 
 export function percentiles(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
@@ -52,6 +64,14 @@ export type WrkOptions = {
 };
 export type WrkResult = ReturnType<typeof parseWrk>;
 
+const WRK_THREADS = 2;
+/**
+ * The connections wrk really opens for `n`: each of its threads takes connections ÷ threads, rounded
+ * down — 3 connections on 2 threads are 2. Rounded up to a multiple of the threads here, so a paced load
+ * offers the rate it was sized for.
+ */
+export const wrkConnections = (n: number) => Math.max(WRK_THREADS, Math.ceil(n / WRK_THREADS) * WRK_THREADS);
+
 let scripts = 0;
 function wrkArgs(url: string, opts: WrkOptions) {
   const run = scripts++;
@@ -68,7 +88,7 @@ done = function(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(99) / 1000))
 end
 `);
-  return ["-t2", `-c${opts.connections}`, `-d${opts.seconds}s`, "--latency", "-s", script, url];
+  return [`-t${WRK_THREADS}`, `-c${wrkConnections(opts.connections)}`, `-d${opts.seconds}s`, "--latency", "-s", script, url];
 }
 
 function parseWrk(stdout: string, stderr: string, loadBefore: number[]) {

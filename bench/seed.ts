@@ -103,7 +103,16 @@ export async function checkLedger(productId: string, limit: number) {
       GROUP BY o."userId"),
     counted AS (SELECT "userId", quantity AS q FROM "PurchaseCounter" WHERE "productId" = ${productId}::uuid AND quantity > 0)
     SELECT COALESCE(l."userId", c."userId")::text AS "userId", COALESCE(l.q, 0) AS live, COALESCE(c.q, 0) AS counted
-    FROM live l FULL JOIN counted c ON c."userId" = l."userId" WHERE COALESCE(l.q, 0) <> COALESCE(c.q, 0)`;
+    FROM live l FULL JOIN counted c ON c."userId" = l."userId" WHERE COALESCE(l.q, 0) <> COALESCE(c.q, 0)
+    UNION ALL
+    -- The same per verified phone (PhonePurchaseCounter against the orders counted under the phone).
+    SELECT 'phone:' || COALESCE(l.phone, c.phone), COALESCE(l.q, 0), COALESCE(c.q, 0) FROM
+      (SELECT o."phoneHash" AS phone, sum(oi.quantity)::int AS q FROM "OrderItem" oi JOIN "Order" o ON o.id = oi."orderId"
+        WHERE oi."productId" = ${productId}::uuid AND o."phoneHash" IS NOT NULL
+          AND o.status IN ('PENDING_PAYMENT', 'CONFIRMING', 'PAID', 'SHIPPING', 'DELIVERED', 'RETURN_REQUESTED')
+        GROUP BY o."phoneHash") l
+      FULL JOIN (SELECT "phoneHash" AS phone, quantity AS q FROM "PhonePurchaseCounter" WHERE "productId" = ${productId}::uuid AND quantity > 0) c
+      ON c.phone = l.phone WHERE COALESCE(l.q, 0) <> COALESCE(c.q, 0)`;
   const r = new Redis(env.REDIS_URL);
   r.on("error", () => {});
   const redisAvailable = await r.hget(stockKeys.meta(productId), "a").then((v) => (v === null ? null : Number(v)), () => null);

@@ -33,6 +33,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/hurryup"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Named prepared statements (lib/db.ts): each connection parses and plans a statement once. Turn off
+   * behind a pooler in transaction mode that does not carry them (PgBouncer before 1.21, or without
+   * max_prepared_statements).
+   */
+  DATABASE_PREPARED_STATEMENTS: bool.default(true),
   REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
   // A brace would start a hash tag of its own and put every product's keys in one cluster slot.
   REDIS_KEY_PREFIX: z.string().regex(/^[^{}]*$/, "must not contain { or } (keys carry their own hash tag)").default("hu:"),
@@ -54,6 +60,13 @@ const schema = z.object({
   BLIND_INDEX_KEY: devOnly(z.string().min(32, "must be at least 32 characters"), "dev-only-blind-index-key-0123456789abcdef"),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "expected smtp:// or smtps://").optional(),
   MAIL_FROM: z.string().default("Hurry Up <no-reply@hurryup.local>"),
+  /** SMS codes for phone verification (lib/accounts/phone.ts): lifetime and the wait before another may be sent. */
+  PHONE_CODE_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(180),
+  PHONE_CODE_RESEND_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Fleet flags on a drop's orders (lib/seller/flags.ts): accounts created this many minutes or less before the opening… */
+  FLAG_NEW_ACCOUNT_MINUTES: z.coerce.number().int().min(0).max(10_080).default(30),
+  /** …and address ranges (IPv4 /24, IPv6 /48) from which at least this many accounts ordered the same drop. */
+  FLAG_RANGE_ACCOUNTS: z.coerce.number().int().min(2).max(10_000).default(3),
   ORDER_HOLD_SECONDS: z.coerce.number().int().min(5).default(600),
   /** Order lifecycle delays (seconds): paid → shipped, shipped → delivered, return window after delivery, return → completed. */
   ORDER_SHIP_DELAY_SECONDS: z.coerce.number().int().min(0).default(86_400),

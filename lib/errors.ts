@@ -5,6 +5,7 @@ export const errorStatus = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   EMAIL_NOT_VERIFIED: 403,
+  PHONE_VERIFICATION_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   SOLD_OUT: 409,
@@ -38,7 +39,12 @@ export class AppError extends Error {
     readonly fields?: FieldErrors,
     readonly extra?: Record<string, unknown>,
   ) {
+    // A client error (a refusal: sold out, 409, 422…) is an answer, not a fault: its stack would say
+    // nothing, and capturing one was the largest cost of an opening's refusals.
+    const limit = Error.stackTraceLimit;
+    if (errorStatus[code] < 500) Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = "AppError";
   }
   get status(): number {

@@ -13,6 +13,8 @@ import { key, redis } from "@/lib/redis";
 export const SIGNIN_MAX_FAILURES = 5;
 /** Order requests a buyer may send per 10 seconds. */
 export const ORDER_REQUESTS_PER_10S = 20;
+/** SMS codes one account may have sent, and one number may receive, per hour. */
+export const SMS_CODES_PER_HOUR = 5;
 /** Webhook bodies naming nothing of ours that one address may send per minute. */
 export const WEBHOOK_MISSES_PER_MINUTE = 30;
 const limiter = (name: string, points: number, duration: number, opts: { failOpenToMemory?: boolean } = {}) =>
@@ -32,6 +34,9 @@ export const limiters = {
   signUpIp: limiter("signup-ip", 10, 60 * 60),
   resendAccount: limiter("resend-account", 3, 60 * 60),
   placeOrderUser: limiter("order-user", ORDER_REQUESTS_PER_10S, 10, { failOpenToMemory: true }),
+  /** SMS verification codes sent per account and per number (blind index) in an hour (lib/accounts/phone.ts). */
+  smsAccount: limiter("sms-account", SMS_CODES_PER_HOUR, 60 * 60),
+  smsNumber: limiter("sms-number", SMS_CODES_PER_HOUR, 60 * 60),
   /** Toss webhook deliveries per source address: generous, Toss sends one per status change. */
   webhookIp: limiter("webhook-ip", 2_000, 10, { failOpenToMemory: true }),
   /** Webhook bodies that name nothing of ours, per source address: the probing an attacker would do. */
@@ -85,7 +90,7 @@ export async function clearSignInFailures(accountId: string): Promise<void> {
  * The client's address for per-IP limits. Next sets x-forwarded-for from the socket when absent; behind a
  * proxy you run (TRUST_PROXY=1) the proxy's appended entry — the right-most — is the one to believe.
  */
-export function clientIp(headers: Headers): string {
+export function clientIp(headers: Pick<Headers, "get">): string {
   const xff = headers.get("x-forwarded-for");
   if (xff) {
     const parts = xff.split(",").map((s) => s.trim()).filter(Boolean);

@@ -1,16 +1,15 @@
 // Fast paths: Node requests handed straight to the route handler functions Next also mounts (one
 // implementation of the logic). Handlers read requests through lib/http.ts's RequestLike, so no Fetch
-// Request (headers copy, body stream) is built per request; their Response is written out here.
-// The live stock poll (GET /api/products/<id>/stock) goes further: its answer is a status, frozen headers
-// and a string (lib/stock/handlers.ts), written to the socket with no Response at all.
+// Request (headers copy, body stream) is built per request, and answer with lib/http.ts's Answer (status,
+// headers, body text), written to the socket here with no Fetch Response at all.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
 import { handleViewerSummary } from "@/lib/accounts/handlers";
-import { errorResponse, route, type RequestLike } from "@/lib/http";
+import { errorAnswer, handle, type Answer, type RequestLike } from "@/lib/http";
 import { handlePlaceOrder } from "@/lib/orders/handlers";
 import { handleConfirmPayment } from "@/lib/payments/handlers";
-import { cachedLiveStockAnswer, liveStockAnswer, type StockAnswer } from "@/lib/stock/handlers";
+import { cachedLiveStockAnswer, liveStockAnswer } from "@/lib/stock/handlers";
 import { handleRoomStatus, roomPollId } from "@/lib/waiting-room/handlers";
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -29,7 +28,9 @@ class NodeRequest implements RequestLike {
   readonly headers = {
     get: (name: string): string | null => {
       const v = this.req.headers[name.toLowerCase()];
-      return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
+      // As Next does for its routes: without a proxy's header, the client is the socket's peer (clientIp).
+      if (v === undefined) return name.toLowerCase() === "x-forwarded-for" ? (this.req.socket.remoteAddress ?? null) : null;
+      return Array.isArray(v) ? v.join(", ") : v;
     },
   };
   async text() {
@@ -40,15 +41,30 @@ class NodeRequest implements RequestLike {
   }
 }
 
-async function toRequest(req: IncomingMessage): Promise<NodeRequest> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > 64 * 1024) break; // an order body is tiny; anything larger is cut and fails validation
-    chunks.push(chunk as Buffer);
-  }
-  return new NodeRequest(req, chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8"));
+const MAX_BODY = 64 * 1024; // an order body is tiny; anything larger is cut and fails validation
+
+/** The request with its body read: one chunk (the usual case) is decoded as it is, with no stream iterator. */
+function toRequest(req: IncomingMessage): Promise<NodeRequest> {
+  return new Promise((resolve, reject) => {
+    let first: Buffer | undefined;
+    let more: Buffer[] | undefined;
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      if ((size += chunk.length) > MAX_BODY) return;
+      if (first === undefined) first = chunk;
+      else (more ??= [first]).push(chunk);
+    });
+    req.once("end", () => resolve(new NodeRequest(req, more ? Buffer.concat(more).toString("utf8") : (first?.toString("utf8") ?? ""))));
+    req.once("error", reject);
+  });
+}
+
+/** An answer to the socket: the status line, its headers and the body in one write. */
+function write(res: ServerResponse, a: Answer, requestId?: string) {
+  const headers: Record<string, string | number> = { ...a.headers, "content-length": Buffer.byteLength(a.body) };
+  if (requestId !== undefined) headers["x-request-id"] = requestId;
+  res.writeHead(a.status, headers);
+  res.end(a.body);
 }
 
 async function send(res: ServerResponse, response: Response) {
@@ -60,15 +76,18 @@ async function send(res: ServerResponse, response: Response) {
   res.end(body);
 }
 
-/** A route handler (the one Next mounts too), wrapped by route() like Next's, served from Node. */
-function nodeHandler(handler: (req: NodeRequest) => Promise<Response>): NodeHandler {
-  const wrapped = route<Record<string, never>, NodeRequest>(handler);
+const internal = '{"error":{"code":"INTERNAL","message":"Something went wrong"}}';
+
+/** A route handler (the one Next mounts too), run as route() runs it for Next, served from Node. */
+function nodeHandler(handler: (req: NodeRequest) => Promise<Answer | Response>): NodeHandler {
   return async (req, res) => {
     try {
-      await send(res, await wrapped(await toRequest(req), { params: Promise.resolve({}) }));
+      const answer = await handle(handler, await toRequest(req), {}, requestIdOf(req));
+      if (answer instanceof Response) await send(res, answer);
+      else write(res, answer);
     } catch {
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-      res.end('{"error":{"code":"INTERNAL","message":"Something went wrong"}}');
+      res.end(internal);
     }
   };
 }
@@ -88,11 +107,6 @@ const requestIdOf = (req: IncomingMessage) => {
   return (typeof given === "string" && given.slice(0, 64)) || randomUUID();
 };
 
-function writeStock(res: ServerResponse, a: StockAnswer, requestId: string) {
-  res.writeHead(a.status, { ...a.headers, "content-length": Buffer.byteLength(a.body), "x-request-id": requestId });
-  res.end(a.body);
-}
-
 /**
  * GET /api/products/<id>/stock — the polls of a drop's waiting crowd. A cached product is answered
  * synchronously; a miss waits for the one shared read. No per-request log line (thousands a second):
@@ -102,16 +116,16 @@ function liveStock(id: string): NodeHandler {
   return (req, res) => {
     const requestId = requestIdOf(req);
     const hit = cachedLiveStockAnswer(id);
-    if (hit !== undefined) return writeStock(res, hit, requestId);
+    if (hit !== undefined) return write(res, hit, requestId);
     return liveStockMiss(id, res, requestId);
   };
 }
 
 async function liveStockMiss(id: string, res: ServerResponse, requestId: string) {
   try {
-    writeStock(res, await liveStockAnswer(id), requestId);
+    write(res, await liveStockAnswer(id), requestId);
   } catch (err) {
-    await send(res, errorResponse(err, requestId)).catch(() => res.destroy());
+    write(res, errorAnswer(err, requestId));
   }
 }
 

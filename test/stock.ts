@@ -33,18 +33,21 @@ export async function concurrently<T, R>(items: readonly T[], width: number, fn:
 
 export async function ledgerFigures(productId: string) {
   const inv = await db.inventory.findUniqueOrThrow({ where: { productId } });
-  const items = await db.orderItem.findMany({ where: { productId }, select: { quantity: true, order: { select: { status: true, userId: true } } } });
+  const items = await db.orderItem.findMany({ where: { productId }, select: { quantity: true, order: { select: { status: true, userId: true, phoneHash: true } } } });
   const sum = (states: readonly string[]) => items.filter((i) => states.includes(i.order.status)).reduce((s, i) => s + i.quantity, 0);
   const perBuyer = new Map<string, number>();
+  const perPhone = new Map<string, number>();
   for (const i of items) {
-    if ([...holdingStates, ...soldStates].includes(i.order.status)) perBuyer.set(i.order.userId, (perBuyer.get(i.order.userId) ?? 0) + i.quantity);
+    if (![...holdingStates, ...soldStates].includes(i.order.status)) continue;
+    perBuyer.set(i.order.userId, (perBuyer.get(i.order.userId) ?? 0) + i.quantity);
+    if (i.order.phoneHash) perPhone.set(i.order.phoneHash, (perPhone.get(i.order.phoneHash) ?? 0) + i.quantity);
   }
-  return { total: inv.total, available: inv.available, held: sum(holdingStates), sold: sum(soldStates), perBuyer };
+  return { total: inv.total, available: inv.available, held: sum(holdingStates), sold: sum(soldStates), perBuyer, perPhone };
 }
 
 /**
- * total = available + held + sold, nothing negative, every buyer's counter equals their live units and
- * stays within the limit, and (when quiet) Redis shows PostgreSQL's available units.
+ * total = available + held + sold, nothing negative, every buyer's counter — and every verified phone's —
+ * equals their live units and stays within the limit, and (when quiet) Redis shows PostgreSQL's available units.
  */
 export async function expectInvariant(productId: string, opts: { limit?: number; gate?: StockGate; redisQuiet?: boolean; buyers?: string[] } = {}) {
   const f = await ledgerFigures(productId);
@@ -53,7 +56,9 @@ export async function expectInvariant(productId: string, opts: { limit?: number;
   const counters = await db.purchaseCounter.findMany({ where: { productId, quantity: { gt: 0 } } });
   const counted = new Map(counters.map((c) => [c.userId, c.quantity]));
   expect(counted).toEqual(new Map([...f.perBuyer].filter(([, q]) => q > 0)));
-  if (opts.limit) for (const q of f.perBuyer.values()) expect(q).toBeLessThanOrEqual(opts.limit);
+  const phoneCounters = await db.phonePurchaseCounter.findMany({ where: { productId, quantity: { gt: 0 } } });
+  expect(new Map(phoneCounters.map((c) => [c.phoneHash, c.quantity]))).toEqual(f.perPhone);
+  if (opts.limit) for (const q of [...f.perBuyer.values(), ...f.perPhone.values()]) expect(q).toBeLessThanOrEqual(opts.limit);
   // `buyers` narrows this check to the test's own buyers: other test files may keep item-less orders around.
   const paidWithoutItems = await db.order.count({ where: { status: { in: [...soldStates] }, items: { none: {} }, ...(opts.buyers && { userId: { in: opts.buyers } }) } });
   expect(paidWithoutItems).toBe(0);

@@ -13,6 +13,7 @@ const passCodes = ["WAITING_ROOM_PASS_REQUIRED", "PASS_INVALID", "PASS_EXPIRED",
 
 function refusal(status: number, code: string | undefined, t: Messages["shop"]): string {
   if (status === 403 && code === "EMAIL_NOT_VERIFIED") return t.errEmailNotVerified;
+  if (status === 403 && code === "PHONE_VERIFICATION_REQUIRED") return t.errPhoneRequired;
   const byPass: Record<string, string> = { WAITING_ROOM_PASS_REQUIRED: t.errPassRequired, PASS_INVALID: t.errPassInvalid, PASS_EXPIRED: t.errPassExpired, PASS_USED: t.errPassUsed };
   if (status === 403 && code && byPass[code]) return byPass[code];
   const byCode: Record<string, string> = { SOLD_OUT: t.errSoldOut, NOT_OPEN: t.errNotOpen, ENDED: t.errEnded, LIMIT_EXCEEDED: t.errLimit };
@@ -25,6 +26,7 @@ export function BuyButton({ productId, maxQuantity, disabledReason, t, pass, onP
   const [quantity, setQuantity] = useState(1);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [needsPhone, setNeedsPhone] = useState(false);
   const max = Math.max(1, maxQuantity);
 
   async function buy() {
@@ -43,6 +45,7 @@ export function BuyButton({ productId, maxQuantity, disabledReason, t, pass, onP
       if (res.status === 401) return router.push(`/signin?callbackUrl=${encodeURIComponent(pathname)}`);
       const body = (await res.json().catch(() => null)) as { error?: { code?: string } } | null;
       setError(refusal(res.status, body?.error?.code, t));
+      setNeedsPhone(body?.error?.code === "PHONE_VERIFICATION_REQUIRED");
       if (res.status === 403 && passCodes.includes(body?.error?.code ?? "")) onPassRefused?.();
     } catch {
       setError(t.errGeneric);
@@ -73,7 +76,17 @@ export function BuyButton({ productId, maxQuantity, disabledReason, t, pass, onP
           {pending ? t.buying : (disabledReason ?? t.buy)}
         </button>
       </div>
-      {error && <p role="alert" className="text-sm font-medium text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="text-sm font-medium text-red-700">
+          {error}
+          {needsPhone && (
+            <>
+              {" "}
+              <a href="/account#phone" className="underline" data-testid="verify-phone-link">{t.verifyPhoneLink}</a>
+            </>
+          )}
+        </p>
+      )}
     </div>
   );
 }

@@ -141,6 +141,12 @@ export function DropPanel({ product, renderedAt, t, cartT, locale }: Props) {
         )}
       </dl>
       {stock.isError && <p role="status" className="text-sm text-amber-700">{t.liveStockError}</p>}
+      {product.phoneRequired && (
+        <p className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="phone-required-note">
+          {t.phoneRequiredNote}{" "}
+          <a href="/account#phone" className="font-medium underline">{t.verifyPhoneLink}</a>
+        </p>
+      )}
       {product.waitingRoom ? (
         // Sold through its waiting room: a place, a turn, a pass — not the cart (a pass is for one order).
         <WaitingRoom productId={product.id} maxQuantity={Math.min(limit, Math.max(1, remaining))} t={t} locale={locale} />

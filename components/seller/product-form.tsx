@@ -12,7 +12,7 @@ import { fromKstInput, toKstInput } from "./kst";
 export type ProductFormValues = {
   id?: string;
   name: string; description: string; price: number; categoryId: string; type: "NORMAL" | "LIMITED"; status: "DRAFT" | "ACTIVE" | "ARCHIVED";
-  units: number; saleStartsAt: string | null; saleEndsAt: string | null; perBuyerLimit: number | null; images: string[];
+  units: number; saleStartsAt: string | null; saleEndsAt: string | null; perBuyerLimit: number | null; phoneRequired: boolean; images: string[];
   waitingRoom: boolean; admissionRate: number | null; preQueueMinutes: number;
 };
 
@@ -36,7 +36,7 @@ export function ProductForm({ initial, categories, query, t }: Props) {
       name: text("name"), description: text("description"), price: num(text("price")), categoryId: text("categoryId"), type,
       units: num(text("units")), images,
       saleStartsAt: fromKstInput(text("saleStartsAt")), saleEndsAt: fromKstInput(text("saleEndsAt")),
-      perBuyerLimit: num(text("perBuyerLimit")),
+      perBuyerLimit: num(text("perBuyerLimit")), phoneRequired: form.get("phoneRequired") === "on",
       waitingRoom: type === "LIMITED" && room,
     };
     if (type === "LIMITED" && room) {
@@ -135,6 +135,14 @@ export function ProductForm({ initial, categories, query, t }: Props) {
           {label("perBuyerLimit", t.form.perBuyerLimit)}
           <input id="f-perBuyerLimit" name="perBuyerLimit" type="number" min={1} step={1} defaultValue={initial?.perBuyerLimit ?? undefined} className={inputClass} aria-invalid={invalid("perBuyerLimit")} />
           {err("perBuyerLimit")}
+        </div>
+        <div className="space-y-1 sm:col-span-2">
+          <label className="flex items-center gap-2 text-sm font-medium text-zinc-700">
+            <input id="f-phoneRequired" name="phoneRequired" type="checkbox" defaultChecked={initial?.phoneRequired ?? false} data-testid="phone-required" />
+            {t.form.phoneRequired}
+          </label>
+          <p className="text-xs text-zinc-500">{t.form.phoneRequiredHint}</p>
+          {err("phoneRequired")}
         </div>
         <div className="space-y-1">
           {label("saleStartsAt", `${t.form.saleStartsAt} (KST)`)}

@@ -11,6 +11,7 @@ const keyByCode = {
   ENDED: "errorEnded",
   LIMIT_EXCEEDED: "errorLimit",
   EMAIL_NOT_VERIFIED: "errorVerify",
+  PHONE_VERIFICATION_REQUIRED: "errorPhone",
   VALIDATION: "errorInvalid",
   RETURN_WINDOW_CLOSED: "errorReturnClosed",
 } as const;

@@ -50,7 +50,8 @@ export async function changePassword(userId: string, currentSessionId: string, i
 
 /**
  * Erases personal data and revokes every session. The row stays (orders reference it for the ledger),
- * anonymized: no email, name, phone, address or password; order shipping addresses are erased too.
+ * anonymized: no email, name, phone (the verified number is freed), address or password; order shipping
+ * addresses are erased too.
  */
 export async function deleteAccount(userId: string, input: unknown): Promise<void> {
   const data = parseInput(deleteAccountSchema, input);
@@ -59,8 +60,12 @@ export async function deleteAccount(userId: string, input: unknown): Promise<voi
   await db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: userId },
-      data: { deletedAt: now, emailHash: null, emailEnc: null, passwordHash: null, nameEnc: null, phoneEnc: null, addressEnc: null },
+      data: {
+        deletedAt: now, emailHash: null, emailEnc: null, passwordHash: null, nameEnc: null, phoneEnc: null, addressEnc: null,
+        phoneHash: null, verifiedPhoneEnc: null, phoneVerifiedAt: null,
+      },
     });
+    await tx.phoneVerification.deleteMany({ where: { userId } });
     await tx.order.updateMany({ where: { userId }, data: { shippingAddressEnc: null } });
     await tx.emailVerificationToken.deleteMany({ where: { userId } });
   });

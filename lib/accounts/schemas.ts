@@ -2,6 +2,7 @@
 // messages are codes (keys of messages.accounts.fieldErrors) so forms can show them in either language.
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/schemas";
+import { toE164 } from "./phone-number";
 
 const str = (max: number) =>
   z
@@ -72,3 +73,17 @@ export const changePasswordSchema = z
   .refine((v) => v.currentPassword !== v.newPassword, { path: ["newPassword"], error: "same_password" });
 
 export const deleteAccountSchema = z.object({ password: z.string({ error: "required" }).min(1, { error: "required", abort: true }).max(256) });
+
+/** A Korean mobile number to verify by SMS (010 numbers), as E.164 ("+821012345678"). */
+export const mobileNumberSchema = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required", abort: true })
+  .max(30, { error: "invalid_mobile", abort: true })
+  .transform((v, ctx) => toE164(v) ?? (ctx.addIssue({ code: "custom", message: "invalid_mobile" }), z.NEVER));
+
+/** The six digits of an SMS code. */
+export const phoneCodeSchema = z.string({ error: "required" }).trim().regex(/^\d{6}$/, { error: "invalid_code" });
+
+export const requestPhoneCodeSchema = z.object({ phone: mobileNumberSchema });
+export const confirmPhoneCodeSchema = z.object({ code: phoneCodeSchema });

@@ -3,7 +3,7 @@ import { base64url, calculateJwkThumbprint, EncryptJWT, jwtDecrypt } from "jose"
 import { encode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { describe, expect, test } from "vitest";
-import { decodeSessionToken, encodeSessionToken, readSessionCookie, sessionCookieName } from "./cookie";
+import { cookieValue, decodeSessionToken, encodeSessionToken, readSessionCookie, sessionCookieName } from "./cookie";
 
 const SECRET = env.AUTH_SECRET;
 
@@ -60,5 +60,13 @@ describe("session cookie", () => {
     expect(readSessionCookie(`${sessionCookieName}.1=def; ${sessionCookieName}.0=abc`)).toBe("abcdef");
     expect(readSessionCookie("a=1")).toBeNull();
     expect(readSessionCookie(null)).toBeNull();
+  });
+  test("finds a cookie by its exact name only, and decodes it only when encoded", () => {
+    expect(cookieValue(`x${sessionCookieName}=no; ${sessionCookieName}=yes`, sessionCookieName)).toBe("yes");
+    expect(cookieValue(`${sessionCookieName}.0=chunk;${sessionCookieName} = spaced `, sessionCookieName)).toBe("spaced");
+    expect(cookieValue(`a=${sessionCookieName}; b=2`, sessionCookieName)).toBeNull();
+    expect(cookieValue("t=a%2Bb%3D", "t")).toBe("a+b=");
+    expect(cookieValue("t=%E0%A4%A", "t")).toBe("%E0%A4%A"); // malformed escapes stay as sent
+    expect(cookieValue("first=1; t=", "t")).toBe("");
   });
 });

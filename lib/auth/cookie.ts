@@ -119,16 +119,37 @@ function decryptGcm(key: Buffer, iv: Buffer, ciphertext: Buffer, tag: Buffer, aa
 /** The session cookie's value from a Cookie header (Auth.js splits cookies over 4 KB into .0, .1, …). */
 export function readSessionCookie(cookieHeader: string | null): string | null {
   if (!cookieHeader) return null;
-  const jar = new Map<string, string>();
-  for (const part of cookieHeader.split(";")) {
-    const i = part.indexOf("=");
-    if (i > 0) jar.set(part.slice(0, i).trim(), decodeURIComponent(part.slice(i + 1).trim()));
-  }
-  const whole = jar.get(sessionCookieName);
+  // Every request of the buy path reads this: find the one cookie, decode only what needs decoding.
+  const whole = cookieValue(cookieHeader, sessionCookieName);
   if (whole) return whole;
   const chunks: string[] = [];
-  for (let n = 0; jar.has(`${sessionCookieName}.${n}`); n++) chunks.push(jar.get(`${sessionCookieName}.${n}`)!);
+  for (let n = 0, c: string | null; (c = cookieValue(cookieHeader, `${sessionCookieName}.${n}`)) !== null; n++) chunks.push(c);
   return chunks.length ? chunks.join("") : null;
+}
+
+/** The value of cookie `name` in a Cookie header (RFC 6265 §5.4: `name=value` pairs split by "; "), or null. */
+export function cookieValue(header: string, name: string): string | null {
+  for (let from = 0; from < header.length; ) {
+    const at = header.indexOf(name, from);
+    if (at === -1) return null;
+    let start = at;
+    while (start > 0 && (header[start - 1] === " " || header[start - 1] === "\t")) start--;
+    const end = at + name.length;
+    let eq = end;
+    while (header[eq] === " " || header[eq] === "\t") eq++;
+    if ((start === 0 || header[start - 1] === ";") && header[eq] === "=") {
+      const stop = header.indexOf(";", eq);
+      const raw = header.slice(eq + 1, stop === -1 ? undefined : stop).trim();
+      if (!raw.includes("%")) return raw;
+      try {
+        return decodeURIComponent(raw);
+      } catch {
+        return raw;
+      }
+    }
+    from = end;
+  }
+  return null;
 }
 
 /** A Set-Cookie value that removes the session cookie (after sign-out everywhere or deletion). */

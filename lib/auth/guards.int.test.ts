@@ -19,7 +19,7 @@ describe("session guards on a Request", () => {
     const { user } = await createAccount({ role: "SELLER" });
     const c = await mintSessionCookie(user.id);
     expect(c.name).toBe(sessionCookieName);
-    expect(await getSessionUser(req(cookieHeader(c)))).toEqual({ id: user.id, role: "SELLER", emailVerified: true, sessionId: c.sessionId });
+    expect(await getSessionUser(req(cookieHeader(c)))).toEqual({ id: user.id, role: "SELLER", emailVerified: true, phoneHash: null, sessionId: c.sessionId });
     const spy = vi.spyOn(db.session, "findUnique");
     expect((await getSessionUser(req(cookieHeader(c))))?.id).toBe(user.id);
     expect(spy).not.toHaveBeenCalled();

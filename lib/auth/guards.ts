@@ -10,7 +10,8 @@ import { loadLiveSession } from "./session-store";
 import { decodeSessionToken, readSessionCookie, sessionCookieName, type SessionClaims } from "./cookie";
 import type { Role } from "@/lib/generated/prisma/client";
 
-export type SessionUser = { id: string; role: Role; emailVerified: boolean; sessionId: string };
+/** phoneHash: the blind index of the verified mobile number, null without one (lib/auth/session-store.ts). */
+export type SessionUser = { id: string; role: Role; emailVerified: boolean; phoneHash: string | null; sessionId: string };
 
 /** The signed-in user of a session token, or null (missing, tampered, expired, revoked, deleted). */
 export async function userFromSessionToken(token: string | null | undefined): Promise<SessionUser | null> {
@@ -27,7 +28,7 @@ export function sessionClaims(req: Pick<RequestLike, "headers">): SessionClaims 
 export async function userOfClaims(claims: SessionClaims): Promise<SessionUser | null> {
   const live = await loadLiveSession(claims.sid);
   if (!live || live.userId !== claims.sub) return null;
-  return { id: live.userId, role: live.role, emailVerified: live.emailVerified, sessionId: claims.sid };
+  return { id: live.userId, role: live.role, emailVerified: live.emailVerified, phoneHash: live.phoneHash, sessionId: claims.sid };
 }
 
 export async function getSessionUser(req: Pick<RequestLike, "headers">): Promise<SessionUser | null> {

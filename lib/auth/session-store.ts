@@ -7,7 +7,12 @@ import { db } from "@/lib/db";
 import { key, redis } from "@/lib/redis";
 import type { Role } from "@/lib/generated/prisma/client";
 
-export type LiveSession = { userId: string; role: Role; emailVerified: boolean };
+/**
+ * phoneHash: the blind index of the account's verified mobile number (null without one). Carried here so
+ * the buy path knows it from the same cached read (no PostgreSQL query per order); a change of number
+ * drops the cached copies (refreshUserSessions).
+ */
+export type LiveSession = { userId: string; role: Role; emailVerified: boolean; phoneHash: string | null };
 
 const CACHE_TTL_S = 300;
 const TOMBSTONE = "revoked";
@@ -20,19 +25,19 @@ export async function loadLiveSession(sessionId: string): Promise<LiveSession | 
   if (cached === TOMBSTONE) return null;
   if (cached) {
     const s = JSON.parse(cached) as LiveSession & { exp: number };
-    if (s.exp > clock.nowMs()) return { userId: s.userId, role: s.role, emailVerified: s.emailVerified };
+    if (s.exp > clock.nowMs()) return { userId: s.userId, role: s.role, emailVerified: s.emailVerified, phoneHash: s.phoneHash ?? null };
     return null;
   }
   const row = await db.session.findUnique({
     where: { id: sessionId },
-    select: { userId: true, expiresAt: true, revokedAt: true, user: { select: { role: true, emailVerifiedAt: true, deletedAt: true } } },
+    select: { userId: true, expiresAt: true, revokedAt: true, user: { select: { role: true, emailVerifiedAt: true, phoneHash: true, deletedAt: true } } },
   });
   const now = clock.now();
   if (!row || row.revokedAt || row.expiresAt <= now || row.user.deletedAt) {
     await redis.set(cacheKey(sessionId), TOMBSTONE, "EX", CACHE_TTL_S).catch(() => {});
     return null;
   }
-  const live: LiveSession = { userId: row.userId, role: row.user.role, emailVerified: row.user.emailVerifiedAt !== null };
+  const live: LiveSession = { userId: row.userId, role: row.user.role, emailVerified: row.user.emailVerifiedAt !== null, phoneHash: row.user.phoneHash };
   const ttl = Math.max(1, Math.min(CACHE_TTL_S, Math.floor((row.expiresAt.getTime() - now.getTime()) / 1000)));
   await redis.set(cacheKey(sessionId), JSON.stringify({ ...live, exp: row.expiresAt.getTime() }), "EX", ttl, "NX").catch(() => {});
   // lastSeenAt is refreshed at cache-miss granularity (every few minutes), never on the hot path.

@@ -42,7 +42,7 @@ export async function revokeAllSessions(userId: string, exceptSessionId?: string
   return ids.length;
 }
 
-/** After a role or verification change: cached sessions re-read the user on their next request. */
+/** After a role, verification or phone change: cached sessions re-read the user on their next request. */
 export async function refreshUserSessions(userId: string): Promise<void> {
   const live = await db.session.findMany({ where: { userId, revokedAt: null }, select: { id: true } });
   await forgetSessions(live.map((s) => s.id));

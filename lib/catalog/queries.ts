@@ -26,6 +26,7 @@ function toView(p: ProductRow, nowMs: number): ProductView {
     saleStartsAt: iso(p.saleStartsAt),
     saleEndsAt: iso(p.saleEndsAt),
     perBuyerLimit: p.perBuyerLimit,
+    phoneRequired: p.phoneRequired,
     waitingRoom: p.waitingRoom,
     remaining,
     total: p.inventory?.total ?? 0,

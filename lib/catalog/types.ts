@@ -16,6 +16,8 @@ export type ProductView = {
   saleStartsAt: string | null;
   saleEndsAt: string | null;
   perBuyerLimit: number | null;
+  /** Only buyers with a verified mobile number may order it. */
+  phoneRequired: boolean;
   /** A drop sold through its waiting room (lib/waiting-room): bought with a pass, not straight away. */
   waitingRoom: boolean;
   remaining: number;

@@ -10,3 +10,6 @@ export function blindIndex(value: string, key: string = env.BLIND_INDEX_KEY): st
 }
 
 export const emailIndex = (email: string, key?: string) => blindIndex(normalizeEmail(email), key);
+
+/** A verified mobile number's index (E.164 in, e.g. "+821012345678"); prefixed so it never equals an email's. */
+export const phoneIndex = (e164: string, key?: string) => blindIndex(`tel:${e164}`, key);

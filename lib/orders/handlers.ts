@@ -2,12 +2,13 @@ import "server-only";
 // Plain Request → Response handlers for the order API. Next mounts them through lib/http.ts's route();
 // the production server's fast path (server/fast-path.ts) mounts the very same functions, so the buy
 // path has one implementation whichever way it is served.
-import { consumeOrThrow, limiters } from "@/lib/rate-limit";
+import { addressRange } from "@/lib/address-range";
+import { clientIp, consumeOrThrow, limiters } from "@/lib/rate-limit";
 import { assertVerified, requireUser, sessionClaims, signInFirst, userOfClaims } from "@/lib/auth/guards";
 import { stockGate } from "@/lib/stock/gate";
 import { roomPassOf, type RoomPass } from "@/lib/waiting-room/order-pass";
 import { AppError, notFound } from "@/lib/errors";
-import { readOptionalJson, type RequestLike } from "@/lib/http";
+import { jsonAnswer, readOptionalJson, type Answer, type RequestLike } from "@/lib/http";
 import { fieldErrors, parseBody, parseInput, parseQuery } from "@/lib/validation";
 import { buyOneProduct, oneProductLine } from "./place/buy-now";
 import { placeOrder } from "./place/place-order";
@@ -22,7 +23,7 @@ import { checkoutSchema, idempotencyKeySchema, listOrdersQuerySchema, orderActio
  * claims and admits in one script. Every other order goes through placeOrder (lib/orders/place). Either
  * way nothing is answered before the session holds, so a bad request of a signed-out buyer is a 401.
  */
-export async function handlePlaceOrder(req: RequestLike): Promise<Response> {
+export async function handlePlaceOrder(req: RequestLike): Promise<Answer> {
   const claims = sessionClaims(req);
   if (!claims) signInFirst();
   const session = userOfClaims(claims).then((user) => assertVerified(user ?? signInFirst()));
@@ -38,13 +39,14 @@ export async function handlePlaceOrder(req: RequestLike): Promise<Response> {
   }
   const gate = stockGate();
   const oneProduct = oneProductLine(input);
-  let answer = oneProduct && !gate.usingFallback ? await buyOneProduct(session, claims.sub, key, oneProduct, gate, pass) : "fallback";
+  const clientNet = addressRange(clientIp(req.headers)); // kept on the order for fleet flagging (lib/seller/flags.ts)
+  let answer = oneProduct && !gate.usingFallback ? await buyOneProduct(session, claims.sub, key, oneProduct, gate, clientNet, pass) : "fallback";
   if (answer === "fallback") {
     const user = await session;
     await consumeOrThrow(limiters.placeOrderUser, user.id);
-    answer = await placeOrder(user.id, key, input, gate, pass);
+    answer = await placeOrder(user.id, key, input, gate, { phoneHash: user.phoneHash, clientNet, pass });
   }
-  return Response.json(answer.body, { status: answer.status });
+  return jsonAnswer(answer.body, answer.status);
 }
 
 function idempotencyKey(req: RequestLike): string {

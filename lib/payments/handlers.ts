@@ -5,7 +5,7 @@ import "server-only";
 import { requireUser } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
-import type { RequestLike } from "@/lib/http";
+import { jsonAnswer, type Answer, type RequestLike } from "@/lib/http";
 import { createGate } from "@/lib/limit";
 import { parseBody } from "@/lib/validation";
 import { getOrderPayment } from "./queries";
@@ -27,11 +27,11 @@ const confirmGate = createGate({
  * Refresh-safe: a second call for an order already past PENDING_PAYMENT confirms nothing and answers
  * `already` with the current state (the service's guarded transition and per-order Idempotency-Key).
  */
-export async function handleConfirmPayment(req: RequestLike): Promise<Response> {
+export async function handleConfirmPayment(req: RequestLike): Promise<Answer> {
   const user = await requireUser(req);
   const body = await parseBody(confirmBodySchema, req);
   const result = await confirmGate.run(() => confirmOrderPayment(user.id, body));
-  const order = await getOrderPayment(body.orderId, user.id);
+  const order = result.order ?? (await getOrderPayment(body.orderId, user.id));
   if (!order) throw notFound("order");
-  return Response.json({ outcome: result.outcome, ...(result.code && { code: result.code }), order });
+  return jsonAnswer({ outcome: result.outcome, ...(result.code && { code: result.code }), order });
 }

@@ -5,7 +5,7 @@ import { Prisma, type OrderStatus, type RefundKind, type RefundStatus } from "@/
 import { primaryRefund } from "./refund-view";
 
 type Refund = { status: RefundStatus; amount: number; reason: string; kind: RefundKind; createdAt: Date; completedAt: Date | null };
-type Row = {
+export type OrderPaymentRow = {
   id: string; status: OrderStatus; amount: number; orderName: string; holdExpiresAt: Date | null;
   p_status: string | null; p_method: string | null; p_amount: number | null; p_approvedAt: Date | null; p_failureCode: string | null;
   refunds: { status: RefundStatus; amount: number; reason: string; kind: RefundKind; createdAt: string; completedAt: string | null }[];
@@ -13,22 +13,29 @@ type Row = {
 /** A timestamp(3) column as JSON text, in the ISO form a Date prints (the columns hold UTC). */
 const iso = (col: string) => `to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** The refunds of the order whose id is `orderIdSql`, newest first, as one JSON array (never null). */
+export const refundsJson = (orderIdSql: string) => Prisma.raw(`COALESCE((SELECT json_agg(json_build_object('status', r.status, 'amount', r.amount, 'reason', r.reason, 'kind', r.kind,
+                                                      'createdAt', ${iso('r."createdAt"')}, 'completedAt', ${iso('r."completedAt"')})
+                                     ORDER BY r."createdAt" DESC)
+                     FROM "Refund" r WHERE r."orderId" = ${orderIdSql}), '[]'::json)`);
+
 /**
  * The order as the payment panel needs it; only the buyer's own order (anyone else's is null). One
- * statement (order, payment and refunds joined): the confirm route ends every confirm with it.
+ * statement (order, payment and refunds joined): the confirm route ends every confirm with it, unless the
+ * confirm's own statement returned the same view (service.ts markPaidFast).
  */
 export async function getOrderPayment(orderId: string, userId: string) {
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await db.$queryRaw<OrderPaymentRow[]>`
     SELECT o.id, o.status::text AS status, o.amount, o."orderName", o."holdExpiresAt",
            p.status AS p_status, p.method AS p_method, p.amount AS p_amount, p."approvedAt" AS "p_approvedAt", p."failureCode" AS "p_failureCode",
-           COALESCE((SELECT json_agg(json_build_object('status', r.status, 'amount', r.amount, 'reason', r.reason, 'kind', r.kind,
-                                                      'createdAt', ${Prisma.raw(iso('r."createdAt"'))}, 'completedAt', ${Prisma.raw(iso('r."completedAt"'))})
-                                     ORDER BY r."createdAt" DESC)
-                     FROM "Refund" r WHERE r."orderId" = o.id), '[]'::json) AS refunds
+           ${refundsJson("o.id")} AS refunds
     FROM "Order" o LEFT JOIN "Payment" p ON p."orderId" = o.id
     WHERE o.id = ${orderId} AND o."userId" = ${userId}::uuid`;
-  const r = rows[0];
-  if (!r) return null;
+  return rows[0] ? orderPaymentView(rows[0]) : null;
+}
+
+/** A row with the columns getOrderPayment selects, as the view. */
+export function orderPaymentView(r: OrderPaymentRow) {
   const refunds: Refund[] = r.refunds.map((x) => ({ ...x, createdAt: new Date(x.createdAt), completedAt: x.completedAt === null ? null : new Date(x.completedAt) }));
   const payment = r.p_status === null ? null : { status: r.p_status, method: r.p_method, amount: Number(r.p_amount), approvedAt: r.p_approvedAt, failureCode: r.p_failureCode };
   const order = { id: r.id, status: r.status, amount: Number(r.amount), orderName: r.orderName, holdExpiresAt: r.holdExpiresAt, payment, refunds };

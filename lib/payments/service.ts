@@ -25,6 +25,7 @@ import { soldStates, transition } from "@/lib/orders/lifecycle/transitions";
 import { toss } from "./gateway";
 import { PAID_MAIL_QUEUE } from "./queues";
 import { countPayment, hookTossMetrics, type PaymentOutcome } from "./metrics";
+import { orderPaymentView, refundsJson, type OrderPaymentRow, type OrderPaymentView } from "./queries";
 import { completeRefund, executeRefund, recordExternalCancel, refundJob, requestRefund } from "./refunds";
 import type { SuccessQuery } from "./schemas";
 import { recordSale } from "./settlement";
@@ -54,7 +55,8 @@ export const DECLINE_CODES: ReadonlySet<string> = new Set([
 /** Bounded waits under a drop's load; a timed-out step rolls back whole and is retried (same keys). */
 const TX = { maxWait: 5_000, timeout: 15_000 };
 
-export type ConfirmResult = { outcome: PaymentOutcome; status: OrderStatus; code?: string };
+/** `order`: the order as it now stands, when the confirm's own statement returned it (no read needed). */
+export type ConfirmResult = { outcome: PaymentOutcome; status: OrderStatus; code?: string; order?: OrderPaymentView };
 
 const result = (outcome: PaymentOutcome, status: OrderStatus, code?: string): ConfirmResult => {
   countPayment(outcome);
@@ -91,7 +93,7 @@ export async function confirmOrderPayment(userId: string, q: SuccessQuery): Prom
   try {
     const r = await sendConfirm(q.orderId, q.paymentKey, begun.amount, begun.claim);
     released = r.claimReleased === true;
-    return r.claimReleased === undefined ? r : { outcome: r.outcome, status: r.status, ...(r.code && { code: r.code }) };
+    return r.claimReleased === undefined ? r : { outcome: r.outcome, status: r.status, ...(r.code && { code: r.code }), ...(r.order && { order: r.order }) };
   } finally {
     if (!released) await releaseClaim(q.orderId, begun.claim);
   }
@@ -249,9 +251,8 @@ async function settleConfirm(orderId: string, paymentKey: string, outcome: TossO
   if (outcome.kind === "success") {
     const p = outcome.payment;
     // The happy path in one statement; any other case (or a guard that no longer holds) goes the general way.
-    if (p.status === "DONE" && p.orderId === orderId && p.paymentKey === paymentKey && (await markPaidFast(p, claim))) {
-      return { ...result("paid", "PAID"), ...(claim && { claimReleased: true }) };
-    }
+    const order = p.status === "DONE" && p.orderId === orderId && p.paymentKey === paymentKey ? await markPaidFast(p, claim) : null;
+    if (order) return { ...result("paid", "PAID"), order, ...(claim && { claimReleased: true }) };
     return applyTossRecord(p);
   }
   if (outcome.kind === "declined") {
@@ -344,24 +345,25 @@ const paymentData = (p: TossPayment) => ({
  * CONFIRMING, of exactly the amount Toss charged, with this paymentKey as its payment — the guarded
  * CONFIRMING → PAID of `markPaid` with everything it writes (payment row DONE, timeline event, status outbox
  * event, per-seller SALE and FEE entries with their unique keys as `recordSale`, the paid mail's outbox
- * event) and, when `claim` is given, the end of that claim (only if it is still the caller's). False: a guard
- * did not match and nothing was written; the caller applies the record the general way.
+ * event) and, when `claim` is given, the end of that claim (only if it is still the caller's). Answers the
+ * order as it now stands (getOrderPayment's view, from the same statement). Null: a guard did not match and
+ * nothing was written; the caller applies the record the general way.
  */
-async function markPaidFast(p: TossPayment, claim?: Date): Promise<boolean> {
+async function markPaidFast(p: TossPayment, claim?: Date): Promise<OrderPaymentView | null> {
   const now = clock.now();
   const approvedAt = p.approvedAt ? new Date(p.approvedAt) : null;
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  const rows = await db.$queryRaw<OrderPaymentRow[]>`
     WITH upd AS (
       UPDATE "Order" o SET status = 'PAID', "updatedAt" = ${now},
         "paymentClaimedUntil" = CASE WHEN ${claim ?? null}::timestamp IS NOT NULL AND o."paymentClaimedUntil" = ${claim ?? null}::timestamp THEN NULL ELSE o."paymentClaimedUntil" END
       WHERE o.id = ${p.orderId} AND o.status = 'CONFIRMING' AND o.amount = ${p.totalAmount}
         AND EXISTS (SELECT 1 FROM "Payment" py WHERE py."orderId" = o.id AND py."paymentKey" = ${p.paymentKey})
-      RETURNING o.id
+      RETURNING o.id, o.amount, o."orderName", o."holdExpiresAt"
     ), pay AS (
       UPDATE "Payment" py SET "paymentKey" = ${p.paymentKey}, status = ${p.status}, method = ${p.method ?? null}, "approvedAt" = ${approvedAt},
         raw = ${JSON.stringify(p)}::jsonb, "failureCode" = NULL, "updatedAt" = ${now}
       FROM upd WHERE py."orderId" = upd.id
-      RETURNING 1
+      RETURNING py."orderId", py.status, py.method, py.amount, py."approvedAt"
     ), ev AS (
       INSERT INTO "OrderEvent" (id, "orderId", "fromStatus", "toStatus", note, "createdAt")
       SELECT gen_random_uuid(), upd.id, 'CONFIRMING'::"OrderStatus", 'PAID'::"OrderStatus", ${`paid (${p.method ?? "card"})`}, ${now} FROM upd
@@ -389,8 +391,11 @@ async function markPaidFast(p: TossPayment, claim?: Date): Promise<boolean> {
       ORDER BY x.n
       RETURNING 1
     )
-    SELECT id FROM upd`;
-  return rows.length === 1;
+    SELECT upd.id, 'PAID' AS status, upd.amount, upd."orderName", upd."holdExpiresAt",
+           pay.status AS p_status, pay.method AS p_method, pay.amount AS p_amount, pay."approvedAt" AS "p_approvedAt", NULL AS "p_failureCode",
+           ${refundsJson("upd.id")} AS refunds
+    FROM upd LEFT JOIN pay ON pay."orderId" = upd.id`;
+  return rows.length === 1 ? orderPaymentView(rows[0]) : null;
 }
 
 async function markPaid(orderId: string, p: TossPayment, from: "CONFIRMING" | "PENDING_PAYMENT"): Promise<ConfirmResult> {

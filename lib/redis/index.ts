@@ -5,7 +5,9 @@ import { env } from "@/lib/env";
 const globalForRedis = globalThis as unknown as { hurryupRedis?: Redis };
 
 export function createRedis(url = env.REDIS_URL): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000, lazyConnect: false });
+  // Auto-pipelining: commands issued in the same tick share one write. Each request's session check is a
+  // GET here; one write per GET was a tenth of the server's CPU at an opening.
+  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000, lazyConnect: false, enableAutoPipelining: true });
 }
 
 export const redis: Redis = globalForRedis.hurryupRedis ?? createRedis();

@@ -26,6 +26,8 @@ const fields = {
   saleStartsAt: when.nullable(),
   saleEndsAt: when.nullable(),
   perBuyerLimit: int(1, 1000, "limit_min").nullable(),
+  /** Buyers need a verified mobile number (lib/accounts/phone) to order. */
+  phoneRequired: z.boolean({ error: "invalid" }),
   /** The drop's waiting room (docs/waiting-room.md): on by default for a new limited drop. */
   ...roomSettingsFields,
 };
@@ -53,6 +55,7 @@ export const productCreateSchema = z
     saleStartsAt: fields.saleStartsAt.optional(),
     saleEndsAt: fields.saleEndsAt.optional(),
     perBuyerLimit: fields.perBuyerLimit.optional(),
+    phoneRequired: fields.phoneRequired.default(false),
     waitingRoom: fields.waitingRoom.optional(),
     admissionRate: fields.admissionRate.optional(),
     preQueueMinutes: fields.preQueueMinutes.optional(),
@@ -92,3 +95,8 @@ export const roleChangeSchema = z.object({ role: z.enum(["BUYER", "SELLER", "ADM
 export type ProductCreateInput = z.infer<typeof productCreateSchema>;
 export type ProductUpdateInput = z.infer<typeof productUpdateSchema>;
 export type OrderFilter = z.infer<typeof orderFilterSchema>;
+
+/** Flagged orders of a drop to exclude; none named = every flagged unpaid order of the drop. */
+export const excludeOrdersSchema = z.object({
+  orderIds: z.array(z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, { error: "invalid" }), { error: "invalid" }).min(1, { error: "required" }).max(1000, { error: "too_many" }).optional(),
+});

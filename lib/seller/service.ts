@@ -6,7 +6,7 @@ import { invalidateProduct } from "@/lib/catalog/cache";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError, type FieldErrors } from "@/lib/errors";
-import { roomSettingsOf } from "@/lib/stock/queries";
+import { getLimitCounters, roomSettingsOf } from "@/lib/stock/queries";
 import { adjustUnitsInLedger, applyMetaToRedis, applyRestockToRedis, StockBelowCommitted } from "@/lib/stock/restock";
 import { saleIssues, type ProductCreateInput, type ProductUpdateInput } from "./schemas";
 import { ownedProductOrThrow, type SellerScope } from "./scope";
@@ -84,29 +84,27 @@ export async function updateProduct(scope: SellerScope, productId: string, input
     throw err;
   });
   if (restockId) await applyRestockToRedis(productId, delta, restockId);
-  const metaChanged = ["saleStartsAt", "saleEndsAt", "perBuyerLimit", "status", "waitingRoom", "admissionRate", "preQueueMinutes"].some((k) => k in data);
+  const metaChanged = ["saleStartsAt", "saleEndsAt", "perBuyerLimit", "status", "phoneRequired", "waitingRoom", "admissionRate", "preQueueMinutes"].some(
+    (k) => k in data,
+  );
   if (metaChanged) await syncMeta(product, (product.perBuyerLimit ?? null) !== (current.perBuyerLimit ?? null));
   invalidateProduct(productId);
   return product;
 }
 
 type MetaSource = {
-  id: string; status: string; saleStartsAt: Date | null; saleEndsAt: Date | null; perBuyerLimit: number | null;
+  id: string; status: string; saleStartsAt: Date | null; saleEndsAt: Date | null; perBuyerLimit: number | null; phoneRequired: boolean;
   waitingRoom: boolean; admissionRate: number | null; preQueueMinutes: number;
 };
 async function syncMeta(p: MetaSource, limitChanged: boolean) {
-  const buyers = limitChanged
-    ? (await db.purchaseCounter.findMany({ where: { productId: p.id, quantity: { gt: 0 } }, select: { userId: true, quantity: true } })).map(
-        (c) => [c.userId, c.quantity] as [string, number],
-      )
-    : undefined;
   await applyMetaToRedis(p.id, {
     startsAtMs: p.saleStartsAt?.getTime() ?? 0,
     endsAtMs: p.saleEndsAt?.getTime() ?? 0,
     perBuyerLimit: p.perBuyerLimit ?? 0,
     onSale: p.status === "ACTIVE",
+    phoneRequired: p.phoneRequired,
     room: roomSettingsOf(p),
-    buyers,
+    counters: limitChanged ? await getLimitCounters(p.id) : undefined,
   });
 }
 

@@ -1,11 +1,13 @@
 // Server code that also runs in the worker process (plain Node via tsx), hence no "server-only" marker.
 // Admission over the stock port: typed results from the Lua scripts, keys loaded from PostgreSQL on demand.
-import { stockKeys } from "./keys";
+import { phoneField, stockKeys } from "./keys";
 import { getStockSnapshot, type RoomSettings, type StockSnapshot } from "./queries";
 import { ADMIT, ADMIT_REQUEST, LOAD, RELEASE } from "./scripts";
 import type { StockStore } from "./store";
 
-export const admitResults = ["reserved", "duplicate", "sold_out", "not_open", "ended", "limit_exceeded", "unknown", "pass_required", "pass_used"] as const;
+export const admitResults = [
+  "reserved", "duplicate", "sold_out", "not_open", "ended", "limit_exceeded", "phone_required", "unknown", "pass_required", "pass_used",
+] as const;
 export type AdmitResult = (typeof admitResults)[number];
 
 const REQUEST_MARKER_TTL = 24 * 3600;
@@ -16,6 +18,8 @@ const USED_PASS_TTL = 2 * 24 * 3600;
 
 export type AdmitInput = {
   productId: string; userId: string; quantity: number; requestKey: string; nowMs: number;
+  /** The buyer's verified phone (blind index), counted under the per-buyer limit too; null/absent = none. */
+  phoneHash?: string | null;
   /** A waiting-room pass for this product whose signature, owner and expiry the caller checked (lib/waiting-room/pass.ts). */
   passId?: string;
 };
@@ -27,7 +31,7 @@ export type AdmitInput = {
 export async function admit(store: StockStore, input: AdmitInput): Promise<{ result: AdmitResult | "missing"; available: number }> {
   const { productId, userId, quantity, requestKey, nowMs } = input;
   const keys = [stockKeys.meta(productId), stockKeys.buyers(productId), stockKeys.request(productId, userId, requestKey), stockKeys.passesUsed(productId)];
-  const args = [userId, quantity, nowMs, REQUEST_MARKER_TTL, input.passId ?? "", USED_PASS_TTL];
+  const args = [userId, quantity, nowMs, REQUEST_MARKER_TTL, input.phoneHash ?? "", input.passId ?? "", USED_PASS_TTL];
   const [result, available] = (await store.run(ADMIT, keys, args)) as [string, number];
   return { result: result as AdmitResult | "missing", available: Number(available) };
 }
@@ -59,7 +63,7 @@ export async function admitRequest(store: StockStore, input: AdmitRequestInput):
   ];
   const args = [
     userId, quantity, nowMs, REQUEST_MARKER_TTL, input.requestHash, input.claimTtlS, input.answerTtlS, input.rate.points, input.rate.windowS,
-    input.passId ?? "", USED_PASS_TTL,
+    input.phoneHash ?? "", input.passId ?? "", USED_PASS_TTL,
   ];
   const [result, n, claim] = (await store.run(ADMIT_REQUEST, keys, args)) as [string, number, string];
   if (result === "missing") return { result };
@@ -68,7 +72,11 @@ export async function admitRequest(store: StockStore, input: AdmitRequestInput):
   return { result: result as AdmitResult, available: Number(n) };
 }
 
-export type ReleaseInput = { productId: string; userId: string; quantity: number; releaseId: string; requestKey?: string };
+export type ReleaseInput = {
+  productId: string; userId: string; quantity: number; releaseId: string; requestKey?: string;
+  /** The phone (blind index) the units were counted under, whose count goes back too. */
+  phoneHash?: string | null;
+};
 
 /** Returns units to Redis once per releaseId (retries are harmless). */
 export async function release(store: StockStore, input: ReleaseInput): Promise<"released" | "already" | "not_loaded"> {
@@ -79,7 +87,7 @@ export async function release(store: StockStore, input: ReleaseInput): Promise<"
     stockKeys.released(productId, releaseId),
     stockKeys.request(productId, userId, requestKey),
   ];
-  const res = Number(await store.run(RELEASE, keys, [userId, quantity, RELEASE_MARKER_TTL]));
+  const res = Number(await store.run(RELEASE, keys, [userId, quantity, RELEASE_MARKER_TTL, input.phoneHash ?? ""]));
   return res === 1 ? "released" : res === 0 ? "already" : "not_loaded";
 }
 
@@ -87,10 +95,11 @@ export async function release(store: StockStore, input: ReleaseInput): Promise<"
 export async function loadStock(store: StockStore, productId: string, mode: "missing" | "force", snapshot?: StockSnapshot) {
   const s = snapshot ?? (await getStockSnapshot(productId));
   const args: (string | number)[] = [
-    mode, s.available, s.total, s.startsAtMs, s.endsAtMs, s.perBuyerLimit, s.exists ? 0 : 1, UNKNOWN_PRODUCT_TTL,
+    mode, s.available, s.total, s.startsAtMs, s.endsAtMs, s.perBuyerLimit, s.exists ? 0 : 1, UNKNOWN_PRODUCT_TTL, s.phoneRequired ? 1 : 0,
     ...roomArgs(s.room),
   ];
   for (const [userId, units] of s.buyers) args.push(userId, units);
+  for (const [phone, units] of s.phones) args.push(phoneField(phone), units);
   return Number(await store.run(LOAD, [stockKeys.meta(productId), stockKeys.buyers(productId)], args)) === 1;
 }
 

@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 const snapshot = (over: Partial<StockSnapshot> = {}): StockSnapshot => ({
-  productId: randomUUID(), exists: true, available: 3, total: 3, startsAtMs: 0, endsAtMs: 0, perBuyerLimit: 2, buyers: [], ...over,
+  productId: randomUUID(), exists: true, available: 3, total: 3, startsAtMs: 0, endsAtMs: 0, perBuyerLimit: 2, phoneRequired: false, buyers: [], phones: [], ...over,
 });
 
 describe.each(["ioredis", "upstash"])("stock port over %s", (kind) => {

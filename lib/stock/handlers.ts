@@ -5,11 +5,12 @@ import "server-only";
 // straight to Node's socket. A cached product answers without a Promise or a Fetch object.
 import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { toResponse, type Answer } from "@/lib/http";
 import { idSchema } from "@/lib/validation";
 import { liveStateAt } from "./live";
 import { liveStockCache, type CachedStock } from "./live-cache";
 
-export type StockAnswer = { status: 200 | 404; headers: Readonly<Record<string, string>>; body: string };
+export type StockAnswer = Answer & { status: 200 | 404 };
 
 /**
  * A CDN may keep an answer for a second and serve it stale for five more while it refreshes. The page
@@ -55,6 +56,5 @@ export async function liveStockAnswer(id: string): Promise<StockAnswer> {
 
 /** The Next route's view of the same answer. */
 export async function handleLiveStock(id: string): Promise<Response> {
-  const a = cachedLiveStockAnswer(id) ?? (await liveStockAnswer(id));
-  return new Response(a.body, { status: a.status, headers: a.headers });
+  return toResponse(cachedLiveStockAnswer(id) ?? (await liveStockAnswer(id)));
 }

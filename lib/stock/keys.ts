@@ -7,13 +7,17 @@ const tag = (productId: string) => `${prefix()}{p:${productId}}`;
 /** The product's key prefix with its hash tag: other domains' keys of the product (lib/waiting-room) share its slot. */
 export const productTag = tag;
 
+/** The buyers-hash field counting a verified phone's units (ADMIT, RELEASE, LOAD, SETMETA). */
+export const phoneField = (phoneHash: string) => `ph:${phoneHash}`;
+
 export const stockKeys = {
   /**
    * Hash: a (available), t (total), s/e (sale start/end, ms, 0 = none), l (per-buyer limit, 0 = none), x (1 = no
-   * such product), w (1 = waiting room on: admission needs a pass), wr (its rate, buyers/s, 0 = auto), wq (its pre-queue window, ms).
+   * such product), v (1 = verified phone required), w (1 = waiting room on: admission needs a pass), wr (its rate,
+   * buyers/s, 0 = auto), wq (its pre-queue window, ms).
    */
   meta: (productId: string) => `${tag(productId)}:m`,
-  /** Hash: userId → units held or bought (mirrors PurchaseCounter). */
+  /** Hash: userId → units held or bought (mirrors PurchaseCounter); 'ph:<phone blind index>' → the same per verified phone (mirrors PhonePurchaseCounter). */
   buyers: (productId: string) => `${tag(productId)}:b`,
   /** String: this request's units are reserved (makes admission idempotent per request). */
   request: (productId: string, userId: string, requestKey: string) => `${tag(productId)}:r:${userId}:${requestKey}`,

@@ -8,7 +8,7 @@ import type { StockSnapshot } from "./queries";
 
 const id = "0b7e4c1e-8a43-4d8e-9c55-2a1d5e3f6a70";
 const snapshot = (over: Partial<StockSnapshot> = {}): StockSnapshot => ({
-  productId: id, exists: true, available: 7, total: 10, startsAtMs: 0, endsAtMs: 0, perBuyerLimit: 2, buyers: [], ...over,
+  productId: id, exists: true, available: 7, total: 10, startsAtMs: 0, endsAtMs: 0, perBuyerLimit: 2, phoneRequired: false, buyers: [], phones: [], ...over,
 });
 
 /** Redis (up or down) and PostgreSQL as counters; reads resolve on the next macrotask, like a socket. */

@@ -11,9 +11,12 @@ export type StockSnapshot = {
   startsAtMs: number;
   endsAtMs: number;
   perBuyerLimit: number;
+  phoneRequired: boolean;
   buyers: [userId: string, units: number][];
   /** The drop's waiting room (lib/waiting-room): absent = off. */
   room?: RoomSettings;
+  /** Units per verified phone (blind index), PhonePurchaseCounter. */
+  phones: [phoneHash: string, units: number][];
 };
 
 /** What the stock tier keeps of a drop's waiting room: on, its rate (null = auto) and pre-queue window. */
@@ -25,16 +28,17 @@ export const roomSettingsOf = (p: { waitingRoom: boolean; admissionRate: number 
 export async function getStockSnapshot(productId: string, client: Db | Tx = db): Promise<StockSnapshot> {
   const product = await client.product.findUnique({
     where: { id: productId },
-    select: { status: true, saleStartsAt: true, saleEndsAt: true, perBuyerLimit: true, inventory: true, waitingRoom: true, admissionRate: true, preQueueMinutes: true },
+    select: {
+      status: true, saleStartsAt: true, saleEndsAt: true, perBuyerLimit: true, phoneRequired: true, inventory: true,
+      waitingRoom: true, admissionRate: true, preQueueMinutes: true,
+    },
   });
   if (!product || product.status !== "ACTIVE" || !product.inventory) {
-    return { productId, exists: false, available: 0, total: 0, startsAtMs: 0, endsAtMs: 0, perBuyerLimit: 0, buyers: [] };
+    return { productId, exists: false, available: 0, total: 0, startsAtMs: 0, endsAtMs: 0, perBuyerLimit: 0, phoneRequired: false, buyers: [], phones: [] };
   }
   const limit = product.perBuyerLimit ?? 0;
   // Buyer counts only matter where a limit applies; unlimited products keep the key small.
-  const counters = limit > 0
-    ? await client.purchaseCounter.findMany({ where: { productId, quantity: { gt: 0 } }, select: { userId: true, quantity: true } })
-    : [];
+  const { buyers, phones } = limit > 0 ? await getLimitCounters(productId, client) : { buyers: [], phones: [] };
   return {
     productId,
     exists: true,
@@ -43,9 +47,22 @@ export async function getStockSnapshot(productId: string, client: Db | Tx = db):
     startsAtMs: product.saleStartsAt?.getTime() ?? 0,
     endsAtMs: product.saleEndsAt?.getTime() ?? 0,
     perBuyerLimit: limit,
-    buyers: counters.map((c) => [c.userId, c.quantity]),
+    phoneRequired: product.phoneRequired,
+    buyers,
+    phones,
     room: roomSettingsOf(product),
   };
+}
+
+/** Every buyer's and every verified phone's units of a product: what its per-buyer limit is checked on. */
+export async function getLimitCounters(productId: string, client: Db | Tx = db): Promise<{ buyers: [string, number][]; phones: [string, number][] }> {
+  // One statement for both (a load races restocks: its read should take no longer than it must).
+  const rows = await client.$queryRaw<{ phone: boolean; id: string; quantity: number }[]>`
+    SELECT false AS phone, "userId"::text AS id, quantity FROM "PurchaseCounter" WHERE "productId" = ${productId}::uuid AND quantity > 0
+    UNION ALL
+    SELECT true, "phoneHash", quantity FROM "PhonePurchaseCounter" WHERE "productId" = ${productId}::uuid AND quantity > 0`;
+  const pairs = (phone: boolean) => rows.filter((r) => r.phone === phone).map((r): [string, number] => [r.id, Number(r.quantity)]);
+  return { buyers: pairs(false), phones: pairs(true) };
 }
 
 export async function getPgAvailable(productIds: string[]): Promise<Map<string, number>> {

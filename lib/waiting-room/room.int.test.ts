@@ -58,7 +58,7 @@ describe("the pre-queue", () => {
       const productId = randomUUID();
       clock.setOffsetMs(0);
       await loadStock(store, productId, "force", {
-        productId, exists: true, available: 5, total: 5, startsAtMs: start + MIN, endsAtMs: 0, perBuyerLimit: 1, buyers: [],
+        productId, exists: true, available: 5, total: 5, startsAtMs: start + MIN, endsAtMs: 0, perBuyerLimit: 1, phoneRequired: false, buyers: [], phones: [],
         room: { on: true, rate: 1, preQueueMs: 15 * MIN },
       });
       const people = Array.from({ length: K }, () => ({ id: randomUUID() }));
@@ -211,9 +211,9 @@ describe("Redis unavailable", () => {
       const { passKey } = await import("./config");
       const checked = verifyPass(passKey, pass!, holder.user.id, clock.nowMs());
       expect(typeof checked).toBe("object");
-      const withPass = await placeOrder(holder.user.id, randomUUID(), { items: [{ productId: p.id, quantity: 1 }] }, gate, checked as never);
+      const withPass = await placeOrder(holder.user.id, randomUUID(), { items: [{ productId: p.id, quantity: 1 }] }, gate, { pass: checked as never });
       expect(withPass.status).toBe(201);
-      const without = await placeOrder(other.user.id, randomUUID(), { items: [{ productId: p.id, quantity: 1 }] }, gate, null);
+      const without = await placeOrder(other.user.id, randomUUID(), { items: [{ productId: p.id, quantity: 1 }] }, gate, { pass: null });
       expect(without.status).toBe(403);
       expect((without.body as { error: { code: string } }).error.code).toBe("WAITING_ROOM_PASS_REQUIRED");
       const inv = await db.inventory.findUniqueOrThrow({ where: { productId: p.id } });

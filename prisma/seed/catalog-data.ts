@@ -17,8 +17,11 @@ export type SeedProduct = {
   /** Days before the seed run, so "newest" has a stable order. */
   ageDays: number;
   hue: number;
-  /** `room`: sold through its waiting room (the demo shows one; the others keep it off so journeys buy them straight). */
-  drop?: { kind: DropKind; perBuyerLimit: number; room?: boolean };
+  /**
+   * `room`: sold through its waiting room (the demo shows one; the others keep it off so journeys buy them straight).
+   * phoneRequired: only buyers with a verified mobile number may order (lib/accounts/phone.ts).
+   */
+  drop?: { kind: DropKind; perBuyerLimit: number; room?: boolean; phoneRequired?: boolean };
 };
 
 export const seedCategories: SeedCategory[] = [
@@ -37,6 +40,7 @@ export const seedProducts: SeedProduct[] = [
   p("drop-midnight-high", "sneakers", "미드나잇 하이탑", "밤하늘 색 스웨이드 하이탑. 오픈 시각에 맞춰 카운트다운이 끝나면 구매 버튼이 열립니다.", 219_000, 50, 0.05, 250, { kind: "upcoming", perBuyerLimit: 1, room: true }),
   p("drop-cherry-low", "sneakers", "체리 블라썸 로우", "벚꽃 시즌 한정 컬러웨이. 오픈 직후 모두 판매되었습니다.", 159_000, 6, 2, 340, { kind: "sold_out", perBuyerLimit: 2 }),
   p("drop-winter-parka", "apparel", "윈터 파카 2025 에디션", "지난 겨울 한정 판매했던 구스다운 파카. 판매가 종료되었습니다.", 329_000, 20, 9, 200, { kind: "ended", perBuyerLimit: 2 }),
+  p("drop-verified-messenger", "apparel", "인증 회원 전용 메신저백", "휴대폰 인증을 마친 회원만 살 수 있는 한정판 메신저백. 인증된 번호 하나당 1개까지 구매할 수 있습니다.", 99_000, 30, 0.08, 150, { kind: "open", perBuyerLimit: 1, phoneRequired: true }),
   p("classic-canvas", "sneakers", "클래식 캔버스 스니커즈", "매일 신기 좋은 면 캔버스 스니커즈. 부드러운 안창으로 오래 걸어도 편안합니다.", 59_000, 300, 30, 45),
   p("trail-hiker", "sneakers", "트레일 하이커", "접지력 좋은 러그 솔과 방수 갑피로 가벼운 산행에 알맞은 신발입니다.", 139_000, 80, 25, 100),
   p("cloud-slip-on", "sneakers", "클라우드 슬립온", "끈 없이 신고 벗는 니트 슬립온. 통기성이 좋아 여름에도 쾌적합니다.", 79_000, 150, 14, 190),

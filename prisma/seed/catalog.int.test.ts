@@ -28,10 +28,11 @@ describe("catalog seed", () => {
 
     const drops = await db.product.findMany({ where: { id: { in: second }, type: "LIMITED" }, include: { inventory: true } });
     const states = drops.map((p) => computeSaleState({ saleStartsAt: p.saleStartsAt, saleEndsAt: p.saleEndsAt, remaining: p.inventory!.available }, now)).sort();
-    expect(states).toEqual(["ended", "open", "sold_out", "upcoming"]);
+    expect(states).toEqual(["ended", "open", "open", "sold_out", "upcoming"]);
     const upcoming = drops.find((p) => p.id === seedId("drop-midnight-high"))!;
     expect(upcoming.saleStartsAt!.getTime()).toBe(now + UPCOMING_DROP_DELAY_MS);
     for (const p of drops) expect(p.perBuyerLimit).toBeGreaterThan(0);
+    expect(drops.filter((p) => p.phoneRequired).map((p) => p.id)).toEqual([seedId("drop-verified-messenger")]);
     const images = await db.product.findMany({ where: { id: { in: second } }, select: { images: true } });
     for (const { images: list } of images) expect(list).toHaveLength(3);
 

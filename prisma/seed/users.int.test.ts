@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { signInWithPassword } from "@/lib/auth/credentials";
 import { getProfileOrThrow } from "@/lib/accounts/queries";
 import { decrypt } from "@/lib/crypto/aead";
-import { emailIndex } from "@/lib/crypto/blind-index";
+import { toE164 } from "@/lib/accounts/phone-number";
+import { emailIndex, phoneIndex } from "@/lib/crypto/blind-index";
 import { db } from "@/lib/db";
 import { randomIp } from "@/test/http";
 import { DEMO_PASSWORD, demoUsers, seedUsers } from "./users";
@@ -23,6 +24,11 @@ describe("demo users seed", () => {
       const signedIn = await signInWithPassword(u.email, DEMO_PASSWORD, { ip: randomIp() });
       expect(signedIn?.userId).toBe(rows[0].id);
       expect((await getProfileOrThrow(rows[0].id)).name).toBe(u.name);
+      // The demo buyer with a verified phone: findable by the number's blind index, encrypted at rest.
+      const e164 = toE164(u.phone)!;
+      expect(rows[0].phoneHash).toBe(u.verifiedPhone ? phoneIndex(e164) : null);
+      if (u.verifiedPhone) expect(decrypt(rows[0].verifiedPhoneEnc!)).toBe(e164);
     }
+    expect(demoUsers.some((u) => u.verifiedPhone)).toBe(true);
   });
 });

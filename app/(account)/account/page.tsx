@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { DeleteAccountForm } from "@/components/accounts/delete-account-form";
 import { PasswordForm } from "@/components/accounts/password-form";
+import { PhoneVerification } from "@/components/accounts/phone-verification";
 import { ProfileForm } from "@/components/accounts/profile-form";
 import { ResendButton } from "@/components/accounts/resend-button";
 import { SessionsList } from "@/components/accounts/sessions-list";
 import { SignOutButton } from "@/components/accounts/sign-out-button";
+import { getPhoneStatus } from "@/lib/accounts/phone";
 import { getProfileOrThrow, listSessions } from "@/lib/accounts/queries";
+import { env } from "@/lib/env";
 import { requirePageUser } from "@/lib/auth/guards";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 
@@ -13,9 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).accounts.account.title };
 }
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+function Section({ title, children, id }: { title: string; children: React.ReactNode; id?: string }) {
   return (
-    <section className="space-y-4 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+    <section id={id} className="scroll-mt-20 space-y-4 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
       <h2 className="text-lg font-semibold">{title}</h2>
       {children}
     </section>
@@ -24,7 +27,9 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 export default async function AccountPage() {
   const user = await requirePageUser("/account");
-  const [profile, sessions, messages, locale] = await Promise.all([getProfileOrThrow(user.id), listSessions(user.id, user.sessionId), getMessages(), getLocale()]);
+  const [profile, sessions, phone, messages, locale] = await Promise.all([
+    getProfileOrThrow(user.id), listSessions(user.id, user.sessionId), getPhoneStatus(user.id), getMessages(), getLocale(),
+  ]);
   const t = messages.accounts;
   return (
     <main className="mx-auto w-full max-w-2xl space-y-6 px-4 py-10">
@@ -51,6 +56,9 @@ export default async function AccountPage() {
           </div>
         )}
         <ProfileForm t={t} profile={profile} />
+      </Section>
+      <Section title={messages.phone.title} id="phone">
+        <PhoneVerification t={messages.phone} initial={phone} locale={locale} outboxLink={env.NODE_ENV !== "production" || env.HURRYUP_DEMO} />
       </Section>
       <Section title={t.account.password}>
         <PasswordForm t={t} />

@@ -4,12 +4,13 @@ import * as cart from "./cart";
 import * as common from "./common";
 import * as orders from "./orders";
 import * as payments from "./payments";
+import * as phone from "./phone";
 import * as seller from "./seller";
 import * as shop from "./shop";
 
 export const messages = {
-  ko: { common: common.ko, accounts: accounts.ko, cart: cart.ko, orders: orders.ko, payments: payments.ko, seller: seller.ko, shop: shop.ko },
-  en: { common: common.en, accounts: accounts.en, cart: cart.en, orders: orders.en, payments: payments.en, seller: seller.en, shop: shop.en },
+  ko: { common: common.ko, accounts: accounts.ko, cart: cart.ko, orders: orders.ko, payments: payments.ko, phone: phone.ko, seller: seller.ko, shop: shop.ko },
+  en: { common: common.en, accounts: accounts.en, cart: cart.en, orders: orders.en, payments: payments.en, phone: phone.en, seller: seller.en, shop: shop.en },
 };
 
 export type Messages = (typeof messages)["ko"];

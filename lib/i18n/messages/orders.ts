@@ -62,6 +62,7 @@ export const ko = {
   errorEnded: "판매가 종료된 상품이 있어요.",
   errorLimit: "1인 구매 한도를 넘는 상품이 있어요.",
   errorVerify: "주문하려면 이메일 인증을 먼저 해 주세요.",
+  errorPhone: "휴대폰 인증을 마친 계정만 주문할 수 있는 상품이 있어요. 계정 페이지에서 인증해 주세요.",
   errorInvalid: "입력을 확인해 주세요.",
   payComing: "결제 기능 준비 중",
   mail: {
@@ -151,6 +152,7 @@ export const en: typeof ko = {
   errorEnded: "A product's sale has ended.",
   errorLimit: "A product is over the per-buyer limit.",
   errorVerify: "Verify your email address before ordering.",
+  errorPhone: "Some products need a verified mobile number. Verify yours on your account page.",
   errorInvalid: "Please check your input.",
   payComing: "Payment coming soon",
   mail: {

@@ -18,6 +18,7 @@ export const ko = {
   form: {
     name: "상품명", description: "설명", price: "가격 (원)", category: "카테고리", chooseCategory: "카테고리 선택", type: "판매 유형",
     units: "재고 수량", saleStartsAt: "오픈 시각", saleEndsAt: "종료 시각 (선택)", perBuyerLimit: "1인당 구매 한도", status: "공개 상태",
+    phoneRequired: "휴대폰 인증 구매자만 구매 가능", phoneRequiredHint: "켜면 휴대폰 인증을 마친 계정만 주문할 수 있고, 1인당 한도는 계정과 인증 번호 모두에 적용돼요.",
     images: "상품 이미지", upload: "이미지 올리기", uploading: "올리는 중…", removeImage: "이미지 삭제", imageHint: "JPEG, PNG, WebP · 5MB 이하",
     save: "저장", create: "등록하기", saving: "저장 중…", limitedHint: "한정판은 오픈 시각, 수량, 1인당 한도가 필요해요.",
     unitsHint: "이미 결제 대기 중이거나 판매된 수량보다 적게 줄일 수 없어요.", noCategories: "카테고리가 없어요. 관리자에게 문의하세요.",
@@ -53,6 +54,12 @@ export const ko = {
     room: "대기실", roomOff: "대기실 꺼짐", roomQueued: "대기실 인원", roomWaiting: "아직 대기 중", roomAdmitted: "입장시킨 인원", roomRate: "초당 입장",
     roomAuto: "자동", roomPasses: "입장권 (발급 / 사용 / 만료)", roomUnavailable: "대기실 정보를 읽을 수 없어요 (Redis 연결 끊김).",
   },
+  flags: {
+    title: "주문·의심 계정", intro: "오픈 {minutes}분 전 이후에 만든 계정과, 같은 주소 대역(IPv4 /24, IPv6 /48)에서 {accounts}개 이상의 계정이 주문한 경우를 표시해요. 결제 전 주문만 제외할 수 있어요.",
+    order: "주문", status: "상태", units: "수량", account: "계정 생성", range: "주소 대역", accounts: "계정 수", phone: "휴대폰 인증", flags: "표시", none: "주문이 없어요.",
+    flagged: "표시된 주문 {n}건", excludeAll: "표시된 미결제 주문 모두 제외", exclude: "제외", excluded: "{n}건을 제외했어요.", yes: "예", no: "아니요",
+    reasons: { new_account: "신규 계정", shared_range: "같은 대역 다수 계정" },
+  },
   admin: {
     users: "회원 관리", email: "이메일", role: "역할", joined: "가입일", change: "변경", shopName: "상점 이름 (판매자 전환 시)", changed: "역할을 바꿨어요.",
     deadLetters: "실패한 작업", queue: "큐", job: "작업", failedAt: "시각", retry: "다시 실행", discard: "버리기", noDeadLetters: "실패한 작업이 없어요.",
@@ -81,6 +88,7 @@ export const en: typeof ko = {
   form: {
     name: "Name", description: "Description", price: "Price (KRW)", category: "Category", chooseCategory: "Choose a category", type: "Sale type",
     units: "Units", saleStartsAt: "Opens at", saleEndsAt: "Ends at (optional)", perBuyerLimit: "Per-buyer limit", status: "Visibility",
+    phoneRequired: "Verified phone required", phoneRequiredHint: "Only accounts with a verified mobile number can order; the per-buyer limit holds per account and per verified number.",
     images: "Images", upload: "Upload image", uploading: "Uploading…", removeImage: "Remove image", imageHint: "JPEG, PNG, WebP · up to 5 MB",
     save: "Save", create: "Create", saving: "Saving…", limitedHint: "A limited drop needs an opening time, units and a per-buyer limit.",
     unitsHint: "Cannot go below the units held or sold.", noCategories: "No categories yet. Ask an admin.",
@@ -115,6 +123,12 @@ export const en: typeof ko = {
     seconds: "s", chart: "Last 60 seconds",
     room: "Waiting room", roomOff: "Waiting room off", roomQueued: "In the room", roomWaiting: "Still waiting", roomAdmitted: "Let through", roomRate: "Let through per second",
     roomAuto: "auto", roomPasses: "Passes (issued / used / expired)", roomUnavailable: "Waiting room figures unavailable (Redis unreachable).",
+  },
+  flags: {
+    title: "Orders & flags", intro: "Flags accounts created {minutes} min or less before the opening, and address ranges (IPv4 /24, IPv6 /48) from which {accounts} or more accounts ordered. Only unpaid orders can be excluded.",
+    order: "Order", status: "Status", units: "Units", account: "Account created", range: "Address range", accounts: "Accounts", phone: "Verified phone", flags: "Flags", none: "No orders yet.",
+    flagged: "{n} flagged orders", excludeAll: "Exclude every flagged unpaid order", exclude: "Exclude", excluded: "Excluded {n} orders.", yes: "Yes", no: "No",
+    reasons: { new_account: "New account", shared_range: "Shared range" },
   },
   admin: {
     users: "Users", email: "Email", role: "Role", joined: "Joined", change: "Change", shopName: "Shop name (when becoming a seller)", changed: "Role changed.",

@@ -50,13 +50,18 @@ export class LedgerBatcher {
     }
   }
 
-  /** The oldest requests that can share a statement: no buyer twice for one product, no key twice. */
+  /** The oldest requests that can share a statement: no buyer or phone twice for one product, no key twice. */
   private take(): Pending[] {
     const batch: Pending[] = [];
     const rest: Pending[] = [];
     const seen = new Set<string>();
     for (const p of this.queue) {
-      const keys = [`k:${p.input.userId}:${p.input.idempotencyKey}`, ...p.input.lines.map((l) => `c:${p.input.userId}:${l.productId}`)];
+      const phone = p.input.phoneHash;
+      const keys = [
+        `k:${p.input.userId}:${p.input.idempotencyKey}`,
+        ...p.input.lines.map((l) => `c:${p.input.userId}:${l.productId}`),
+        ...(phone ? p.input.lines.map((l) => `p:${phone}:${l.productId}`) : []),
+      ];
       if (batch.length < this.opts.maxBatch && !keys.some((k) => seen.has(k))) {
         keys.forEach((k) => seen.add(k));
         batch.push(p);

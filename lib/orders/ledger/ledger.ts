@@ -1,7 +1,8 @@
 // Server code that also runs in the worker process (plain Node via tsx), hence no "server-only" marker.
 // The ledger write for admitted requests: ONE SQL statement, which PostgreSQL runs as one transaction,
 // for one order or a batch of them. Its parts are the price snapshot of every line (active product, sale
-// open by the server's clock), each buyer's counter under the per-buyer limit, the guarded decrement of
+// open by the server's clock), each buyer's counter — and their verified phone's — under the per-buyer
+// limit, a product's verified-phone requirement, the guarded decrement of
 // available units, the orders, their items, timeline events, outbox events (as lib/jobs/outbox.ts writes
 // them), idempotency records and the cart/wishlist rows the orders consume. If any guard held back any
 // line, the statement aborts itself (hurryup_ledger_refuse, see its migration) and nothing is written
@@ -20,7 +21,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderLine, PlacedOrder, RejectCode } from "../schemas";
 
 export class LedgerRejected extends Error {
-  constructor(readonly code: RejectCode | "UNKNOWN_PRODUCT", readonly productId: string) {
+  constructor(readonly code: RejectCode | "UNKNOWN_PRODUCT" | "PHONE_REQUIRED", readonly productId: string) {
     super(`ledger refused ${productId}: ${code}`);
     this.name = "LedgerRejected";
   }
@@ -35,6 +36,10 @@ export type LedgerInput = {
   /** Without shippingAddressEnc: copy the buyer's profile address (ciphertext) into the order. */
   profileAddress?: boolean;
   consume?: Consumed;
+  /** The buyer's verified phone (blind index): its PhonePurchaseCounter is guarded like the buyer's own. */
+  phoneHash?: string | null;
+  /** The client's address range (lib/address-range.ts), kept on the order for fleet flagging. */
+  clientNet?: string | null;
 };
 
 /** One order in its own statement; a refusal names the first line held back and why. */
@@ -53,8 +58,8 @@ export async function recordOrder(client: Db | Tx, input: LedgerInput): Promise<
 /**
  * Several orders in one statement: all are written or none (any refusal, or an error such as two orders
  * with the same Idempotency-Key, aborts the whole batch — the caller then writes them one by one to give
- * each its own answer). A batch must not hold two orders of one buyer for one product (their counter rows
- * would collide).
+ * each its own answer). A batch must not hold two orders of one buyer (or one phone) for one product
+ * (their counter rows would collide).
  */
 export async function recordOrders(client: Db | Tx, inputs: LedgerInput[]): Promise<PlacedOrder[]> {
   return writeOrders(client, inputs, clock.now());
@@ -64,7 +69,10 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
   const holdExpiresAt = new Date(now.getTime() + env.ORDER_HOLD_SECONDS * 1000).toISOString();
   // One row per order line, in columns (unnest keeps the statement's text the same for any batch size).
   const L = { order: [] as number[], product: [] as string[], qty: [] as number[] };
-  const O = { id: [] as string[], user: [] as string[], key: [] as string[], hash: [] as string[], address: [] as (string | null)[], profile: [] as boolean[], first: [] as string[], note: [] as string[] };
+  const O = {
+    id: [] as string[], user: [] as string[], key: [] as string[], hash: [] as string[], address: [] as (string | null)[], profile: [] as boolean[],
+    first: [] as string[], note: [] as string[], phone: [] as (string | null)[], net: [] as (string | null)[],
+  };
   const cartItems = { id: [] as string[], user: [] as string[] };
   const wishlist = { product: [] as string[], user: [] as string[] };
   inputs.forEach((o, i) => {
@@ -76,6 +84,7 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
     O.id.push(o.orderId); O.user.push(o.userId); O.key.push(o.idempotencyKey); O.hash.push(o.requestHash);
     O.address.push(o.shippingAddressEnc ?? null); O.profile.push(o.profileAddress === true); O.first.push(o.lines[0].productId);
     O.note.push(`hold of ${o.lines.reduce((s, l) => s + l.quantity, 0)} unit(s)`);
+    O.phone.push(o.phoneHash ?? null); O.net.push(o.clientNet ?? null);
     for (const id of o.consume?.cartItemIds ?? []) {
       cartItems.id.push(id);
       cartItems.user.push(o.userId);
@@ -88,15 +97,15 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
   const lineCount = L.order.length;
   const rows = await client.$queryRaw<{ idx: number; id: string | null; amount: number }[]>`
     WITH o AS (
-      SELECT (n - 1)::int AS idx, id, user_id, key, hash, address, profile, first_product, note
-      FROM unnest(${O.id}::text[], ${O.user}::uuid[], ${O.key}::text[], ${O.hash}::text[], ${O.address}::text[], ${O.profile}::boolean[], ${O.first}::uuid[], ${O.note}::text[])
-           WITH ORDINALITY AS t(id, user_id, key, hash, address, profile, first_product, note, n)
+      SELECT (n - 1)::int AS idx, id, user_id, key, hash, address, profile, first_product, note, phone, net
+      FROM unnest(${O.id}::text[], ${O.user}::uuid[], ${O.key}::text[], ${O.hash}::text[], ${O.address}::text[], ${O.profile}::boolean[], ${O.first}::uuid[], ${O.note}::text[], ${O.phone}::text[], ${O.net}::text[])
+           WITH ORDINALITY AS t(id, user_id, key, hash, address, profile, first_product, note, phone, net, n)
     ), req AS (
-      SELECT r.idx, r.product_id, r.qty, o.user_id FROM unnest(${L.order}::int[], ${L.product}::uuid[], ${L.qty}::int[]) AS r(idx, product_id, qty)
+      SELECT r.idx, r.product_id, r.qty, o.user_id, o.phone FROM unnest(${L.order}::int[], ${L.product}::uuid[], ${L.qty}::int[]) AS r(idx, product_id, qty)
       JOIN o ON o.idx = r.idx
     ), priced AS (
-      SELECT r.idx, r.user_id, r.product_id, r.qty, p.name, p.price, p.images[1] AS image, p."sellerId" AS seller_id,
-             COALESCE(p."perBuyerLimit", 2147483647) AS lim
+      SELECT r.idx, r.user_id, r.phone, r.product_id, r.qty, p.name, p.price, p.images[1] AS image, p."sellerId" AS seller_id,
+             p."phoneRequired" AS phone_required, COALESCE(p."perBuyerLimit", 2147483647) AS lim
       FROM req r JOIN "Product" p ON p.id = r.product_id
       -- The sale window of salePhase (lib/catalog/sale-rules.ts), restated for the statement.
       WHERE p.status = 'ACTIVE' AND (p."saleStartsAt" IS NULL OR p."saleStartsAt" <= ${now})
@@ -107,6 +116,13 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
       ON CONFLICT ("userId", "productId") DO UPDATE SET quantity = "PurchaseCounter".quantity + EXCLUDED.quantity
       WHERE "PurchaseCounter".quantity + EXCLUDED.quantity <= (SELECT min(lim) FROM priced WHERE priced.product_id = EXCLUDED."productId")
       RETURNING "userId", "productId"
+    ), phone_counted AS (
+      -- The same guard per verified phone, whichever account it is on now or was on before.
+      INSERT INTO "PhonePurchaseCounter" ("phoneHash", "productId", quantity)
+      SELECT phone, product_id, qty FROM priced WHERE phone IS NOT NULL AND qty <= lim ORDER BY phone, product_id
+      ON CONFLICT ("phoneHash", "productId") DO UPDATE SET quantity = "PhonePurchaseCounter".quantity + EXCLUDED.quantity
+      WHERE "PhonePurchaseCounter".quantity + EXCLUDED.quantity <= (SELECT min(lim) FROM priced WHERE priced.product_id = EXCLUDED."productId")
+      RETURNING "phoneHash", "productId"
     ), taken AS (
       -- Inventory rows in product-id order, each decremented once by the batch's total for it.
       UPDATE "Inventory" i SET available = i.available - t.qty, "updatedAt" = ${now}
@@ -114,14 +130,14 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
       WHERE i."productId" = t.product_id AND i.available >= t.qty
       RETURNING i."productId"
     ), ord AS (
-      INSERT INTO "Order" (id, "userId", status, amount, "orderName", "idempotencyKey", "holdExpiresAt", "shippingAddressEnc", "createdAt", "updatedAt")
+      INSERT INTO "Order" (id, "userId", status, amount, "orderName", "idempotencyKey", "holdExpiresAt", "shippingAddressEnc", "phoneHash", "clientNet", "createdAt", "updatedAt")
       SELECT o.id, o.user_id, 'PENDING_PAYMENT'::"OrderStatus", sum(p.price * p.qty)::int,
              COALESCE(min(p.name) FILTER (WHERE p.product_id = o.first_product), min(p.name))
                || CASE WHEN count(*) > 1 THEN ' 외 ' || (count(*) - 1) || '건' ELSE '' END,
              o.key, ${holdExpiresAt}::timestamp,
-             COALESCE(o.address, CASE WHEN o.profile THEN (SELECT "addressEnc" FROM "User" u WHERE u.id = o.user_id) END), ${now}, ${now}
+             COALESCE(o.address, CASE WHEN o.profile THEN (SELECT "addressEnc" FROM "User" u WHERE u.id = o.user_id) END), o.phone, o.net, ${now}, ${now}
       FROM o JOIN priced p ON p.idx = o.idx
-      GROUP BY o.idx, o.id, o.user_id, o.key, o.address, o.profile, o.first_product
+      GROUP BY o.idx, o.id, o.user_id, o.key, o.address, o.profile, o.first_product, o.phone, o.net
       RETURNING id, amount
     ), items AS (
       INSERT INTO "OrderItem" (id, "orderId", "productId", "sellerId", name, image, "unitPrice", quantity)
@@ -153,7 +169,9 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
     ), verdict AS (
       SELECT CASE
         WHEN (SELECT count(*) FROM priced) < ${lineCount} THEN 'UNPRICED:' || (SELECT min(r.product_id::text) FROM req r WHERE NOT EXISTS (SELECT 1 FROM priced p WHERE p.idx = r.idx AND p.product_id = r.product_id))
+        WHEN EXISTS (SELECT 1 FROM priced WHERE phone_required AND phone IS NULL) THEN 'PHONE_REQUIRED:' || (SELECT min(product_id::text) FROM priced WHERE phone_required AND phone IS NULL)
         WHEN (SELECT count(*) FROM counted) < ${lineCount} THEN 'LIMIT_EXCEEDED:' || (SELECT min(r.product_id::text) FROM req r WHERE NOT EXISTS (SELECT 1 FROM counted c WHERE c."userId" = r.user_id AND c."productId" = r.product_id))
+        WHEN (SELECT count(*) FROM phone_counted) < (SELECT count(*) FROM priced WHERE phone IS NOT NULL) THEN 'LIMIT_EXCEEDED:' || (SELECT min(p.product_id::text) FROM priced p WHERE p.phone IS NOT NULL AND NOT EXISTS (SELECT 1 FROM phone_counted c WHERE c."phoneHash" = p.phone AND c."productId" = p.product_id))
         WHEN (SELECT count(*) FROM taken) < (SELECT count(DISTINCT product_id) FROM req) THEN 'SOLD_OUT:' || (SELECT min(r.product_id::text) FROM req r WHERE r.product_id NOT IN (SELECT "productId" FROM taken))
       END AS refusal
     )
@@ -167,10 +185,10 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
 }
 
 /** The refusal a ledger statement raised (SQLSTATE HU409, message "ledger_refused:<code>:<productId>"). */
-function refusalOf(err: unknown): { code: RejectCode | "UNPRICED"; productId: string } | null {
+function refusalOf(err: unknown): { code: RejectCode | "UNPRICED" | "PHONE_REQUIRED"; productId: string } | null {
   const text = err instanceof Prisma.PrismaClientKnownRequestError ? `${err.message} ${JSON.stringify(err.meta ?? {})}` : err instanceof Error ? err.message : "";
-  const m = /ledger_refused:(UNPRICED|LIMIT_EXCEEDED|SOLD_OUT):([0-9a-f-]{36})/.exec(text);
-  return m ? { code: m[1] as RejectCode | "UNPRICED", productId: m[2] } : null;
+  const m = /ledger_refused:(UNPRICED|PHONE_REQUIRED|LIMIT_EXCEEDED|SOLD_OUT):([0-9a-f-]{36})/.exec(text);
+  return m ? { code: m[1] as RejectCode | "UNPRICED" | "PHONE_REQUIRED", productId: m[2] } : null;
 }
 
 /** The rare path: tell the buyer why a line could not be priced. */

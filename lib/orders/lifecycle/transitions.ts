@@ -31,7 +31,8 @@ export const soldStates: readonly OrderStatus[] = ["PAID", "SHIPPING", "DELIVERE
 
 export const canTransition = (from: OrderStatus, to: OrderStatus) => transitions[from].includes(to);
 
-export type ReturnedUnits = { orderId: string; userId: string; items: { productId: string; quantity: number }[] };
+/** phoneHash: the verified phone the units were counted under when ordered (its count goes back too). */
+export type ReturnedUnits = { orderId: string; userId: string; phoneHash: string | null; items: { productId: string; quantity: number }[] };
 export type TransitionResult = { ok: true; returned: ReturnedUnits | null } | { ok: false };
 
 /**
@@ -56,11 +57,14 @@ export async function transition(
   await tx.orderEvent.create({ data: { orderId, fromStatus: from, toStatus: to, note: opts.note ?? null, createdAt: now } });
   let returned: ReturnedUnits | null = null;
   if (returnsUnits(to)) {
-    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { userId: true, items: { select: { productId: true, quantity: true } } } });
-    returned = { orderId, userId: order.userId, items: order.items };
+    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { userId: true, phoneHash: true, items: { select: { productId: true, quantity: true } } } });
+    returned = { orderId, userId: order.userId, phoneHash: order.phoneHash, items: order.items };
     for (const item of order.items) {
       await tx.$executeRaw`UPDATE "Inventory" SET available = available + ${item.quantity}, "updatedAt" = now() WHERE "productId" = ${item.productId}::uuid`;
       await tx.$executeRaw`UPDATE "PurchaseCounter" SET quantity = GREATEST(quantity - ${item.quantity}, 0) WHERE "userId" = ${order.userId}::uuid AND "productId" = ${item.productId}::uuid`;
+      if (order.phoneHash) {
+        await tx.$executeRaw`UPDATE "PhonePurchaseCounter" SET quantity = GREATEST(quantity - ${item.quantity}, 0) WHERE "phoneHash" = ${order.phoneHash} AND "productId" = ${item.productId}::uuid`;
+      }
     }
   }
   await writeOutbox(tx, "order-status-changed", { orderId, from, to, at: now.toISOString() });

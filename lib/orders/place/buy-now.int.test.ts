@@ -1,5 +1,5 @@
 // The one-product buy path (lib/orders/place/buy-now.ts) through the real route handler, session cookies,
-// Redis and PostgreSQL: one Redis round trip per request, and nothing kept for a session that does not hold.
+// Redis and PostgreSQL: one script and one session read per request, and nothing kept for a session that does not hold.
 import { randomUUID } from "node:crypto";
 import type Redis from "ioredis";
 import { describe, expect, it } from "vitest";
@@ -82,6 +82,7 @@ describe("buy-now of one product", () => {
 
   it("an unverified buyer is a 403 and holds nothing; a bad body of a signed-out session is still a 401", async () => {
     const p = await createProduct({ units: 2 });
+    await stockGate().ensureLoaded(p.id);
     const b = await buyer(false);
     const res = await post({ items: [{ productId: p.id, quantity: 1 }] }, b.cookie);
     expect(res.status).toBe(403);

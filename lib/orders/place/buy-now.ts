@@ -1,10 +1,11 @@
 import "server-only";
 // The hot path of an opening: a buy-now of one product. Everything Redis decides about the request — the
 // buyer's rate limit for the product, the Idempotency-Key claim and the admission — is one script
-// (ADMIT_REQUEST) on the product's keys, sent while the session's validity is read (one GET on the
-// session cache): one round trip, where the general path (placeOrder) takes four. Nothing is answered
-// before the session holds; if it does not, whatever the script took is given back. The ledger write,
-// the replay of an earlier answer and the PostgreSQL-only path are placeOrder's own.
+// (ADMIT_REQUEST) on the product's keys, sent once the session's validity is read (one GET on the
+// session cache), because the admission counts the buyer's verified phone too and the session is where
+// that phone comes from (lib/auth/session-store.ts): two Redis commands, no PostgreSQL query, where the
+// general path (placeOrder) takes four. Nothing is admitted for a session that does not hold. The ledger
+// write, the replay of an earlier answer and the PostgreSQL-only path are placeOrder's own.
 import { clock } from "@/lib/clock";
 import { metrics } from "@/lib/metrics";
 import { rateLimited, ORDER_REQUESTS_PER_10S } from "@/lib/rate-limit";
@@ -14,7 +15,7 @@ import { stockKeys } from "@/lib/stock/keys";
 import { passIdFor, type RoomPass } from "@/lib/waiting-room/order-pass";
 import type { CheckoutInput, OrderAnswer, OrderLine } from "../schemas";
 import { afterStuckClaim, awaitFirstAnswer, CLAIM_TTL_S, dropClaim, requestHash, storeClaimAnswer } from "./idempotency";
-import { recordOneProductBuy, refusalOfAdmit, undoOneProductBuy, type OneProductBuy } from "./place-order";
+import { phoneRequired, recordOneProductBuy, refusalOfAdmit, type OneProductBuy } from "./place-order";
 
 type BuyNow = CheckoutInput & { source: "buy-now" };
 
@@ -27,7 +28,8 @@ export function oneProductLine(input: CheckoutInput): { input: BuyNow; line: Ord
  * Places a one-product buy-now for the buyer the cookie names (`userId`, from its checked claims) once
  * `session` — that buyer's verified live session — holds. "fallback": Redis is unreachable; the caller
  * takes the general path (which admits on PostgreSQL alone). Rejects with the session's own error
- * (401/403) or 429 when the buyer's budget for this product is spent.
+ * (401/403), 403 PHONE_VERIFICATION_REQUIRED for a drop that needs a verified phone the buyer lacks, or
+ * 429 when the buyer's budget for this product is spent.
  */
 export async function buyOneProduct(
   session: Promise<SessionUser>,
@@ -35,24 +37,21 @@ export async function buyOneProduct(
   key: string,
   what: { input: BuyNow; line: OrderLine },
   gate: StockGate,
+  clientNet: string | null = null,
   pass: RoomPass | null = null,
 ): Promise<OrderAnswer | "fallback"> {
-  const buy: OneProductBuy = { userId, key, hash: requestHash(what.input), ...what, passId: passIdFor(pass, what.line.productId) };
+  const { phoneHash } = await session;
+  const buy: OneProductBuy = { userId, key, hash: requestHash(what.input), ...what, phoneHash, clientNet, passId: passIdFor(pass, what.line.productId) };
   const refusalOf = (result: string) => refusalOfAdmit(result, buy.line.productId);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const admitted = admit(buy, gate);
-    try {
-      await session;
-    } catch (err) {
-      await admitted.then((r) => giveBack(r, buy, gate), () => {});
-      throw err;
-    }
-    const r = await admitted;
+    const r = await admit(buy, gate);
     if (r === "fallback") return "fallback";
     metrics.admissions.inc({ result: r.result, tier: "redis" });
     switch (r.result) {
       case "rate_limited":
         throw rateLimited(r.retryInMs);
+      case "phone_required":
+        throw phoneRequired(buy.line.productId);
       case "claimed": {
         const k = stockKeys.productClaim(buy.line.productId, userId, key);
         const first = await awaitFirstAnswer(gate, k, buy.hash, r.claim, refusalOf).catch((err: unknown) => (err instanceof RedisUnavailable ? "stuck" as const : Promise.reject(err)));
@@ -73,7 +72,7 @@ function admit(buy: OneProductBuy, gate: StockGate): Promise<Exclude<AdmitReques
   return gate
     .admitRequest({
       productId: buy.line.productId, userId: buy.userId, quantity: buy.line.quantity, requestKey: buy.key, nowMs: clock.nowMs(),
-      requestHash: buy.hash, claimTtlS: CLAIM_TTL_S.pending, answerTtlS: CLAIM_TTL_S.answered,
+      requestHash: buy.hash, claimTtlS: CLAIM_TTL_S.pending, answerTtlS: CLAIM_TTL_S.answered, phoneHash: buy.phoneHash,
       rate: { points: ORDER_REQUESTS_PER_10S, windowS: 10 }, passId: buy.passId,
     })
     .catch((err: unknown) => (err instanceof RedisUnavailable ? "fallback" : Promise.reject(err)));
@@ -90,11 +89,4 @@ async function record(buy: OneProductBuy, fresh: boolean, gate: StockGate): Prom
   }
   await storeClaimAnswer(gate, at, buy.hash, answer);
   return answer;
-}
-
-/** The session did not hold: nothing this request took may stay (units reserved, the claim or its answer). */
-async function giveBack(r: Awaited<ReturnType<typeof admit>>, buy: OneProductBuy, gate: StockGate) {
-  if (r === "fallback" || r.result === "rate_limited" || r.result === "claimed") return;
-  if (r.result === "reserved") await undoOneProductBuy(buy, gate);
-  await dropClaim(gate, { userId: buy.userId, key: buy.key, productId: buy.line.productId });
 }

@@ -39,9 +39,24 @@ const unknownProduct = (index: number): OrderAnswer => ({
   body: new AppError("VALIDATION", "Invalid input", { [`items.${index}.productId`]: ["Unknown product"] }).toJSON(),
 });
 const isPassRefusal = (r: string): r is "pass_required" | "pass_used" => r === "pass_required" || r === "pass_used";
-const fromAdmit: Record<Exclude<AdmitResult, "reserved" | "duplicate" | "unknown" | "pass_required" | "pass_used">, RejectCode> = {
+const fromAdmit: Record<Exclude<AdmitResult, "reserved" | "duplicate" | "unknown" | "phone_required" | "pass_required" | "pass_used">, RejectCode> = {
   sold_out: "SOLD_OUT", not_open: "NOT_OPEN", ended: "ENDED", limit_exceeded: "LIMIT_EXCEEDED",
 };
+
+/**
+ * The product needs a verified mobile number and the buyer has none: a 403 the UI turns into a link to the
+ * account page. Thrown, never stored as the Idempotency-Key's answer, so the same key works once verified.
+ */
+export const phoneRequired = (productId: string) =>
+  new AppError("PHONE_VERIFICATION_REQUIRED", "Verify your mobile number first", undefined, { productId });
+
+/**
+ * What the order records about its buyer besides the account: the verified phone (blind index, from the
+ * live session) the units are counted under as well, and the client's address range (fleet flagging).
+ */
+export type BuyerFacts = { phoneHash?: string | null; clientNet?: string | null };
+/** placeOrder's options: the buyer's facts and the request's waiting-room pass (checked by the handler). */
+export type PlaceOptions = BuyerFacts & { pass?: RoomPass | null };
 
 /** Ledger writes of Redis-admitted requests, batched (a few statements in flight, up to 100 orders each). */
 const ledgerBatcher = new LedgerBatcher(
@@ -50,14 +65,19 @@ const ledgerBatcher = new LedgerBatcher(
 );
 
 
-type Ctx = { userId: string; key: string; hash: string; lines: OrderLine[]; order: OrderContents; pass?: RoomPass | null };
+type Ctx = {
+  userId: string; key: string; hash: string; lines: OrderLine[]; order: OrderContents; phoneHash: string | null; clientNet: string | null;
+  pass?: RoomPass | null;
+};
 
 /**
  * The one implementation behind POST /api/orders (route handler and fast path alike). The request is
  * hashed once and any earlier answer looked up once (claimKey); a bare `{ items }` is a buy-now, as the
  * body schema reads it.
  */
-export async function placeOrder(userId: string, key: string, input: CheckoutInput | PlaceOrderInput, gate: StockGate = stockGate(), pass: RoomPass | null = null): Promise<OrderAnswer> {
+export async function placeOrder(
+  userId: string, key: string, input: CheckoutInput | PlaceOrderInput, gate: StockGate = stockGate(), buyer: PlaceOptions = {},
+): Promise<OrderAnswer> {
   const req: CheckoutInput = "source" in input ? input : { ...input, source: "buy-now" };
   const hash = requestHash(req);
   const durable = req.source !== "buy-now";
@@ -68,7 +88,7 @@ export async function placeOrder(userId: string, key: string, input: CheckoutInp
   let ctx: Ctx;
   try {
     const order = await orderContents(userId, req);
-    ctx = { userId, key, hash, lines: order.lines, order, pass };
+    ctx = { userId, key, hash, lines: order.lines, order, phoneHash: buyer.phoneHash ?? null, clientNet: buyer.clientNet ?? null, pass: buyer.pass ?? null };
   } catch (err) {
     if (claim === "redis") await dropClaim(gate, { userId, key });
     throw err;
@@ -93,10 +113,10 @@ export async function placeOrder(userId: string, key: string, input: CheckoutInp
 type Taken = { line: OrderLine; fresh: boolean };
 
 /** Gives admitted units back in Redis (an undone admission); a failure is left to reconciliation. */
-function undoAdmissions(ctx: Pick<Ctx, "userId" | "key">, gate: StockGate, which: Taken[]) {
+function undoAdmissions(ctx: Pick<Ctx, "userId" | "key" | "phoneHash">, gate: StockGate, which: Taken[]) {
   const releaseId = `u:${randomUUID()}`;
   return Promise.all(which.map(({ line }) =>
-    gate.release({ productId: line.productId, userId: ctx.userId, quantity: line.quantity, releaseId, requestKey: ctx.key })
+    gate.release({ productId: line.productId, userId: ctx.userId, quantity: line.quantity, releaseId, requestKey: ctx.key, phoneHash: ctx.phoneHash })
       .catch((err) => log.warn({ err, productId: line.productId }, "undo of an admission failed; reconciliation repairs it")),
   ));
 }
@@ -105,12 +125,16 @@ async function placeThroughRedis(ctx: Ctx, gate: StockGate): Promise<OrderAnswer
   const taken: Taken[] = [];
   try {
     for (const [i, line] of ctx.lines.entries()) {
-      const { result } = await gate.admit({ productId: line.productId, userId: ctx.userId, quantity: line.quantity, requestKey: ctx.key, nowMs: clock.nowMs(), passId: passIdFor(ctx.pass, line.productId) });
+      const { result } = await gate.admit({
+        productId: line.productId, userId: ctx.userId, quantity: line.quantity, requestKey: ctx.key, nowMs: clock.nowMs(),
+        phoneHash: ctx.phoneHash, passId: passIdFor(ctx.pass, line.productId),
+      });
       metrics.admissions.inc({ result, tier: "redis" });
       if (result === "reserved" || result === "duplicate") {
         taken.push({ line, fresh: result === "reserved" });
         continue;
       }
+      if (result === "phone_required") throw phoneRequired(line.productId); // the catch below gives back what was taken
       await undoAdmissions(ctx, gate, taken);
       if (isPassRefusal(result)) return passRefusal(result, line.productId);
       return result === "unknown" ? unknownProduct(i) : refusal(fromAdmit[result], line.productId);
@@ -125,13 +149,14 @@ async function placeThroughRedis(ctx: Ctx, gate: StockGate): Promise<OrderAnswer
 /** Writes a Redis-admitted request to the ledger; whatever the ledger refuses goes back to Redis. */
 async function recordAdmitted(ctx: Ctx, gate: StockGate, taken: Taken[]): Promise<OrderAnswer> {
   try {
-    const placed = await ledgerBatcher.write({ orderId: newOrderId(), userId: ctx.userId, idempotencyKey: ctx.key, requestHash: ctx.hash, ...ctx.order });
+    const placed = await ledgerBatcher.write(ledgerInput(ctx));
     return { status: 201, body: { order: placed } };
   } catch (err) {
     if (err instanceof LedgerRejected) {
       // Redis drifted from the ledger: give the units back there and tell the buyer the ledger's truth.
       await undoAdmissions(ctx, gate, taken);
       metrics.admissions.inc({ result: `ledger_${err.code.toLowerCase()}`, tier: "postgres" });
+      if (err.code === "PHONE_REQUIRED") throw phoneRequired(err.productId);
       return err.code === "UNKNOWN_PRODUCT" ? unknownProduct(ctx.lines.findIndex((l) => l.productId === err.productId)) : refusal(err.code, err.productId);
     }
     if (isUniqueViolation(err)) {
@@ -145,8 +170,17 @@ async function recordAdmitted(ctx: Ctx, gate: StockGate, taken: Taken[]): Promis
   }
 }
 
+const ledgerInput = (ctx: Ctx) => ({
+  orderId: newOrderId(), userId: ctx.userId, idempotencyKey: ctx.key, requestHash: ctx.hash, phoneHash: ctx.phoneHash, clientNet: ctx.clientNet, ...ctx.order,
+});
+
 /** A buy-now of one product: what ADMIT_REQUEST decides in one round trip (lib/orders/place/buy-now.ts). */
-export type OneProductBuy = { userId: string; key: string; hash: string; input: CheckoutInput & { source: "buy-now" }; line: OrderLine; passId?: string };
+export type OneProductBuy = {
+  userId: string; key: string; hash: string; input: CheckoutInput & { source: "buy-now" }; line: OrderLine;
+  phoneHash: string | null; clientNet: string | null;
+  /** The request's waiting-room pass for this product, if it carries one. */
+  passId?: string;
+};
 
 /** Answer to an ADMIT_REQUEST refusal, stored compactly in the claim as "~<result>". */
 export function refusalOfAdmit(result: string, productId: string): OrderAnswer {
@@ -160,13 +194,10 @@ export function refusalOfAdmit(result: string, productId: string): OrderAnswer {
 /** After ADMIT_REQUEST reserved (or found this request's units already reserved): the ledger write. */
 export async function recordOneProductBuy(buy: OneProductBuy, fresh: boolean, gate: StockGate): Promise<OrderAnswer> {
   const order = await orderContents(buy.userId, buy.input);
-  return recordAdmitted({ userId: buy.userId, key: buy.key, hash: buy.hash, lines: [buy.line], order }, gate, [{ line: buy.line, fresh }]);
+  const ctx: Ctx = { userId: buy.userId, key: buy.key, hash: buy.hash, lines: [buy.line], order, phoneHash: buy.phoneHash, clientNet: buy.clientNet };
+  return recordAdmitted(ctx, gate, [{ line: buy.line, fresh }]);
 }
 
-/** Gives back what ADMIT_REQUEST reserved for a request that turned out not to be the buyer's to make. */
-export function undoOneProductBuy(buy: Pick<OneProductBuy, "userId" | "key" | "line">, gate: StockGate) {
-  return undoAdmissions(buy, gate, [{ line: buy.line, fresh: true }]);
-}
 
 /**
  * The PostgreSQL-only path: the ledger's guards are the admission. `lookUp`: PostgreSQL's record of an
@@ -176,20 +207,21 @@ async function placeOnPostgres(ctx: Ctx, lookUp: boolean): Promise<OrderAnswer> 
   const stored = lookUp ? await findStoredAnswer(ctx.userId, ctx.key, ctx.hash) : null;
   if (stored) return stored;
   // A cheap unlocked read first: once a drop is sold out (or not open) the flood costs one read, not a write.
-  const early = await refuseEarly(ctx.lines, ctx.pass);
+  const early = await refuseEarly(ctx.lines, ctx.phoneHash, ctx.pass);
   if (early?.code === "pass_required") return passRefusal(early.code, early.productId);
   if (early) {
     metrics.admissions.inc({ result: early.code.toLowerCase(), tier: "postgres" });
     return refusal(early.code, early.productId);
   }
   try {
-    const placed = await ledgerSlots.run(() => recordOrder(db, { orderId: newOrderId(), userId: ctx.userId, idempotencyKey: ctx.key, requestHash: ctx.hash, ...ctx.order }));
+    const placed = await ledgerSlots.run(() => recordOrder(db, ledgerInput(ctx)));
     metrics.admissions.inc({ result: "reserved", tier: "postgres" }, ctx.lines.length);
     return { status: 201, body: { order: placed } };
   } catch (err) {
     if (err instanceof AppError) throw err;
     if (err instanceof LedgerRejected) {
       metrics.admissions.inc({ result: err.code.toLowerCase(), tier: "postgres" });
+      if (err.code === "PHONE_REQUIRED") throw phoneRequired(err.productId);
       const answer = err.code === "UNKNOWN_PRODUCT" ? unknownProduct(ctx.lines.findIndex((l) => l.productId === err.productId)) : refusal(err.code, err.productId);
       return storeAnswerInPostgres(ctx.userId, ctx.key, ctx.hash, answer);
     }
@@ -202,19 +234,23 @@ async function placeOnPostgres(ctx: Ctx, lookUp: boolean): Promise<OrderAnswer> 
 }
 
 /**
- * A refusal the ledger would certainly give (sold out, not open, ended), decided without a transaction —
- * and, with Redis away, the waiting room's rule: a drop whose room is on needs a pass (its signature was
- * checked by the handler; single use is Redis's, so here the per-buyer limit bounds what a pass buys).
+ * A refusal the ledger would certainly give (sold out, not open, ended), decided without a transaction;
+ * a product that needs a verified phone the buyer lacks is PHONE_VERIFICATION_REQUIRED (thrown). With Redis
+ * away, the waiting room's rule too: a drop whose room is on needs a pass (its signature was checked by the
+ * handler; single use is Redis's, so here the per-buyer limit bounds what a pass buys).
  */
-async function refuseEarly(lines: OrderLine[], pass: RoomPass | null | undefined): Promise<{ code: RejectCode | "pass_required"; productId: string } | null> {
+async function refuseEarly(
+  lines: OrderLine[], phoneHash: string | null, pass: RoomPass | null | undefined,
+): Promise<{ code: RejectCode | "pass_required"; productId: string } | null> {
   const now = clock.now();
   const rows = await db.product.findMany({
     where: { id: { in: lines.map((l) => l.productId) } },
-    select: { id: true, waitingRoom: true, ...productFactsSelect },
+    select: { id: true, phoneRequired: true, waitingRoom: true, ...productFactsSelect },
   });
   for (const line of lines) {
     const p = rows.find((r) => r.id === line.productId);
     if (!p) continue; // unknown: the ledger answers it
+    if (p.phoneRequired && !phoneHash) throw phoneRequired(p.id);
     const code = saleRefusal(factsOf(p), line.quantity, now);
     if (code) return { code, productId: p.id };
     if (p.waitingRoom && !passIdFor(pass, p.id)) return { code: "pass_required", productId: p.id };

@@ -34,6 +34,9 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
           <Link href={`/seller/products/${id}/monitor`} className="rounded-lg bg-ink px-3 py-2 text-sm font-medium text-white">
             {t.products.monitor}
           </Link>
+          <Link href={`/seller/products/${id}/orders${query}`} className="rounded-lg border border-zinc-300 px-3 py-2 text-sm font-medium" data-testid="drop-orders-link">
+            {t.flags.title}
+          </Link>
           <ArchiveButton productId={id} archived={product.status === "ARCHIVED"} query={query} labels={{ archive: t.products.archive, restore: t.products.restore }} />
         </div>
       </div>
@@ -49,7 +52,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
         initial={{
           id, name: product.name, description: product.description, price: product.price, categoryId: product.categoryId, type: product.type,
           status: product.status, units: product.inventory?.total ?? 0, saleStartsAt: product.saleStartsAt?.toISOString() ?? null,
-          saleEndsAt: product.saleEndsAt?.toISOString() ?? null, perBuyerLimit: product.perBuyerLimit, images: product.images,
+          saleEndsAt: product.saleEndsAt?.toISOString() ?? null, perBuyerLimit: product.perBuyerLimit, phoneRequired: product.phoneRequired, images: product.images,
           waitingRoom: product.waitingRoom, admissionRate: product.admissionRate, preQueueMinutes: product.preQueueMinutes,
         }}
         categories={categories.map((c) => ({ id: c.id, name: locale === "ko" ? c.nameKo : c.nameEn }))}
