@@ -2,7 +2,7 @@ import "server-only";
 // Request → Response handlers of the waiting room's API, mounted by the Next routes under
 // app/api/waiting-room/[productId]. Entering costs a proof of work; reading one's place is a long poll of
 // one Redis script per interval; both need a signed-in buyer (the place and the pass are the account's).
-import { requireVerifiedUser, sessionClaims, signInFirst } from "@/lib/auth/guards";
+import { requireVerifiedUser, sessionClaims, signInFirst, userOfClaims } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import type { RequestLike } from "@/lib/http";
 import { key, redis } from "@/lib/redis";
@@ -55,7 +55,9 @@ export async function handleRoomStatus(req: RequestLike & { signal?: AbortSignal
   const claims = sessionClaims(req);
   if (!claims) signInFirst();
   const { after } = parseQuery(roomStatusQuerySchema, new URL(req.url).searchParams);
-  const buyer = { id: claims.sub };
+  // The live session (one cached read per poll, not per interval): a verified phone is the place's identity.
+  const user = (await userOfClaims(claims)) ?? signInFirst();
+  const buyer = { id: user.id, phoneHash: user.phoneHash };
   const view = await waitForChange(() => getRoomView(id, buyer, "status"), fingerprint, after, {
     everyMs: roomConfig.pollEveryMs, maxMs: roomConfig.pollMaxMs, signal: req.signal,
   });

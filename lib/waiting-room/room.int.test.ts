@@ -4,7 +4,10 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import * as ordersRoute from "@/app/api/orders/route";
-import { mintSessionCookie } from "@/lib/auth/session";
+import * as statusRoute from "@/app/api/waiting-room/[productId]/route";
+import { getSessionUser } from "@/lib/auth/guards";
+import { mintSessionCookie, refreshUserSessions } from "@/lib/auth/session";
+import { phoneIndex } from "@/lib/crypto/blind-index";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -15,6 +18,7 @@ import { createStockRedis, IoredisStore } from "@/lib/stock/store";
 import { createProduct, createUser } from "@/test/factories";
 import { cookieHeader, ctx, jsonRequest } from "@/test/http";
 import { RedisProcess } from "@/test/redis-server";
+import { givePhone, randomMobile } from "@/test/phone";
 import { expectInvariant } from "@/test/stock";
 import { getRoomMonitor } from "./monitor";
 import { PASS_HEADER } from "./order-pass";
@@ -111,6 +115,52 @@ describe("the pre-queue", () => {
     expect(waiting[2].estimateSeconds).toBe(2); // 3 people at 2/s
     const monitor = await getRoomMonitor(p.id);
     expect(monitor).toMatchObject({ on: true, rate: 2, auto: false, queued: 6, admitted: 3, waiting: 3, passesIssued: 3, passesUsed: 0 });
+  });
+});
+
+describe("one place per person", () => {
+  /** The buyer as the guards see it: the live session, with its verified phone's blind index. */
+  const sessionBuyer = async (cookie: string) => (await getSessionUser(jsonRequest("/", { cookie })))!;
+  const status = async (productId: string, cookie: string) => {
+    const res = await statusRoute.GET(jsonRequest(`/api/waiting-room/${productId}`, { cookie }), ctx({ productId }) as never);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { room: { state: string } }).room.state;
+  };
+  const dropPhone = async (userId: string) => {
+    await db.user.update({ where: { id: userId }, data: { phoneHash: null, verifiedPhoneEnc: null, phoneVerifiedAt: null } });
+    await refreshUserSessions(userId);
+  };
+
+  it("is one place per verified phone (every account it moves to shares it), else one per account; the pass stays the claimer's", async () => {
+    const { p, start, opensAt } = await drop(10, 1);
+    const [a, b, c] = [await buyer(), await buyer(), await buyer()];
+    const { e164 } = randomMobile();
+    await givePhone(a.user.id, e164);
+    at(start, opensAt - 5 * MIN);
+    const ua = await sessionBuyer(a.cookie);
+    expect(ua.phoneHash).toBe(phoneIndex(e164));
+    expect((await readRoom(p.id, ua, "enter")).state).toBe("prequeue");
+    expect((await readRoom(p.id, await sessionBuyer(c.cookie), "enter")).state).toBe("prequeue"); // no phone: the account's place
+    // The number moves to b (freed by a, verified by b): b holds the phone's place without entering; a, now
+    // without a phone, is outside — its place was the phone's, not the account's.
+    await dropPhone(a.user.id);
+    await givePhone(b.user.id, e164);
+    expect(await status(p.id, b.cookie)).toBe("prequeue");
+    expect(await status(p.id, a.cookie)).toBe("outside");
+    expect(await status(p.id, c.cookie)).toBe("prequeue");
+    expect((await readRoom(p.id, await sessionBuyer(b.cookie), "enter")).state).toBe("prequeue"); // entering again keeps the one place
+    expect(await getRoomMonitor(p.id)).toMatchObject({ queued: 2 });
+    // After the opening both places are let through (1 buyer/s): the phone's pass is signed for b, who read it
+    // first; when the number comes back to a, a is told the place is used elsewhere — no second pass.
+    at(start, opensAt + 3000);
+    const vb = await getRoomView(p.id, await sessionBuyer(b.cookie), "status");
+    expect(vb.state).toBe("admitted");
+    expect(vb.pass).toBeTruthy();
+    expect(await status(p.id, c.cookie)).toBe("admitted");
+    await dropPhone(b.user.id);
+    await givePhone(a.user.id, e164);
+    expect(await status(p.id, a.cookie)).toBe("elsewhere");
+    expect(await getRoomMonitor(p.id)).toMatchObject({ queued: 2, passesIssued: 2 });
   });
 });
 
