@@ -1,10 +1,11 @@
 import "server-only";
-// Request → Response handlers of the waiting room's API, mounted by the Next routes under
-// app/api/waiting-room/[productId]. Entering costs a proof of work; reading one's place is a long poll of
-// one Redis script per interval; both need a signed-in buyer (the place and the pass are the account's).
+// Request → Answer handlers of the waiting room's API, mounted by the Next routes under
+// app/api/waiting-room/[productId]; the status poll by the production server's fast path too, which writes
+// its plain Answer to the socket (lib/http.ts). Entering costs a proof of work; reading one's place is a long poll of
+// one Redis script per interval; both need a signed-in buyer (the place is the person's, lib/waiting-room/identity.ts; the pass the account's).
 import { requireVerifiedUser, sessionClaims, signInFirst, userOfClaims } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
-import type { RequestLike } from "@/lib/http";
+import { jsonAnswer, type Answer, type RequestLike } from "@/lib/http";
 import { key, redis } from "@/lib/redis";
 import { parseBody, parseId, parseQuery } from "@/lib/validation";
 import { roomConfig } from "./config";
@@ -15,7 +16,7 @@ import { fingerprint } from "./view";
 import { waitForChange } from "./wait";
 
 const noStore = { "cache-control": "no-store" };
-const json = (body: unknown) => Response.json(body, { headers: noStore });
+const json = (body: unknown): Answer => jsonAnswer(body, 200, noStore);
 
 /** A solved challenge's nonce is accepted once (SET NX until it has expired anyway). */
 const seenOnce: SeenOnce = async (nonce, ttlS) => {
@@ -27,14 +28,14 @@ const seenOnce: SeenOnce = async (nonce, ttlS) => {
 };
 
 /** GET /api/waiting-room/{productId}/challenge — an ALTCHA challenge for this buyer and drop. */
-export async function handleRoomChallenge(req: RequestLike, productId: string): Promise<Response> {
+export async function handleRoomChallenge(req: RequestLike, productId: string): Promise<Answer> {
   const id = parseId(productId, "product");
   const user = await requireVerifiedUser(req);
   return json(await createRoomChallenge(id, user.id));
 }
 
 /** POST /api/waiting-room/{productId}/enter { altcha } — take a place (or keep the one held). */
-export async function handleEnterRoom(req: RequestLike, productId: string): Promise<Response> {
+export async function handleEnterRoom(req: RequestLike, productId: string): Promise<Answer> {
   const id = parseId(productId, "product");
   const user = await requireVerifiedUser(req);
   const { altcha } = await parseBody(enterRoomSchema, req);
@@ -50,7 +51,7 @@ export async function handleEnterRoom(req: RequestLike, productId: string): Prom
  * GET /api/waiting-room/{productId}?after=<fingerprint> — the buyer's place. With `after` (the fingerprint
  * of the answer the page shows) it waits until something changed, up to WAITING_ROOM_POLL_MAX_MS.
  */
-export async function handleRoomStatus(req: RequestLike & { signal?: AbortSignal }, productId: string): Promise<Response> {
+export async function handleRoomStatus(req: RequestLike & { signal?: AbortSignal }, productId: string): Promise<Answer> {
   const id = parseId(productId, "product");
   const claims = sessionClaims(req);
   if (!claims) signInFirst();
