@@ -52,9 +52,13 @@ const tag = (s: number, p: number) => `bench:{p:${s}-${p}}`;
 /** KEYS and ARGV of one call as lib/stock/admission.ts builds them; `user` and `key` name a new buyer and request. */
 function call(script: LuaScript, t: string, user: string, key: string): string[] {
   const now = String(Date.now());
-  if (script === ADMIT) return ["3", `${t}:m`, `${t}:b`, `${t}:r:${user}:${key}`, user, "1", now, "3600"];
-  // ADMIT_REQUEST: meta, buyers, request marker, the product-slot claim, the buyer's request counter
-  return ["5", `${t}:m`, `${t}:b`, `${t}:r:${user}:${key}`, `${t}:k:${user}:${key}`, `${t}:q:${user}`, user, "1", now, "3600", "hash", "30", "86400", "20", "10"];
+  // ADMIT: meta, buyers, request marker, the room's used passes; no verified phone, no pass (the room is off)
+  if (script === ADMIT) return ["4", `${t}:m`, `${t}:b`, `${t}:r:${user}:${key}`, `${t}:wu`, user, "1", now, "3600", "", "", "172800"];
+  // ADMIT_REQUEST: meta, buyers, request marker, the product-slot claim, the buyer's request counter, the room's used passes
+  return [
+    "6", `${t}:m`, `${t}:b`, `${t}:r:${user}:${key}`, `${t}:k:${user}:${key}`, `${t}:q:${user}`, `${t}:wu`,
+    user, "1", now, "3600", "hash", "30", "86400", "20", "10", "", "", "172800",
+  ];
 }
 
 async function load(r: Redis, s: number, sc: Scenario) {

@@ -82,6 +82,22 @@ const schema = z.object({
   STOCK_CACHE_MS: z.coerce.number().int().min(0).max(5_000).default(250),
   /** Products whose live stock one process keeps at most (made-up ids cannot grow it beyond this). */
   STOCK_CACHE_MAX_PRODUCTS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  /**
+   * The waiting room (docs/waiting-room.md). Buyers let through per second by a room whose rate is "auto":
+   * the checkout capacity measured by bench:checkout (steady paid confirms/s, 88–228 on a 2-core machine),
+   * halved for the crowd's own polls. Measure yours and set it.
+   */
+  WAITING_ROOM_CAPACITY_PER_S: z.coerce.number().int().min(1).max(100_000).default(50),
+  /** How long a let-through buyer's pass stays valid (s); unused, the turn is lost. */
+  WAITING_ROOM_PASS_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
+  /** How long one status request may wait for a change before answering (ms; long polling). */
+  WAITING_ROOM_POLL_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(20_000),
+  /** Key of ALTCHA challenges (proof of work to enter a room); unset = derived from AUTH_SECRET. */
+  ALTCHA_HMAC_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The proof of work's size: the solver tries up to this many PBKDF2 keys (a third of it at least). */
+  ALTCHA_MAX_COUNTER: z.coerce.number().int().min(10).max(10_000_000).default(3000),
+  /** PBKDF2 iterations per try (the price of one try). */
+  ALTCHA_COST: z.coerce.number().int().min(1).max(100_000).default(100),
   TOSS_API_BASE_URL: z.url().default("http://127.0.0.1:4010"),
   TOSS_SECRET_KEY: z.string().default("test_sk_hurryup_local"),
   /**

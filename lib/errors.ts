@@ -12,6 +12,13 @@ export const errorStatus = {
   NOT_OPEN: 409,
   ENDED: 409,
   LIMIT_EXCEEDED: 409,
+  /** The waiting room (lib/waiting-room): a drop with its room on is bought only with a valid pass. */
+  WAITING_ROOM_PASS_REQUIRED: 403,
+  PASS_INVALID: 403,
+  PASS_EXPIRED: 403,
+  PASS_USED: 403,
+  /** The room does not take entries yet (before its pre-queue window). */
+  ROOM_NOT_OPEN: 409,
   INVALID_TRANSITION: 409,
   RETURN_WINDOW_CLOSED: 409,
   VALIDATION: 422,

@@ -10,6 +10,7 @@ import { errorAnswer, handle, type Answer, type RequestLike } from "@/lib/http";
 import { handlePlaceOrder } from "@/lib/orders/handlers";
 import { handleConfirmPayment } from "@/lib/payments/handlers";
 import { cachedLiveStockAnswer, liveStockAnswer } from "@/lib/stock/handlers";
+import { handleRoomStatus, roomPollId } from "@/lib/waiting-room/handlers";
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -146,7 +147,9 @@ export function fastPaths(req: IncomingMessage): NodeHandler | undefined {
   if (req.method === "POST") return posts.get(path);
   if (req.method === "GET") {
     const id = stockPollId(path);
-    return id === null ? gets.get(path) : liveStock(id);
+    if (id !== null) return liveStock(id);
+    const room = roomPollId(path); // a waiting room's long poll (lib/waiting-room): every waiting buyer, all the time
+    return room === null ? gets.get(path) : nodeHandler((r) => handleRoomStatus(r, room));
   }
   return undefined;
 }

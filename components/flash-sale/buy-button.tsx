@@ -6,16 +6,21 @@ import { useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 import { newIdempotencyKey } from "./idempotency-key";
 
-type Props = { productId: string; maxQuantity: number; disabledReason: string | null; t: Messages["shop"] };
+/** `pass`: the waiting room's pass (lib/waiting-room), sent with the order for a drop whose room is on. */
+type Props = { productId: string; maxQuantity: number; disabledReason: string | null; t: Messages["shop"]; pass?: string | null; onPassRefused?: () => void };
+
+const passCodes = ["WAITING_ROOM_PASS_REQUIRED", "PASS_INVALID", "PASS_EXPIRED", "PASS_USED"];
 
 function refusal(status: number, code: string | undefined, t: Messages["shop"]): string {
   if (status === 403 && code === "EMAIL_NOT_VERIFIED") return t.errEmailNotVerified;
   if (status === 403 && code === "PHONE_VERIFICATION_REQUIRED") return t.errPhoneRequired;
+  const byPass: Record<string, string> = { WAITING_ROOM_PASS_REQUIRED: t.errPassRequired, PASS_INVALID: t.errPassInvalid, PASS_EXPIRED: t.errPassExpired, PASS_USED: t.errPassUsed };
+  if (status === 403 && code && byPass[code]) return byPass[code];
   const byCode: Record<string, string> = { SOLD_OUT: t.errSoldOut, NOT_OPEN: t.errNotOpen, ENDED: t.errEnded, LIMIT_EXCEEDED: t.errLimit };
   return (status === 409 && code && byCode[code]) || t.errGeneric;
 }
 
-export function BuyButton({ productId, maxQuantity, disabledReason, t }: Props) {
+export function BuyButton({ productId, maxQuantity, disabledReason, t, pass, onPassRefused }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const [quantity, setQuantity] = useState(1);
@@ -30,7 +35,7 @@ export function BuyButton({ productId, maxQuantity, disabledReason, t }: Props) 
     try {
       const res = await fetch("/api/orders", {
         method: "POST",
-        headers: { "content-type": "application/json", "idempotency-key": newIdempotencyKey() },
+        headers: { "content-type": "application/json", "idempotency-key": newIdempotencyKey(), ...(pass ? { "x-waiting-room-pass": pass } : {}) },
         body: JSON.stringify({ source: "buy-now", items: [{ productId, quantity: Math.min(quantity, max) }] }),
       });
       if (res.status === 201) {
@@ -41,6 +46,7 @@ export function BuyButton({ productId, maxQuantity, disabledReason, t }: Props) 
       const body = (await res.json().catch(() => null)) as { error?: { code?: string } } | null;
       setError(refusal(res.status, body?.error?.code, t));
       setNeedsPhone(body?.error?.code === "PHONE_VERIFICATION_REQUIRED");
+      if (res.status === 403 && passCodes.includes(body?.error?.code ?? "")) onPassRefused?.();
     } catch {
       setError(t.errGeneric);
     }

@@ -20,6 +20,7 @@ import { nextPollDelay, parseRetryAfter, type PollOutcome, type PollState } from
 import { SaleBadges } from "../product/sale-badge";
 import { BuyButton } from "./buy-button";
 import { Countdown } from "./countdown";
+import { WaitingRoom } from "./waiting-room";
 
 type LiveStock = { available: number; total: number; state: PollState; saleStartsAt: string | null; saleEndsAt: string | null; perBuyerLimit: number | null; serverTime: string };
 type Props = { product: ProductView; renderedAt: number; t: Messages["shop"]; cartT: Messages["cart"]; locale: Locale };
@@ -146,9 +147,16 @@ export function DropPanel({ product, renderedAt, t, cartT, locale }: Props) {
           <a href="/account#phone" className="font-medium underline">{t.verifyPhoneLink}</a>
         </p>
       )}
-      <BuyButton productId={product.id} maxQuantity={Math.min(limit, Math.max(1, remaining))} disabledReason={reason} t={t} />
-      {/* The cart takes drops too (capped by the per-buyer limit); buying still goes through the ledger. */}
-      <AddToCartButton productId={product.id} disabled={state === "sold_out" || state === "ended"} t={cartT} />
+      {product.waitingRoom ? (
+        // Sold through its waiting room: a place, a turn, a pass — not the cart (a pass is for one order).
+        <WaitingRoom productId={product.id} maxQuantity={Math.min(limit, Math.max(1, remaining))} t={t} locale={locale} />
+      ) : (
+        <>
+          <BuyButton productId={product.id} maxQuantity={Math.min(limit, Math.max(1, remaining))} disabledReason={reason} t={t} />
+          {/* The cart takes drops too (capped by the per-buyer limit); buying still goes through the ledger. */}
+          <AddToCartButton productId={product.id} disabled={state === "sold_out" || state === "ended"} t={cartT} />
+        </>
+      )}
     </section>
   );
 }

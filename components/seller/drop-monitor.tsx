@@ -19,6 +19,23 @@ function Stat({ label, value, testId }: { label: string; value: React.ReactNode;
   );
 }
 
+/** The waiting room's queue, rate and pass use (lib/waiting-room/monitor.ts). */
+function RoomStats({ room, t }: { room: Monitor["room"]; t: Messages["seller"]["monitor"] }) {
+  if (room === null) return <p className="text-sm text-zinc-500" data-testid="monitor-room-off">{t.roomOff}</p>;
+  if (room === "unavailable") return <p role="status" className="text-sm text-amber-700">{t.roomUnavailable}</p>;
+  return (
+    <section className="space-y-2" aria-label={t.room} data-testid="monitor-room">
+      <h2 className="text-sm font-semibold">{t.room}</h2>
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        <Stat label={t.roomQueued} value={room.queued} testId="monitor-room-queued" />
+        <Stat label={t.roomWaiting} value={room.waiting} testId="monitor-room-waiting" />
+        <Stat label={t.roomRate} value={`${room.rate}${room.auto ? ` (${t.roomAuto})` : ""}`} testId="monitor-room-rate" />
+        <Stat label={t.roomPasses} value={`${room.passesIssued} / ${room.passesUsed} / ${room.passesLost}`} testId="monitor-room-passes" />
+      </div>
+    </section>
+  );
+}
+
 export function DropMonitor({ url, initial, t }: { url: string; initial: Monitor; t: Messages["seller"]["monitor"] }) {
   const { data, isError } = useQuery({
     queryKey: ["drop-monitor", url],
@@ -49,6 +66,7 @@ export function DropMonitor({ url, initial, t }: { url: string; initial: Monitor
         <Stat label={t.soldOutAfter} value={duration(m.soldOutAfterMs, t.seconds) ?? t.notSoldOut} testId="monitor-soldout" />
         <Stat label={t.eta} value={duration(m.etaMs, t.seconds) ?? "—"} testId="monitor-eta" />
       </div>
+      <RoomStats room={m.room} t={t} />
       <section className="rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm">
         <h2 className="mb-2 text-sm font-semibold">{t.chart}</h2>
         <div className="h-48">

@@ -13,6 +13,7 @@ export type ProductFormValues = {
   id?: string;
   name: string; description: string; price: number; categoryId: string; type: "NORMAL" | "LIMITED"; status: "DRAFT" | "ACTIVE" | "ARCHIVED";
   units: number; saleStartsAt: string | null; saleEndsAt: string | null; perBuyerLimit: number | null; phoneRequired: boolean; images: string[];
+  waitingRoom: boolean; admissionRate: number | null; preQueueMinutes: number;
 };
 
 type Props = { initial?: ProductFormValues; categories: { id: string; name: string }[]; query: string; t: Messages["seller"] };
@@ -23,6 +24,8 @@ export function ProductForm({ initial, categories, query, t }: Props) {
   const router = useRouter();
   const [type, setType] = useState<"NORMAL" | "LIMITED">(initial?.type ?? "LIMITED");
   const [images, setImages] = useState<string[]>(initial?.images ?? []);
+  const [room, setRoom] = useState<boolean>(initial?.waitingRoom ?? true);
+  const [autoRate, setAutoRate] = useState<boolean>((initial?.admissionRate ?? null) === null);
   const [fields, setFields] = useState<Record<string, string[]>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,7 +37,12 @@ export function ProductForm({ initial, categories, query, t }: Props) {
       units: num(text("units")), images,
       saleStartsAt: fromKstInput(text("saleStartsAt")), saleEndsAt: fromKstInput(text("saleEndsAt")),
       perBuyerLimit: num(text("perBuyerLimit")), phoneRequired: form.get("phoneRequired") === "on",
+      waitingRoom: type === "LIMITED" && room,
     };
+    if (type === "LIMITED" && room) {
+      values.admissionRate = autoRate ? null : num(text("admissionRate"));
+      values.preQueueMinutes = num(text("preQueueMinutes"));
+    }
     if (initial?.status !== "ARCHIVED") values.status = text("status") || "ACTIVE";
     let body = values;
     if (initial) {
@@ -147,6 +155,38 @@ export function ProductForm({ initial, categories, query, t }: Props) {
           {err("saleEndsAt")}
         </div>
       </div>
+      {type === "LIMITED" && (
+        <fieldset className="space-y-3 rounded-xl border border-zinc-200 p-4" data-testid="waiting-room-fields">
+          <legend className="px-1 text-sm font-medium text-zinc-700">{t.form.room}</legend>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="waitingRoom" checked={room} onChange={(e) => setRoom(e.target.checked)} />
+            {t.form.roomOn}
+          </label>
+          <p className="text-xs text-zinc-500">{t.form.roomHint}</p>
+          {err("waitingRoom")}
+          {room && (
+            <div className="grid gap-4 sm:grid-cols-2">
+              <div className="space-y-1">
+                {label("admissionRate", t.form.admissionRate)}
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" name="autoRate" checked={autoRate} onChange={(e) => setAutoRate(e.target.checked)} />
+                  {t.form.autoRate}
+                </label>
+                {!autoRate && (
+                  <input id="f-admissionRate" name="admissionRate" type="number" min={1} step={1} defaultValue={initial?.admissionRate ?? 50} className={inputClass} aria-invalid={invalid("admissionRate")} />
+                )}
+                {err("admissionRate")}
+              </div>
+              <div className="space-y-1">
+                {label("preQueueMinutes", t.form.preQueueMinutes)}
+                <input id="f-preQueueMinutes" name="preQueueMinutes" type="number" min={0} step={1} defaultValue={initial?.preQueueMinutes ?? 15} className={inputClass} aria-invalid={invalid("preQueueMinutes")} />
+                <p className="text-xs text-zinc-500">{t.form.preQueueHint}</p>
+                {err("preQueueMinutes")}
+              </div>
+            </div>
+          )}
+        </fieldset>
+      )}
       {initial?.status !== "ARCHIVED" && (
         <div className="space-y-1">
           {label("status", t.form.status)}

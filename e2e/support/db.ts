@@ -18,7 +18,7 @@ export async function closeE2eDb() {
   client = null;
 }
 
-type ProductInput = { name: string; price: number; units: number; perBuyerLimit?: number; saleStartsAt?: Date };
+type ProductInput = { name: string; price: number; units: number; perBuyerLimit?: number; saleStartsAt?: Date; waitingRoom?: boolean; admissionRate?: number };
 
 /** An active product of the demo seller, in a category of its own, with `units` in stock. */
 export async function createE2eProduct(p: ProductInput): Promise<{ id: string }> {
@@ -29,9 +29,9 @@ export async function createE2eProduct(p: ProductInput): Promise<{ id: string }>
   await c.query(`INSERT INTO "Category" ("id", "slug", "nameKo", "nameEn") VALUES ($1, $2, '테스트', 'Test')`, [categoryId, `e2e-${categoryId.slice(0, 8)}`]);
   const id = randomUUID();
   await c.query(
-    `INSERT INTO "Product" ("id", "sellerId", "categoryId", "type", "status", "name", "description", "price", "images", "saleStartsAt", "perBuyerLimit", "updatedAt")
-     VALUES ($1, $2, $3, $4, 'ACTIVE', $5, '끝에서 끝까지 시험용 상품', $6, ARRAY['/products/placeholder.svg'], $7, $8, now())`,
-    [id, seller.rows[0].id, categoryId, p.perBuyerLimit ? "LIMITED" : "NORMAL", p.name, p.price, p.saleStartsAt ?? null, p.perBuyerLimit ?? null],
+    `INSERT INTO "Product" ("id", "sellerId", "categoryId", "type", "status", "name", "description", "price", "images", "saleStartsAt", "perBuyerLimit", "waitingRoom", "admissionRate", "updatedAt")
+     VALUES ($1, $2, $3, $4, 'ACTIVE', $5, '끝에서 끝까지 시험용 상품', $6, ARRAY['/products/placeholder.svg'], $7, $8, $9, $10, now())`,
+    [id, seller.rows[0].id, categoryId, p.perBuyerLimit ? "LIMITED" : "NORMAL", p.name, p.price, p.saleStartsAt ?? null, p.perBuyerLimit ?? null, p.waitingRoom ?? false, p.admissionRate ?? null],
   );
   await c.query(`INSERT INTO "Inventory" ("productId", "total", "available", "updatedAt") VALUES ($1, $2, $2, now())`, [id, p.units]);
   return { id };

@@ -22,3 +22,8 @@ export async function takeStep(request: APIRequestContext, orderId: string, step
 export async function scheduleOpening(request: APIRequestContext, productId: string, inSeconds: number): Promise<void> {
   await post(request, `/api/test-hooks/products/${productId}/opening`, { inSeconds });
 }
+
+/** Placeholder places in a drop's waiting room, ahead of or behind everyone (a crowd without accounts). */
+export async function roomCrowd(request: APIRequestContext, productId: string, where: "ahead" | "behind", n: number): Promise<number> {
+  return (await post(request, `/api/test-hooks/waiting-room/${productId}/crowd`, { where, n })).queued;
+}

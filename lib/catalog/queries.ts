@@ -27,6 +27,7 @@ function toView(p: ProductRow, nowMs: number): ProductView {
     saleEndsAt: iso(p.saleEndsAt),
     perBuyerLimit: p.perBuyerLimit,
     phoneRequired: p.phoneRequired,
+    waitingRoom: p.waitingRoom,
     remaining,
     total: p.inventory?.total ?? 0,
     state: computeSaleState({ saleStartsAt: p.saleStartsAt, saleEndsAt: p.saleEndsAt, remaining }, nowMs),

@@ -18,6 +18,8 @@ export type ProductView = {
   perBuyerLimit: number | null;
   /** Only buyers with a verified mobile number may order it. */
   phoneRequired: boolean;
+  /** A drop sold through its waiting room (lib/waiting-room): bought with a pass, not straight away. */
+  waitingRoom: boolean;
   remaining: number;
   total: number;
   state: SaleState;

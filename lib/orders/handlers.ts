@@ -6,6 +6,7 @@ import { addressRange } from "@/lib/address-range";
 import { clientIp, consumeOrThrow, limiters } from "@/lib/rate-limit";
 import { assertVerified, requireUser, sessionClaims, signInFirst, userOfClaims } from "@/lib/auth/guards";
 import { stockGate } from "@/lib/stock/gate";
+import { roomPassOf, type RoomPass } from "@/lib/waiting-room/order-pass";
 import { AppError, notFound } from "@/lib/errors";
 import { jsonAnswer, readOptionalJson, type Answer, type RequestLike } from "@/lib/http";
 import { fieldErrors, parseBody, parseInput, parseQuery } from "@/lib/validation";
@@ -27,10 +28,11 @@ export async function handlePlaceOrder(req: RequestLike): Promise<Answer> {
   if (!claims) signInFirst();
   const session = userOfClaims(claims).then((user) => assertVerified(user ?? signInFirst()));
   session.catch(() => {}); // every path below awaits it; this only marks an early rejection as handled
-  let key: string, input: CheckoutInput;
+  let key: string, input: CheckoutInput, pass: RoomPass | null;
   try {
     key = idempotencyKey(req);
     input = await parseBody(checkoutSchema, req);
+    pass = roomPassOf(req, claims.sub, "items" in input ? input.items.map((i) => i.productId) : null); // the waiting room's pass: one HMAC, no I/O
   } catch (err) {
     await session;
     throw err;
@@ -38,11 +40,11 @@ export async function handlePlaceOrder(req: RequestLike): Promise<Answer> {
   const gate = stockGate();
   const oneProduct = oneProductLine(input);
   const clientNet = addressRange(clientIp(req.headers)); // kept on the order for fleet flagging (lib/seller/flags.ts)
-  let answer = oneProduct && !gate.usingFallback ? await buyOneProduct(session, claims.sub, key, oneProduct, gate, clientNet) : "fallback";
+  let answer = oneProduct && !gate.usingFallback ? await buyOneProduct(session, claims.sub, key, oneProduct, gate, clientNet, pass) : "fallback";
   if (answer === "fallback") {
     const user = await session;
     await consumeOrThrow(limiters.placeOrderUser, user.id);
-    answer = await placeOrder(user.id, key, input, gate, { phoneHash: user.phoneHash, clientNet });
+    answer = await placeOrder(user.id, key, input, gate, { phoneHash: user.phoneHash, clientNet, pass });
   }
   return jsonAnswer(answer.body, answer.status);
 }

@@ -6,6 +6,7 @@ import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { holdingStates, soldStates } from "@/lib/orders/lifecycle/transitions";
 import { getLiveStock } from "@/lib/stock/live";
+import { getRoomMonitor } from "@/lib/waiting-room/monitor";
 import type { SellerScope } from "./scope";
 import { ownedProductOrThrow } from "./scope";
 
@@ -15,13 +16,14 @@ export async function getDropMonitor(scope: SellerScope, productId: string) {
   const product = await ownedProductOrThrow(scope, productId);
   const now = clock.nowMs();
   const since = new Date(now - WINDOW_SECONDS * 1000);
-  const [live, items, paidEvents] = await Promise.all([
+  const [live, items, paidEvents, room] = await Promise.all([
     product.status === "ACTIVE" ? getLiveStock(productId) : Promise.resolve(null),
     db.orderItem.findMany({ where: { productId }, select: { quantity: true, order: { select: { status: true, createdAt: true } } } }),
     db.orderEvent.findMany({
       where: { toStatus: "PAID", createdAt: { gte: since }, order: { items: { some: { productId } } } },
       select: { createdAt: true },
     }),
+    product.waitingRoom ? getRoomMonitor(productId) : Promise.resolve(null),
   ]);
   const sum = (states: readonly string[]) => items.filter((i) => states.includes(i.order.status)).reduce((s, i) => s + i.quantity, 0);
   const held = sum(holdingStates);
@@ -71,6 +73,8 @@ export async function getDropMonitor(scope: SellerScope, productId: string) {
     conversion: placed ? paidOrders / placed : null,
     soldOutAfterMs,
     etaMs,
+    /** The waiting room: off, its live figures, or "unavailable" while Redis is away. */
+    room: product.waitingRoom ? (room ?? ("unavailable" as const)) : null,
     at: new Date(now).toISOString(),
   };
 }

@@ -2,6 +2,7 @@
 // (keys of messages.seller.fieldErrors). Rules that need the server's clock or the ledger (opening in the
 // past, units below what is held or sold) are checked by the service and reported on the same fields.
 import { z } from "zod";
+import { roomSettingsFields } from "@/lib/waiting-room/schemas";
 
 const text = (max: number) =>
   z.string({ error: "required" }).trim().min(1, { error: "required", abort: true }).max(max, { error: "too_long" });
@@ -27,10 +28,12 @@ const fields = {
   perBuyerLimit: int(1, 1000, "limit_min").nullable(),
   /** Buyers need a verified mobile number (lib/accounts/phone) to order. */
   phoneRequired: z.boolean({ error: "invalid" }),
+  /** The drop's waiting room (docs/waiting-room.md): on by default for a new limited drop. */
+  ...roomSettingsFields,
 };
 
 /** Cross-field rules of a product as a whole (the create input, or an existing product with edits applied). */
-export type SaleShape = { type: "NORMAL" | "LIMITED"; units?: number; saleStartsAt?: Date | null; saleEndsAt?: Date | null; perBuyerLimit?: number | null };
+export type SaleShape = { type: "NORMAL" | "LIMITED"; units?: number; saleStartsAt?: Date | null; saleEndsAt?: Date | null; perBuyerLimit?: number | null; waitingRoom?: boolean };
 export function saleIssues(p: SaleShape): [field: string, code: string][] {
   const out: [string, string][] = [];
   const isDate = (d: unknown): d is Date => d instanceof Date;
@@ -40,6 +43,7 @@ export function saleIssues(p: SaleShape): [field: string, code: string][] {
     if (typeof p.units === "number" && p.units < 1) out.push(["units", "units_min"]);
   }
   if (isDate(p.saleStartsAt) && isDate(p.saleEndsAt) && p.saleEndsAt <= p.saleStartsAt) out.push(["saleEndsAt", "ends_before_start"]);
+  if (p.type !== "LIMITED" && p.waitingRoom === true) out.push(["waitingRoom", "room_limited_only"]);
   return out;
 }
 
@@ -52,6 +56,9 @@ export const productCreateSchema = z
     saleEndsAt: fields.saleEndsAt.optional(),
     perBuyerLimit: fields.perBuyerLimit.optional(),
     phoneRequired: fields.phoneRequired.default(false),
+    waitingRoom: fields.waitingRoom.optional(),
+    admissionRate: fields.admissionRate.optional(),
+    preQueueMinutes: fields.preQueueMinutes.optional(),
   })
   // Also runs when a field has the wrong type, so a form shows more problems at once (values may be raw then).
   .superRefine(

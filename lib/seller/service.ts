@@ -6,7 +6,7 @@ import { invalidateProduct } from "@/lib/catalog/cache";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError, type FieldErrors } from "@/lib/errors";
-import { getLimitCounters } from "@/lib/stock/queries";
+import { getLimitCounters, roomSettingsOf } from "@/lib/stock/queries";
 import { adjustUnitsInLedger, applyMetaToRedis, applyRestockToRedis, StockBelowCommitted } from "@/lib/stock/restock";
 import { saleIssues, type ProductCreateInput, type ProductUpdateInput } from "./schemas";
 import { ownedProductOrThrow, type SellerScope } from "./scope";
@@ -33,6 +33,9 @@ export async function createProduct(scope: SellerScope, input: ProductCreateInpu
       saleStartsAt: input.saleStartsAt ?? null,
       saleEndsAt: input.saleEndsAt ?? null,
       perBuyerLimit: input.perBuyerLimit ?? null,
+      // A limited drop gets its waiting room unless the seller says otherwise (docs/waiting-room.md).
+      waitingRoom: input.waitingRoom ?? input.type === "LIMITED",
+      admissionRate: input.admissionRate ?? null,
       inventory: { create: { total: units, available: units } },
     },
     include: { inventory: true },
@@ -55,6 +58,7 @@ export async function updateProduct(scope: SellerScope, productId: string, input
     saleStartsAt: input.saleStartsAt !== undefined ? input.saleStartsAt : current.saleStartsAt,
     saleEndsAt: input.saleEndsAt !== undefined ? input.saleEndsAt : current.saleEndsAt,
     perBuyerLimit: input.perBuyerLimit !== undefined ? input.perBuyerLimit : current.perBuyerLimit,
+    waitingRoom: input.waitingRoom ?? current.waitingRoom,
   };
   for (const [f, code] of saleIssues(merged)) add(fields, f, code);
   const rescheduled = input.saleStartsAt && input.saleStartsAt.getTime() !== current.saleStartsAt?.getTime();
@@ -80,13 +84,18 @@ export async function updateProduct(scope: SellerScope, productId: string, input
     throw err;
   });
   if (restockId) await applyRestockToRedis(productId, delta, restockId);
-  const metaChanged = ["saleStartsAt", "saleEndsAt", "perBuyerLimit", "status", "phoneRequired"].some((k) => k in data);
+  const metaChanged = ["saleStartsAt", "saleEndsAt", "perBuyerLimit", "status", "phoneRequired", "waitingRoom", "admissionRate", "preQueueMinutes"].some(
+    (k) => k in data,
+  );
   if (metaChanged) await syncMeta(product, (product.perBuyerLimit ?? null) !== (current.perBuyerLimit ?? null));
   invalidateProduct(productId);
   return product;
 }
 
-type MetaSource = { id: string; status: string; saleStartsAt: Date | null; saleEndsAt: Date | null; perBuyerLimit: number | null; phoneRequired: boolean };
+type MetaSource = {
+  id: string; status: string; saleStartsAt: Date | null; saleEndsAt: Date | null; perBuyerLimit: number | null; phoneRequired: boolean;
+  waitingRoom: boolean; admissionRate: number | null; preQueueMinutes: number;
+};
 async function syncMeta(p: MetaSource, limitChanged: boolean) {
   await applyMetaToRedis(p.id, {
     startsAtMs: p.saleStartsAt?.getTime() ?? 0,
@@ -94,6 +103,7 @@ async function syncMeta(p: MetaSource, limitChanged: boolean) {
     perBuyerLimit: p.perBuyerLimit ?? 0,
     onSale: p.status === "ACTIVE",
     phoneRequired: p.phoneRequired,
+    room: roomSettingsOf(p),
     counters: limitChanged ? await getLimitCounters(p.id) : undefined,
   });
 }

@@ -1,21 +1,27 @@
 // Server code that also runs in the worker process (plain Node via tsx), hence no "server-only" marker.
 // Admission over the stock port: typed results from the Lua scripts, keys loaded from PostgreSQL on demand.
 import { phoneField, stockKeys } from "./keys";
-import { getStockSnapshot, type StockSnapshot } from "./queries";
+import { getStockSnapshot, type RoomSettings, type StockSnapshot } from "./queries";
 import { ADMIT, ADMIT_REQUEST, LOAD, RELEASE } from "./scripts";
 import type { StockStore } from "./store";
 
-export const admitResults = ["reserved", "duplicate", "sold_out", "not_open", "ended", "limit_exceeded", "phone_required", "unknown"] as const;
+export const admitResults = [
+  "reserved", "duplicate", "sold_out", "not_open", "ended", "limit_exceeded", "phone_required", "unknown", "pass_required", "pass_used",
+] as const;
 export type AdmitResult = (typeof admitResults)[number];
 
 const REQUEST_MARKER_TTL = 24 * 3600;
 const RELEASE_MARKER_TTL = 7 * 24 * 3600;
 const UNKNOWN_PRODUCT_TTL = 60;
+/** Used passes are kept well past any pass's life (WAITING_ROOM_PASS_TTL_SECONDS ≤ 1 h): a replay finds them. */
+const USED_PASS_TTL = 2 * 24 * 3600;
 
 export type AdmitInput = {
   productId: string; userId: string; quantity: number; requestKey: string; nowMs: number;
   /** The buyer's verified phone (blind index), counted under the per-buyer limit too; null/absent = none. */
   phoneHash?: string | null;
+  /** A waiting-room pass for this product whose signature, owner and expiry the caller checked (lib/waiting-room/pass.ts). */
+  passId?: string;
 };
 
 /**
@@ -24,8 +30,9 @@ export type AdmitInput = {
  */
 export async function admit(store: StockStore, input: AdmitInput): Promise<{ result: AdmitResult | "missing"; available: number }> {
   const { productId, userId, quantity, requestKey, nowMs } = input;
-  const keys = [stockKeys.meta(productId), stockKeys.buyers(productId), stockKeys.request(productId, userId, requestKey)];
-  const [result, available] = (await store.run(ADMIT, keys, [userId, quantity, nowMs, REQUEST_MARKER_TTL, input.phoneHash ?? ""])) as [string, number];
+  const keys = [stockKeys.meta(productId), stockKeys.buyers(productId), stockKeys.request(productId, userId, requestKey), stockKeys.passesUsed(productId)];
+  const args = [userId, quantity, nowMs, REQUEST_MARKER_TTL, input.phoneHash ?? "", input.passId ?? "", USED_PASS_TTL];
+  const [result, available] = (await store.run(ADMIT, keys, args)) as [string, number];
   return { result: result as AdmitResult | "missing", available: Number(available) };
 }
 
@@ -52,8 +59,12 @@ export async function admitRequest(store: StockStore, input: AdmitRequestInput):
     stockKeys.request(productId, userId, requestKey),
     stockKeys.productClaim(productId, userId, requestKey),
     stockKeys.buyerRequests(productId, userId),
+    stockKeys.passesUsed(productId),
   ];
-  const args = [userId, quantity, nowMs, REQUEST_MARKER_TTL, input.requestHash, input.claimTtlS, input.answerTtlS, input.rate.points, input.rate.windowS, input.phoneHash ?? ""];
+  const args = [
+    userId, quantity, nowMs, REQUEST_MARKER_TTL, input.requestHash, input.claimTtlS, input.answerTtlS, input.rate.points, input.rate.windowS,
+    input.phoneHash ?? "", input.passId ?? "", USED_PASS_TTL,
+  ];
   const [result, n, claim] = (await store.run(ADMIT_REQUEST, keys, args)) as [string, number, string];
   if (result === "missing") return { result };
   if (result === "rate_limited") return { result, retryInMs: Math.max(0, Number(n)) };
@@ -85,10 +96,16 @@ export async function loadStock(store: StockStore, productId: string, mode: "mis
   const s = snapshot ?? (await getStockSnapshot(productId));
   const args: (string | number)[] = [
     mode, s.available, s.total, s.startsAtMs, s.endsAtMs, s.perBuyerLimit, s.exists ? 0 : 1, UNKNOWN_PRODUCT_TTL, s.phoneRequired ? 1 : 0,
+    ...roomArgs(s.room),
   ];
   for (const [userId, units] of s.buyers) args.push(userId, units);
   for (const [phone, units] of s.phones) args.push(phoneField(phone), units);
   return Number(await store.run(LOAD, [stockKeys.meta(productId), stockKeys.buyers(productId)], args)) === 1;
+}
+
+/** A drop's waiting-room settings as the scripts store them (meta w, wr, wq). */
+export function roomArgs(room: RoomSettings | undefined): [number, number, number] {
+  return room?.on ? [1, room.rate ?? 0, room.preQueueMs] : [0, 0, 0];
 }
 
 /** Reloads every product Redis knows about from PostgreSQL; products it does not know load on demand. */

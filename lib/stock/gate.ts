@@ -19,6 +19,13 @@ export class RedisUnavailable extends Error {
     super("redis unavailable", { cause });
     this.name = "RedisUnavailable";
   }
+  /**
+   * The production server loads lib/ twice — Next's bundle and the fast path's own modules — and both use the
+   * one process-wide gate (globalThis), so the class that threw may be the other copy: recognise it by name.
+   */
+  static [Symbol.hasInstance](x: unknown): boolean {
+    return x instanceof Error && x.name === "RedisUnavailable";
+  }
 }
 
 type Op<T> = (store: StockStore) => Promise<T>;

@@ -4,12 +4,18 @@ import { env } from "@/lib/env";
 
 const prefix = () => env.REDIS_KEY_PREFIX;
 const tag = (productId: string) => `${prefix()}{p:${productId}}`;
+/** The product's key prefix with its hash tag: other domains' keys of the product (lib/waiting-room) share its slot. */
+export const productTag = tag;
 
 /** The buyers-hash field counting a verified phone's units (ADMIT, RELEASE, LOAD, SETMETA). */
 export const phoneField = (phoneHash: string) => `ph:${phoneHash}`;
 
 export const stockKeys = {
-  /** Hash: a (available), t (total), s/e (sale start/end, ms, 0 = none), l (per-buyer limit, 0 = none), x (1 = no such product), v (1 = verified phone required). */
+  /**
+   * Hash: a (available), t (total), s/e (sale start/end, ms, 0 = none), l (per-buyer limit, 0 = none), x (1 = no
+   * such product), v (1 = verified phone required), w (1 = waiting room on: admission needs a pass), wr (its rate,
+   * buyers/s, 0 = auto), wq (its pre-queue window, ms).
+   */
   meta: (productId: string) => `${tag(productId)}:m`,
   /** Hash: userId → units held or bought (mirrors PurchaseCounter); 'ph:<phone blind index>' → the same per verified phone (mirrors PhonePurchaseCounter). */
   buyers: (productId: string) => `${tag(productId)}:b`,
@@ -19,6 +25,8 @@ export const stockKeys = {
   released: (productId: string, releaseId: string) => `${tag(productId)}:x:${releaseId}`,
   /** String: this restock already moved the Redis counts (a restock applies at most once per id). */
   restocked: (productId: string, restockId: string) => `${tag(productId)}:s:${restockId}`,
+  /** Hash: passId → userId, the waiting room's passes used up by an admission (ADMIT_REQUEST, ADMIT): single use. */
+  passesUsed: (productId: string) => `${tag(productId)}:wu`,
   /** Pattern of every product's meta key, for rebuilds. */
   metaPattern: () => `${prefix()}{p:*}:m`,
   productIdOfMeta: (metaKey: string) => metaKey.slice(prefix().length + 3, -3),

@@ -13,14 +13,25 @@ export type StockSnapshot = {
   perBuyerLimit: number;
   phoneRequired: boolean;
   buyers: [userId: string, units: number][];
+  /** The drop's waiting room (lib/waiting-room): absent = off. */
+  room?: RoomSettings;
   /** Units per verified phone (blind index), PhonePurchaseCounter. */
   phones: [phoneHash: string, units: number][];
 };
 
+/** What the stock tier keeps of a drop's waiting room: on, its rate (null = auto) and pre-queue window. */
+export type RoomSettings = { on: boolean; rate: number | null; preQueueMs: number };
+export const roomSettingsOf = (p: { waitingRoom: boolean; admissionRate: number | null; preQueueMinutes: number }): RoomSettings => ({
+  on: p.waitingRoom, rate: p.admissionRate, preQueueMs: p.preQueueMinutes * 60_000,
+});
+
 export async function getStockSnapshot(productId: string, client: Db | Tx = db): Promise<StockSnapshot> {
   const product = await client.product.findUnique({
     where: { id: productId },
-    select: { status: true, saleStartsAt: true, saleEndsAt: true, perBuyerLimit: true, phoneRequired: true, inventory: true },
+    select: {
+      status: true, saleStartsAt: true, saleEndsAt: true, perBuyerLimit: true, phoneRequired: true, inventory: true,
+      waitingRoom: true, admissionRate: true, preQueueMinutes: true,
+    },
   });
   if (!product || product.status !== "ACTIVE" || !product.inventory) {
     return { productId, exists: false, available: 0, total: 0, startsAtMs: 0, endsAtMs: 0, perBuyerLimit: 0, phoneRequired: false, buyers: [], phones: [] };
@@ -39,6 +50,7 @@ export async function getStockSnapshot(productId: string, client: Db | Tx = db):
     phoneRequired: product.phoneRequired,
     buyers,
     phones,
+    room: roomSettingsOf(product),
   };
 }
 

@@ -7,7 +7,9 @@ import { clock } from "@/lib/clock";
 import type { Tx } from "@/lib/db";
 import { log } from "@/lib/log";
 import { RedisUnavailable, stockGate, type StockGate } from "./gate";
+import { roomArgs } from "./admission";
 import { phoneField, stockKeys } from "./keys";
+import type { RoomSettings } from "./queries";
 import { RESTOCK, SETMETA } from "./scripts";
 
 const RESTOCK_MARKER_TTL = 7 * 24 * 3600;
@@ -50,14 +52,17 @@ export async function applyRestockToRedis(productId: string, delta: number, rest
 }
 
 export type SaleMeta = {
-  startsAtMs: number; endsAtMs: number; perBuyerLimit: number; onSale: boolean; phoneRequired?: boolean;
+  startsAtMs: number; endsAtMs: number; perBuyerLimit: number; onSale: boolean; phoneRequired?: boolean; room?: RoomSettings;
   /** Replaces the buyer and phone counts (a new limit must see past buyers). */
   counters?: { buyers: [string, number][]; phones: [string, number][] };
 };
 
 /** Puts new schedule / limit / status / phone requirement into loaded keys; `counters` replaces the counts. */
 export async function applyMetaToRedis(productId: string, meta: SaleMeta, gate: StockGate = stockGate()) {
-  const args: (string | number)[] = [meta.startsAtMs, meta.endsAtMs, meta.perBuyerLimit, meta.onSale ? 0 : 1, meta.counters ? 1 : 0, meta.phoneRequired ? 1 : 0];
+  // SETMETA's order: schedule, limit, status, replace flag, phone requirement, room (on, rate, pre-queue), then counts.
+  const args: (string | number)[] = [
+    meta.startsAtMs, meta.endsAtMs, meta.perBuyerLimit, meta.onSale ? 0 : 1, meta.counters ? 1 : 0, meta.phoneRequired ? 1 : 0, ...roomArgs(meta.room),
+  ];
   for (const [u, n] of meta.counters?.buyers ?? []) args.push(u, n);
   for (const [p, n] of meta.counters?.phones ?? []) args.push(phoneField(p), n);
   try {

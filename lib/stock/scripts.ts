@@ -7,19 +7,21 @@ const lua = (name: string, source: string): LuaScript => ({ name, source, sha: c
 
 /**
  * ADMIT — reserve units for one request.
- * KEYS[1] meta hash, KEYS[2] buyers hash, KEYS[3] request marker
+ * KEYS[1] meta hash, KEYS[2] buyers hash, KEYS[3] request marker, KEYS[4] the waiting room's used passes
  * ARGV[1] userId, ARGV[2] quantity, ARGV[3] now (ms, the app server's clock), ARGV[4] marker TTL (s),
- * ARGV[5] the buyer's verified phone (blind index; '' = none)
+ * ARGV[5] the buyer's verified phone (blind index; '' = none), ARGV[6] the id of a waiting-room pass
+ * already checked by its signature ('' = none), ARGV[7] used-pass TTL (s)
  * Returns {result, available}. result: missing | unknown | phone_required | not_open | ended | duplicate |
- * sold_out | limit_exceeded | reserved. Guarantee: units, the buyer's count and their phone's count
- * (field 'ph:<phone>' of the buyers hash) change together or not at all, never below zero nor above the
- * limit; the same request is reserved at most once; a product that requires a verified phone (v = 1)
- * admits nobody without one. The sale window (s/e) is salePhase of lib/catalog/sale-rules.ts restated in
- * Lua; change them together.
+ * pass_required | pass_used | sold_out | limit_exceeded | reserved. Guarantee: units, the buyer's count
+ * and their phone's count (field 'ph:<phone>' of the buyers hash) change together or not at all, never
+ * below zero nor above the limit; the same request is reserved at most once; a product that requires a
+ * verified phone (v = 1) admits nobody without one; a drop whose room is on (meta w = 1) reserves only
+ * against a pass not used before, and uses it up. The sale window (s/e) is salePhase of
+ * lib/catalog/sale-rules.ts restated in Lua; change them together.
  */
 export const ADMIT = lua("admit", `
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing', -1} end
-local m = redis.call('HMGET', KEYS[1], 'a', 's', 'e', 'l', 'x', 'v')
+local m = redis.call('HMGET', KEYS[1], 'a', 's', 'e', 'l', 'x', 'v', 'w')
 if m[5] == '1' then return {'unknown', -1} end
 local avail = tonumber(m[1])
 local phone = ARGV[5] or ''
@@ -29,6 +31,10 @@ local starts, ends = tonumber(m[2]), tonumber(m[3])
 if starts > 0 and now < starts then return {'not_open', avail} end
 if ends > 0 and now >= ends then return {'ended', avail} end
 if redis.call('EXISTS', KEYS[3]) == 1 then return {'duplicate', avail} end
+local room = m[7] == '1'
+local pass = ARGV[6] or ''
+if room and pass == '' then return {'pass_required', avail} end
+if room and redis.call('HEXISTS', KEYS[4], pass) == 1 then return {'pass_used', avail} end
 local qty = tonumber(ARGV[2])
 if avail < qty then return {'sold_out', avail} end
 local limit = tonumber(m[4])
@@ -39,6 +45,10 @@ redis.call('HINCRBY', KEYS[1], 'a', -qty)
 redis.call('HINCRBY', KEYS[2], ARGV[1], qty)
 if phone ~= '' then redis.call('HINCRBY', KEYS[2], 'ph:' .. phone, qty) end
 redis.call('SET', KEYS[3], ARGV[2], 'EX', tonumber(ARGV[4]))
+if room then
+  redis.call('HSET', KEYS[4], pass, ARGV[1])
+  redis.call('EXPIRE', KEYS[4], tonumber(ARGV[7]))
+end
 return {'reserved', avail - qty}
 `);
 
@@ -46,31 +56,36 @@ return {'reserved', avail - qty}
  * ADMIT_REQUEST — a whole one-product buy request in one round trip: the buyer's rate limit, the
  * Idempotency-Key claim and ADMIT, in that order, on keys that all share the product's hash tag.
  * KEYS[1] meta hash, KEYS[2] buyers hash, KEYS[3] request marker, KEYS[4] claim (per buyer and key, in
- * the product's slot), KEYS[5] the buyer's request counter for this product
+ * the product's slot), KEYS[5] the buyer's request counter for this product, KEYS[6] the waiting room's
+ * used passes (hash passId → userId)
  * ARGV[1] userId, ARGV[2] quantity, ARGV[3] now (ms), ARGV[4] marker TTL (s), ARGV[5] request hash,
  * ARGV[6] claim TTL while the order is written (s), ARGV[7] TTL of a stored answer (s),
  * ARGV[8] requests allowed per window, ARGV[9] window (s), ARGV[10] the buyer's verified phone (blind
- * index; '' = none)
+ * index; '' = none), ARGV[11] the id of a waiting-room pass whose signature the caller checked
+ * ('' = none), ARGV[12] used-pass TTL (s)
  * Returns {result, n, claim}: missing (nothing counted or claimed; load and retry) | phone_required (the
  * product needs a verified phone; counted against the rate limit, nothing claimed, so the same key works
- * once the buyer has verified) | rate_limited (n = ms
- * until the window ends) | claimed (claim = what an earlier request with the key stored: "P|<hash>"
- * while it works, "D|<hash>|<answer>" once answered) | one of ADMIT's results (n = units left). A refusal
- * is stored as the key's answer ("D|<hash>|~<result>") in the same step; reserved/duplicate leave the claim
- * pending for the order's write. Guarantees: ADMIT's (the phone's count included), plus exactly one
- * claimant per key.
+ * once the buyer has verified) | rate_limited (n = ms until the window ends) | claimed (claim = what an
+ * earlier request with the key stored: "P|<hash>" while it works, "D|<hash>|<answer>" once answered) |
+ * one of ADMIT's results (n = units left). A refusal is stored as the key's answer ("D|<hash>|~<result>")
+ * in the same step — but pass_required / pass_used, which are about the request's pass header (not its
+ * body), leave the key unclaimed so the same key may come back with a pass; reserved/duplicate leave the
+ * claim pending for the order's write. Guarantees: ADMIT's (the phone's count and the pass included),
+ * plus exactly one claimant per key.
  */
 export const ADMIT_REQUEST = lua("admit-request", `
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing', -1, ''} end
 local n = redis.call('INCR', KEYS[5])
 if n == 1 then redis.call('EXPIRE', KEYS[5], tonumber(ARGV[9])) end
 if n > tonumber(ARGV[8]) then return {'rate_limited', redis.call('PTTL', KEYS[5]), ''} end
-local m = redis.call('HMGET', KEYS[1], 'a', 's', 'e', 'l', 'x', 'v')
+local m = redis.call('HMGET', KEYS[1], 'a', 's', 'e', 'l', 'x', 'v', 'w')
 local phone = ARGV[10] or ''
 if m[5] ~= '1' and m[6] == '1' and phone == '' then return {'phone_required', -1, ''} end
 local c = redis.call('GET', KEYS[4])
 if c then return {'claimed', -1, c} end
 local avail = tonumber(m[1])
+local room = m[7] == '1'
+local pass = ARGV[11] or ''
 local result
 if m[5] == '1' then result = 'unknown'; avail = -1
 else
@@ -81,6 +96,8 @@ else
   if starts > 0 and now < starts then result = 'not_open'
   elseif ends > 0 and now >= ends then result = 'ended'
   elseif redis.call('EXISTS', KEYS[3]) == 1 then result = 'duplicate'
+  elseif room and pass == '' then return {'pass_required', avail, ''}
+  elseif room and redis.call('HEXISTS', KEYS[6], pass) == 1 then return {'pass_used', avail, ''}
   elseif avail < qty then result = 'sold_out'
   elseif limit > 0 and tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0') + qty > limit then result = 'limit_exceeded'
   elseif limit > 0 and phone ~= '' and tonumber(redis.call('HGET', KEYS[2], 'ph:' .. phone) or '0') + qty > limit then result = 'limit_exceeded'
@@ -89,6 +106,10 @@ else
     redis.call('HINCRBY', KEYS[2], ARGV[1], qty)
     if phone ~= '' then redis.call('HINCRBY', KEYS[2], 'ph:' .. phone, qty) end
     redis.call('SET', KEYS[3], ARGV[2], 'EX', tonumber(ARGV[4]))
+    if room then
+      redis.call('HSET', KEYS[6], pass, ARGV[1])
+      redis.call('EXPIRE', KEYS[6], tonumber(ARGV[12]))
+    end
     avail = avail - qty
     result = 'reserved'
   end
@@ -129,16 +150,17 @@ return 1
  * KEYS[1] meta hash, KEYS[2] buyers hash
  * ARGV[1] 'force' | 'missing', ARGV[2] available, ARGV[3] total, ARGV[4] start ms, ARGV[5] end ms,
  * ARGV[6] limit, ARGV[7] unknown (1/0), ARGV[8] TTL for unknown products (s), ARGV[9] phone required
- * (1/0), ARGV[10..] field, count pairs (userId, or 'ph:<phone>' for a verified phone's count)
+ * (1/0), ARGV[10] waiting room on (1/0), ARGV[11] its admission rate (buyers/s, 0 = auto), ARGV[12] its
+ * pre-queue window (ms), ARGV[13..] field, count pairs (userId, or 'ph:<phone>' for a verified phone's count)
  * Returns 1 loaded, 0 left alone. Guarantee: in 'missing' mode concurrent loaders cannot overwrite live
  * counts; both keys are replaced together.
  */
 export const LOAD = lua("load", `
 if ARGV[1] ~= 'force' and redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('DEL', KEYS[1], KEYS[2])
-redis.call('HSET', KEYS[1], 'a', ARGV[2], 't', ARGV[3], 's', ARGV[4], 'e', ARGV[5], 'l', ARGV[6], 'x', ARGV[7], 'v', ARGV[9])
+redis.call('HSET', KEYS[1], 'a', ARGV[2], 't', ARGV[3], 's', ARGV[4], 'e', ARGV[5], 'l', ARGV[6], 'x', ARGV[7], 'v', ARGV[9], 'w', ARGV[10], 'wr', ARGV[11], 'wq', ARGV[12])
 if ARGV[7] == '1' then redis.call('EXPIRE', KEYS[1], tonumber(ARGV[8])) end
-for i = 10, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
+for i = 13, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
 return 1
 `);
 
@@ -188,8 +210,9 @@ return 1
  * SETMETA — apply a product's new schedule, limit and status to its loaded keys without touching counts.
  * KEYS[1] meta hash, KEYS[2] buyers hash
  * ARGV[1] start ms, ARGV[2] end ms, ARGV[3] limit (0 = none), ARGV[4] unknown (1/0), ARGV[5] '1' to
- * replace the buyers hash with ARGV[7..] field, count pairs (a newly set limit must see past buyers and
- * phones), ARGV[6] phone required (1/0)
+ * replace the buyers hash with ARGV[10..] field, count pairs (a newly set limit must see past buyers and
+ * phones), ARGV[6] phone required (1/0), ARGV[7] waiting room on (1/0), ARGV[8] its rate (0 = auto),
+ * ARGV[9] its pre-queue window (ms)
  * Returns 1 updated, 2 not loaded, 3 keys dropped (a product coming back on sale loads afresh).
  */
 export const SETMETA = lua("setmeta", `
@@ -198,11 +221,11 @@ if redis.call('HGET', KEYS[1], 'x') == '1' and ARGV[4] == '0' then
   redis.call('DEL', KEYS[1], KEYS[2])
   return 3
 end
-redis.call('HSET', KEYS[1], 's', ARGV[1], 'e', ARGV[2], 'l', ARGV[3], 'x', ARGV[4], 'v', ARGV[6])
+redis.call('HSET', KEYS[1], 's', ARGV[1], 'e', ARGV[2], 'l', ARGV[3], 'x', ARGV[4], 'v', ARGV[6], 'w', ARGV[7], 'wr', ARGV[8], 'wq', ARGV[9])
 if ARGV[4] == '1' then redis.call('PERSIST', KEYS[1]) end
 if ARGV[5] == '1' then
   redis.call('DEL', KEYS[2])
-  for i = 7, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
+  for i = 10, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
 end
 return 1
 `);

@@ -12,6 +12,7 @@ import { AppError } from "@/lib/errors";
 import { clock } from "@/lib/clock";
 import { advanceOrder, stepNames, type AdvanceResult, type StepName } from "@/lib/orders/lifecycle/steps";
 import { updateProduct } from "@/lib/seller/service";
+import { addPlaceholders } from "@/lib/waiting-room/crowd";
 
 /** Throws 404 (as if the route did not exist) unless the test hooks are on. */
 export function requireTestHooks(): void {
@@ -36,4 +37,15 @@ export async function rescheduleOpening(productId: string, inSeconds: number): P
   const saleStartsAt = new Date(clock.nowMs() + inSeconds * 1000);
   await updateProduct({ sellerId: null, isAdmin: true }, productId, { saleStartsAt });
   return saleStartsAt;
+}
+
+export const crowdSchema = z.object({ where: z.enum(["ahead", "behind"]), n: z.number().int().min(1).max(10_000) });
+
+/**
+ * Puts `n` placeholder places in a drop's waiting room, ahead of or behind everyone — the one hook that
+ * writes state itself, because nothing in the shop makes a crowd without accounts. Returns the queue's length.
+ */
+export async function addRoomCrowd(productId: string, where: "ahead" | "behind", n: number): Promise<number> {
+  requireTestHooks();
+  return addPlaceholders(productId, where, n);
 }

@@ -17,8 +17,11 @@ export type SeedProduct = {
   /** Days before the seed run, so "newest" has a stable order. */
   ageDays: number;
   hue: number;
-  /** phoneRequired: only buyers with a verified mobile number may order (lib/accounts/phone.ts). */
-  drop?: { kind: DropKind; perBuyerLimit: number; phoneRequired?: boolean };
+  /**
+   * `room`: sold through its waiting room (the demo shows one; the others keep it off so journeys buy them straight).
+   * phoneRequired: only buyers with a verified mobile number may order (lib/accounts/phone.ts).
+   */
+  drop?: { kind: DropKind; perBuyerLimit: number; room?: boolean; phoneRequired?: boolean };
 };
 
 export const seedCategories: SeedCategory[] = [
@@ -34,7 +37,7 @@ const p = (key: string, category: string, name: string, description: string, pri
 
 export const seedProducts: SeedProduct[] = [
   p("drop-aurora-runner", "sneakers", "오로라 러너 한정판", "새벽빛을 닮은 그라데이션 갑피와 가벼운 폼 중창. 단 100켤레만 선착순으로 판매합니다.", 189_000, 100, 0.1, 12, { kind: "open", perBuyerLimit: 2 }),
-  p("drop-midnight-high", "sneakers", "미드나잇 하이탑", "밤하늘 색 스웨이드 하이탑. 오픈 시각에 맞춰 카운트다운이 끝나면 구매 버튼이 열립니다.", 219_000, 50, 0.05, 250, { kind: "upcoming", perBuyerLimit: 1 }),
+  p("drop-midnight-high", "sneakers", "미드나잇 하이탑", "밤하늘 색 스웨이드 하이탑. 오픈 시각에 맞춰 카운트다운이 끝나면 구매 버튼이 열립니다.", 219_000, 50, 0.05, 250, { kind: "upcoming", perBuyerLimit: 1, room: true }),
   p("drop-cherry-low", "sneakers", "체리 블라썸 로우", "벚꽃 시즌 한정 컬러웨이. 오픈 직후 모두 판매되었습니다.", 159_000, 6, 2, 340, { kind: "sold_out", perBuyerLimit: 2 }),
   p("drop-winter-parka", "apparel", "윈터 파카 2025 에디션", "지난 겨울 한정 판매했던 구스다운 파카. 판매가 종료되었습니다.", 329_000, 20, 9, 200, { kind: "ended", perBuyerLimit: 2 }),
   p("drop-verified-messenger", "apparel", "인증 회원 전용 메신저백", "휴대폰 인증을 마친 회원만 살 수 있는 한정판 메신저백. 인증된 번호 하나당 1개까지 구매할 수 있습니다.", 99_000, 30, 0.08, 150, { kind: "open", perBuyerLimit: 1, phoneRequired: true }),

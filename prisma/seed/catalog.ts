@@ -61,6 +61,7 @@ export async function seedCatalog(db: Db, sellerId: string, nowMs: number): Prom
       saleStartsAt: w ? new Date(w.starts) : null,
       saleEndsAt: w ? new Date(w.ends) : null,
       perBuyerLimit: p.drop?.perBuyerLimit ?? null,
+      waitingRoom: p.drop?.room ?? false,
       phoneRequired: p.drop?.phoneRequired ?? false,
       createdAt: new Date(nowMs - p.ageDays * DAY),
     };

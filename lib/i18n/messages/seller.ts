@@ -22,6 +22,8 @@ export const ko = {
     images: "상품 이미지", upload: "이미지 올리기", uploading: "올리는 중…", removeImage: "이미지 삭제", imageHint: "JPEG, PNG, WebP · 5MB 이하",
     save: "저장", create: "등록하기", saving: "저장 중…", limitedHint: "한정판은 오픈 시각, 수량, 1인당 한도가 필요해요.",
     unitsHint: "이미 결제 대기 중이거나 판매된 수량보다 적게 줄일 수 없어요.", noCategories: "카테고리가 없어요. 관리자에게 문의하세요.",
+    room: "대기실", roomOn: "대기실 사용 (오픈 전 입장자는 무작위 순번, 이후는 선착순)", roomHint: "대기실을 켜면 차례가 된 구매자만 입장권으로 구매할 수 있어요. 봇이 빠른 요청으로 이기지 못해요.",
+    admissionRate: "초당 입장 인원", autoRate: "자동 (측정된 처리 용량 기준)", preQueueMinutes: "사전 대기 시작 (오픈 몇 분 전)", preQueueHint: "이 시간 안에 들어온 사람은 오픈 순간 무작위로 순번을 받아요.",
   },
   restock: { title: "재입고", add: "추가 수량", submit: "재입고", done: "재고를 추가했어요." },
   fieldErrors: {
@@ -32,6 +34,7 @@ export const ko = {
     unknown_category: "없는 카테고리예요.", invalid_image: "이미지를 다시 올려 주세요.", too_many_images: "이미지는 8장까지 올릴 수 있어요.",
     restock_min: "1개 이상 추가해 주세요.", unsupported_image: "JPEG, PNG, WebP 이미지만 올릴 수 있어요.", file_too_large: "5MB 이하의 이미지만 올릴 수 있어요.",
     invalid: "입력값을 확인해 주세요.", unknown_field: "알 수 없는 항목이에요.",
+    rate_min: "초당 1명 이상이어야 해요.", room_limited_only: "대기실은 한정판에만 쓸 수 있어요.",
   },
   errors: { generic: "문제가 생겼어요. 잠시 후 다시 시도해 주세요.", notFound: "찾을 수 없어요.", forbidden: "권한이 없어요." },
   orders: {
@@ -48,6 +51,8 @@ export const ko = {
     conversion: "결제 전환율", soldOutAfter: "매진까지", eta: "매진 예상", notSoldOut: "아직 매진 전", state: "상태", updated: "업데이트",
     states: { upcoming: "오픈 전", on_sale: "판매 중", sold_out: "매진", ended: "종료", off_sale: "판매 중지" }, live: "실시간", paused: "연결 끊김",
     seconds: "초", chart: "최근 60초",
+    room: "대기실", roomOff: "대기실 꺼짐", roomQueued: "대기실 인원", roomWaiting: "아직 대기 중", roomAdmitted: "입장시킨 인원", roomRate: "초당 입장",
+    roomAuto: "자동", roomPasses: "입장권 (발급 / 사용 / 만료)", roomUnavailable: "대기실 정보를 읽을 수 없어요 (Redis 연결 끊김).",
   },
   flags: {
     title: "주문·의심 계정", intro: "오픈 {minutes}분 전 이후에 만든 계정과, 같은 주소 대역(IPv4 /24, IPv6 /48)에서 {accounts}개 이상의 계정이 주문한 경우를 표시해요. 결제 전 주문만 제외할 수 있어요.",
@@ -87,6 +92,8 @@ export const en: typeof ko = {
     images: "Images", upload: "Upload image", uploading: "Uploading…", removeImage: "Remove image", imageHint: "JPEG, PNG, WebP · up to 5 MB",
     save: "Save", create: "Create", saving: "Saving…", limitedHint: "A limited drop needs an opening time, units and a per-buyer limit.",
     unitsHint: "Cannot go below the units held or sold.", noCategories: "No categories yet. Ask an admin.",
+    room: "Waiting room", roomOn: "Use a waiting room (random places for everyone there before the opening, first come first served after)", roomHint: "With the room on, only buyers whose turn came can buy, with their pass: bots cannot win by speed.",
+    admissionRate: "Buyers let through per second", autoRate: "Auto (from measured capacity)", preQueueMinutes: "Pre-queue opens (minutes before)", preQueueHint: "Everyone who enters within this time gets a random place at the opening.",
   },
   restock: { title: "Restock", add: "Units to add", submit: "Restock", done: "Units added." },
   fieldErrors: {
@@ -97,6 +104,7 @@ export const en: typeof ko = {
     unknown_category: "Unknown category.", invalid_image: "Upload the image again.", too_many_images: "Up to 8 images.",
     restock_min: "Add at least 1 unit.", unsupported_image: "Only JPEG, PNG and WebP images.", file_too_large: "Images up to 5 MB only.",
     invalid: "Check this value.", unknown_field: "Unknown field.",
+    rate_min: "At least 1 buyer per second.", room_limited_only: "Only limited drops have a waiting room.",
   },
   errors: { generic: "Something went wrong. Please try again.", notFound: "Not found.", forbidden: "Not allowed." },
   orders: {
@@ -113,6 +121,8 @@ export const en: typeof ko = {
     conversion: "Paid conversion", soldOutAfter: "Sold out after", eta: "Sell-out in", notSoldOut: "Not sold out yet", state: "State", updated: "Updated",
     states: { upcoming: "Upcoming", on_sale: "On sale", sold_out: "Sold out", ended: "Ended", off_sale: "Off sale" }, live: "Live", paused: "Disconnected",
     seconds: "s", chart: "Last 60 seconds",
+    room: "Waiting room", roomOff: "Waiting room off", roomQueued: "In the room", roomWaiting: "Still waiting", roomAdmitted: "Let through", roomRate: "Let through per second",
+    roomAuto: "auto", roomPasses: "Passes (issued / used / expired)", roomUnavailable: "Waiting room figures unavailable (Redis unreachable).",
   },
   flags: {
     title: "Orders & flags", intro: "Flags accounts created {minutes} min or less before the opening, and address ranges (IPv4 /24, IPv6 /48) from which {accounts} or more accounts ordered. Only unpaid orders can be excluded.",

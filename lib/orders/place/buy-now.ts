@@ -12,6 +12,7 @@ import { rateLimited, ORDER_REQUESTS_PER_10S } from "@/lib/rate-limit";
 import type { SessionUser } from "@/lib/auth/guards";
 import { RedisUnavailable, type AdmitRequestResult, type StockGate } from "@/lib/stock/gate";
 import { stockKeys } from "@/lib/stock/keys";
+import { passIdFor, type RoomPass } from "@/lib/waiting-room/order-pass";
 import type { CheckoutInput, OrderAnswer, OrderLine } from "../schemas";
 import { afterStuckClaim, awaitFirstAnswer, CLAIM_TTL_S, dropClaim, requestHash, storeClaimAnswer } from "./idempotency";
 import { phoneRequired, recordOneProductBuy, refusalOfAdmit, type OneProductBuy } from "./place-order";
@@ -37,9 +38,10 @@ export async function buyOneProduct(
   what: { input: BuyNow; line: OrderLine },
   gate: StockGate,
   clientNet: string | null = null,
+  pass: RoomPass | null = null,
 ): Promise<OrderAnswer | "fallback"> {
   const { phoneHash } = await session;
-  const buy: OneProductBuy = { userId, key, hash: requestHash(what.input), ...what, phoneHash, clientNet };
+  const buy: OneProductBuy = { userId, key, hash: requestHash(what.input), ...what, phoneHash, clientNet, passId: passIdFor(pass, what.line.productId) };
   const refusalOf = (result: string) => refusalOfAdmit(result, buy.line.productId);
   for (let attempt = 0; attempt < 3; attempt++) {
     const r = await admit(buy, gate);
@@ -71,7 +73,7 @@ function admit(buy: OneProductBuy, gate: StockGate): Promise<Exclude<AdmitReques
     .admitRequest({
       productId: buy.line.productId, userId: buy.userId, quantity: buy.line.quantity, requestKey: buy.key, nowMs: clock.nowMs(),
       requestHash: buy.hash, claimTtlS: CLAIM_TTL_S.pending, answerTtlS: CLAIM_TTL_S.answered, phoneHash: buy.phoneHash,
-      rate: { points: ORDER_REQUESTS_PER_10S, windowS: 10 },
+      rate: { points: ORDER_REQUESTS_PER_10S, windowS: 10 }, passId: buy.passId,
     })
     .catch((err: unknown) => (err instanceof RedisUnavailable ? "fallback" : Promise.reject(err)));
 }

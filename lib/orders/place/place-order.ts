@@ -13,6 +13,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 import { RedisUnavailable, stockGate, type AdmitResult, type StockGate } from "@/lib/stock/gate";
+import { passIdFor, passRefusal, type RoomPass } from "@/lib/waiting-room/order-pass";
 import { LedgerBatcher } from "../ledger/batcher";
 import { LedgerRejected, recordOrder, recordOrders } from "../ledger/ledger";
 import { ledgerSlots } from "../ledger/slots";
@@ -37,7 +38,8 @@ const unknownProduct = (index: number): OrderAnswer => ({
   status: 422,
   body: new AppError("VALIDATION", "Invalid input", { [`items.${index}.productId`]: ["Unknown product"] }).toJSON(),
 });
-const fromAdmit: Record<Exclude<AdmitResult, "reserved" | "duplicate" | "unknown" | "phone_required">, RejectCode> = {
+const isPassRefusal = (r: string): r is "pass_required" | "pass_used" => r === "pass_required" || r === "pass_used";
+const fromAdmit: Record<Exclude<AdmitResult, "reserved" | "duplicate" | "unknown" | "phone_required" | "pass_required" | "pass_used">, RejectCode> = {
   sold_out: "SOLD_OUT", not_open: "NOT_OPEN", ended: "ENDED", limit_exceeded: "LIMIT_EXCEEDED",
 };
 
@@ -53,6 +55,8 @@ export const phoneRequired = (productId: string) =>
  * live session) the units are counted under as well, and the client's address range (fleet flagging).
  */
 export type BuyerFacts = { phoneHash?: string | null; clientNet?: string | null };
+/** placeOrder's options: the buyer's facts and the request's waiting-room pass (checked by the handler). */
+export type PlaceOptions = BuyerFacts & { pass?: RoomPass | null };
 
 /** Ledger writes of Redis-admitted requests, batched (a few statements in flight, up to 100 orders each). */
 const ledgerBatcher = new LedgerBatcher(
@@ -61,7 +65,10 @@ const ledgerBatcher = new LedgerBatcher(
 );
 
 
-type Ctx = { userId: string; key: string; hash: string; lines: OrderLine[]; order: OrderContents; phoneHash: string | null; clientNet: string | null };
+type Ctx = {
+  userId: string; key: string; hash: string; lines: OrderLine[]; order: OrderContents; phoneHash: string | null; clientNet: string | null;
+  pass?: RoomPass | null;
+};
 
 /**
  * The one implementation behind POST /api/orders (route handler and fast path alike). The request is
@@ -69,7 +76,7 @@ type Ctx = { userId: string; key: string; hash: string; lines: OrderLine[]; orde
  * body schema reads it.
  */
 export async function placeOrder(
-  userId: string, key: string, input: CheckoutInput | PlaceOrderInput, gate: StockGate = stockGate(), buyer: BuyerFacts = {},
+  userId: string, key: string, input: CheckoutInput | PlaceOrderInput, gate: StockGate = stockGate(), buyer: PlaceOptions = {},
 ): Promise<OrderAnswer> {
   const req: CheckoutInput = "source" in input ? input : { ...input, source: "buy-now" };
   const hash = requestHash(req);
@@ -81,7 +88,7 @@ export async function placeOrder(
   let ctx: Ctx;
   try {
     const order = await orderContents(userId, req);
-    ctx = { userId, key, hash, lines: order.lines, order, phoneHash: buyer.phoneHash ?? null, clientNet: buyer.clientNet ?? null };
+    ctx = { userId, key, hash, lines: order.lines, order, phoneHash: buyer.phoneHash ?? null, clientNet: buyer.clientNet ?? null, pass: buyer.pass ?? null };
   } catch (err) {
     if (claim === "redis") await dropClaim(gate, { userId, key });
     throw err;
@@ -118,7 +125,10 @@ async function placeThroughRedis(ctx: Ctx, gate: StockGate): Promise<OrderAnswer
   const taken: Taken[] = [];
   try {
     for (const [i, line] of ctx.lines.entries()) {
-      const { result } = await gate.admit({ productId: line.productId, userId: ctx.userId, quantity: line.quantity, requestKey: ctx.key, nowMs: clock.nowMs(), phoneHash: ctx.phoneHash });
+      const { result } = await gate.admit({
+        productId: line.productId, userId: ctx.userId, quantity: line.quantity, requestKey: ctx.key, nowMs: clock.nowMs(),
+        phoneHash: ctx.phoneHash, passId: passIdFor(ctx.pass, line.productId),
+      });
       metrics.admissions.inc({ result, tier: "redis" });
       if (result === "reserved" || result === "duplicate") {
         taken.push({ line, fresh: result === "reserved" });
@@ -126,6 +136,7 @@ async function placeThroughRedis(ctx: Ctx, gate: StockGate): Promise<OrderAnswer
       }
       if (result === "phone_required") throw phoneRequired(line.productId); // the catch below gives back what was taken
       await undoAdmissions(ctx, gate, taken);
+      if (isPassRefusal(result)) return passRefusal(result, line.productId);
       return result === "unknown" ? unknownProduct(i) : refusal(fromAdmit[result], line.productId);
     }
   } catch (err) {
@@ -167,11 +178,14 @@ const ledgerInput = (ctx: Ctx) => ({
 export type OneProductBuy = {
   userId: string; key: string; hash: string; input: CheckoutInput & { source: "buy-now" }; line: OrderLine;
   phoneHash: string | null; clientNet: string | null;
+  /** The request's waiting-room pass for this product, if it carries one. */
+  passId?: string;
 };
 
 /** Answer to an ADMIT_REQUEST refusal, stored compactly in the claim as "~<result>". */
 export function refusalOfAdmit(result: string, productId: string): OrderAnswer {
   if (result === "unknown") return unknownProduct(0);
+  if (isPassRefusal(result)) return passRefusal(result, productId);
   const code = fromAdmit[result as keyof typeof fromAdmit];
   if (!code) throw new Error(`not a refusal: ${result}`);
   return refusal(code, productId);
@@ -193,7 +207,8 @@ async function placeOnPostgres(ctx: Ctx, lookUp: boolean): Promise<OrderAnswer> 
   const stored = lookUp ? await findStoredAnswer(ctx.userId, ctx.key, ctx.hash) : null;
   if (stored) return stored;
   // A cheap unlocked read first: once a drop is sold out (or not open) the flood costs one read, not a write.
-  const early = await refuseEarly(ctx.lines, ctx.phoneHash);
+  const early = await refuseEarly(ctx.lines, ctx.phoneHash, ctx.pass);
+  if (early?.code === "pass_required") return passRefusal(early.code, early.productId);
   if (early) {
     metrics.admissions.inc({ result: early.code.toLowerCase(), tier: "postgres" });
     return refusal(early.code, early.productId);
@@ -220,13 +235,17 @@ async function placeOnPostgres(ctx: Ctx, lookUp: boolean): Promise<OrderAnswer> 
 
 /**
  * A refusal the ledger would certainly give (sold out, not open, ended), decided without a transaction;
- * a product that needs a verified phone the buyer lacks is PHONE_VERIFICATION_REQUIRED (thrown).
+ * a product that needs a verified phone the buyer lacks is PHONE_VERIFICATION_REQUIRED (thrown). With Redis
+ * away, the waiting room's rule too: a drop whose room is on needs a pass (its signature was checked by the
+ * handler; single use is Redis's, so here the per-buyer limit bounds what a pass buys).
  */
-async function refuseEarly(lines: OrderLine[], phoneHash: string | null): Promise<{ code: RejectCode; productId: string } | null> {
+async function refuseEarly(
+  lines: OrderLine[], phoneHash: string | null, pass: RoomPass | null | undefined,
+): Promise<{ code: RejectCode | "pass_required"; productId: string } | null> {
   const now = clock.now();
   const rows = await db.product.findMany({
     where: { id: { in: lines.map((l) => l.productId) } },
-    select: { id: true, phoneRequired: true, ...productFactsSelect },
+    select: { id: true, phoneRequired: true, waitingRoom: true, ...productFactsSelect },
   });
   for (const line of lines) {
     const p = rows.find((r) => r.id === line.productId);
@@ -234,6 +253,7 @@ async function refuseEarly(lines: OrderLine[], phoneHash: string | null): Promis
     if (p.phoneRequired && !phoneHash) throw phoneRequired(p.id);
     const code = saleRefusal(factsOf(p), line.quantity, now);
     if (code) return { code, productId: p.id };
+    if (p.waitingRoom && !passIdFor(pass, p.id)) return { code: "pass_required", productId: p.id };
   }
   return null;
 }

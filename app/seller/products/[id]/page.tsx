@@ -53,6 +53,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
           id, name: product.name, description: product.description, price: product.price, categoryId: product.categoryId, type: product.type,
           status: product.status, units: product.inventory?.total ?? 0, saleStartsAt: product.saleStartsAt?.toISOString() ?? null,
           saleEndsAt: product.saleEndsAt?.toISOString() ?? null, perBuyerLimit: product.perBuyerLimit, phoneRequired: product.phoneRequired, images: product.images,
+          waitingRoom: product.waitingRoom, admissionRate: product.admissionRate, preQueueMinutes: product.preQueueMinutes,
         }}
         categories={categories.map((c) => ({ id: c.id, name: locale === "ko" ? c.nameKo : c.nameEn }))}
         query={query}

@@ -1,0 +1,23 @@
+// Server code that also runs in the benchmark and tests (plain Node via tsx), hence no "server-only" marker.
+// The waiting room's settings from the environment, and its keys derived from the server's secret.
+import { createHmac } from "node:crypto";
+import { env } from "@/lib/env";
+
+const derive = (label: string) => createHmac("sha256", env.AUTH_SECRET).update(`hurryup/${label}`).digest();
+
+/** HMAC key of passes: derived from AUTH_SECRET (rotating it voids live passes, like sessions). */
+export const passKey: Buffer = derive("waiting-room-pass/v1");
+/** HMAC key of ALTCHA challenges: ALTCHA_HMAC_KEY, else derived from AUTH_SECRET. */
+export const altchaKey: string = env.ALTCHA_HMAC_KEY ?? derive("altcha/v1").toString("hex");
+
+export const roomConfig = {
+  /** The rate of a room set to "auto" (docs/waiting-room.md, "Admission rate"). */
+  autoRate: env.WAITING_ROOM_CAPACITY_PER_S,
+  passTtlMs: env.WAITING_ROOM_PASS_TTL_SECONDS * 1000,
+  pollMaxMs: env.WAITING_ROOM_POLL_MAX_MS,
+  /** How often a waiting buyer's long poll reads the room (one Redis script per buyer per interval). */
+  pollEveryMs: 1000,
+  /** The room's keys outlive any drop's opening by this much (s). */
+  keyTtlS: 3 * 24 * 3600,
+  pow: { maxCounter: env.ALTCHA_MAX_COUNTER, cost: env.ALTCHA_COST, expiresS: 600 },
+};

@@ -1,0 +1,39 @@
+// The waiting room's pass: what a let-through buyer shows POST /api/orders. Signed with a key derived from
+// the server's secret (HMAC-SHA256), bound to one account and one drop, valid until its expiry, single use
+// (the admission script marks its id used in the drop's Redis slot). Checking it is pure and synchronous: no
+// database, no Redis — a flood of forged or stale passes costs one HMAC each.
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+export type RoomPass = { productId: string; userId: string; passId: string; expiresMs: number };
+export type PassProblem = "PASS_INVALID" | "PASS_EXPIRED";
+
+const VERSION = "p1";
+const payloadOf = (p: RoomPass) => `${VERSION}|${p.productId}|${p.userId}|${p.passId}|${p.expiresMs}`;
+const mac = (key: Buffer, p: RoomPass) => createHmac("sha256", key).update(payloadOf(p)).digest();
+
+/** The pass as a header value: `p1.<productId>.<userId>.<passId>.<expiresMs>.<signature>`. */
+export function signPass(key: Buffer, p: RoomPass): string {
+  return [VERSION, p.productId, p.userId, p.passId, p.expiresMs, mac(key, p).toString("base64url")].join(".");
+}
+
+const ID = /^[0-9a-fA-F-]{36}$/;
+const PASS_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+/**
+ * The pass if `token` is one this server signed for `userId` and it has not expired at `nowMs`. A pass
+ * minted without the key, altered, or another account's (a transfer) is PASS_INVALID; an expired one
+ * PASS_EXPIRED (checked after the signature, so the answer leaks nothing about forged tokens).
+ */
+export function verifyPass(key: Buffer, token: string, userId: string, nowMs: number): RoomPass | PassProblem {
+  const parts = token.split(".");
+  if (parts.length !== 6 || parts[0] !== VERSION) return "PASS_INVALID";
+  const [, productId, owner, passId, exp, sig] = parts;
+  if (!ID.test(productId) || !ID.test(owner) || !PASS_ID.test(passId) || !/^\d{1,15}$/.test(exp)) return "PASS_INVALID";
+  const pass: RoomPass = { productId, userId: owner, passId, expiresMs: Number(exp) };
+  const given = Buffer.from(sig, "base64url");
+  const expected = mac(key, pass);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "PASS_INVALID";
+  if (owner !== userId) return "PASS_INVALID";
+  if (pass.expiresMs <= nowMs) return "PASS_EXPIRED";
+  return pass;
+}

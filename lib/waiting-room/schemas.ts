@@ -1,0 +1,21 @@
+// Inputs of the waiting room's API (zod only; the page and the server share them).
+import { z } from "zod";
+
+/** POST /api/waiting-room/{productId}/enter: the ALTCHA widget's payload (base64 JSON). */
+export const enterRoomSchema = z.object({
+  altcha: z.string({ error: "required" }).min(1, { error: "required" }).max(8192, { error: "invalid" }),
+});
+
+/** GET /api/waiting-room/{productId}?after=… — the fingerprint of the last answer the page has (long poll). */
+export const roomStatusQuerySchema = z.object({ after: z.string().max(512).optional() });
+
+export const ADMISSION_RATE_MAX = 100_000;
+export const PRE_QUEUE_MINUTES_MAX = 24 * 60;
+
+/** A seller's room settings (lib/seller/schemas.ts adds them to a product's fields). */
+export const roomSettingsFields = {
+  waitingRoom: z.boolean({ error: "invalid" }),
+  /** Buyers let through per second; null = auto (measured capacity). */
+  admissionRate: z.number({ error: "whole_number" }).int({ error: "whole_number" }).min(1, { error: "rate_min" }).max(ADMISSION_RATE_MAX, { error: "too_large" }).nullable(),
+  preQueueMinutes: z.number({ error: "whole_number" }).int({ error: "whole_number" }).min(0, { error: "invalid" }).max(PRE_QUEUE_MINUTES_MAX, { error: "too_large" }),
+};
