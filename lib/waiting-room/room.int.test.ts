@@ -253,7 +253,12 @@ describe("Redis unavailable", () => {
       await getRoomView(p.id, holder.user, "enter", gate);
       at(start, opensAt + 1000);
       const { pass } = await getRoomView(p.id, holder.user, "status", gate);
+      // The gate stops trusting Redis when its connection closes (lib/stock/gate.ts); this listener is
+      // registered after the gate's, so once it has run the gate has switched. A command failing first
+      // can come before the close event, which is what the assertion below must not race.
+      const lost = new Promise<void>((resolve) => gate.store.onConnectionLost!(resolve));
       await redis.stop();
+      await lost;
       await expect(getRoomView(p.id, other.user, "status", gate)).rejects.toMatchObject({ code: "UNAVAILABLE" });
       expect(gate.usingFallback).toBe(true);
       // The pass is checked by its signature; the ledger admits. Without a pass: refused, not an open door.
