@@ -38,6 +38,11 @@ test("a seller schedules a drop, a buyer buys it at the opening, the seller sees
   await seller.getByLabel("재고 수량").fill("3");
   await seller.getByLabel("1인당 구매 한도").fill("0");
   await seller.getByLabel("오픈 시각 (KST)").fill(kstInput(-60));
+  // A limited drop gets the waiting room unless the seller turns it off; this journey buys straight at
+  // the opening (e2e/waiting-room.spec.ts goes through the room).
+  const room = seller.getByLabel(/대기실 사용/);
+  await expect(room).toBeChecked();
+  await room.uncheck();
   await seller.getByRole("button", { name: "등록하기" }).click();
   await expect(seller.getByTestId("perBuyerLimit-error")).toContainText("1인당 한도는 1 이상");
   await seller.getByLabel("1인당 구매 한도").fill("1");
