@@ -3,9 +3,9 @@
 // replay with the same Idempotency-Key answers the same order, and the next buyer finds it sold out.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/auth";
 import pg from "pg";
 
-const PASSWORD = "Hurryup!2026";
 let productId = "";
 
 test.beforeAll(async () => {
@@ -23,14 +23,6 @@ test.beforeAll(async () => {
   await db.query(`INSERT INTO "Inventory" ("productId", total, available, "updatedAt") VALUES ($1, 1, 1, now())`, [productId]);
   await db.end();
 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/signin");
-  await page.getByLabel("이메일").fill(email);
-  await page.getByLabel("비밀번호").fill(PASSWORD);
-  await page.getByRole("button", { name: "로그인" }).click();
-  await expect(page).not.toHaveURL(/\/signin/);
-}
 
 const buy = (page: Page, key: string, baseURL: string) =>
   page.request.post("/api/orders", {

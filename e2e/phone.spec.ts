@@ -2,21 +2,13 @@
 // phone-required drop, verifies a mobile number with the code the SMS outbox (/dev/sms) received, and then
 // buys the drop from its product page.
 import { randomInt } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/auth";
 import { closeE2eDb, productIdByName } from "./support/db";
 
-const PASSWORD = "Hurryup!2026";
 const DROP = "인증 회원 전용 메신저백";
 
 test.afterAll(closeE2eDb);
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/signin");
-  await page.getByLabel("이메일").fill(email);
-  await page.getByLabel("비밀번호").fill(PASSWORD);
-  await page.getByRole("button", { name: "로그인" }).click();
-  await expect(page).not.toHaveURL(/\/signin/);
-}
 
 test("verify a phone through the SMS outbox, then buy a phone-required drop", async ({ page }) => {
   const productId = await productIdByName(DROP);

@@ -4,19 +4,11 @@
 // around them is placeholder places (a test hook), so the places are known without racing the random draw.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/auth";
 import { closeE2eDb, createE2eProduct } from "./support/db";
 import { roomCrowd, scheduleOpening } from "./support/hooks";
 
-const PASSWORD = "Hurryup!2026";
 test.afterAll(closeE2eDb);
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/signin");
-  await page.getByLabel("이메일").fill(email);
-  await page.getByLabel("비밀번호").fill(PASSWORD);
-  await page.getByRole("button", { name: "로그인" }).click();
-  await expect(page).not.toHaveURL(/\/signin/);
-}
 
 const aheadOf = async (page: Page) => Number((await page.getByTestId("room-ahead").textContent())?.replace(/\D/g, "") || NaN);
 
