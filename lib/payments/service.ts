@@ -14,7 +14,7 @@
 //   amount differs, or another paymentKey already paid it) is cancelled through Toss (refunds.ts) and the
 //   buyer told; a cancel made outside the shop is recorded as a refund.
 import { clock } from "@/lib/clock";
-import { db, isUniqueViolation } from "@/lib/db";
+import { db, isUniqueViolation, queryRows } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma, type OrderStatus } from "@/lib/generated/prisma/client";
@@ -125,7 +125,7 @@ async function beginConfirmFast(userId: string, q: SuccessQuery): Promise<Begun 
   const now = clock.now();
   const until = new Date(now.getTime() + CLAIM_MS);
   try {
-    const rows = await db.$queryRaw<{ status: OrderStatus; amount: number; paymentKey: string | null; paymentStatus: string | null; failureCode: string | null; claimed: boolean }[]>`
+    const rows = await queryRows<{ status: OrderStatus; amount: number; paymentKey: string | null; paymentStatus: string | null; failureCode: string | null; claimed: boolean }>(Prisma.sql`
       WITH cur AS (
         SELECT o.id, o.status, o.amount, p."paymentKey", p.status AS "paymentStatus", p."failureCode"
         FROM "Order" o LEFT JOIN "Payment" p ON p."orderId" = o.id
@@ -156,7 +156,7 @@ async function beginConfirmFast(userId: string, q: SuccessQuery): Promise<Begun 
       )
       SELECT cur.status::text AS status, cur.amount, cur."paymentKey", cur."paymentStatus", cur."failureCode",
              EXISTS (SELECT 1 FROM upd) AS claimed
-      FROM cur`;
+      FROM cur`);
     const r = rows[0];
     if (!r) return null;
     return { status: r.claimed ? "CONFIRMING" : r.status, amount: Number(r.amount), paymentKey: r.paymentKey, paymentStatus: r.paymentStatus, failureCode: r.failureCode, claim: r.claimed ? until : null };
@@ -352,7 +352,7 @@ const paymentData = (p: TossPayment) => ({
 async function markPaidFast(p: TossPayment, claim?: Date): Promise<OrderPaymentView | null> {
   const now = clock.now();
   const approvedAt = p.approvedAt ? new Date(p.approvedAt) : null;
-  const rows = await db.$queryRaw<OrderPaymentRow[]>`
+  const rows = await queryRows<OrderPaymentRow>(Prisma.sql`
     WITH upd AS (
       UPDATE "Order" o SET status = 'PAID', "updatedAt" = ${now},
         "paymentClaimedUntil" = CASE WHEN ${claim ?? null}::timestamp IS NOT NULL AND o."paymentClaimedUntil" = ${claim ?? null}::timestamp THEN NULL ELSE o."paymentClaimedUntil" END
@@ -394,7 +394,7 @@ async function markPaidFast(p: TossPayment, claim?: Date): Promise<OrderPaymentV
     SELECT upd.id, 'PAID' AS status, upd.amount, upd."orderName", upd."holdExpiresAt",
            pay.status AS p_status, pay.method AS p_method, pay.amount AS p_amount, pay."approvedAt" AS "p_approvedAt", NULL AS "p_failureCode",
            ${refundsJson("upd.id")} AS refunds
-    FROM upd LEFT JOIN pay ON pay."orderId" = upd.id`;
+    FROM upd LEFT JOIN pay ON pay."orderId" = upd.id`);
   return rows.length === 1 ? orderPaymentView(rows[0]) : null;
 }
 
