@@ -25,7 +25,8 @@ if [ -z "${NEXT_PUBLIC_TOSS_CLIENT_KEY:-}" ]; then
   procs_start - node_modules/.bin/tsx scripts/toss-fake.ts --webhook-url "http://127.0.0.1:${PORT:-3000}/api/webhooks/toss"
 fi
 if [ -f worker/index.ts ]; then procs_start - node_modules/.bin/tsx worker/index.ts; fi
-PORT="${PORT:-3000}" NODE_ENV=production procs_start - node_modules/.bin/tsx server/index.ts
+# `npm start`: the production server with its heap settings (server/node-flags.ts).
+PORT="${PORT:-3000}" procs_start - npm run -s start
 echo "Hurry Up is starting on http://localhost:${PORT:-3000} (Ctrl-C stops the shop, the worker and the fakes)"
 # Until one of them ends (then the rest are stopped) or Ctrl-C.
 wait -n

@@ -1,4 +1,4 @@
-// The V8 heap settings of the production server. `npm start` (package.json) and the Dockerfile pass the
+// The V8 heap settings of the production server. `npm start` (package.json; `npm run demo` runs it) and the Dockerfile pass the
 // same flags; the benchmarks start the server with these. Keep the three in step.
 // - A young generation of 32 MB semispaces (Node 20's default is 16): an opening allocates fast and dies
 //   young; scavenges were 15 % of the server's CPU under bench:flash, 9 % with this.
