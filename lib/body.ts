@@ -15,7 +15,7 @@ const tooDeep = () => new AppError("BAD_REQUEST", `JSON nested deeper than ${MAX
 export type BodySource = {
   readonly headers: { get(name: string): string | null };
   text(): Promise<string>;
-  readonly body?: ReadableStream<Uint8Array> | null;
+  readonly body?: unknown;
 };
 
 /** A declared Content-Length over the cap is refused before a byte is read. */
@@ -30,12 +30,11 @@ export function declaresTooLarge(headers: BodySource["headers"], max: number): b
  */
 export async function readCappedText(req: BodySource, max = MAX_JSON_BYTES): Promise<string> {
   if (declaresTooLarge(req.headers, max)) throw tooLarge();
-  if (req.body === undefined) {
+  if (!(req.body instanceof ReadableStream)) {
     const text = await req.text(); // the fast path's request: capped while it was read from the socket
     if (Buffer.byteLength(text) > max) throw tooLarge();
     return text;
   }
-  if (req.body === null) return "";
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

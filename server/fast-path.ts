@@ -12,7 +12,7 @@ import { handlePlaceOrder } from "@/lib/orders/handlers";
 import { handleConfirmPayment } from "@/lib/payments/handlers";
 import { cachedLiveStockAnswer, liveStockAnswer } from "@/lib/stock/handlers";
 import { handleRoomStatus, roomPollId } from "@/lib/waiting-room/handlers";
-import { closeAfterRefusal } from "./oversized";
+import { lingerThenClose } from "./oversized";
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -21,7 +21,7 @@ const base = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PO
 /** The handler's view of a Node request: headers read in place, the (small) body buffered once. */
 class NodeRequest implements RequestLike {
   readonly url: string;
-  constructor(private readonly req: IncomingMessage, private readonly body: string) {
+  constructor(private readonly req: IncomingMessage, private readonly bodyText: string) {
     this.url = base + (req.url ?? "/");
   }
   get method() {
@@ -36,10 +36,10 @@ class NodeRequest implements RequestLike {
     },
   };
   async text() {
-    return this.body;
+    return this.bodyText;
   }
   async json(): Promise<unknown> {
-    return parseJsonText(this.body);
+    return parseJsonText(this.bodyText);
   }
 }
 
@@ -71,8 +71,8 @@ function readBody(req: IncomingMessage): Promise<string | typeof TOO_LARGE> {
 
 /** 413 with `connection: close` (errorAnswer), then the socket is closed even if the client keeps sending. */
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse, requestId: string) {
+  lingerThenClose(req);
   write(res, errorAnswer(tooLarge(), requestId));
-  closeAfterRefusal(req);
 }
 
 /** An answer to the socket: the status line, its headers and the body in one write. */
