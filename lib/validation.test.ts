@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
-import { calendarDay, hasForbiddenCharacters, isoDay, isoInstant, text } from "./validation";
+import { calendarDay, fieldErrors, hasForbiddenCharacters, isoDay, isoInstant, text } from "./validation";
 
 const issues = (schema: z.ZodType, v: unknown) => {
   const r = schema.safeParse(v);
@@ -68,5 +68,14 @@ describe("dates", () => {
     for (const bad of ["2026-02-31T00:00:00+09:00", "9999-99-99T00:00:00Z", "0000-01-01T00:00:00Z", "2026-11-30T10:00:00", "2026-11-30", "tomorrow", "2026-11-30T25:00:00Z"]) {
       expect(issues(isoInstant(), bad), bad).toEqual(["invalid_date"]);
     }
+  });
+});
+
+describe("fieldErrors", () => {
+  test("names each field once per message, even when two checks of one rule fail", () => {
+    const schema = z.object({ from: isoDay(), name: text(3) });
+    const r = schema.safeParse({ from: "2026-02-31\0", name: "long\0" });
+    expect(r.success).toBe(false);
+    expect(fieldErrors(r.error!)).toEqual({ from: ["invalid_date"], name: ["invalid_characters", "too_long"] });
   });
 });

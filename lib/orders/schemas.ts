@@ -57,7 +57,7 @@ export const listOrdersQuerySchema = z.object({
 export type ListOrdersQuery = z.infer<typeof listOrdersQuerySchema>;
 
 /** Idempotency-Key header: what Toss accepts too (up to 300 chars); UUID v4 recommended. */
-export const idempotencyKeySchema = text(300, { tooLong: "Idempotency-Key must be 8–300 characters", invalidCharacters: "Idempotency-Key must be printable ASCII" }).min(8, { error: "Idempotency-Key must be 8–300 characters" }).regex(/^[\x21-\x7e]+$/, { error: "Idempotency-Key must be printable ASCII" });
+export const idempotencyKeySchema = text(300, { trim: false, tooLong: "Idempotency-Key must be 8–300 characters", invalidCharacters: "Idempotency-Key must be printable ASCII" }).min(8, { error: "Idempotency-Key must be 8–300 characters" }).regex(/^[\x21-\x7e]+$/, { error: "Idempotency-Key must be printable ASCII" });
 
 export type OrderLine = z.infer<typeof orderLineSchema>;
 export type PlaceOrderInput = z.infer<typeof placeOrderSchema>;
