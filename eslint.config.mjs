@@ -8,7 +8,7 @@ import nextTs from "eslint-config-next/typescript";
 //   lib/<domain>/ → other domains and the plumbing, never app/ or components/
 //   plumbing (lib/jobs, lib/http, lib/db, lib/redis, …) → no domain at all
 const DOMAINS = ["accounts", "admin", "auth", "cart", "catalog", "health", "mail", "orders", "payments", "seller", "sms", "stock", "waiting-room", "wishlist"];
-const PLUMBING = ["lib/jobs/**", "lib/http.ts", "lib/http/**", "lib/db.ts", "lib/redis/**", "lib/log.ts", "lib/errors.ts", "lib/env.ts", "lib/clock.ts", "lib/validation.ts", "lib/crypto/**", "lib/storage/**", "lib/i18n/**", "lib/metrics.ts", "lib/rate-limit.ts", "lib/action.ts", "lib/action-state.ts", "lib/limit.ts", "lib/micro-cache.ts", "lib/address-range.ts"];
+const PLUMBING = ["lib/jobs/**", "lib/http.ts", "lib/body.ts", "lib/http/**", "lib/db.ts", "lib/redis/**", "lib/log.ts", "lib/errors.ts", "lib/env.ts", "lib/clock.ts", "lib/validation.ts", "lib/crypto/**", "lib/storage/**", "lib/i18n/**", "lib/metrics.ts", "lib/rate-limit.ts", "lib/action.ts", "lib/action-state.ts", "lib/limit.ts", "lib/micro-cache.ts", "lib/address-range.ts"];
 
 const noUi = [
   { group: ["@/app", "@/app/**"], message: "lib/ is below app/: move what both need into lib/." },
@@ -23,6 +23,15 @@ const noDomain = [
 ];
 const restrict = (patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
+// One text rule (docs/security.md): every string the shop accepts goes through text() in lib/validation.ts
+// (NFC, no control characters, a length cap). Not for the environment, nor Toss's own answers and its fake.
+const oneTextRule = {
+  "no-restricted-syntax": [
+    "error",
+    { selector: "CallExpression[callee.object.name='z'][callee.property.name='string']", message: "Use text() from @/lib/validation: NFC, no control characters, a length cap." },
+  ],
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -30,6 +39,7 @@ export default defineConfig([
   { files: ["app/**/*.{ts,tsx}"], ignores: ["app/**/*.test.ts"], rules: restrict(noDataClient) },
   { files: ["lib/**/*.{ts,tsx}"], ignores: ["**/*.test.ts"], rules: restrict(noUi) },
   { files: PLUMBING, ignores: ["**/*.test.ts"], rules: restrict([...noUi, ...noDomain]) },
+  { files: ["lib/**/*.{ts,tsx}", "app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"], ignores: ["**/*.test.ts", "lib/validation.ts", "lib/env.ts", "lib/payments/toss/**", "lib/payments/toss-fake/**"], rules: oneTextRule },
   // Sessions, credentials and sign-in live in lib/auth; accounts builds on them, never the reverse.
   { files: ["lib/auth/**"], ignores: ["**/*.test.ts"], rules: restrict([...noUi, { group: ["@/lib/accounts", "@/lib/accounts/**"], message: "lib/auth is below lib/accounts." }]) },
   globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "e2e/artifacts/**"]),

@@ -1,7 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { readJson, readOptionalJson } from "@/lib/http";
 import { echoValues, runAction, runFormAction } from "./action";
 import { formErrorKey } from "./action-state";
 
@@ -53,18 +52,5 @@ describe("runFormAction", () => {
     expect(formErrorKey(await runFormAction(async () => Promise.reject(new AppError("CONFLICT", "x"))))).toBe("generic");
     expect(formErrorKey(null)).toBeNull();
     expect(formErrorKey(await runFormAction(async () => undefined))).toBeNull();
-  });
-});
-
-describe("readJson", () => {
-  const req = (body: string) => new Request("http://x/", { method: "POST", body });
-  test("a body that is not JSON is a 400 BAD_REQUEST", async () => {
-    await expect(readJson(req("{nope"))).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Request body must be JSON" });
-    expect(await readJson(req('{"a":1}'))).toEqual({ a: 1 });
-  });
-  test("readOptionalJson reads a blank body as the given value", async () => {
-    expect(await readOptionalJson(req("  "), {})).toEqual({});
-    expect(await readOptionalJson(req('{"reason":"r"}'), {})).toEqual({ reason: "r" });
-    await expect(readOptionalJson(req("x"), {})).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

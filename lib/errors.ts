@@ -21,6 +21,8 @@ export const errorStatus = {
   ROOM_NOT_OPEN: 409,
   INVALID_TRANSITION: 409,
   RETURN_WINDOW_CLOSED: 409,
+  /** A body over its route's cap (lib/body.ts); the connection is closed after the answer. */
+  PAYLOAD_TOO_LARGE: 413,
   VALIDATION: 422,
   IDEMPOTENCY_MISMATCH: 422,
   RATE_LIMITED: 429,

@@ -37,28 +37,6 @@ export const toResponse = (a: Answer): Response => new Response(a.body, { status
 type Ctx<P> = { params: Promise<P> };
 type Handler<P, R extends RequestLike> = (req: R, ctx: { params: P; requestId: string }) => Promise<Response | Answer>;
 
-const notJson = () => new AppError("BAD_REQUEST", "Request body must be JSON");
-
-/** The request body parsed as JSON; a body that is not JSON (or none) is a 400. */
-export async function readJson(req: Pick<RequestLike, "json">): Promise<unknown> {
-  try {
-    return await req.json();
-  } catch {
-    throw notJson();
-  }
-}
-
-/** Like readJson, but an empty (or blank) body reads as `empty`. */
-export async function readOptionalJson(req: Pick<RequestLike, "text">, empty: unknown): Promise<unknown> {
-  const text = await req.text();
-  if (!text.trim()) return empty;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw notJson();
-  }
-}
-
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** A state-changing call must come from this shop's own pages (or a same-host client). */
@@ -89,6 +67,8 @@ export function errorAnswer(err: unknown, requestId: string): Answer {
   const headers: Record<string, string> = { "x-request-id": requestId };
   const retryAfter = appErr.extra?.retryAfter;
   if (typeof retryAfter === "number") headers["retry-after"] = String(retryAfter);
+  // The rest of an oversized body is never read: the connection cannot carry another request.
+  if (appErr.code === "PAYLOAD_TOO_LARGE") headers.connection = "close";
   return jsonAnswer(appErr.toJSON(), appErr.status, headers);
 }
 

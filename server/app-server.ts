@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { onCatalogInvalidated } from "@/lib/catalog/invalidation";
 import { log } from "@/lib/log";
 import { fastPaths } from "./fast-path";
+import { lingerThenClose } from "./oversized";
 import { PageCache, pageKeyOf, servePage } from "./page-cache";
 import { fillToken, isFillRequest, loopbackRender } from "./page-fill";
 import { countPgQueries } from "./pg-query-count";
@@ -18,6 +19,8 @@ export async function startServer() {
   const handle = app.getRequestHandler();
   const pages = pageCache();
   const server = createServer((req, res) => {
+    // A route that refused an oversized body (lib/body.ts) must not leave its connection to the sender.
+    res.once("finish", () => res.statusCode === 413 && lingerThenClose(req));
     const fast = fastPaths(req);
     if (fast) return void fast(req, res);
     if (pages && !isFillRequest(req, pages.token)) {

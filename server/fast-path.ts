@@ -6,11 +6,13 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
 import { handleViewerSummary } from "@/lib/accounts/handlers";
+import { MAX_JSON_BYTES, parseJsonText, tooLarge } from "@/lib/body";
 import { errorAnswer, handle, type Answer, type RequestLike } from "@/lib/http";
 import { handlePlaceOrder } from "@/lib/orders/handlers";
 import { handleConfirmPayment } from "@/lib/payments/handlers";
 import { cachedLiveStockAnswer, liveStockAnswer } from "@/lib/stock/handlers";
 import { handleRoomStatus, roomPollId } from "@/lib/waiting-room/handlers";
+import { lingerThenClose } from "./oversized";
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -19,7 +21,7 @@ const base = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PO
 /** The handler's view of a Node request: headers read in place, the (small) body buffered once. */
 class NodeRequest implements RequestLike {
   readonly url: string;
-  constructor(private readonly req: IncomingMessage, private readonly body: string) {
+  constructor(private readonly req: IncomingMessage, private readonly bodyText: string) {
     this.url = base + (req.url ?? "/");
   }
   get method() {
@@ -34,29 +36,43 @@ class NodeRequest implements RequestLike {
     },
   };
   async text() {
-    return this.body;
+    return this.bodyText;
   }
   async json(): Promise<unknown> {
-    return JSON.parse(this.body);
+    return parseJsonText(this.bodyText);
   }
 }
 
-const MAX_BODY = 64 * 1024; // an order body is tiny; anything larger is cut and fails validation
+const TOO_LARGE = Symbol("too large");
 
-/** The request with its body read: one chunk (the usual case) is decoded as it is, with no stream iterator. */
-function toRequest(req: IncomingMessage): Promise<NodeRequest> {
+/**
+ * The body, read up to lib/body.ts's cap: one chunk (the usual case) is decoded as it is, with no stream
+ * iterator. Past the cap (declared or sent) it stops buffering at once and answers TOO_LARGE.
+ */
+function readBody(req: IncomingMessage): Promise<string | typeof TOO_LARGE> {
+  if (Number(req.headers["content-length"] ?? 0) > MAX_JSON_BYTES) return Promise.resolve(TOO_LARGE);
   return new Promise((resolve, reject) => {
     let first: Buffer | undefined;
     let more: Buffer[] | undefined;
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      if ((size += chunk.length) > MAX_BODY) return;
+    const onData = (chunk: Buffer) => {
+      if ((size += chunk.length) > MAX_JSON_BYTES) {
+        req.off("data", onData).off("end", onEnd);
+        first = more = undefined;
+        return resolve(TOO_LARGE);
+      }
       if (first === undefined) first = chunk;
       else (more ??= [first]).push(chunk);
-    });
-    req.once("end", () => resolve(new NodeRequest(req, more ? Buffer.concat(more).toString("utf8") : (first?.toString("utf8") ?? ""))));
-    req.once("error", reject);
+    };
+    const onEnd = () => resolve(more ? Buffer.concat(more).toString("utf8") : (first?.toString("utf8") ?? ""));
+    req.on("data", onData).once("end", onEnd).once("error", reject);
   });
+}
+
+/** 413 with `connection: close` (errorAnswer), then the socket is closed even if the client keeps sending. */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, requestId: string) {
+  lingerThenClose(req);
+  write(res, errorAnswer(tooLarge(), requestId));
 }
 
 /** An answer to the socket: the status line, its headers and the body in one write. */
@@ -82,7 +98,10 @@ const internal = '{"error":{"code":"INTERNAL","message":"Something went wrong"}}
 function nodeHandler(handler: (req: NodeRequest) => Promise<Answer | Response>): NodeHandler {
   return async (req, res) => {
     try {
-      const answer = await handle(handler, await toRequest(req), {}, requestIdOf(req));
+      const requestId = requestIdOf(req);
+      const body = await readBody(req);
+      if (body === TOO_LARGE) return refuseTooLarge(req, res, requestId);
+      const answer = await handle(handler, new NodeRequest(req, body), {}, requestId);
       if (answer instanceof Response) await send(res, answer);
       else write(res, answer);
     } catch {

@@ -31,3 +31,19 @@ describe("import boundaries", () => {
     expect(await restricted("components/x/y.tsx", 'import { a } from "@/app/layout";\nexport { a };\n')).toHaveLength(1);
   }, 60_000);
 });
+
+describe("one text rule", () => {
+  const rule = async (filePath: string, source: string) => {
+    const [result] = await eslint.lintText(source, { filePath });
+    return result.messages.filter((m) => m.ruleId === "no-restricted-syntax").map((m) => m.message);
+  };
+  const plain = 'import { z } from "zod";\nexport const s = z.string().max(5);\n';
+  it("refuses a bare z.string() in lib/, app/ and components/, not in lib/validation.ts or the environment", async () => {
+    expect(await rule("lib/orders/x.ts", plain)).toHaveLength(1);
+    expect(await rule("app/api/x/route.ts", plain)).toHaveLength(1);
+    expect(await rule("components/x/y.tsx", plain)).toHaveLength(1);
+    expect(await rule("lib/validation.ts", plain)).toEqual([]);
+    expect(await rule("lib/env.ts", plain)).toEqual([]);
+    expect(await rule("lib/orders/x.ts", 'import { text } from "@/lib/validation";\nexport const s = text(5);\n')).toEqual([]);
+  }, 60_000);
+});

@@ -1,5 +1,6 @@
 // Catalog inputs, zod only: imported by route handlers, pages and client components alike.
 import { z } from "zod";
+import { text } from "@/lib/validation";
 
 export const productTypes = ["NORMAL", "LIMITED"] as const;
 export const productSorts = ["newest", "price_asc", "price_desc"] as const;
@@ -21,8 +22,8 @@ export const listProductsQuerySchema = z.object({
   pageSize: optional(
     z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be 1 or more").max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`),
   ).transform((v) => v ?? DEFAULT_PAGE_SIZE),
-  q: optional(z.string().trim().max(100, "must be at most 100 characters")),
-  category: optional(z.string().regex(/^[a-z0-9-]{1,64}$/, "must be a category slug")),
+  q: optional(text(100, { error: "must be text", tooLong: "must be at most 100 characters", invalidCharacters: "must not contain control characters" })),
+  category: optional(text(64, { error: "must be a category slug", tooLong: "must be a category slug" }).regex(/^[a-z0-9-]{1,64}$/, "must be a category slug")),
   type: optional(
     z.preprocess((v) => (typeof v === "string" ? v.toUpperCase() : v), z.enum(productTypes, { error: "must be NORMAL or LIMITED" })),
   ),

@@ -2,13 +2,14 @@ import "server-only";
 // Jobs that failed their last try. pg-boss copies each one (data and last error) into its queue's
 // dead-letter queue (`<queue>-dead`, see queues.ts); this lists them for admins, newest first.
 import { z } from "zod";
+import { text } from "@/lib/validation";
 import { db } from "@/lib/db";
 import { BOSS_SCHEMA } from "./boss";
 
 export const deadLettersQuerySchema = z.object({
   page: z.coerce.number({ error: "page must be a number" }).int({ error: "page must be a whole number" }).min(1, { error: "page starts at 1" }).max(10_000).default(1),
   pageSize: z.coerce.number({ error: "pageSize must be a number" }).int({ error: "pageSize must be a whole number" }).min(1, { error: "at least 1" }).max(100, { error: "at most 100" }).default(50),
-  queue: z.string().regex(/^[\w.-]{1,100}$/, { error: "unknown queue" }).optional(),
+  queue: text(100, { tooLong: "unknown queue", invalidCharacters: "unknown queue" }).regex(/^[\w.-]{1,100}$/, { error: "unknown queue" }).optional(),
 });
 export type DeadLettersQuery = z.infer<typeof deadLettersQuerySchema>;
 

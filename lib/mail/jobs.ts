@@ -1,6 +1,7 @@
 // Mail jobs. The outbox payload holds no personal data in clear: the handler reads the address from the
 // user row (decrypting it) and the token arrives encrypted, so neither sits readable in the job tables.
 import { z } from "zod";
+import { text } from "@/lib/validation";
 import { decrypt } from "@/lib/crypto/aead";
 import { db } from "@/lib/db";
 import { defineJob } from "@/lib/jobs/types";
@@ -11,7 +12,7 @@ import { sendMail } from "./transport";
 
 export const VERIFY_EMAIL_QUEUE = "mail-verify-email";
 
-export const verifyEmailPayload = z.object({ mailId: z.uuid(), userId: z.uuid(), tokenEnc: z.string(), locale: z.string() });
+export const verifyEmailPayload = z.object({ mailId: z.uuid(), userId: z.uuid(), tokenEnc: text(2000), locale: text(10) });
 export type VerifyEmailPayload = z.infer<typeof verifyEmailPayload>;
 
 export async function sendVerificationMail(raw: unknown): Promise<void> {

@@ -8,7 +8,8 @@ import { assertVerified, requireUser, sessionClaims, signInFirst, userOfClaims }
 import { stockGate } from "@/lib/stock/gate";
 import { roomPassOf, type RoomPass } from "@/lib/waiting-room/order-pass";
 import { AppError, notFound } from "@/lib/errors";
-import { jsonAnswer, readOptionalJson, type Answer, type RequestLike } from "@/lib/http";
+import { readOptionalJson } from "@/lib/body";
+import { jsonAnswer, type Answer, type RequestLike } from "@/lib/http";
 import { fieldErrors, parseBody, parseInput, parseQuery } from "@/lib/validation";
 import { buyOneProduct, oneProductLine } from "./place/buy-now";
 import { placeOrder } from "./place/place-order";

@@ -1,5 +1,8 @@
 // Order input and answers, shared by the route handler, the fast path and the client.
 import { z } from "zod";
+import { text } from "@/lib/validation";
+
+const noControls = "Must not contain control characters";
 
 export const orderLineSchema = z.object({
   productId: z.uuid({ error: "Unknown product" }),
@@ -14,11 +17,9 @@ export const placeOrderSchema = z.object({
     .refine((lines) => new Set(lines.map((l) => l.productId)).size === lines.length, { error: "Each product may appear once" }),
 });
 
-const shippingAddress = z
-  .string({ error: "Address must be text" })
-  .trim()
-  .min(5, { error: "Enter the full shipping address" })
-  .max(200, { error: "At most 200 characters" });
+const shippingAddress = text(200, { error: "Address must be text", tooLong: "At most 200 characters", invalidCharacters: noControls }).min(5, {
+  error: "Enter the full shipping address",
+});
 
 const uuidList = (what: string) =>
   z
@@ -47,7 +48,7 @@ export type CheckoutInput = z.infer<typeof checkoutSchema>;
 export type CheckoutSource = CheckoutInput["source"];
 
 /** Optional body of cancel and return requests. */
-export const orderActionSchema = z.object({ reason: z.string().trim().max(200, { error: "At most 200 characters" }).optional() }).default({});
+export const orderActionSchema = z.object({ reason: text(200, { error: "Reason must be text", tooLong: "At most 200 characters", invalidCharacters: noControls }).optional() }).default({});
 
 export const listOrdersQuerySchema = z.object({
   page: z.coerce.number({ error: "page must be a number" }).int({ error: "page must be a whole number" }).min(1, { error: "page starts at 1" }).max(10_000).default(1),
@@ -56,7 +57,7 @@ export const listOrdersQuerySchema = z.object({
 export type ListOrdersQuery = z.infer<typeof listOrdersQuerySchema>;
 
 /** Idempotency-Key header: what Toss accepts too (up to 300 chars); UUID v4 recommended. */
-export const idempotencyKeySchema = z.string().min(8, { error: "Idempotency-Key must be 8–300 characters" }).max(300).regex(/^[\x21-\x7e]+$/, { error: "Idempotency-Key must be printable ASCII" });
+export const idempotencyKeySchema = text(300, { trim: false, tooLong: "Idempotency-Key must be 8–300 characters", invalidCharacters: "Idempotency-Key must be printable ASCII" }).min(8, { error: "Idempotency-Key must be 8–300 characters" }).regex(/^[\x21-\x7e]+$/, { error: "Idempotency-Key must be printable ASCII" });
 
 export type OrderLine = z.infer<typeof orderLineSchema>;
 export type PlaceOrderInput = z.infer<typeof placeOrderSchema>;

@@ -3,6 +3,7 @@
 // is read (and decrypted) here, so it never sits in the job tables. Users have no stored language yet: ko.
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { text } from "@/lib/validation";
 import { decrypt } from "@/lib/crypto/aead";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -11,7 +12,7 @@ import { messages } from "@/lib/i18n/messages";
 import { sendMail } from "@/lib/mail/transport";
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const payloadSchema = z.object({ orderId: z.string().min(6).max(64) });
+const payloadSchema = z.object({ orderId: text(64).min(6) });
 
 export async function sendPaidMail(raw: unknown): Promise<void> {
   const { orderId } = payloadSchema.parse(raw);
@@ -30,7 +31,7 @@ export async function sendPaidMail(raw: unknown): Promise<void> {
   });
 }
 
-const refundPayloadSchema = z.object({ orderId: z.string().min(6).max(64), paymentKey: z.string().min(1).max(200), amount: z.number().int() });
+const refundPayloadSchema = z.object({ orderId: text(64).min(6), paymentKey: text(200).min(1), amount: z.number().int() });
 
 /** "Your payment was cancelled": written with every refund that Toss made (ours, a compensation, or the console's). */
 export async function sendRefundMail(raw: unknown): Promise<void> {

@@ -1,11 +1,12 @@
 // Payment inputs, zod only: the widget's redirect back to the shop, the webhook body and the refund
 // request event. The amount in the success URL came from the browser: it is only compared, never used.
 import { z } from "zod";
+import { text } from "@/lib/validation";
 
-const orderId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, { error: "Invalid order id" });
+const orderId = text(64, { error: "Invalid order id", tooLong: "Invalid order id", invalidCharacters: "Invalid order id" }).regex(/^[A-Za-z0-9_-]{6,64}$/, { error: "Invalid order id" });
 
 export const successQuerySchema = z.object({
-  paymentKey: z.string().min(1).max(200),
+  paymentKey: text(200, { tooLong: "At most 200 characters", invalidCharacters: "Must not contain control characters" }).min(1),
   orderId,
   amount: z.coerce.number().int().nonnegative(),
 });
@@ -20,21 +21,25 @@ export const confirmBodySchema = z.object({
 export type ConfirmBody = z.infer<typeof confirmBodySchema>;
 
 export const failQuerySchema = z.object({
-  code: z.string().max(100).default("UNKNOWN"),
-  message: z.string().max(500).optional(),
+  code: text(100).default("UNKNOWN"),
+  message: text(500).optional(),
   orderId: orderId.optional(),
 });
 export type FailQuery = z.infer<typeof failQuerySchema>;
 
-/** Only what the shop needs to look the payment up; everything else in the body is untrusted. */
-export const webhookBodySchema = z.looseObject({
-  eventType: z.string().min(1).max(100),
-  createdAt: z.string().max(100).optional(),
-  data: z.looseObject({
-    paymentKey: z.string().min(1).max(200).optional(),
-    orderId: z.string().max(64).optional(),
-    status: z.string().max(40).optional(),
-    lastTransactionKey: z.string().max(200).nullish(),
+/**
+ * Only what the shop needs to look the payment up; everything else in the body is untrusted and dropped
+ * (never stored: a NUL or a deep tree in a field the shop does not read cannot reach the database).
+ */
+export const webhookBodySchema = z.object({
+  eventType: text(100).min(1),
+  /** Toss sends it without an offset ("2022-01-01T00:00:00.000000"); kept as text, never used as a time. */
+  createdAt: text(100).optional(),
+  data: z.object({
+    paymentKey: text(200).min(1).optional(),
+    orderId: text(64).optional(),
+    status: text(40).optional(),
+    lastTransactionKey: text(200).nullish(),
   }),
 });
 export type WebhookBody = z.infer<typeof webhookBodySchema>;
@@ -42,9 +47,9 @@ export type WebhookBody = z.infer<typeof webhookBodySchema>;
 /** Written by cancel/return (lifecycle) in the transaction that cancels a paid order. */
 export const refundRequestedSchema = z.object({
   orderId,
-  reason: z.string().trim().min(1).max(200).default("Order cancelled"),
+  reason: text(200).min(1).default("Order cancelled"),
   /** Set by a compensation: carry out the refund row of this payment. */
-  paymentKey: z.string().min(1).max(200).optional(),
+  paymentKey: text(200).min(1).optional(),
 });
 export type RefundRequested = z.infer<typeof refundRequestedSchema>;
 

@@ -11,6 +11,7 @@
 // the current state, and each change lands once (guarded transitions, unique refund/entries).
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { parseJsonText, tooLarge } from "@/lib/body";
 import { clock } from "@/lib/clock";
 import { db, isUniqueViolation } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -37,13 +38,8 @@ export async function assertWebhookRate(ip: string): Promise<void> {
 export type WebhookReceipt = { duplicate: boolean; ignored?: "event_type" | "not_ours" | "limited" };
 
 export async function receiveTossWebhook(rawBody: string, opts: { ip?: string } = {}): Promise<WebhookReceipt> {
-  if (Buffer.byteLength(rawBody) > WEBHOOK_MAX_BYTES) throw new AppError("BAD_REQUEST", "Body too large");
-  let json: unknown;
-  try {
-    json = JSON.parse(rawBody);
-  } catch {
-    throw new AppError("BAD_REQUEST", "Body is not JSON");
-  }
+  if (Buffer.byteLength(rawBody) > WEBHOOK_MAX_BYTES) throw tooLarge();
+  const json = parseJsonText(rawBody); // nesting capped before parsing: a deep tree is a 400, not a RangeError
   // Virtual-account deposits only (this shop takes none): answer 200 so Toss does not retry, record nothing.
   if ((json as { eventType?: unknown } | null)?.eventType === "DEPOSIT_CALLBACK") return { duplicate: false, ignored: "event_type" };
   const parsed = webhookBodySchema.safeParse(json);

@@ -2,24 +2,24 @@
 // (keys of messages.seller.fieldErrors). Rules that need the server's clock or the ledger (opening in the
 // past, units below what is held or sold) are checked by the service and reported on the same fields.
 import { z } from "zod";
+import { isoDay, isoInstant, text as safeText } from "@/lib/validation";
 import { roomSettingsFields } from "@/lib/waiting-room/schemas";
 
-const text = (max: number) =>
-  z.string({ error: "required" }).trim().min(1, { error: "required", abort: true }).max(max, { error: "too_long" });
+const text = (max: number, multiline = false) => safeText(max, { error: "required", multiline }).min(1, { error: "required", abort: true });
 const int = (min: number, max: number, minCode: string) =>
   z.number({ error: "whole_number" }).int({ error: "whole_number" }).min(min, { error: minCode }).max(max, { error: "too_large" });
-const when = z.iso.datetime({ offset: true, error: "invalid_date" }).transform((s) => new Date(s));
+const when = isoInstant("invalid_date");
 
 export const MAX_UNITS = 1_000_000;
 export const MAX_PRICE = 100_000_000;
 
 const fields = {
   name: text(100),
-  description: text(5000),
+  description: text(5000, true),
   /** Integer won. */
   price: int(100, MAX_PRICE, "price_min"),
   categoryId: z.uuid({ error: "required" }),
-  images: z.array(z.string().regex(/^\/(api\/uploads|products)\/[A-Za-z0-9_-][A-Za-z0-9/._-]*$/, { error: "invalid_image" }).refine((s) => !s.includes(".."), { error: "invalid_image" }), { error: "invalid_image" }).max(8, { error: "too_many_images" }),
+  images: z.array(safeText(200, { error: "invalid_image", tooLong: "invalid_image", invalidCharacters: "invalid_image" }).regex(/^\/(api\/uploads|products)\/[A-Za-z0-9_-][A-Za-z0-9/._-]*$/, { error: "invalid_image" }).refine((s) => !s.includes(".."), { error: "invalid_image" }), { error: "invalid_image" }).max(8, { error: "too_many_images" }),
   type: z.enum(["NORMAL", "LIMITED"], { error: "required" }),
   status: z.enum(["DRAFT", "ACTIVE"], { error: "invalid" }),
   units: int(0, MAX_UNITS, "units_min"),
@@ -60,12 +60,13 @@ export const productCreateSchema = z
     admissionRate: fields.admissionRate.optional(),
     preQueueMinutes: fields.preQueueMinutes.optional(),
   })
-  // Also runs when a field has the wrong type, so a form shows more problems at once (values may be raw then).
+  // Also runs when a field has the wrong type, so a form shows more problems at once (values may be raw then);
+  // not when the body is no object at all (`null`), which has no fields to check.
   .superRefine(
     (p, ctx) => {
       for (const [path, message] of saleIssues(p)) ctx.addIssue({ code: "custom", path: [path], message });
     },
-    { when: () => true },
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
   );
 
 /** Every field optional; `units` sets the total (refused below what is held or sold). */
@@ -76,7 +77,7 @@ export const restockSchema = z.object({ add: int(1, MAX_UNITS, "restock_min") })
 /** An admin acting for a seller names them; a seller's own id is implied. */
 export const sellerQuerySchema = z.object({ sellerId: z.uuid({ error: "invalid" }).optional() });
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalid_date" });
+const day = isoDay("invalid_date");
 export const orderStatuses = ["PENDING_PAYMENT", "CONFIRMING", "PAID", "SHIPPING", "DELIVERED", "RETURN_REQUESTED", "RETURNED", "EXPIRED", "PAYMENT_FAILED", "CANCELLED"] as const;
 export const orderFilterSchema = sellerQuerySchema.extend({
   status: z.enum(orderStatuses, { error: "invalid" }).optional(),
@@ -98,5 +99,5 @@ export type OrderFilter = z.infer<typeof orderFilterSchema>;
 
 /** Flagged orders of a drop to exclude; none named = every flagged unpaid order of the drop. */
 export const excludeOrdersSchema = z.object({
-  orderIds: z.array(z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, { error: "invalid" }), { error: "invalid" }).min(1, { error: "required" }).max(1000, { error: "too_many" }).optional(),
+  orderIds: z.array(safeText(64, { error: "invalid", tooLong: "invalid", invalidCharacters: "invalid" }).regex(/^[A-Za-z0-9_-]{6,64}$/, { error: "invalid" }), { error: "invalid" }).min(1, { error: "required" }).max(1000, { error: "too_many" }).optional(),
 });

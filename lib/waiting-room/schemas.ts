@@ -1,13 +1,14 @@
 // Inputs of the waiting room's API (zod only; the page and the server share them).
 import { z } from "zod";
+import { text } from "@/lib/validation";
 
 /** POST /api/waiting-room/{productId}/enter: the ALTCHA widget's payload (base64 JSON). */
 export const enterRoomSchema = z.object({
-  altcha: z.string({ error: "required" }).min(1, { error: "required" }).max(8192, { error: "invalid" }),
+  altcha: text(8192, { error: "required", tooLong: "invalid", invalidCharacters: "invalid" }).min(1, { error: "required" }),
 });
 
 /** GET /api/waiting-room/{productId}?after=… — the fingerprint of the last answer the page has (long poll). */
-export const roomStatusQuerySchema = z.object({ after: z.string().max(512).optional() });
+export const roomStatusQuerySchema = z.object({ after: text(512, { tooLong: "invalid", invalidCharacters: "invalid" }).optional() });
 
 export const ADMISSION_RATE_MAX = 100_000;
 export const PRE_QUEUE_MINUTES_MAX = 24 * 60;

@@ -3,7 +3,8 @@ import { deleteAccount, updateProfile } from "@/lib/accounts/profile";
 import { getProfileOrThrow } from "@/lib/accounts/queries";
 import { clearSessionCookieHeader } from "@/lib/auth/cookie";
 import { requireUser } from "@/lib/auth/guards";
-import { readJson, route } from "@/lib/http";
+import { readJson } from "@/lib/body";
+import { route } from "@/lib/http";
 
 export const GET = route(async (req) => {
   const user = await requireUser(req);

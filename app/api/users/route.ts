@@ -1,7 +1,8 @@
 // POST /api/users — sign up (buyer or seller); the same 202 whether or not the address is new
 import { clientIp } from "@/lib/rate-limit";
 import { signUp } from "@/lib/accounts/signup";
-import { readJson, route } from "@/lib/http";
+import { readJson } from "@/lib/body";
+import { route } from "@/lib/http";
 
 export const POST = route(async (req) => {
   const result = await signUp(await readJson(req), { ip: clientIp(req.headers) });

@@ -27,7 +27,7 @@ export const ko = {
   },
   restock: { title: "재입고", add: "추가 수량", submit: "재입고", done: "재고를 추가했어요." },
   fieldErrors: {
-    required: "필수 항목이에요.", too_long: "너무 길어요.", whole_number: "정수를 입력해 주세요.", too_large: "값이 너무 커요.",
+    required: "필수 항목이에요.", too_long: "너무 길어요.", invalid_characters: "쓸 수 없는 문자(제어 문자)가 들어 있어요.", whole_number: "정수를 입력해 주세요.", too_large: "값이 너무 커요.",
     price_min: "가격은 100원 이상이어야 해요.", units_min: "수량을 확인해 주세요 (한정판은 1개 이상).", limit_min: "1인당 한도는 1 이상이어야 해요.",
     invalid_date: "날짜와 시각을 확인해 주세요.", opens_in_past: "오픈 시각은 지금보다 나중이어야 해요.", ends_in_past: "종료 시각은 지금보다 나중이어야 해요.",
     ends_before_start: "종료 시각은 오픈 시각보다 나중이어야 해요.", units_below_committed: "결제 대기·판매된 수량보다 적게 설정할 수 없어요.",
@@ -97,7 +97,7 @@ export const en: typeof ko = {
   },
   restock: { title: "Restock", add: "Units to add", submit: "Restock", done: "Units added." },
   fieldErrors: {
-    required: "Required.", too_long: "Too long.", whole_number: "Enter a whole number.", too_large: "Too large.",
+    required: "Required.", too_long: "Too long.", invalid_characters: "Contains characters that cannot be used (control characters).", whole_number: "Enter a whole number.", too_large: "Too large.",
     price_min: "The price must be at least ₩100.", units_min: "Check the units (a limited drop needs at least 1).", limit_min: "The per-buyer limit must be at least 1.",
     invalid_date: "Check the date and time.", opens_in_past: "The opening must be in the future.", ends_in_past: "The end must be in the future.",
     ends_before_start: "The end must be after the opening.", units_below_committed: "Cannot go below the units held or sold.",

@@ -2,6 +2,7 @@
 // the lifecycle steps move each order with a guarded update, reconciliation only repairs figures that
 // held still, mails and follow-up jobs carry deterministic ids.
 import { z } from "zod";
+import { text } from "@/lib/validation";
 import { defineJob } from "@/lib/jobs/types";
 import { log } from "@/lib/log";
 import { reconcileStock } from "@/lib/stock/reconcile";
@@ -14,7 +15,7 @@ export const ADVANCE_SWEEP_QUEUE = "orders-advance-sweep";
 // Spelled out rather than read from steps.ts, so that nothing from it is used at module level (this
 // file was once loaded inside an import circle through the job registry).
 const stepList = ["ship", "deliver", "completeReturn"] as const satisfies readonly StepName[];
-const advancePayload = z.object({ orderId: z.string().min(1), step: z.enum(stepList) });
+const advancePayload = z.object({ orderId: text(64).min(1), step: z.enum(stepList) });
 
 export const EXPIRE_HOLDS_QUEUE = "orders-expire-holds";
 export const RECONCILE_STOCK_QUEUE = "stock-reconcile";

@@ -2,6 +2,7 @@
 // Handlers of the order outbox events. Both are idempotent: mails carry a deterministic id (stored or
 // sent once), and the follow-up step is a delayed job with a deterministic id (scheduled once).
 import { z } from "zod";
+import { text } from "@/lib/validation";
 import { decrypt } from "@/lib/crypto/aead";
 import { db } from "@/lib/db";
 import type { OrderStatus } from "@/lib/generated/prisma/client";
@@ -15,8 +16,8 @@ import { scheduleStep, stepStartingAt } from "./schedule";
 export const ORDER_CREATED_TOPIC = "order-created";
 export const ORDER_STATUS_CHANGED_TOPIC = "order-status-changed";
 
-const createdPayload = z.object({ orderId: z.string().min(1), userId: z.uuid() });
-const changedPayload = z.object({ orderId: z.string().min(1), from: z.string().nullable().optional(), to: z.string() });
+const createdPayload = z.object({ orderId: text(64).min(1), userId: z.uuid() });
+const changedPayload = z.object({ orderId: text(64).min(1), from: text(40).nullable().optional(), to: text(40) });
 
 /** Sends one order mail to the order's buyer; skipped for an erased account. */
 export async function sendOrderMail(orderId: string, kind: OrderMailKind): Promise<boolean> {

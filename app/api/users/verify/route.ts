@@ -1,7 +1,8 @@
 // POST /api/users/verify — confirm an email address with the token from the mail
 import { verifySchema } from "@/lib/accounts/schemas";
 import { verifyEmail } from "@/lib/accounts/signup";
-import { readJson, route } from "@/lib/http";
+import { readJson } from "@/lib/body";
+import { route } from "@/lib/http";
 import { parseInput } from "@/lib/validation";
 
 export const POST = route(async (req) => {

@@ -2,7 +2,8 @@
 import { requestLocale } from "@/lib/accounts/http";
 import { requestPhoneCode } from "@/lib/accounts/phone";
 import { requireUser } from "@/lib/auth/guards";
-import { readJson, route } from "@/lib/http";
+import { readJson } from "@/lib/body";
+import { route } from "@/lib/http";
 
 export const POST = route(async (req) => {
   const user = await requireUser(req);

@@ -1,7 +1,8 @@
 // POST /api/me/phone/verify — { code }: the number the code was sent to becomes the account's verified number
 import { confirmPhoneCode } from "@/lib/accounts/phone";
 import { requireUser } from "@/lib/auth/guards";
-import { readJson, route } from "@/lib/http";
+import { readJson } from "@/lib/body";
+import { route } from "@/lib/http";
 
 export const POST = route(async (req) => {
   const user = await requireUser(req);
