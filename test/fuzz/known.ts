@@ -28,8 +28,24 @@ export const KNOWN_CLASSES: Record<string, (s: Sent) => boolean> = {
   "null body": (s) => (s.body.text ?? "").trim() === "null",
   "impossible dates": (s) => texts(s).some((t) => IMPOSSIBLE_DATE.test(t)),
   "oversized body": (s) => texts(s).reduce((n, t) => n + t.length, 0) > 64 * 1024,
-  "server-action Origin policy": (s) => s.origin !== "ORIGIN" && ("next-action" in s.headers || (s.body.form ?? []).some(([k]) => k.startsWith("$ACTION_ID_"))),
+  // Next answers 500 when Origin and Host (or X-Forwarded-Host) disagree on a server action.
+  "server-action Origin policy": (s) => isAction(s) && (s.origin !== "ORIGIN" || "x-forwarded-host" in s.headers),
+  // Not one of issue 14's classes and not fixed anywhere yet: Next's action handler answers 500 when the
+  // body is not JSON (decodeReply throws) or decodes to a number, string or boolean (action.apply throws).
+  "server-action body not an argument list (Next)": (s) => "next-action" in s.headers && s.body.text !== undefined && !decodesToArgs(s.body.text),
 };
+
+/** What Next's decodeReply and action.apply(null, args) accept: JSON that is an array, an object or null. */
+function decodesToArgs(text: string): boolean {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v === null || typeof v === "object";
+  } catch {
+    return false;
+  }
+}
+
+const isAction = (s: Sent) => "next-action" in s.headers || (s.body.form ?? []).some(([k]) => k.startsWith("$ACTION_ID_"));
 
 export function knownClassOf(s: Sent): string | null {
   for (const [name, matches] of Object.entries(KNOWN_CLASSES)) if (matches(s)) return name;
