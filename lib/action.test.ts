@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { echoValues, runAction, runFormAction } from "./action";
+import { echoValues, formText, runAction, runFormAction } from "./action";
 import { formErrorKey } from "./action-state";
 
 const schema = z.object({ name: z.string().min(2, { error: "too_short" }), qty: z.number({ error: "not_a_number" }) });
@@ -52,5 +52,17 @@ describe("runFormAction", () => {
     expect(formErrorKey(await runFormAction(async () => Promise.reject(new AppError("CONFLICT", "x"))))).toBe("generic");
     expect(formErrorKey(null)).toBeNull();
     expect(formErrorKey(await runFormAction(async () => undefined))).toBeNull();
+  });
+});
+describe("form action arguments", () => {
+  // Found by the fuzz suite (test/fuzz): anyone can call a form action with a JSON array of arguments.
+  test("anything but a FormData reads as an empty form instead of throwing", () => {
+    for (const notAForm of [undefined, null, "locale", 1, {}, [], { get: 1 }]) {
+      expect(formText(notAForm as unknown as FormData, "email")).toBeUndefined();
+      expect(echoValues(notAForm as unknown as FormData)).toEqual({});
+    }
+    const form = new FormData();
+    form.set("email", "a@b.c");
+    expect(formText(form, "email")).toBe("a@b.c");
   });
 });

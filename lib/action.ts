@@ -44,14 +44,18 @@ export async function runFormAction<T>(fn: () => Promise<T>, opts: { echo?: Form
   }
 }
 
+// A form action's argument is whatever the caller encoded — anyone can post a JSON array instead of a form:
+// anything but a FormData reads as an empty form, so validation answers instead of a TypeError (a 500).
+
 /** The form's text fields except passwords and Next's internal fields. */
 export function echoValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
+  if (!(form instanceof FormData)) return values;
   for (const [k, v] of form) if (typeof v === "string" && !/password/i.test(k) && !k.startsWith("$")) values[k] = v;
   return values;
 }
 
 export const formText = (form: FormData, name: string): string | undefined => {
-  const v = form.get(name);
+  const v = form instanceof FormData ? form.get(name) : null;
   return typeof v === "string" ? v : undefined;
 };

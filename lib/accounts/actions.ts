@@ -8,7 +8,7 @@ import { revalidatePath } from "next/cache";
 import { echoValues, formText, runFormAction, type ActionResult, type ActionState } from "@/lib/action";
 import { sessionCookieName } from "@/lib/auth/cookie";
 import { signIn, signOut } from "@/lib/auth/config";
-import { getPageUser, requireActionUser, safeCallbackUrl } from "@/lib/auth/guards";
+import { getPageUser, requireActionUser, requirePageUser, safeCallbackUrl } from "@/lib/auth/guards";
 import { getLocale } from "@/lib/i18n/server";
 import { idSchema } from "@/lib/validation";
 import { changePassword, deleteAccount, updateProfile } from "./profile";
@@ -72,7 +72,8 @@ export async function updateProfileAction(_prev: ActionState, form: FormData): P
     async () => {
       const user = await requireActionUser();
       const input: Record<string, string | null | undefined> = { name: formText(form, "name"), phone: formText(form, "phone"), address: formText(form, "address") || null };
-      if (form.has("shopName")) input.shopName = formText(form, "shopName");
+      const shopName = formText(form, "shopName");
+      if (shopName !== undefined) input.shopName = shopName;
       await updateProfile(user.id, input);
       revalidatePath("/account");
     },
@@ -98,8 +99,10 @@ export async function deleteAccountAction(_prev: ActionState, form: FormData): P
   redirect("/signin?deleted=1");
 }
 
+// Plain <form action> actions with no form state to carry an error: a signed-out caller (an expired
+// session) is sent to sign-in, as a page would, rather than thrown at (a 500; found by test/fuzz).
 export async function revokeSessionAction(form: FormData): Promise<void> {
-  const user = await requireActionUser();
+  const user = await requirePageUser("/account");
   const id = formText(form, "sessionId") ?? "";
   if (!idSchema.safeParse(id).success) return;
   await revokeSession(user.id, id);
@@ -111,7 +114,7 @@ export async function revokeSessionAction(form: FormData): Promise<void> {
 }
 
 export async function signOutEverywhereAction(): Promise<void> {
-  const user = await requireActionUser();
+  const user = await requirePageUser("/account");
   await revokeAllSessions(user.id);
   (await cookies()).delete(sessionCookieName);
   redirect("/signin");
