@@ -26,3 +26,6 @@ export const roomConfig = {
   keyTtlS: 3 * 24 * 3600,
   pow: { maxCounter: env.ALTCHA_MAX_COUNTER, cost: env.ALTCHA_COST, expiresS: 600 },
 };
+
+/** The caps a drop gets when its seller leaves them empty (the seller's form shows them). */
+export const roomCapDefaults = { range: roomConfig.rangeCap, device: roomConfig.deviceCap };
