@@ -8,6 +8,11 @@
 // and try once after a human think time when their turn comes (room off: once after the opening, after a
 // reaction time). Bots (--bots 10, --accounts 20 each) fire POST /api/orders at --bot-rps (100) each from
 // the opening second, round-robin over their accounts, and buy at once when a pass comes.
+// Addresses (x-forwarded-for): every person from an address range of their own (a household), the whole
+// fleet from one /24 (--fleet-range one, the default: the room's cap per range holds it to
+// WAITING_ROOM_RANGE_CAP places) or each bot from its own /24 (--fleet-range per-bot: 20 accounts per range
+// stay under the default cap). Nobody keeps the room's device cookie (a script drops it: a new device each
+// entry), so only the range cap bites here.
 // Prints units won by bots against their fair share (bots ÷ everyone, bots counted as the 10 people they
 // are), time to sell out, the room's admissions/s, pass-check latency, the stock invariant and load
 // averages; writes bench/results/fairness.json. The proof of work is made cheaper than the shop's default
@@ -33,6 +38,7 @@ const { values: opt } = parseArgs({
     rate: { type: "string", default: "25" },
     "arrive-s": { type: "string", default: "60" },
     port: { type: "string", default: "3517" },
+    "fleet-range": { type: "string", default: "one" },
     only: { type: "string" },
   },
 });
@@ -54,7 +60,14 @@ process.on("SIGINT", () => process.exit(130));
 process.on("SIGTERM", () => process.exit(143));
 
 type Scenario = { name: "room_on" | "room_on_bots_prequeue" | "room_off"; room: boolean; botsPrequeue: boolean };
-type Client = { cookie: string; kind: "human" | "bot"; bot?: number };
+type Client = { cookie: string; kind: "human" | "bot"; bot?: number; ip: string };
+
+/** A person's address: one /24 each (up to 65,536 people). A bot's: one /24 for the fleet, or one per bot. */
+function addressOf(i: number, bot: number | undefined): string {
+  if (bot === undefined) return `10.${(i >> 8) & 255}.${i & 255}.7`;
+  const account = i % 256;
+  return opt["fleet-range"] === "per-bot" ? `172.16.${bot}.${account}` : `172.16.0.${account}`;
+}
 
 async function main() {
   const loadBefore = loadavg().map((x) => +x.toFixed(2));
@@ -78,7 +91,10 @@ async function main() {
   await seed.resetDatabase(env.DATABASE_URL);
   const accounts = N.humans + N.bots * N.accounts;
   const cookies = await seed.seedBuyers(accounts);
-  const clients: Client[] = cookies.map((cookie, i) => (i < N.humans ? { cookie, kind: "human" } : { cookie, kind: "bot", bot: Math.floor((i - N.humans) / N.accounts) }));
+  const clients: Client[] = cookies.map((cookie, i) => {
+    const bot = i < N.humans ? undefined : Math.floor((i - N.humans) / N.accounts);
+    return { cookie, kind: bot === undefined ? "human" : "bot", bot, ip: addressOf(i, bot) };
+  });
   log(`${N.humans} people, ${N.bots} bots × ${N.accounts} accounts (${accounts} verified accounts with sessions)`);
   const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
   children.push(server);
@@ -111,7 +127,7 @@ async function main() {
   await redis.stop();
   const result = {
     at: new Date().toISOString(),
-    config: { ...N, proofOfWork: "PBKDF2/SHA-256, cost 100, counter ≤ 300 (bench)", cpus: (await import("node:os")).cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadavg().map((x) => +x.toFixed(2)) },
+    config: { ...N, fleetRange: opt["fleet-range"], proofOfWork: "PBKDF2/SHA-256, cost 100, counter ≤ 300 (bench)", cpus: (await import("node:os")).cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadavg().map((x) => +x.toFixed(2)) },
     fairShareOfBots: +(N.bots / (N.bots + N.humans)).toFixed(4),
     passCheckMicroseconds: passCheckUs,
     scenarios: results,
@@ -131,7 +147,7 @@ async function runScenario(s: Scenario, clients: Client[], seed: typeof import("
   const product = await createDrop(db, s.room, N.units, N.rate);
   const opening = await seed.openSale(product.id, leadMs);
   log(`${s.name}: drop ${product.id} opens in ${leadMs / 1000}s (room ${s.room ? `on, ${N.rate}/s` : "off"})`);
-  const headers = (c: Client, extra: Record<string, string> = {}) => ({ cookie: c.cookie, origin: base, "content-type": "application/json", ...extra });
+  const headers = (c: Client, extra: Record<string, string> = {}) => ({ cookie: c.cookie, origin: base, "content-type": "application/json", "x-forwarded-for": c.ip, ...extra });
   const won = { human: 0, bot: 0 };
   const answers: string[] = [];
   const botLatency: number[] = [];
@@ -164,7 +180,9 @@ async function runScenario(s: Scenario, clients: Client[], seed: typeof import("
           const solution = await solveChallenge({ challenge, deriveKey });
           const res = await fetch(`${base}/api/waiting-room/${product.id}/enter`, { method: "POST", headers: headers(c), body: JSON.stringify({ altcha: Buffer.from(JSON.stringify({ challenge, solution })).toString("base64") }) });
           if (res.ok) return (enteredAt[c.kind].push((Date.now() - opening) / 1000), true);
-          answers.push(`${c.kind}:enter:${res.status}`);
+          const refused = res.status === 403 ? ((await res.json().catch(() => null)) as { error?: { code: string } } | null)?.error?.code : undefined;
+          answers.push(`${c.kind}:enter:${res.status}${refused ? `:${refused}` : ""}`);
+          if (refused) return false; // a cap (ROOM_RANGE_CAP / ROOM_DEVICE_CAP): trying again changes nothing
         }
       } catch {
         answers.push(`${c.kind}:enter:error`);

@@ -18,6 +18,10 @@ describe("addressRange", () => {
   });
   it("two hosts of one range share it; neighbours do not", () => {
     expect(addressRange("2001:db8:1:a::1")).toBe(addressRange("2001:db8:1:b::2"));
+    expect(addressRange("2001:db8:1:a::1", 64)).toBe("2001:db8:1:a::/64");
+    expect(addressRange("2001:db8:1:a::1", 64)).toBe(addressRange("2001:db8:1:a:ffff::2", 64));
+    expect(addressRange("2001:db8:1:a::1", 64)).not.toBe(addressRange("2001:db8:1:b::1", 64));
+    expect(addressRange("203.0.113.7", 64)).toBe("203.0.113.0/24");
     expect(addressRange("2001:db8:2::1")).not.toBe(addressRange("2001:db8:1::1"));
     expect(addressRange("192.0.2.1")).not.toBe(addressRange("192.0.3.1"));
   });

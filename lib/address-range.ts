@@ -1,9 +1,13 @@
 // The client address range an address belongs to, for telling fleets apart from crowds: IPv4 /24 and
-// IPv6 /48 (what one host, office or small provider allocation typically holds). Pure, no I/O.
+// IPv6 /48 (what one host, office or small provider allocation typically holds) — or /64 (one subnet: one
+// home or phone) where a range is capped rather than only flagged (the waiting room). Pure, no I/O.
 import { isIPv4, isIPv6 } from "node:net";
 
-/** "203.0.113.0/24" or "2001:db8:1::/48"; null for anything that is not an IP address ("unknown"). */
-export function addressRange(ip: string | null | undefined): string | null {
+/**
+ * "203.0.113.0/24" or "2001:db8:1::/48" ("2001:db8:1:2::/64" with `v6Prefix` 64); null for anything that is
+ * not an IP address ("unknown").
+ */
+export function addressRange(ip: string | null | undefined, v6Prefix: 48 | 64 = 48): string | null {
   if (!ip) return null;
   let a = ip.trim();
   if (a.startsWith("[") && a.endsWith("]")) a = a.slice(1, -1);
@@ -15,7 +19,7 @@ export function addressRange(ip: string | null | undefined): string | null {
   if (isIPv4(a)) return `${a.split(".").slice(0, 3).join(".")}.0/24`;
   if (!isIPv6(a)) return null;
   const groups = expandIPv6(a);
-  return `${groups.slice(0, 3).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/48`;
+  return `${groups.slice(0, v6Prefix / 16).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/${v6Prefix}`;
 }
 
 /** The eight 16-bit groups of an IPv6 address, as lower-case hex (an embedded IPv4 tail is converted). */

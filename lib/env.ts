@@ -92,6 +92,14 @@ const schema = z.object({
   WAITING_ROOM_PASS_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
   /** How long one status request may wait for a change before answering (ms; long polling). */
   WAITING_ROOM_POLL_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(20_000),
+  /**
+   * Places one client address range (IPv4 /24, IPv6 /64) may take in one drop's room, for drops that keep
+   * the default; 0 = no cap. Sized so a household or office behind one NAT is not locked out and a fleet
+   * on one /24 is (docs/waiting-room.md, "Caps per address range and device").
+   */
+  WAITING_ROOM_RANGE_CAP: z.coerce.number().int().min(0).max(1_000_000).default(32),
+  /** Places one device cookie may take in one drop's room (default drops); 0 = no cap. */
+  WAITING_ROOM_DEVICE_CAP: z.coerce.number().int().min(0).max(1_000_000).default(4),
   /** Key of ALTCHA challenges (proof of work to enter a room); unset = derived from AUTH_SECRET. */
   ALTCHA_HMAC_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   /** The proof of work's size: the solver tries up to this many PBKDF2 keys (a third of it at least). */

@@ -17,6 +17,9 @@ export const errorStatus = {
   PASS_INVALID: 403,
   PASS_EXPIRED: 403,
   PASS_USED: 403,
+  /** The room's caps on places per drop: this device, or this client address range, took its share. */
+  ROOM_DEVICE_CAP: 403,
+  ROOM_RANGE_CAP: 403,
   /** The room does not take entries yet (before its pre-queue window). */
   ROOM_NOT_OPEN: 409,
   INVALID_TRANSITION: 409,

@@ -25,6 +25,9 @@ function duration(seconds: number, t: Messages["shop"]["room"]) {
   return s < 60 ? fill(t.seconds, { n: s }) : fill(t.minutes, { m: Math.floor(s / 60), s: s % 60 });
 }
 
+/** The enter route's refusals by the room's caps (403 ROOM_DEVICE_CAP / ROOM_RANGE_CAP). */
+const capErrors = (r: Messages["shop"]["room"]): Record<string, string> => ({ ROOM_DEVICE_CAP: r.capDevice, ROOM_RANGE_CAP: r.capRange });
+
 /** Keeps the room's view fresh; `restart` begins a new round after an entry or a refused pass. */
 function useRoom(productId: string) {
   const [view, setView] = useState<RoomView | null>(null);
@@ -107,7 +110,8 @@ export function WaitingRoom({ productId, maxQuantity, t, locale }: Props) {
       setView(((await res.json()) as { room: RoomView }).room);
       return restart();
     }
-    setError(res?.status === 422 ? r.powFailed : res?.status === 503 ? r.paused : t.errGeneric);
+    const code = res?.status === 403 ? ((await res.json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code : undefined;
+    setError(capErrors(r)[code ?? ""] ?? (res?.status === 422 ? r.powFailed : res?.status === 503 ? r.paused : t.errGeneric));
   }
 
   if (signedOut) {

@@ -7,20 +7,25 @@ import type { Messages } from "@/lib/i18n/messages";
 import { api } from "./api";
 import { FieldErrors, inputClass } from "@/components/ui/field";
 import { ImageUploader } from "./image-uploader";
+import { fill } from "@/lib/i18n/fill";
 import { fromKstInput, toKstInput } from "./kst";
 
 export type ProductFormValues = {
   id?: string;
   name: string; description: string; price: number; categoryId: string; type: "NORMAL" | "LIMITED"; status: "DRAFT" | "ACTIVE" | "ARCHIVED";
   units: number; saleStartsAt: string | null; saleEndsAt: string | null; perBuyerLimit: number | null; phoneRequired: boolean; images: string[];
-  waitingRoom: boolean; admissionRate: number | null; preQueueMinutes: number;
+  waitingRoom: boolean; admissionRate: number | null; preQueueMinutes: number; roomRangeCap: number | null; roomDeviceCap: number | null;
 };
 
-type Props = { initial?: ProductFormValues; categories: { id: string; name: string }[]; query: string; t: Messages["seller"] };
+type Props = {
+  initial?: ProductFormValues; categories: { id: string; name: string }[]; query: string; t: Messages["seller"];
+  /** The deployment's caps on room places, shown for an empty field (WAITING_ROOM_RANGE_CAP, _DEVICE_CAP). */
+  capDefaults: { range: number; device: number };
+};
 
 const num = (v: string) => (v.trim() === "" ? null : Number(v));
 
-export function ProductForm({ initial, categories, query, t }: Props) {
+export function ProductForm({ initial, categories, query, t, capDefaults }: Props) {
   const router = useRouter();
   const [type, setType] = useState<"NORMAL" | "LIMITED">(initial?.type ?? "LIMITED");
   const [images, setImages] = useState<string[]>(initial?.images ?? []);
@@ -42,6 +47,9 @@ export function ProductForm({ initial, categories, query, t }: Props) {
     if (type === "LIMITED" && room) {
       values.admissionRate = autoRate ? null : num(text("admissionRate"));
       values.preQueueMinutes = num(text("preQueueMinutes"));
+      // Empty = the deployment's default (null), 0 = no cap.
+      values.roomRangeCap = num(text("roomRangeCap"));
+      values.roomDeviceCap = num(text("roomDeviceCap"));
     }
     if (initial?.status !== "ARCHIVED") values.status = text("status") || "ACTIVE";
     let body = values;
@@ -183,6 +191,17 @@ export function ProductForm({ initial, categories, query, t }: Props) {
                 <p className="text-xs text-zinc-500">{t.form.preQueueHint}</p>
                 {err("preQueueMinutes")}
               </div>
+              <div className="space-y-1">
+                {label("roomDeviceCap", t.form.roomDeviceCap)}
+                <input id="f-roomDeviceCap" name="roomDeviceCap" type="number" min={0} step={1} defaultValue={initial?.roomDeviceCap ?? ""} placeholder={String(capDefaults.device)} className={inputClass} aria-invalid={invalid("roomDeviceCap")} />
+                {err("roomDeviceCap")}
+              </div>
+              <div className="space-y-1">
+                {label("roomRangeCap", t.form.roomRangeCap)}
+                <input id="f-roomRangeCap" name="roomRangeCap" type="number" min={0} step={1} defaultValue={initial?.roomRangeCap ?? ""} placeholder={String(capDefaults.range)} className={inputClass} aria-invalid={invalid("roomRangeCap")} />
+                {err("roomRangeCap")}
+              </div>
+              <p className="text-xs text-zinc-500 sm:col-span-2">{fill(t.form.roomCapsHint, { device: capDefaults.device, range: capDefaults.range })}</p>
             </div>
           )}
         </fieldset>

@@ -59,6 +59,8 @@ export const productCreateSchema = z
     waitingRoom: fields.waitingRoom.optional(),
     admissionRate: fields.admissionRate.optional(),
     preQueueMinutes: fields.preQueueMinutes.optional(),
+    roomRangeCap: fields.roomRangeCap.optional(),
+    roomDeviceCap: fields.roomDeviceCap.optional(),
   })
   // Also runs when a field has the wrong type, so a form shows more problems at once (values may be raw then);
   // not when the body is no object at all (`null`), which has no fields to check.

@@ -84,7 +84,9 @@ export async function updateProduct(scope: SellerScope, productId: string, input
     throw err;
   });
   if (restockId) await applyRestockToRedis(productId, delta, restockId);
-  const metaChanged = ["saleStartsAt", "saleEndsAt", "perBuyerLimit", "status", "phoneRequired", "waitingRoom", "admissionRate", "preQueueMinutes"].some(
+  const metaChanged = [
+    "saleStartsAt", "saleEndsAt", "perBuyerLimit", "status", "phoneRequired", "waitingRoom", "admissionRate", "preQueueMinutes", "roomRangeCap", "roomDeviceCap",
+  ].some(
     (k) => k in data,
   );
   if (metaChanged) await syncMeta(product, (product.perBuyerLimit ?? null) !== (current.perBuyerLimit ?? null));
@@ -94,7 +96,7 @@ export async function updateProduct(scope: SellerScope, productId: string, input
 
 type MetaSource = {
   id: string; status: string; saleStartsAt: Date | null; saleEndsAt: Date | null; perBuyerLimit: number | null; phoneRequired: boolean;
-  waitingRoom: boolean; admissionRate: number | null; preQueueMinutes: number;
+  waitingRoom: boolean; admissionRate: number | null; preQueueMinutes: number; roomRangeCap: number | null; roomDeviceCap: number | null;
 };
 async function syncMeta(p: MetaSource, limitChanged: boolean) {
   await applyMetaToRedis(p.id, {

@@ -32,7 +32,7 @@ describe("waiting-room settings", () => {
     const { cookie, body } = await base("LIMITED");
     const res = await create(cookie, body);
     expect(res.status).toBe(201);
-    expect((await res.json()).product).toMatchObject({ waitingRoom: true, admissionRate: null, preQueueMinutes: 15 });
+    expect((await res.json()).product).toMatchObject({ waitingRoom: true, admissionRate: null, preQueueMinutes: 15, roomRangeCap: null, roomDeviceCap: null });
     const normal = await base("NORMAL", { waitingRoom: true });
     const refused = await create(normal.cookie, normal.body);
     expect(refused.status).toBe(422);
@@ -46,6 +46,10 @@ describe("waiting-room settings", () => {
     const res = await create(cookie, body);
     expect(res.status).toBe(422);
     expect((await res.json()).error.fields).toMatchObject({ admissionRate: ["rate_min"], preQueueMinutes: ["invalid"] });
+    const caps = await base("LIMITED", { roomRangeCap: -1, roomDeviceCap: 1.5 });
+    const capsRes = await create(caps.cookie, caps.body);
+    expect(capsRes.status).toBe(422);
+    expect((await capsRes.json()).error.fields).toMatchObject({ roomRangeCap: ["invalid"], roomDeviceCap: ["whole_number"] });
     const typed = await base("LIMITED", { waitingRoom: "yes" });
     expect((await (await create(typed.cookie, typed.body)).json()).error.fields).toMatchObject({ waitingRoom: ["invalid"] });
   });
@@ -64,5 +68,19 @@ describe("waiting-room settings", () => {
     expect((await placeOrder(b2, randomUUID(), { items: [{ productId: product.id, quantity: 1 }] })).status).toBe(201);
     expect((await patch(cookie, product.id, { waitingRoom: true, admissionRate: null })).status).toBe(200);
     expect(await meta(product.id)).toEqual(["1", "0", String(30 * 60_000)]);
+  });
+
+  it("the caps per address range and per device are set per drop and reach the room's script (null = the default, 0 = none)", async () => {
+    const { cookie, body } = await base("LIMITED", { roomRangeCap: 50, roomDeviceCap: 2 });
+    const { product } = await (await create(cookie, body)).json();
+    expect(product).toMatchObject({ roomRangeCap: 50, roomDeviceCap: 2 });
+    await stockGate().ensureLoaded(product.id);
+    const caps = () => stockGate().run((s) => s.hmget(stockKeys.meta(product.id), ["wn", "wd"]));
+    expect(await caps()).toEqual(["50", "2"]);
+    const res = await patch(cookie, product.id, { roomRangeCap: 0, roomDeviceCap: null });
+    expect(res.status).toBe(200);
+    expect((await res.json()).product).toMatchObject({ roomRangeCap: 0, roomDeviceCap: null });
+    expect(await caps()).toEqual(["0", "-1"]);
+    expect((await (await patch(cookie, product.id, { roomDeviceCap: "four" })).json()).error.fields).toMatchObject({ roomDeviceCap: ["whole_number"] });
   });
 });

@@ -103,9 +103,9 @@ export async function loadStock(store: StockStore, productId: string, mode: "mis
   return Number(await store.run(LOAD, [stockKeys.meta(productId), stockKeys.buyers(productId)], args)) === 1;
 }
 
-/** A drop's waiting-room settings as the scripts store them (meta w, wr, wq). */
-export function roomArgs(room: RoomSettings | undefined): [number, number, number] {
-  return room?.on ? [1, room.rate ?? 0, room.preQueueMs] : [0, 0, 0];
+/** A drop's waiting-room settings as the scripts store them (meta w, wr, wq, wn, wd; a cap of -1 = the default). */
+export function roomArgs(room: RoomSettings | undefined): [number, number, number, number, number] {
+  return room?.on ? [1, room.rate ?? 0, room.preQueueMs, room.rangeCap ?? -1, room.deviceCap ?? -1] : [0, 0, 0, -1, -1];
 }
 
 /** Reloads every product Redis knows about from PostgreSQL; products it does not know load on demand. */

@@ -14,7 +14,8 @@ export const stockKeys = {
   /**
    * Hash: a (available), t (total), s/e (sale start/end, ms, 0 = none), l (per-buyer limit, 0 = none), x (1 = no
    * such product), v (1 = verified phone required), w (1 = waiting room on: admission needs a pass), wr (its rate,
-   * buyers/s, 0 = auto), wq (its pre-queue window, ms).
+   * buyers/s, 0 = auto), wq (its pre-queue window, ms), wn / wd (its caps on places per address range / per device:
+   * -1 = the deployment's default, 0 = none).
    */
   meta: (productId: string) => `${tag(productId)}:m`,
   /** Hash: userId → units held or bought (mirrors PurchaseCounter); 'ph:<phone blind index>' → the same per verified phone (mirrors PhonePurchaseCounter). */

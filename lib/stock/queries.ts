@@ -19,10 +19,15 @@ export type StockSnapshot = {
   phones: [phoneHash: string, units: number][];
 };
 
-/** What the stock tier keeps of a drop's waiting room: on, its rate (null = auto) and pre-queue window. */
-export type RoomSettings = { on: boolean; rate: number | null; preQueueMs: number };
-export const roomSettingsOf = (p: { waitingRoom: boolean; admissionRate: number | null; preQueueMinutes: number }): RoomSettings => ({
-  on: p.waitingRoom, rate: p.admissionRate, preQueueMs: p.preQueueMinutes * 60_000,
+/**
+ * What the stock tier keeps of a drop's waiting room: on, its rate (null = auto), pre-queue window, and its
+ * caps on places per address range and per device (null/absent = the deployment's default, 0 = no cap).
+ */
+export type RoomSettings = { on: boolean; rate: number | null; preQueueMs: number; rangeCap?: number | null; deviceCap?: number | null };
+export const roomSettingsOf = (p: {
+  waitingRoom: boolean; admissionRate: number | null; preQueueMinutes: number; roomRangeCap: number | null; roomDeviceCap: number | null;
+}): RoomSettings => ({
+  on: p.waitingRoom, rate: p.admissionRate, preQueueMs: p.preQueueMinutes * 60_000, rangeCap: p.roomRangeCap, deviceCap: p.roomDeviceCap,
 });
 
 export async function getStockSnapshot(productId: string, client: Db | Tx = db): Promise<StockSnapshot> {
@@ -30,7 +35,7 @@ export async function getStockSnapshot(productId: string, client: Db | Tx = db):
     where: { id: productId },
     select: {
       status: true, saleStartsAt: true, saleEndsAt: true, perBuyerLimit: true, phoneRequired: true, inventory: true,
-      waitingRoom: true, admissionRate: true, preQueueMinutes: true,
+      waitingRoom: true, admissionRate: true, preQueueMinutes: true, roomRangeCap: true, roomDeviceCap: true,
     },
   });
   if (!product || product.status !== "ACTIVE" || !product.inventory) {

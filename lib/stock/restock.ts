@@ -59,7 +59,7 @@ export type SaleMeta = {
 
 /** Puts new schedule / limit / status / phone requirement into loaded keys; `counters` replaces the counts. */
 export async function applyMetaToRedis(productId: string, meta: SaleMeta, gate: StockGate = stockGate()) {
-  // SETMETA's order: schedule, limit, status, replace flag, phone requirement, room (on, rate, pre-queue), then counts.
+  // SETMETA's order: schedule, limit, status, replace flag, phone requirement, room (on, rate, pre-queue, range cap, device cap), then counts.
   const args: (string | number)[] = [
     meta.startsAtMs, meta.endsAtMs, meta.perBuyerLimit, meta.onSale ? 0 : 1, meta.counters ? 1 : 0, meta.phoneRequired ? 1 : 0, ...roomArgs(meta.room),
   ];

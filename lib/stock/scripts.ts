@@ -151,16 +151,17 @@ return 1
  * ARGV[1] 'force' | 'missing', ARGV[2] available, ARGV[3] total, ARGV[4] start ms, ARGV[5] end ms,
  * ARGV[6] limit, ARGV[7] unknown (1/0), ARGV[8] TTL for unknown products (s), ARGV[9] phone required
  * (1/0), ARGV[10] waiting room on (1/0), ARGV[11] its admission rate (buyers/s, 0 = auto), ARGV[12] its
- * pre-queue window (ms), ARGV[13..] field, count pairs (userId, or 'ph:<phone>' for a verified phone's count)
+ * pre-queue window (ms), ARGV[13] / ARGV[14] its caps on places per address range / per device (-1 = the
+ * default, 0 = none), ARGV[15..] field, count pairs (userId, or 'ph:<phone>' for a verified phone's count)
  * Returns 1 loaded, 0 left alone. Guarantee: in 'missing' mode concurrent loaders cannot overwrite live
  * counts; both keys are replaced together.
  */
 export const LOAD = lua("load", `
 if ARGV[1] ~= 'force' and redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('DEL', KEYS[1], KEYS[2])
-redis.call('HSET', KEYS[1], 'a', ARGV[2], 't', ARGV[3], 's', ARGV[4], 'e', ARGV[5], 'l', ARGV[6], 'x', ARGV[7], 'v', ARGV[9], 'w', ARGV[10], 'wr', ARGV[11], 'wq', ARGV[12])
+redis.call('HSET', KEYS[1], 'a', ARGV[2], 't', ARGV[3], 's', ARGV[4], 'e', ARGV[5], 'l', ARGV[6], 'x', ARGV[7], 'v', ARGV[9], 'w', ARGV[10], 'wr', ARGV[11], 'wq', ARGV[12], 'wn', ARGV[13], 'wd', ARGV[14])
 if ARGV[7] == '1' then redis.call('EXPIRE', KEYS[1], tonumber(ARGV[8])) end
-for i = 13, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
+for i = 15, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
 return 1
 `);
 
@@ -210,9 +211,9 @@ return 1
  * SETMETA — apply a product's new schedule, limit and status to its loaded keys without touching counts.
  * KEYS[1] meta hash, KEYS[2] buyers hash
  * ARGV[1] start ms, ARGV[2] end ms, ARGV[3] limit (0 = none), ARGV[4] unknown (1/0), ARGV[5] '1' to
- * replace the buyers hash with ARGV[10..] field, count pairs (a newly set limit must see past buyers and
+ * replace the buyers hash with ARGV[12..] field, count pairs (a newly set limit must see past buyers and
  * phones), ARGV[6] phone required (1/0), ARGV[7] waiting room on (1/0), ARGV[8] its rate (0 = auto),
- * ARGV[9] its pre-queue window (ms)
+ * ARGV[9] its pre-queue window (ms), ARGV[10] / ARGV[11] its caps per address range / per device (-1 = default)
  * Returns 1 updated, 2 not loaded, 3 keys dropped (a product coming back on sale loads afresh).
  */
 export const SETMETA = lua("setmeta", `
@@ -221,11 +222,11 @@ if redis.call('HGET', KEYS[1], 'x') == '1' and ARGV[4] == '0' then
   redis.call('DEL', KEYS[1], KEYS[2])
   return 3
 end
-redis.call('HSET', KEYS[1], 's', ARGV[1], 'e', ARGV[2], 'l', ARGV[3], 'x', ARGV[4], 'v', ARGV[6], 'w', ARGV[7], 'wr', ARGV[8], 'wq', ARGV[9])
+redis.call('HSET', KEYS[1], 's', ARGV[1], 'e', ARGV[2], 'l', ARGV[3], 'x', ARGV[4], 'v', ARGV[6], 'w', ARGV[7], 'wr', ARGV[8], 'wq', ARGV[9], 'wn', ARGV[10], 'wd', ARGV[11])
 if ARGV[4] == '1' then redis.call('PERSIST', KEYS[1]) end
 if ARGV[5] == '1' then
   redis.call('DEL', KEYS[2])
-  for i = 10, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
+  for i = 12, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
 end
 return 1
 `);

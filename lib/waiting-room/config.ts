@@ -7,6 +7,8 @@ const derive = (label: string) => createHmac("sha256", env.AUTH_SECRET).update(`
 
 /** HMAC key of passes: derived from AUTH_SECRET (rotating it voids live passes, like sessions). */
 export const passKey: Buffer = derive("waiting-room-pass/v1");
+/** HMAC key of the room's device cookie (lib/waiting-room/device.ts). */
+export const deviceKey: Buffer = derive("waiting-room-device/v1");
 /** HMAC key of ALTCHA challenges: ALTCHA_HMAC_KEY, else derived from AUTH_SECRET. */
 export const altchaKey: string = env.ALTCHA_HMAC_KEY ?? derive("altcha/v1").toString("hex");
 
@@ -17,7 +19,13 @@ export const roomConfig = {
   pollMaxMs: env.WAITING_ROOM_POLL_MAX_MS,
   /** How often a waiting buyer's long poll reads the room (one Redis script per buyer per interval). */
   pollEveryMs: 1000,
+  /** Caps on places per drop for drops that keep the default (0 = none): per address range, per device cookie. */
+  rangeCap: env.WAITING_ROOM_RANGE_CAP,
+  deviceCap: env.WAITING_ROOM_DEVICE_CAP,
   /** The room's keys outlive any drop's opening by this much (s). */
   keyTtlS: 3 * 24 * 3600,
   pow: { maxCounter: env.ALTCHA_MAX_COUNTER, cost: env.ALTCHA_COST, expiresS: 600 },
 };
+
+/** The caps a drop gets when its seller leaves them empty (the seller's form shows them). */
+export const roomCapDefaults = { range: roomConfig.rangeCap, device: roomConfig.deviceCap };

@@ -3,12 +3,15 @@ import "server-only";
 // app/api/waiting-room/[productId]; the status poll by the production server's fast path too, which writes
 // its plain Answer to the socket (lib/http.ts). Entering costs a proof of work; reading one's place is a long poll of
 // one Redis script per interval; both need a signed-in buyer (the place is the person's, lib/waiting-room/identity.ts; the pass the account's).
+import { addressRange } from "@/lib/address-range";
 import { requireVerifiedUser, sessionClaims, signInFirst, userOfClaims } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { jsonAnswer, type Answer, type RequestLike } from "@/lib/http";
+import { clientIp } from "@/lib/rate-limit";
 import { key, redis } from "@/lib/redis";
 import { parseBody, parseId, parseQuery } from "@/lib/validation";
 import { roomConfig } from "./config";
+import { deviceOf } from "./device";
 import { createRoomChallenge, checkRoomSolution, type SeenOnce } from "./pow";
 import { getRoomView } from "./room";
 import { enterRoomSchema, roomStatusQuerySchema } from "./schemas";
@@ -34,17 +37,22 @@ export async function handleRoomChallenge(req: RequestLike, productId: string): 
   return json(await createRoomChallenge(id, user.id));
 }
 
-/** POST /api/waiting-room/{productId}/enter { altcha } — take a place (or keep the one held). */
+/**
+ * POST /api/waiting-room/{productId}/enter { altcha } — take a place (or keep the one held). A new place
+ * counts against the client's address range (IPv4 /24, IPv6 /64) and device cookie, each capped per drop
+ * (403 ROOM_RANGE_CAP / ROOM_DEVICE_CAP); a request without a valid device cookie is issued one here.
+ */
 export async function handleEnterRoom(req: RequestLike, productId: string): Promise<Answer> {
   const id = parseId(productId, "product");
   const user = await requireVerifiedUser(req);
   const { altcha } = await parseBody(enterRoomSchema, req);
   const problem = await checkRoomSolution(altcha, id, user.id, seenOnce);
   if (problem) throw new AppError("VALIDATION", "The proof of work was not accepted", { altcha: [problem] });
-  const view = await getRoomView(id, user, "enter");
+  const { device, setCookie } = deviceOf(req);
+  const view = await getRoomView(id, user, "enter", undefined, { range: addressRange(clientIp(req.headers), 64), device });
   if (view.state === "off") throw new AppError("CONFLICT", "This drop has no waiting room");
   if (view.state === "too_early") throw new AppError("ROOM_NOT_OPEN", "The waiting room opens before the drop", undefined, { entryOpensAt: view.entryOpensAt });
-  return json({ room: view });
+  return jsonAnswer({ room: view }, 200, setCookie ? { ...noStore, "set-cookie": setCookie } : noStore);
 }
 
 /**

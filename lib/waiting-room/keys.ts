@@ -4,7 +4,7 @@
 import { productTag, stockKeys } from "@/lib/stock/keys";
 
 export const roomKeys = {
-  /** The stock's meta hash: a, s, e, x and the room's settings w, wr, wq. */
+  /** The stock's meta hash: a, s, e, x and the room's settings w, wr, wq, wn, wd. */
   meta: (productId: string) => stockKeys.meta(productId),
   /** Sorted set: identity → place. Pre-queue places are random scores in [0, 1); later ones 1, 2, 3… (FIFO). */
   queue: (productId: string) => `${productTag(productId)}:wz`,
@@ -14,8 +14,13 @@ export const roomKeys = {
   passes: (productId: string) => `${productTag(productId)}:wi`,
   /** Hash: passId → userId, the passes an admission used up (written by the stock scripts). */
   used: (productId: string) => stockKeys.passesUsed(productId),
+  /** Hash: client address range → places it took (the range cap, meta wn). */
+  ranges: (productId: string) => `${productTag(productId)}:wan`,
+  /** Hash: device id (the room's device cookie) → places it took (the device cap, meta wd). */
+  devices: (productId: string) => `${productTag(productId)}:wdv`,
 };
 
 export const roomKeyList = (productId: string) => [
   roomKeys.meta(productId), roomKeys.queue(productId), roomKeys.state(productId), roomKeys.passes(productId), roomKeys.used(productId),
+  roomKeys.ranges(productId), roomKeys.devices(productId),
 ];

@@ -18,12 +18,19 @@ import { parseReading, viewOf, type RoomReading, type RoomView } from "./view";
 /** A uniformly random score in [0, 1) from the CSPRNG (47 bits): the pre-queue's draw. */
 export const randomScore = () => randomInt(0, 2 ** 47) / 2 ** 47;
 
-export async function readRoom(productId: string, buyer: RoomBuyer, mode: "enter" | "status", gate: StockGate = stockGate()): Promise<RoomReading> {
+/**
+ * Where an entry comes from, for the caps on places per drop: the client's address range (lib/address-range.ts;
+ * null = unknown, not capped) and the device id of the room's cookie (lib/waiting-room/device.ts).
+ */
+export type RoomClient = { range?: string | null; device?: string | null };
+
+export async function readRoom(productId: string, buyer: RoomBuyer, mode: "enter" | "status", gate: StockGate = stockGate(), client: RoomClient = {}): Promise<RoomReading> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const nowMs = clock.nowMs();
     const args = [
       mode, placeIdentity(buyer), buyer.id, nowMs, randomScore(), roomConfig.autoRate,
       randomBytes(12).toString("base64url"), roomConfig.passTtlMs, roomConfig.keyTtlS,
+      client.range ?? "", client.device ?? "", roomConfig.rangeCap, roomConfig.deviceCap,
     ];
     let raw: unknown[];
     try {
@@ -51,9 +58,18 @@ export function roomView(productId: string, buyer: RoomBuyer, r: RoomReading): R
   return viewOf(r, nowMs, pass);
 }
 
-/** Reads (or, with "enter", takes) the buyer's place. Unknown products are 404; a drop without a room says "off". */
-export async function getRoomView(productId: string, buyer: RoomBuyer, mode: "enter" | "status", gate?: StockGate): Promise<RoomView> {
-  const r = await readRoom(productId, buyer, mode, gate);
+const capRefusals = {
+  device_full: () => new AppError("ROOM_DEVICE_CAP", "This device already took its share of places in this drop's waiting room", undefined, { cap: "device" }),
+  range_full: () => new AppError("ROOM_RANGE_CAP", "Your network already took its share of places in this drop's waiting room", undefined, { cap: "range" }),
+};
+
+/**
+ * Reads (or, with "enter", takes) the buyer's place. Unknown products are 404; a drop without a room says
+ * "off"; an entry over a cap is 403 ROOM_DEVICE_CAP / ROOM_RANGE_CAP.
+ */
+export async function getRoomView(productId: string, buyer: RoomBuyer, mode: "enter" | "status", gate?: StockGate, client?: RoomClient): Promise<RoomView> {
+  const r = await readRoom(productId, buyer, mode, gate, client);
   if ((r.state as string) === "unknown") throw new AppError("NOT_FOUND", "product not found");
+  if (r.state === "device_full" || r.state === "range_full") throw capRefusals[r.state]();
   return roomView(productId, buyer, r);
 }

@@ -12,6 +12,9 @@ export const roomStatusQuerySchema = z.object({ after: text(512, { tooLong: "inv
 
 export const ADMISSION_RATE_MAX = 100_000;
 export const PRE_QUEUE_MINUTES_MAX = 24 * 60;
+export const ROOM_CAP_MAX = 1_000_000;
+/** A cap on places per drop: null = the deployment's default, 0 = no cap. */
+const roomCap = z.number({ error: "whole_number" }).int({ error: "whole_number" }).min(0, { error: "invalid" }).max(ROOM_CAP_MAX, { error: "too_large" }).nullable();
 
 /** A seller's room settings (lib/seller/schemas.ts adds them to a product's fields). */
 export const roomSettingsFields = {
@@ -19,4 +22,8 @@ export const roomSettingsFields = {
   /** Buyers let through per second; null = auto (measured capacity). */
   admissionRate: z.number({ error: "whole_number" }).int({ error: "whole_number" }).min(1, { error: "rate_min" }).max(ADMISSION_RATE_MAX, { error: "too_large" }).nullable(),
   preQueueMinutes: z.number({ error: "whole_number" }).int({ error: "whole_number" }).min(0, { error: "invalid" }).max(PRE_QUEUE_MINUTES_MAX, { error: "too_large" }),
+  /** Places one client address range (IPv4 /24, IPv6 /64) may take; null = WAITING_ROOM_RANGE_CAP. */
+  roomRangeCap: roomCap,
+  /** Places one device cookie may take; null = WAITING_ROOM_DEVICE_CAP. */
+  roomDeviceCap: roomCap,
 };

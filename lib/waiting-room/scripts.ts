@@ -9,19 +9,25 @@ const lua = (name: string, source: string): LuaScript => ({ name, source, sha: c
 /**
  * ROOM — enter a drop's waiting room, or read one's place in it; either way the pointer advances first.
  * KEYS[1] stock meta hash, KEYS[2] queue (sorted set), KEYS[3] room state hash, KEYS[4] issued passes hash,
- * KEYS[5] used passes hash
+ * KEYS[5] used passes hash, KEYS[6] places per address range (hash), KEYS[7] places per device (hash)
  * ARGV[1] 'enter' | 'status', ARGV[2] identity (lib/waiting-room/identity.ts), ARGV[3] userId, ARGV[4] now (ms),
  * ARGV[5] a random score in [0, 1) for a pre-queue place, ARGV[6] the auto rate (buyers/s, used when meta wr
- * is 0), ARGV[7] a fresh pass id, ARGV[8] pass TTL (ms), ARGV[9] TTL of the room's keys (s)
+ * is 0), ARGV[7] a fresh pass id, ARGV[8] pass TTL (ms), ARGV[9] TTL of the room's keys (s), ARGV[10] the
+ * client's address range ('' = unknown: not capped), ARGV[11] the device id ('' = none: not capped), ARGV[12]
+ * / ARGV[13] the default caps per range / per device (used when meta wn / wd is -1 or absent; 0 = no cap)
  * Returns {state, rank, queued, admitted, available, passId, passExpiresMs, startsMs, rate, windowMs}:
  *   state: missing (load the stock keys and retry) | unknown | off (no room for this drop) | too_early (before
  *   the pre-queue window) | outside (not in the room, may enter) | prequeue (in, the draw is at the opening) |
  *   waiting | admitted (a pass: passId, passExpiresMs) | used (the pass bought) | lost (the pass expired
  *   unused; 'enter' again joins at the back) | elsewhere (the identity's place belongs to another account) |
+ *   device_full / range_full ('enter' refused: this device / address range took the drop's cap of places) |
  *   sold_out | ended;
  *   rank: 0-based place in the queue (-1 outside or before the draw); admitted: places let through so far.
  * Guarantees:
  *   - one place per identity (ZADD NX): entering again, from a refresh or a second tab, keeps the place;
+ *   - a new place is taken only while its device and its address range hold fewer places than their caps,
+ *     and counts against both in the same step (concurrent entries cannot pass a cap); an identity that
+ *     already has a place is never counted again (a lost turn's re-entry included);
  *   - pre-queue places are random (the caller's CSPRNG draws the score) and all rank before any place taken
  *     after the opening, which are first come, first served (a counter);
  *   - the pointer moves at the rate from the opening on, never past the queue's length (no credit piles up
@@ -67,9 +73,30 @@ local function join()
   redis.call('EXPIRE', KEYS[3], ttl)
   queued = queued + 1
 end
+local function cap(field, default)
+  local c = tonumber(redis.call('HGET', KEYS[1], field) or '-1') or -1
+  if c < 0 then c = tonumber(default) end
+  return c
+end
+-- The caps: a place counts against its device and its address range (none when unknown: '').
+local function capRefusal()
+  local checks = {{KEYS[7], ARGV[11], cap('wd', ARGV[13]), 'device_full'}, {KEYS[6], ARGV[10], cap('wn', ARGV[12]), 'range_full'}}
+  for _, c in ipairs(checks) do
+    if c[2] ~= '' and c[3] > 0 and tonumber(redis.call('HGET', c[1], c[2]) or '0') >= c[3] then return c[4] end
+  end
+  for _, c in ipairs(checks) do
+    if c[2] ~= '' then
+      redis.call('HINCRBY', c[1], c[2], 1)
+      redis.call('EXPIRE', c[1], ttl)
+    end
+  end
+  return nil
+end
 if not score then
   if now < starts - window then return answer('too_early', -1) end
   if ARGV[1] ~= 'enter' then return answer('outside', -1) end
+  local refused = capRefusal()
+  if refused then return answer(refused, -1) end
   join()
 end
 if now < starts then return answer('prequeue', -1) end

@@ -3,6 +3,8 @@
 
 export const roomStates = [
   "off", "too_early", "outside", "prequeue", "waiting", "admitted", "used", "lost", "elsewhere", "sold_out", "ended",
+  // Entering refused by a cap (lib/waiting-room/scripts.ts); the enter handler answers these with a 403.
+  "device_full", "range_full",
 ] as const;
 export type RoomState = (typeof roomStates)[number];
 

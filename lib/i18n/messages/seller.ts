@@ -24,6 +24,8 @@ export const ko = {
     unitsHint: "이미 결제 대기 중이거나 판매된 수량보다 적게 줄일 수 없어요.", noCategories: "카테고리가 없어요. 관리자에게 문의하세요.",
     room: "대기실", roomOn: "대기실 사용 (오픈 전 입장자는 무작위 순번, 이후는 선착순)", roomHint: "대기실을 켜면 차례가 된 구매자만 입장권으로 구매할 수 있어요. 봇이 빠른 요청으로 이기지 못해요.",
     admissionRate: "초당 입장 인원", autoRate: "자동 (측정된 처리 용량 기준)", preQueueMinutes: "사전 대기 시작 (오픈 몇 분 전)", preQueueHint: "이 시간 안에 들어온 사람은 오픈 순간 무작위로 순번을 받아요.",
+    roomDeviceCap: "기기당 대기 순번 수", roomRangeCap: "네트워크 대역당 대기 순번 수 (IPv4 /24, IPv6 /64)",
+    roomCapsHint: "한 기기, 한 네트워크 대역이 이 상품의 대기실에서 받을 수 있는 순번 수예요. 비워 두면 기본값(기기당 {device}, 대역당 {range}), 0이면 제한이 없어요. 회사·학교처럼 한 네트워크를 여럿이 쓰는 곳이 많다면 대역당 수를 늘려 주세요.",
   },
   restock: { title: "재입고", add: "추가 수량", submit: "재입고", done: "재고를 추가했어요." },
   fieldErrors: {
@@ -94,6 +96,8 @@ export const en: typeof ko = {
     unitsHint: "Cannot go below the units held or sold.", noCategories: "No categories yet. Ask an admin.",
     room: "Waiting room", roomOn: "Use a waiting room (random places for everyone there before the opening, first come first served after)", roomHint: "With the room on, only buyers whose turn came can buy, with their pass: bots cannot win by speed.",
     admissionRate: "Buyers let through per second", autoRate: "Auto (from measured capacity)", preQueueMinutes: "Pre-queue opens (minutes before)", preQueueHint: "Everyone who enters within this time gets a random place at the opening.",
+    roomDeviceCap: "Places per device", roomRangeCap: "Places per network range (IPv4 /24, IPv6 /64)",
+    roomCapsHint: "How many places in this drop's room one device and one network range may take. Empty = the default ({device} per device, {range} per range), 0 = no cap. Raise the range cap if many buyers share one network (offices, campuses).",
   },
   restock: { title: "Restock", add: "Units to add", submit: "Restock", done: "Units added." },
   fieldErrors: {

@@ -2,7 +2,8 @@
 // The ledger write for admitted requests: ONE SQL statement, which PostgreSQL runs as one transaction,
 // for one order or a batch of them. Its parts are the price snapshot of every line (active product, sale
 // open by the server's clock), each buyer's counter — and their verified phone's — under the per-buyer
-// limit, a product's verified-phone requirement, the guarded decrement of
+// limit, a product's verified-phone requirement, the waiting-room pass the order uses (single use, by the
+// primary key of UsedRoomPass), the guarded decrement of
 // available units, the orders, their items, timeline events, outbox events (as lib/jobs/outbox.ts writes
 // them), idempotency records and the cart/wishlist rows the orders consume. If any guard held back any
 // line, the statement aborts itself (hurryup_ledger_refuse, see its migration) and nothing is written
@@ -21,7 +22,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderLine, PlacedOrder, RejectCode } from "../schemas";
 
 export class LedgerRejected extends Error {
-  constructor(readonly code: RejectCode | "UNKNOWN_PRODUCT" | "PHONE_REQUIRED", readonly productId: string) {
+  constructor(readonly code: RejectCode | "UNKNOWN_PRODUCT" | "PHONE_REQUIRED" | "PASS_USED", readonly productId: string) {
     super(`ledger refused ${productId}: ${code}`);
     this.name = "LedgerRejected";
   }
@@ -40,6 +41,12 @@ export type LedgerInput = {
   phoneHash?: string | null;
   /** The client's address range (lib/address-range.ts), kept on the order for fleet flagging. */
   clientNet?: string | null;
+  /**
+   * The waiting-room pass the order uses (its signature checked by the caller): recorded in UsedRoomPass in
+   * the same statement, which refuses it (PASS_USED) if an order used it before — in either tier. Ignored
+   * unless the order has a line of the pass's product and that drop's room is on (as the Redis scripts do).
+   */
+  roomPass?: { productId: string; passId: string; expiresMs: number } | null;
 };
 
 /** One order in its own statement; a refusal names the first line held back and why. */
@@ -75,7 +82,11 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
   };
   const cartItems = { id: [] as string[], user: [] as string[] };
   const wishlist = { product: [] as string[], user: [] as string[] };
+  const P = { order: [] as number[], product: [] as string[], id: [] as string[], expires: [] as string[] };
   inputs.forEach((o, i) => {
+    if (o.roomPass) {
+      P.order.push(i); P.product.push(o.roomPass.productId); P.id.push(o.roomPass.passId); P.expires.push(new Date(o.roomPass.expiresMs).toISOString());
+    }
     for (const line of o.lines) {
       L.order.push(i);
       L.product.push(line.productId);
@@ -123,6 +134,18 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
       ON CONFLICT ("phoneHash", "productId") DO UPDATE SET quantity = "PhonePurchaseCounter".quantity + EXCLUDED.quantity
       WHERE "PhonePurchaseCounter".quantity + EXCLUDED.quantity <= (SELECT min(lim) FROM priced WHERE priced.product_id = EXCLUDED."productId")
       RETURNING "phoneHash", "productId"
+    ), passes AS (
+      -- The waiting-room passes the orders use, for drops whose room is on: single use, as in Redis (:wu).
+      SELECT x.product_id, x.pass_id, o.id AS order_id, o.user_id, x.expires_at
+      FROM unnest(${P.order}::int[], ${P.product}::uuid[], ${P.id}::text[], ${P.expires}::timestamp[]) AS x(idx, product_id, pass_id, expires_at)
+      JOIN o ON o.idx = x.idx
+      JOIN "Product" pr ON pr.id = x.product_id AND pr."waitingRoom"
+      WHERE EXISTS (SELECT 1 FROM req r WHERE r.idx = x.idx AND r.product_id = x.product_id)
+    ), pass_used AS (
+      INSERT INTO "UsedRoomPass" ("productId", "passId", "userId", "orderId", "expiresAt", "createdAt")
+      SELECT product_id, pass_id, user_id, order_id, expires_at, ${now} FROM passes ORDER BY product_id, pass_id
+      ON CONFLICT DO NOTHING
+      RETURNING "productId", "passId"
     ), taken AS (
       -- Inventory rows in product-id order, each decremented once by the batch's total for it.
       UPDATE "Inventory" i SET available = i.available - t.qty, "updatedAt" = ${now}
@@ -170,6 +193,7 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
       SELECT CASE
         WHEN (SELECT count(*) FROM priced) < ${lineCount} THEN 'UNPRICED:' || (SELECT min(r.product_id::text) FROM req r WHERE NOT EXISTS (SELECT 1 FROM priced p WHERE p.idx = r.idx AND p.product_id = r.product_id))
         WHEN EXISTS (SELECT 1 FROM priced WHERE phone_required AND phone IS NULL) THEN 'PHONE_REQUIRED:' || (SELECT min(product_id::text) FROM priced WHERE phone_required AND phone IS NULL)
+        WHEN (SELECT count(*) FROM pass_used) < (SELECT count(*) FROM passes) THEN 'PASS_USED:' || (SELECT min(p.product_id::text) FROM passes p WHERE NOT EXISTS (SELECT 1 FROM pass_used u WHERE u."productId" = p.product_id AND u."passId" = p.pass_id))
         WHEN (SELECT count(*) FROM counted) < ${lineCount} THEN 'LIMIT_EXCEEDED:' || (SELECT min(r.product_id::text) FROM req r WHERE NOT EXISTS (SELECT 1 FROM counted c WHERE c."userId" = r.user_id AND c."productId" = r.product_id))
         WHEN (SELECT count(*) FROM phone_counted) < (SELECT count(*) FROM priced WHERE phone IS NOT NULL) THEN 'LIMIT_EXCEEDED:' || (SELECT min(p.product_id::text) FROM priced p WHERE p.phone IS NOT NULL AND NOT EXISTS (SELECT 1 FROM phone_counted c WHERE c."phoneHash" = p.phone AND c."productId" = p.product_id))
         WHEN (SELECT count(*) FROM taken) < (SELECT count(DISTINCT product_id) FROM req) THEN 'SOLD_OUT:' || (SELECT min(r.product_id::text) FROM req r WHERE r.product_id NOT IN (SELECT "productId" FROM taken))
@@ -185,10 +209,10 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
 }
 
 /** The refusal a ledger statement raised (SQLSTATE HU409, message "ledger_refused:<code>:<productId>"). */
-function refusalOf(err: unknown): { code: RejectCode | "UNPRICED" | "PHONE_REQUIRED"; productId: string } | null {
+function refusalOf(err: unknown): { code: RejectCode | "UNPRICED" | "PHONE_REQUIRED" | "PASS_USED"; productId: string } | null {
   const text = err instanceof Prisma.PrismaClientKnownRequestError ? `${err.message} ${JSON.stringify(err.meta ?? {})}` : err instanceof Error ? err.message : "";
-  const m = /ledger_refused:(UNPRICED|PHONE_REQUIRED|LIMIT_EXCEEDED|SOLD_OUT):([0-9a-f-]{36})/.exec(text);
-  return m ? { code: m[1] as RejectCode | "UNPRICED" | "PHONE_REQUIRED", productId: m[2] } : null;
+  const m = /ledger_refused:(UNPRICED|PHONE_REQUIRED|PASS_USED|LIMIT_EXCEEDED|SOLD_OUT):([0-9a-f-]{36})/.exec(text);
+  return m ? { code: m[1] as RejectCode | "UNPRICED" | "PHONE_REQUIRED" | "PASS_USED", productId: m[2] } : null;
 }
 
 /** The rare path: tell the buyer why a line could not be priced. */

@@ -6,6 +6,7 @@ import { text } from "@/lib/validation";
 import { defineJob } from "@/lib/jobs/types";
 import { log } from "@/lib/log";
 import { reconcileStock } from "@/lib/stock/reconcile";
+import { sweepUsedPasses } from "@/lib/waiting-room/used-passes";
 import { advanceOrder, type StepName } from "./steps";
 import { onOrderCreated, onOrderStatusChanged, ORDER_CREATED_TOPIC, ORDER_STATUS_CHANGED_TOPIC } from "./notify";
 import { ADVANCE_QUEUE, ADVANCE_QUEUE_OPTIONS, advanceDueOrders } from "./schedule";
@@ -29,8 +30,10 @@ export const orderJobs = [
       // this at once: each order is ended by the one whose guarded update wins.
       let ended = 0;
       for (let i = 0, n = 500; i < 20 && n === 500; i++) ended += n = await expireHolds({ limit: 500 });
+      // The waiting room's used passes whose pass has expired protect nothing any more (one indexed delete).
+      const sweptPasses = await sweepUsedPasses();
       // Which worker ended how many (test/multi-instance.int.test.ts sums these across workers).
-      log.debug({ jobId, ended }, "hold expiry run");
+      log.debug({ jobId, ended, sweptPasses }, "hold expiry run");
     },
     options: { retryLimit: 3, retryDelay: 5 },
   }),

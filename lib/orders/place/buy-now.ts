@@ -41,7 +41,7 @@ export async function buyOneProduct(
   pass: RoomPass | null = null,
 ): Promise<OrderAnswer | "fallback"> {
   const { phoneHash } = await session;
-  const buy: OneProductBuy = { userId, key, hash: requestHash(what.input), ...what, phoneHash, clientNet, passId: passIdFor(pass, what.line.productId) };
+  const buy: OneProductBuy = { userId, key, hash: requestHash(what.input), ...what, phoneHash, clientNet, pass: pass?.productId === what.line.productId ? pass : null };
   const refusalOf = (result: string) => refusalOfAdmit(result, buy.line.productId);
   for (let attempt = 0; attempt < 3; attempt++) {
     const r = await admit(buy, gate);
@@ -73,7 +73,7 @@ function admit(buy: OneProductBuy, gate: StockGate): Promise<Exclude<AdmitReques
     .admitRequest({
       productId: buy.line.productId, userId: buy.userId, quantity: buy.line.quantity, requestKey: buy.key, nowMs: clock.nowMs(),
       requestHash: buy.hash, claimTtlS: CLAIM_TTL_S.pending, answerTtlS: CLAIM_TTL_S.answered, phoneHash: buy.phoneHash,
-      rate: { points: ORDER_REQUESTS_PER_10S, windowS: 10 }, passId: buy.passId,
+      rate: { points: ORDER_REQUESTS_PER_10S, windowS: 10 }, passId: passIdFor(buy.pass, buy.line.productId),
     })
     .catch((err: unknown) => (err instanceof RedisUnavailable ? "fallback" : Promise.reject(err)));
 }

@@ -157,6 +157,8 @@ async function recordAdmitted(ctx: Ctx, gate: StockGate, taken: Taken[]): Promis
       await undoAdmissions(ctx, gate, taken);
       metrics.admissions.inc({ result: `ledger_${err.code.toLowerCase()}`, tier: "postgres" });
       if (err.code === "PHONE_REQUIRED") throw phoneRequired(err.productId);
+      // The pass bought before, on the PostgreSQL path while Redis was away (Redis never heard of it).
+      if (err.code === "PASS_USED") return passRefusal("pass_used", err.productId);
       return err.code === "UNKNOWN_PRODUCT" ? unknownProduct(ctx.lines.findIndex((l) => l.productId === err.productId)) : refusal(err.code, err.productId);
     }
     if (isUniqueViolation(err)) {
@@ -171,15 +173,16 @@ async function recordAdmitted(ctx: Ctx, gate: StockGate, taken: Taken[]): Promis
 }
 
 const ledgerInput = (ctx: Ctx) => ({
-  orderId: newOrderId(), userId: ctx.userId, idempotencyKey: ctx.key, requestHash: ctx.hash, phoneHash: ctx.phoneHash, clientNet: ctx.clientNet, ...ctx.order,
+  orderId: newOrderId(), userId: ctx.userId, idempotencyKey: ctx.key, requestHash: ctx.hash, phoneHash: ctx.phoneHash, clientNet: ctx.clientNet,
+  roomPass: ctx.pass ?? null, ...ctx.order,
 });
 
 /** A buy-now of one product: what ADMIT_REQUEST decides in one round trip (lib/orders/place/buy-now.ts). */
 export type OneProductBuy = {
   userId: string; key: string; hash: string; input: CheckoutInput & { source: "buy-now" }; line: OrderLine;
   phoneHash: string | null; clientNet: string | null;
-  /** The request's waiting-room pass for this product, if it carries one. */
-  passId?: string;
+  /** The request's waiting-room pass for this product, if it carries one (the ledger records it as used). */
+  pass?: RoomPass | null;
 };
 
 /** Answer to an ADMIT_REQUEST refusal, stored compactly in the claim as "~<result>". */
@@ -194,7 +197,7 @@ export function refusalOfAdmit(result: string, productId: string): OrderAnswer {
 /** After ADMIT_REQUEST reserved (or found this request's units already reserved): the ledger write. */
 export async function recordOneProductBuy(buy: OneProductBuy, fresh: boolean, gate: StockGate): Promise<OrderAnswer> {
   const order = await orderContents(buy.userId, buy.input);
-  const ctx: Ctx = { userId: buy.userId, key: buy.key, hash: buy.hash, lines: [buy.line], order, phoneHash: buy.phoneHash, clientNet: buy.clientNet };
+  const ctx: Ctx = { userId: buy.userId, key: buy.key, hash: buy.hash, lines: [buy.line], order, phoneHash: buy.phoneHash, clientNet: buy.clientNet, pass: buy.pass };
   return recordAdmitted(ctx, gate, [{ line: buy.line, fresh }]);
 }
 
@@ -222,6 +225,8 @@ async function placeOnPostgres(ctx: Ctx, lookUp: boolean): Promise<OrderAnswer> 
     if (err instanceof LedgerRejected) {
       metrics.admissions.inc({ result: err.code.toLowerCase(), tier: "postgres" });
       if (err.code === "PHONE_REQUIRED") throw phoneRequired(err.productId);
+      // A replayed pass: the same 403 PASS_USED as Redis gives, not stored as the key's answer (it is about the header).
+      if (err.code === "PASS_USED") return passRefusal("pass_used", err.productId);
       const answer = err.code === "UNKNOWN_PRODUCT" ? unknownProduct(ctx.lines.findIndex((l) => l.productId === err.productId)) : refusal(err.code, err.productId);
       return storeAnswerInPostgres(ctx.userId, ctx.key, ctx.hash, answer);
     }
@@ -237,7 +242,7 @@ async function placeOnPostgres(ctx: Ctx, lookUp: boolean): Promise<OrderAnswer> 
  * A refusal the ledger would certainly give (sold out, not open, ended), decided without a transaction;
  * a product that needs a verified phone the buyer lacks is PHONE_VERIFICATION_REQUIRED (thrown). With Redis
  * away, the waiting room's rule too: a drop whose room is on needs a pass (its signature was checked by the
- * handler; single use is Redis's, so here the per-buyer limit bounds what a pass buys).
+ * handler; single use is the ledger statement's, by UsedRoomPass).
  */
 async function refuseEarly(
   lines: OrderLine[], phoneHash: string | null, pass: RoomPass | null | undefined,

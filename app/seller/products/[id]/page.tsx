@@ -10,6 +10,7 @@ import { getPageScope, scopeQuery } from "@/lib/seller/page-scope";
 import { listCategories } from "@/lib/seller/queries";
 import { ownedProductOrThrow } from "@/lib/seller/scope";
 import { idSchema } from "@/lib/validation";
+import { roomCapDefaults } from "@/lib/waiting-room/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).seller.products.edit };
@@ -54,7 +55,9 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
           status: product.status, units: product.inventory?.total ?? 0, saleStartsAt: product.saleStartsAt?.toISOString() ?? null,
           saleEndsAt: product.saleEndsAt?.toISOString() ?? null, perBuyerLimit: product.perBuyerLimit, phoneRequired: product.phoneRequired, images: product.images,
           waitingRoom: product.waitingRoom, admissionRate: product.admissionRate, preQueueMinutes: product.preQueueMinutes,
+          roomRangeCap: product.roomRangeCap, roomDeviceCap: product.roomDeviceCap,
         }}
+        capDefaults={roomCapDefaults}
         categories={categories.map((c) => ({ id: c.id, name: locale === "ko" ? c.nameKo : c.nameEn }))}
         query={query}
         t={t}

@@ -3,6 +3,7 @@ import { ProductForm } from "@/components/seller/product-form";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { getPageScope, scopeQuery } from "@/lib/seller/page-scope";
 import { listCategories } from "@/lib/seller/queries";
+import { roomCapDefaults } from "@/lib/waiting-room/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).seller.products.create };
@@ -18,6 +19,7 @@ export default async function NewProductPage() {
         categories={categories.map((c) => ({ id: c.id, name: locale === "ko" ? c.nameKo : c.nameEn }))}
         query={scopeQuery(scope)}
         t={messages.seller}
+        capDefaults={roomCapDefaults}
       />
     </main>
   );
