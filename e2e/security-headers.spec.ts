@@ -1,34 +1,16 @@
 // The security headers in a real browser: the headers on a cached page, a rendered page, an API answer and a
 // 404; then the journeys that load the most under the policy — a drop bought from its cached product page
 // and paid through the payment window, and a waiting room whose proof of work solves in blob: workers —
-// with every Content-Security-Policy violation (the DOM event in every document, and Chromium's console
-// report) collected: any one fails the test.
+// with every Content-Security-Policy violation collected (e2e/support/csp.ts): any one fails the test, also
+// mid-journey, since the page's own checks then fail too.
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIResponse, type Page, type Response } from "@playwright/test";
+import { expect, type APIResponse, type Response } from "@playwright/test";
 import { signIn } from "./support/auth";
+import { test } from "./support/csp";
 import { closeE2eDb, createE2eProduct } from "./support/db";
 import { payOrder } from "./support/pay";
 
 test.afterAll(closeE2eDb);
-
-type Violation = { url: string; directive: string; blocked: string; sample: string };
-
-/** Starts collecting CSP violations and CSP console reports on this page, across its navigations. */
-async function watchPolicy(page: Page) {
-  const violations: Violation[] = [];
-  const consoleReports: string[] = [];
-  await page.exposeFunction("__reportCspViolation", (v: Violation) => violations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => {
-      const report = (window as unknown as { __reportCspViolation: (v: object) => void }).__reportCspViolation;
-      void report({ url: e.documentURI, directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample });
-    });
-  });
-  page.on("console", (msg) => {
-    if (/content security policy/i.test(msg.text())) consoleReports.push(msg.text());
-  });
-  return { violations, consoleReports };
-}
 
 function headersOf(res: Response | APIResponse) {
   const h = res.headers();
@@ -47,8 +29,7 @@ function expectCommonHeaders(res: Response | APIResponse) {
 
 const scriptSrc = (csp: string) => /(?:^|;\s*)script-src ([^;]*)/.exec(csp)?.[1].split(" ") ?? [];
 
-test("headers on every kind of response; buying and paying a drop raise no policy violation", async ({ page }) => {
-  const policy = await watchPolicy(page);
+test("headers on every kind of response; buying and paying a drop raise no policy violation", async ({ page, policyWatch }) => {
   const name = `E2E 보안 헤더 한정판 ${randomUUID().slice(0, 4)}`;
   const drop = await createE2eProduct({ name, price: 59_000, units: 3, perBuyerLimit: 1, saleStartsAt: new Date(Date.now() - 60_000) });
 
@@ -82,12 +63,11 @@ test("headers on every kind of response; buying and paying a drop raise no polic
   expect(missing!.status()).toBe(404);
   expectCommonHeaders(missing!);
 
-  expect(policy.violations).toEqual([]);
-  expect(policy.consoleReports).toEqual([]);
+  // Nothing blocked so far (the fixture checks once more after the journey).
+  expect(policyWatch.violations).toEqual([]);
 });
 
-test("a waiting room's proof of work solves and lets the buyer in under the policy", async ({ page }) => {
-  const policy = await watchPolicy(page);
+test("a waiting room's proof of work solves and lets the buyer in under the policy", async ({ page, policyWatch }) => {
   const drop = await createE2eProduct({ name: `E2E 보안 대기실 ${randomUUID().slice(0, 4)}`, price: 99_000, units: 1, perBuyerLimit: 1, saleStartsAt: new Date(Date.now() + 10 * 60_000), waitingRoom: true, admissionRate: 1 });
   await signIn(page, "buyer2@hurryup.dev");
   await page.goto(`/products/${drop.id}`);
@@ -97,6 +77,6 @@ test("a waiting room's proof of work solves and lets the buyer in under the poli
   await page.getByTestId("room-enter").click();
   await expect(room).toHaveAttribute("data-state", "prequeue");
 
-  expect(policy.violations).toEqual([]);
-  expect(policy.consoleReports).toEqual([]);
+  // Nothing blocked so far (the fixture checks once more after the journey).
+  expect(policyWatch.violations).toEqual([]);
 });
