@@ -64,7 +64,7 @@ export function commonHeaders(opts: Pick<PolicyOptions, "tossWidget">): Record<s
     "referrer-policy": "strict-origin-when-cross-origin",
     // Features the shop never uses are off for it and for every frame; the Payment Request API stays
     // available to Toss's frames when the widget is on (card and easy-pay flows may use it).
-    "permissions-policy": `camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=(), payment=(self${opts.tossWidget ? ` "${TOSS_ORIGINS}"` : ""})`,
+    "permissions-policy": `camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), payment=(self${opts.tossWidget ? ` "${TOSS_ORIGINS}"` : ""})`,
     // For browsers that predate frame-ancestors.
     "x-frame-options": "DENY",
   };

@@ -1,6 +1,7 @@
 // Content-Security-Policy violations in a journey: the `securitypolicyviolation` DOM event of every document
 // the page loads, and Chromium's own console report of a blocked load. `test` from here watches its `page`
 // throughout and fails the test on any violation, listing them, after the journey (pass or fail) ends.
+// Chromium's complaints about the Permissions-Policy header (an unknown feature) count as well.
 import { test as base, expect, type Page } from "@playwright/test";
 
 type Violation = { url: string; directive: string; blocked: string; sample: string };
@@ -16,7 +17,7 @@ async function watchPolicy(page: Page): Promise<PolicyWatch> {
     });
   });
   page.on("console", (msg) => {
-    if (/content.security.policy/i.test(msg.text())) watch.consoleReports.push(msg.text());
+    if (/content.security.policy|permissions.policy/i.test(msg.text())) watch.consoleReports.push(msg.text());
   });
   return watch;
 }
@@ -27,7 +28,7 @@ export const test = base.extend<{ policyWatch: PolicyWatch }>({
       const watch = await watchPolicy(page);
       await use(watch);
       expect(watch.violations, "CSP violations (securitypolicyviolation events)").toEqual([]);
-      expect(watch.consoleReports, "CSP reports on the console").toEqual([]);
+      expect(watch.consoleReports, "CSP and Permissions-Policy reports on the console").toEqual([]);
     },
     { auto: true },
   ],
