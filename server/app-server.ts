@@ -6,6 +6,7 @@ import next from "next";
 import { env } from "@/lib/env";
 import { onCatalogInvalidated } from "@/lib/catalog/invalidation";
 import { log } from "@/lib/log";
+import { shopPolicyOptions } from "@/lib/security-headers";
 import { fastPaths } from "./fast-path";
 import { lingerThenClose } from "./oversized";
 import { PageCache, pageKeyOf, servePage } from "./page-cache";
@@ -49,7 +50,7 @@ function pageCache() {
     ttlMs: env.PAGE_CACHE_TTL_MS,
     staleMs: env.PAGE_CACHE_STALE_MS,
     maxBytes: env.PAGE_CACHE_MAX_BYTES,
-    render: loopbackRender({ port: env.PORT, connectHost, host: new URL(env.APP_URL).host, token }),
+    render: loopbackRender({ port: env.PORT, connectHost, host: new URL(env.APP_URL).host, token, policy: shopPolicyOptions() }),
     onError: (err, page) => log.warn({ err, url: page.url }, "page cache: re-render failed; serving the stale copy"),
   });
   // A seller's edit handled by this process drops the pages at once (other processes of a cluster keep

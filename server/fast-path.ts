@@ -1,7 +1,8 @@
 // Fast paths: Node requests handed straight to the route handler functions Next also mounts (one
 // implementation of the logic). Handlers read requests through lib/http.ts's RequestLike, so no Fetch
 // Request (headers copy, body stream) is built per request, and answer with lib/http.ts's Answer (status,
-// headers, body text), written to the socket here with no Fetch Response at all.
+// headers, body text), written to the socket here with no Fetch Response at all. Every answer carries the
+// security headers proxy.ts gives the same routes under Next (lib/security-headers.ts).
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
@@ -13,6 +14,7 @@ import { handleConfirmPayment } from "@/lib/payments/handlers";
 import { cachedLiveStockAnswer, liveStockAnswer } from "@/lib/stock/handlers";
 import { handleRoomStatus, roomPollId } from "@/lib/waiting-room/handlers";
 import { lingerThenClose } from "./oversized";
+import { HSTS, NON_PAGE_POLICY, cameOverHttps, commonHeaders, shopPolicyOptions } from "@/lib/security-headers";
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -75,9 +77,15 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse, requestId: st
   write(res, errorAnswer(tooLarge(), requestId));
 }
 
+const SECURITY: Readonly<Record<string, string>> = { ...commonHeaders(shopPolicyOptions()), "content-security-policy": NON_PAGE_POLICY };
+const SECURITY_HTTPS: Readonly<Record<string, string>> = { ...SECURITY, "strict-transport-security": HSTS };
+
+/** The security headers of an answer to this request (HSTS only when it came over https). */
+const securityFor = (res: ServerResponse) => (cameOverHttps(res.req.headers["x-forwarded-proto"]) ? SECURITY_HTTPS : SECURITY);
+
 /** An answer to the socket: the status line, its headers and the body in one write. */
 function write(res: ServerResponse, a: Answer, requestId?: string) {
-  const headers: Record<string, string | number> = { ...a.headers, "content-length": Buffer.byteLength(a.body) };
+  const headers: Record<string, string | number> = { ...securityFor(res), ...a.headers, "content-length": Buffer.byteLength(a.body) };
   if (requestId !== undefined) headers["x-request-id"] = requestId;
   res.writeHead(a.status, headers);
   res.end(a.body);
@@ -85,7 +93,7 @@ function write(res: ServerResponse, a: Answer, requestId?: string) {
 
 async function send(res: ServerResponse, response: Response) {
   const body = Buffer.from(await response.text(), "utf8");
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...securityFor(res) };
   response.headers.forEach((v, k) => (headers[k] = v));
   headers["content-length"] = String(body.length);
   res.writeHead(response.status, headers);
@@ -105,7 +113,7 @@ function nodeHandler(handler: (req: NodeRequest) => Promise<Answer | Response>):
       if (answer instanceof Response) await send(res, answer);
       else write(res, answer);
     } catch {
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      if (!res.headersSent) res.writeHead(500, { ...securityFor(res), "content-type": "application/json" });
       res.end(internal);
     }
   };

@@ -12,6 +12,8 @@
 //   the requests that waited for it, and a response with Set-Cookie makes each of them go to Next itself.
 // - Requests Next must see are never served from here: RSC and router requests (RSC / Next-* headers,
 //   `_rsc`), bots Next renders differently (blocking metadata), anything but GET and HEAD.
+// - Security headers (docs/security.md): an entry keeps what its render carried, with the policy of its own
+//   inline scripts' hashes (server/page-fill.ts); HSTS depends on the request, so it is added per response.
 // - Bounded by bytes, least recently used out first. clear() (a catalog invalidation in this process)
 //   drops every entry and every render in flight, so the next view after a seller's edit shows it.
 import { gzip as gzipCb } from "node:zlib";
@@ -19,6 +21,7 @@ import { promisify } from "node:util";
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { HTML_LIMITED_BOT_UA_RE } from "next/dist/shared/lib/router/utils/is-bot.js";
 import { defaultLocale, isLocale, localeCookie, type Locale } from "@/lib/i18n/config";
+import { HSTS, cameOverHttps } from "@/lib/security-headers";
 
 const gzip = promisify(gzipCb);
 
@@ -52,7 +55,7 @@ export type Lookup = Found | { kind: "pass" };
 
 const CACHEABLE_PATH = /^\/(?:products\/[A-Za-z0-9-]{1,64})?$/;
 // Hop-by-hop and per-response headers: recomputed when an entry is served.
-const DROPPED = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "date", "cache-control", "content-encoding", "etag"]);
+const DROPPED = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "date", "cache-control", "content-encoding", "etag", "strict-transport-security"]);
 
 function localeOf(cookie: string | undefined): Locale {
   if (!cookie) return defaultLocale;
@@ -223,7 +226,9 @@ export function sendPage(req: IncomingMessage, res: ServerResponse, found: Found
   const r = found.response;
   const ae = req.headers["accept-encoding"];
   const zipped = r.gzip !== null && ae !== undefined && GZIP.test(ae);
-  res.writeHead(r.status, [...(zipped ? r.gzip! : r.plain), "x-page-cache", KIND[found.kind]]);
+  const headers = [...(zipped ? r.gzip! : r.plain), "x-page-cache", KIND[found.kind]];
+  if (cameOverHttps(req.headers["x-forwarded-proto"])) headers.push("strict-transport-security", HSTS);
+  res.writeHead(r.status, headers);
   res.end(req.method === "HEAD" ? undefined : zipped ? r.gzipped! : r.body);
 }
 

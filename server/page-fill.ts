@@ -6,9 +6,15 @@
 //
 // The request carries only what the key holds: the path, its query and the locale cookie — no session,
 // no guest cart — so what comes back is, by construction, the page every viewer of that locale gets.
+//
+// Its Content-Security-Policy is replaced here by one of the hashes of the page's inline scripts: the nonce
+// Next rendered the page with would be shared by everyone the entry is served to (and by any CDN copy), so
+// it must not be in the policy; the hashes are computed once per fill and travel with the entry, and the
+// stored bytes and their gzip stay untouched (docs/security.md).
 import { createHmac } from "node:crypto";
 import { Agent, request, type IncomingMessage } from "node:http";
 import { localeCookie } from "@/lib/i18n/config";
+import { inlineScriptHashes, pagePolicy, type PolicyOptions } from "@/lib/security-headers";
 import type { PageKey, RenderedPage } from "./page-cache";
 
 const FILL_HEADER = "x-hurryup-page-fill";
@@ -26,8 +32,16 @@ export function isFillRequest(req: IncomingMessage, token: string) {
   return req.headers[FILL_HEADER] === token;
 }
 
+/** A rendered HTML page with the policy of its own inline scripts instead of its render's nonce. */
+export function withScriptHashes(page: RenderedPage, policy: PolicyOptions): RenderedPage {
+  const type = page.headers["content-type"];
+  if (typeof type !== "string" || !type.startsWith("text/html")) return page;
+  const hashes = inlineScriptHashes(page.body.toString("utf8"));
+  return { ...page, headers: { ...page.headers, "content-security-policy": pagePolicy({ hashes }, policy) } };
+}
+
 /** A render function for PageCache: GET the page from `port` on loopback, the whole body buffered. */
-export function loopbackRender(opts: { port: number; connectHost: string; host: string; token: string; timeoutMs?: number }) {
+export function loopbackRender(opts: { port: number; connectHost: string; host: string; token: string; policy: PolicyOptions; timeoutMs?: number }) {
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   return (page: PageKey) =>
     new Promise<RenderedPage>((resolve, reject) => {
@@ -48,7 +62,7 @@ export function loopbackRender(opts: { port: number; connectHost: string; host: 
           res.on("end", () => {
             const headers: Record<string, string | string[]> = {};
             for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = v;
-            resolve({ status: res.statusCode ?? 500, headers, body: Buffer.concat(chunks) });
+            resolve(withScriptHashes({ status: res.statusCode ?? 500, headers, body: Buffer.concat(chunks) }, opts.policy));
           });
         },
       );
