@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { onCatalogInvalidated } from "@/lib/catalog/invalidation";
 import { log } from "@/lib/log";
 import { fastPaths } from "./fast-path";
+import { resolveForwarded } from "./forwarded";
 import { PageCache, pageKeyOf, servePage } from "./page-cache";
 import { fillToken, isFillRequest, loopbackRender } from "./page-fill";
 import { countPgQueries } from "./pg-query-count";
@@ -18,6 +19,7 @@ export async function startServer() {
   const handle = app.getRequestHandler();
   const pages = pageCache();
   const server = createServer((req, res) => {
+    resolveForwarded(req); // first: nothing may read a client's own forwarded headers (docs/security.md)
     const fast = fastPaths(req);
     if (fast) return void fast(req, res);
     if (pages && !isFillRequest(req, pages.token)) {

@@ -1,5 +1,5 @@
 // POST /api/webhooks/toss — Toss's PAYMENT_STATUS_CHANGED deliveries: recorded once, processed by the worker
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/client-address";
 import { route } from "@/lib/http";
 import { assertWebhookRate, receiveTossWebhook, WEBHOOK_MAX_BYTES } from "@/lib/payments/webhooks";
 
