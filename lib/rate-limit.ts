@@ -16,6 +16,8 @@ export const ORDER_REQUESTS_PER_10S = 20;
 export const SMS_CODES_PER_HOUR = 5;
 /** Webhook bodies naming nothing of ours that one address may send per minute. */
 export const WEBHOOK_MISSES_PER_MINUTE = 30;
+/** Guest carts one client address may create per hour (a cart is made by a cookie-less guest's first add). */
+export const GUEST_CARTS_PER_HOUR = 30;
 const limiter = (name: string, points: number, duration: number, opts: { failOpenToMemory?: boolean } = {}) =>
   new RateLimiterRedis({
     storeClient: redis, keyPrefix: key(`rl:${name}`), points, duration,
@@ -31,6 +33,8 @@ export const limiters = {
   signInAccount: limiter("signin-account", SIGNIN_MAX_FAILURES, 15 * 60),
   signInIp: limiter("signin-ip", SIGNIN_MAX_FAILURES, 15 * 60),
   signUpIp: limiter("signup-ip", 10, 60 * 60),
+  /** New guest carts per client address: each is a row a bot could otherwise mint without end. */
+  guestCartIp: limiter("guest-cart-ip", GUEST_CARTS_PER_HOUR, 60 * 60),
   resendAccount: limiter("resend-account", 3, 60 * 60),
   placeOrderUser: limiter("order-user", ORDER_REQUESTS_PER_10S, 10, { failOpenToMemory: true }),
   /** SMS verification codes sent per account and per number (blind index) in an hour (lib/accounts/phone.ts). */
