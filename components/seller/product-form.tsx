@@ -57,7 +57,7 @@ export function ProductForm({ initial, categories, query, t }: Props) {
       : await api<{ product: { id: string } }>(`/api/seller/products${query}`, { body });
     setBusy(false);
     if (!res.ok) {
-      setFields(res.fields ?? { _: [res.status === 404 ? "notFound" : "generic"] });
+      setFields(res.fields ?? { _: [formErrorOf(res)] });
       return;
     }
     setFields({});
@@ -204,4 +204,10 @@ export function ProductForm({ initial, categories, query, t }: Props) {
       </button>
     </form>
   );
+}
+
+/** The form-wide message for an answer without field errors (a key of messages.seller.errors). */
+function formErrorOf(res: { status: number; code?: string }): "notFound" | "emailNotVerified" | "generic" {
+  if (res.code === "EMAIL_NOT_VERIFIED") return "emailNotVerified"; // publishing needs a verified shop email
+  return res.status === 404 ? "notFound" : "generic";
 }
