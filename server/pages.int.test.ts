@@ -3,26 +3,13 @@
 // served by the page micro-cache nor a Next render of a new key (the catalog comes from Next's data cache)
 // — and a seller's edit shows on the very next view. Needs `npm run build` first (scripts/test.sh builds
 // before it runs the tests).
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { createServer } from "node:net";
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mintSessionCookie } from "@/lib/auth/session";
 import { createProduct, createSeller } from "@/test/factories";
 import { cookieHeader } from "@/test/http";
+import { isBuilt, startProductionServer, type ProductionServer } from "@/test/production-server";
 
-const root = resolve(import.meta.dirname, "..");
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((ok) => srv.listen(0, "127.0.0.1", ok));
-  const { port } = srv.address() as { port: number };
-  await new Promise((ok) => srv.close(ok));
-  return port;
-}
-
-let server: ChildProcess | undefined;
+let server: ProductionServer | undefined;
 let base = "";
 
 async function pgQueries(): Promise<number> {
@@ -38,7 +25,7 @@ async function view(path: string, headers: Record<string, string> = {}) {
 }
 
 // Skipped, saying why, only when run on its own without a build: `npm test` always builds first.
-const built = existsSync(resolve(root, ".next/BUILD_ID"));
+const built = isBuilt();
 const title = "cached shop pages on the production server";
 describe.skipIf(!built)(built ? title : `${title} — skipped: no production build (.next/BUILD_ID); run \`npm run build\` first`, () => {
   let product: Awaited<ReturnType<typeof createProduct>>;
@@ -48,28 +35,13 @@ describe.skipIf(!built)(built ? title : `${title} — skipped: no production bui
     const seller = await createSeller();
     sellerCookie = cookieHeader(await mintSessionCookie(seller.userId));
     product = await createProduct({ sellerId: seller.id, name: `캐시 머그컵 ${Date.now()}` });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-      cwd: root,
-      detached: true,
-      stdio: "ignore",
-      env: { ...process.env, NODE_ENV: "production", HURRYUP_DEMO: "1", PORT: String(port), HOST: "127.0.0.1", APP_URL: base, PG_QUERY_METRICS: "1", LOG_LEVEL: "silent", PAGE_CACHE_TTL_MS: "1000",
-        // No time-based refresh of the catalog while the test counts (a slow machine may take longer than 10 s).
-        CATALOG_REVALIDATE_SECONDS: "3600" },
-    });
-    const until = Date.now() + 120_000;
-    for (;;) {
-      const up = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-      if (up) break;
-      if (Date.now() > until) throw new Error("the production server did not come up");
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    server = await startProductionServer({ PG_QUERY_METRICS: "1", PAGE_CACHE_TTL_MS: "1000",
+      // No time-based refresh of the catalog while the test counts (a slow machine may take longer than 10 s).
+      CATALOG_REVALIDATE_SECONDS: "3600" });
+    base = server.base;
   });
 
-  afterAll(() => {
-    if (server?.pid) process.kill(-server.pid, "SIGTERM");
-  });
+  afterAll(() => server?.stop());
 
   it("serves the catalog and a product page without a PostgreSQL query once warm", async () => {
     const productPath = `/products/${product.id}`;
