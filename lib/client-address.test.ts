@@ -28,8 +28,14 @@ describe("addressFromChain", () => {
     expect(addressFromChain(undefined, "10.0.0.1", 2)).toBe("10.0.0.1");
   });
 
-  it("without a socket (headers only), reads the header from the right; one IPv4 client is one key on either stack", () => {
+  it("without a socket (headers only, as under next start), the nearest proxy's entry is the last one", () => {
+    // One trusted proxy appended the client it saw: that is the right-most entry, not one further left.
+    expect(addressFromChain("6.6.6.6, 203.0.113.5", undefined, 1)).toBe("203.0.113.5");
+    expect(addressFromChain("6.6.6.6, 7.7.7.7, 203.0.113.5, 10.0.0.2", undefined, 2)).toBe("203.0.113.5");
     expect(addressFromChain("6.6.6.6, 203.0.113.5", undefined, 0)).toBe("203.0.113.5");
+  });
+
+  it("reads no address from nothing; one IPv4 client is one key on either stack", () => {
     expect(addressFromChain(null, undefined, 0)).toBeUndefined();
     expect(addressFromChain(undefined, "::ffff:192.0.2.10", 0)).toBe("192.0.2.10");
     expect(addressFromChain(undefined, "2001:db8::1", 0)).toBe("2001:db8::1");

@@ -22,16 +22,17 @@ const entries = (header: string | null | undefined): string[] =>
 /** IPv4 clients of a dual-stack socket arrive as ::ffff:a.b.c.d: one client, one key, whichever stack. */
 const plainAddress = (ip: string) => (/^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip) ? ip.slice(7) : ip);
 
-/** The entry `hops` places from the right (the nearest peer is last); the left-most one if the chain is shorter. */
-const fromRight = (chain: string[], hops: number): string | undefined => chain[Math.max(0, chain.length - 1 - hops)];
+/** The entry `skip` places from the right (the nearest peer is last), kept within the chain. */
+const fromRight = (chain: string[], skip: number): string | undefined =>
+  chain[Math.min(chain.length - 1, Math.max(0, chain.length - 1 - skip))];
 
 /**
  * The client's address from X-Forwarded-For and, when known, the socket's peer. With hops = 0 and a peer,
- * the header is not read at all.
+ * the header is not read at all. Without the peer (code that sees only headers), the nearest proxy's own
+ * address is missing from the chain: one entry less to skip, and with no hop the right-most is all there is.
  */
 export function addressFromChain(forwardedFor: string | null | undefined, peer: string | null | undefined, hops: number): string | undefined {
-  const chain = peer ? [...entries(forwardedFor), peer] : entries(forwardedFor);
-  const ip = fromRight(chain, hops);
+  const ip = peer ? fromRight([...entries(forwardedFor), peer], hops) : fromRight(entries(forwardedFor), hops - 1);
   return ip && plainAddress(ip);
 }
 

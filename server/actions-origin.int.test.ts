@@ -43,7 +43,8 @@ describe("server actions and the Origin policy", () => {
   it("refuses a foreign Origin, Origin: null and a foreign Referer without Origin with the routes' 403", async () => {
     const product = await createProduct();
     const args = [{ productId: product.id, quantity: 1 }];
-    for (const headers of [{ origin: "http://evil.example" }, { origin: "null" }, { referer: "http://evil.example/products" }, {}]) {
+    const cases: Record<string, string>[] = [{ origin: "http://evil.example" }, { origin: "null" }, { referer: "http://evil.example/products" }, {}];
+    for (const headers of cases) {
       const res = await callAction(headers, args);
       expect(res.status, JSON.stringify(headers)).toBe(403);
       expect(await res.json()).toEqual(refusal);
