@@ -8,7 +8,7 @@ import nextTs from "eslint-config-next/typescript";
 //   lib/<domain>/ → other domains and the plumbing, never app/ or components/
 //   plumbing (lib/jobs, lib/http, lib/db, lib/redis, …) → no domain at all
 const DOMAINS = ["accounts", "admin", "auth", "cart", "catalog", "health", "mail", "orders", "payments", "seller", "sms", "stock", "waiting-room", "wishlist"];
-const PLUMBING = ["lib/jobs/**", "lib/http.ts", "lib/body.ts", "lib/http/**", "lib/db.ts", "lib/redis/**", "lib/log.ts", "lib/errors.ts", "lib/env.ts", "lib/clock.ts", "lib/validation.ts", "lib/crypto/**", "lib/storage/**", "lib/i18n/**", "lib/metrics.ts", "lib/rate-limit.ts", "lib/action.ts", "lib/action-state.ts", "lib/limit.ts", "lib/micro-cache.ts", "lib/address-range.ts"];
+const PLUMBING = ["lib/jobs/**", "lib/http.ts", "lib/body.ts", "lib/http/**", "lib/db.ts", "lib/redis/**", "lib/log.ts", "lib/errors.ts", "lib/env.ts", "lib/clock.ts", "lib/validation.ts", "lib/crypto/**", "lib/storage/**", "lib/i18n/**", "lib/metrics.ts", "lib/rate-limit.ts", "lib/action.ts", "lib/action-state.ts", "lib/limit.ts", "lib/micro-cache.ts", "lib/address-range.ts", "lib/client-address.ts"];
 
 const noUi = [
   { group: ["@/app", "@/app/**"], message: "lib/ is below app/: move what both need into lib/." },

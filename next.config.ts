@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 // Validates the environment at build and at start-up: a bad variable fails here with its name.
-import "./lib/env";
+import { env } from "./lib/env";
 
 const nextConfig: NextConfig = {
   output: "standalone",
@@ -17,6 +17,9 @@ const nextConfig: NextConfig = {
     // drop keeps in memory what the crowd uses (the shop's pages, the fast paths), not every dashboard
     // screen — about a hundred megabytes of the peak under bench:flash (docs/benchmarks.md).
     preloadEntriesOnStart: false,
+    // proxy.ts admits a server action from APP_URL's origin even when the Host a proxy sends differs;
+    // Next's own check must then agree rather than fail it with a 500.
+    serverActions: { allowedOrigins: [new URL(env.APP_URL).host] },
   },
 };
 

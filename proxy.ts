@@ -1,9 +1,16 @@
-// Next's request proxy: the security headers of everything Next serves — pages, route handlers, server
-// actions, errors, 404s, static files (no matcher: it runs on every request). A page gets a fresh nonce:
-// Next reads it from the Content-Security-Policy request header and puts it on its own scripts. The
-// production server's page micro-cache swaps that policy for one of script hashes when it keeps a page
-// (server/page-fill.ts); its fast paths set the same headers themselves (server/fast-path.ts).
+// Next's request proxy (formerly middleware), in every mode: the production server, `next start`,
+// `next dev`, Vercel. No matcher: it runs on every request Next serves. Two jobs:
+// - Server actions (POSTs to pages, with or without JavaScript) pass the same Origin policy as the routes
+//   (lib/client-address.ts's isSameOrigin) and are refused with the same 403 body. Next's own check answers
+//   a foreign Origin with a 500 and lets a request without Origin through. /api/* is left to route(),
+//   which checks each route itself (some, like webhooks, are meant for servers).
+// - The security headers of everything Next serves: pages, route handlers, server actions, errors, 404s,
+//   static files. A page gets a fresh nonce: Next reads it from the Content-Security-Policy request header
+//   and puts it on its own scripts. The production server's page micro-cache swaps that policy for one of
+//   script hashes when it keeps a page (server/page-fill.ts); its fast paths set the same headers
+//   themselves (server/fast-path.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { changesState, crossOriginRefusal, isSameOrigin } from "@/lib/client-address";
 import { HSTS, NON_PAGE_POLICY, cameOverHttps, commonHeaders, newNonce, pagePolicy, shopPolicyOptions } from "@/lib/security-headers";
 
 const options = shopPolicyOptions();
@@ -13,16 +20,19 @@ const common = Object.entries(commonHeaders(options));
 const isNonPage = (path: string) => path.startsWith("/api/") || path.startsWith("/_next/static/");
 
 export function proxy(request: NextRequest) {
-  const page = !isNonPage(request.nextUrl.pathname);
-  const policy = page ? pagePolicy({ nonce: newNonce() }, options) : NON_PAGE_POLICY;
-  let response: NextResponse;
-  if (page) {
-    const headers = new Headers(request.headers);
-    headers.set("content-security-policy", policy);
-    response = NextResponse.next({ request: { headers } });
-  } else {
-    response = NextResponse.next();
+  const path = request.nextUrl.pathname;
+  if (!path.startsWith("/api/") && changesState(request.method) && !isSameOrigin(request.headers)) {
+    const refusal = crossOriginRefusal();
+    return withSecurityHeaders(request, NextResponse.json(refusal.toJSON(), { status: refusal.status }), NON_PAGE_POLICY);
   }
+  if (isNonPage(path)) return withSecurityHeaders(request, NextResponse.next(), NON_PAGE_POLICY);
+  const policy = pagePolicy({ nonce: newNonce() }, options);
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  return withSecurityHeaders(request, NextResponse.next({ request: { headers } }), policy);
+}
+
+function withSecurityHeaders(request: NextRequest, response: NextResponse, policy: string): NextResponse {
   response.headers.set("content-security-policy", policy);
   for (const [name, value] of common) response.headers.set(name, value);
   if (cameOverHttps(request.headers.get("x-forwarded-proto"))) response.headers.set("strict-transport-security", HSTS);

@@ -78,6 +78,8 @@ async function main() {
   const env: Record<string, string> = {
     NODE_ENV: "production", HURRYUP_DEMO: "1", LOG_LEVEL: "warn", DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/${dbName}`, DATABASE_POOL_SIZE: "20",
     REDIS_URL: redis.url, REDIS_KEY_PREFIX: "fair:", APP_URL: base, PORT: String(N.port), HOST: "127.0.0.1",
+    // The bench stands for the one proxy in front of the shop: the server believes the address it forwards.
+    TRUST_PROXY_HOPS: "1",
     ALTCHA_MAX_COUNTER: "300", WAITING_ROOM_POLL_MAX_MS: "10000",
   };
   Object.assign(process.env, env);

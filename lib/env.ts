@@ -73,7 +73,16 @@ const schema = z.object({
   ORDER_DELIVER_DELAY_SECONDS: z.coerce.number().int().min(0).default(86_400),
   ORDER_RETURN_WINDOW_SECONDS: z.coerce.number().int().min(0).default(86_400),
   ORDER_RETURN_COMPLETE_SECONDS: z.coerce.number().int().min(0).default(86_400),
+  /**
+   * Reverse proxies you run in front of the shop, each appending to X-Forwarded-For (lib/client-address.ts).
+   * 0 = none: the client is the socket's peer and forwarded headers are ignored. Unset = 1 if the older
+   * TRUST_PROXY is on, else 0. The shop must be reachable only through those proxies.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
+  /** Deprecated: TRUST_PROXY=1 means TRUST_PROXY_HOPS=1. */
   TRUST_PROXY: bool.default(false),
+  /** Set by Vercel on its builds and functions ("1"): the client address comes from Vercel's own header. */
+  VERCEL: bool.default(false),
   /**
    * How long one process keeps a product's live stock (GET /api/products/[id]/stock) before reading Redis
    * again, in ms; the crowd polling a drop costs one Redis read per product per interval. 0 = no caching

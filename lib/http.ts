@@ -2,7 +2,7 @@
 // state-changing methods, and the one mapping of errors to HTTP statuses. Handlers stay thin.
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { env } from "@/lib/env";
+import { changesState, crossOriginRefusal, isSameOrigin } from "@/lib/client-address";
 import { AppError } from "@/lib/errors";
 import { log, requestContext } from "@/lib/log";
 
@@ -36,25 +36,6 @@ export const toResponse = (a: Answer): Response => new Response(a.body, { status
 
 type Ctx<P> = { params: Promise<P> };
 type Handler<P, R extends RequestLike> = (req: R, ctx: { params: P; requestId: string }) => Promise<Response | Answer>;
-
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-/** A state-changing call must come from this shop's own pages (or a same-host client). */
-const appOrigin = new URL(env.APP_URL).origin;
-
-export function isSameOrigin(req: RequestLike): boolean {
-  const origin = req.headers.get("origin");
-  if (!origin) return false;
-  if (origin === appOrigin) return true; // the shop's own pages: no URL to parse on the buy path
-  try {
-    const o = new URL(origin);
-    if (o.origin === appOrigin) return true;
-    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-    return host !== null && o.host === host;
-  } catch {
-    return false;
-  }
-}
 
 export function errorAnswer(err: unknown, requestId: string): Answer {
   let appErr: AppError;
@@ -109,9 +90,7 @@ export function handle<P, R extends RequestLike>(handler: Handler<P, R>, req: R,
     const started = performance.now();
     let res: Response | Answer;
     try {
-      if (opts.checkOrigin !== false && !SAFE_METHODS.has(req.method) && !isSameOrigin(req)) {
-        throw new AppError("FORBIDDEN", "Cross-origin or origin-less request refused");
-      }
+      if (opts.checkOrigin !== false && changesState(req.method) && !isSameOrigin(req.headers)) throw crossOriginRefusal();
       const answered = await handler(req, { params, requestId });
       res = answered instanceof Response ? withHeader(answered, "x-request-id", requestId) : { ...answered, headers: { ...answered.headers, "x-request-id": requestId } };
     } catch (err) {

@@ -1,12 +1,11 @@
 // Server code that also runs in the worker process (plain Node via tsx: the webhook jobs), hence no
 // "server-only" marker.
-// Every abuse limit of the shop, on Redis (rate-limiter-flexible), and the client address they key on
-// (clientIp). Sign-in counts only failures: the 6th failed try in 15 minutes — per account and per client
+// Every abuse limit of the shop, on Redis (rate-limiter-flexible). Per-address limits key on
+// lib/client-address.ts's clientIp, the one derivation of the client's address. Sign-in counts only failures: the 6th failed try in 15 minutes — per account and per client
 // IP — is refused with 429 and Retry-After, before the password is even checked. A success clears the account's counter. Placing orders is limited per buyer (a bot
 // hammering a drop gets 429 long before it costs the shop anything); while Redis is unreachable that
 // limit is kept per process in memory, so the buy path keeps working on PostgreSQL.
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { key, redis } from "@/lib/redis";
 
@@ -17,6 +16,8 @@ export const ORDER_REQUESTS_PER_10S = 20;
 export const SMS_CODES_PER_HOUR = 5;
 /** Webhook bodies naming nothing of ours that one address may send per minute. */
 export const WEBHOOK_MISSES_PER_MINUTE = 30;
+/** Guest carts one client address may create per hour (a cart is made by a cookie-less guest's first add). */
+export const GUEST_CARTS_PER_HOUR = 30;
 const limiter = (name: string, points: number, duration: number, opts: { failOpenToMemory?: boolean } = {}) =>
   new RateLimiterRedis({
     storeClient: redis, keyPrefix: key(`rl:${name}`), points, duration,
@@ -32,6 +33,8 @@ export const limiters = {
   signInAccount: limiter("signin-account", SIGNIN_MAX_FAILURES, 15 * 60),
   signInIp: limiter("signin-ip", SIGNIN_MAX_FAILURES, 15 * 60),
   signUpIp: limiter("signup-ip", 10, 60 * 60),
+  /** New guest carts per client address: each is a row a bot could otherwise mint without end. */
+  guestCartIp: limiter("guest-cart-ip", GUEST_CARTS_PER_HOUR, 60 * 60),
   resendAccount: limiter("resend-account", 3, 60 * 60),
   placeOrderUser: limiter("order-user", ORDER_REQUESTS_PER_10S, 10, { failOpenToMemory: true }),
   /** SMS verification codes sent per account and per number (blind index) in an hour (lib/accounts/phone.ts). */
@@ -84,18 +87,4 @@ export async function recordSignInFailure(accountId: string, ip: string): Promis
 
 export async function clearSignInFailures(accountId: string): Promise<void> {
   await limiters.signInAccount.delete(accountId);
-}
-
-/**
- * The client's address for per-IP limits. Next sets x-forwarded-for from the socket when absent; behind a
- * proxy you run (TRUST_PROXY=1) the proxy's appended entry — the right-most — is the one to believe.
- */
-export function clientIp(headers: Pick<Headers, "get">): string {
-  const xff = headers.get("x-forwarded-for");
-  if (xff) {
-    const parts = xff.split(",").map((s) => s.trim()).filter(Boolean);
-    const ip = env.TRUST_PROXY ? parts.at(-1) : parts[0];
-    if (ip) return ip;
-  }
-  return headers.get("x-real-ip") ?? "unknown";
 }

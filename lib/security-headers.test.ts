@@ -87,14 +87,15 @@ describe("inlineScriptHashes", () => {
 
 describe("cameOverHttps", () => {
   it("believes x-forwarded-proto only from a trusted proxy, reading the value it set (the right-most)", () => {
-    expect(cameOverHttps("https", false)).toBe(false);
-    expect(cameOverHttps("https", true)).toBe(true);
-    expect(cameOverHttps("HTTPS", true)).toBe(true);
-    expect(cameOverHttps("https, http", true)).toBe(false);
-    expect(cameOverHttps("http, https", true)).toBe(true);
-    expect(cameOverHttps(["http", "https"], true)).toBe(true);
-    expect(cameOverHttps(undefined, true)).toBe(false);
-    expect(cameOverHttps("http", true)).toBe(false);
+    expect(cameOverHttps("https", 0)).toBe(false);
+    expect(cameOverHttps("https", 1)).toBe(true);
+    expect(cameOverHttps("HTTPS", 1)).toBe(true);
+    expect(cameOverHttps("https, http", 1)).toBe(false);
+    expect(cameOverHttps("http, https", 1)).toBe(true);
+    expect(cameOverHttps(["http", "https"], 1)).toBe(true);
+    expect(cameOverHttps(undefined, 1)).toBe(false);
+    expect(cameOverHttps("http", 1)).toBe(false);
+    expect(cameOverHttps("https, http", 2)).toBe(true); // the outer proxy terminated TLS
   });
 });
 

@@ -4,6 +4,7 @@
 // the hashes of their inline scripts (a page kept by the micro-cache: the same bytes for everyone);
 // everything else (JSON, files) gets a policy that allows nothing.
 import { createHash, randomBytes } from "node:crypto";
+import { protoFromChain, trustedHops } from "@/lib/client-address";
 import { env } from "@/lib/env";
 
 /** What may run as inline script on a page: its per-request nonce, or the hashes of its inline scripts. */
@@ -91,14 +92,12 @@ export function inlineScriptHashes(html: string): string[] {
 }
 
 /**
- * Whether the request came over https: only a proxy we run says so (x-forwarded-proto, the value it set
- * — the right-most), and only when TRUST_PROXY=1. TODO: point at the trusted-hops rule of lib/rate-limit.ts
- * once TRUST_PROXY_HOPS lands, so the client address and the protocol trust the same proxies.
+ * Whether the request came over https: only a proxy we run can say so (X-Forwarded-Proto, read by the same
+ * trusted-hops rule as the client's address, lib/client-address.ts; on Vercel, Vercel's own).
  */
-export function cameOverHttps(forwardedProto: string | string[] | null | undefined, trustProxy = env.TRUST_PROXY): boolean {
-  if (!trustProxy || !forwardedProto) return false;
+export function cameOverHttps(forwardedProto: string | string[] | null | undefined, hops = env.VERCEL ? 1 : trustedHops): boolean {
   const value = Array.isArray(forwardedProto) ? forwardedProto.join(",") : forwardedProto;
-  return value.split(",").at(-1)?.trim().toLowerCase() === "https";
+  return protoFromChain(value, hops) === "https";
 }
 
 /** The shop's own policy options, from the environment. */

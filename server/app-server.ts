@@ -8,6 +8,7 @@ import { onCatalogInvalidated } from "@/lib/catalog/invalidation";
 import { log } from "@/lib/log";
 import { shopPolicyOptions } from "@/lib/security-headers";
 import { fastPaths } from "./fast-path";
+import { resolveForwarded } from "./forwarded";
 import { lingerThenClose } from "./oversized";
 import { PageCache, pageKeyOf, servePage } from "./page-cache";
 import { fillToken, isFillRequest, loopbackRender } from "./page-fill";
@@ -20,6 +21,7 @@ export async function startServer() {
   const handle = app.getRequestHandler();
   const pages = pageCache();
   const server = createServer((req, res) => {
+    resolveForwarded(req); // first: nothing may read a client's own forwarded headers (docs/security.md)
     // A route that refused an oversized body (lib/body.ts) must not leave its connection to the sender.
     res.once("finish", () => res.statusCode === 413 && lingerThenClose(req));
     const fast = fastPaths(req);

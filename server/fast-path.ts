@@ -30,10 +30,10 @@ class NodeRequest implements RequestLike {
     return this.req.method ?? "GET";
   }
   readonly headers = {
+    // The server resolved X-Forwarded-For from the socket before this (server/forwarded.ts).
     get: (name: string): string | null => {
       const v = this.req.headers[name.toLowerCase()];
-      // As Next does for its routes: without a proxy's header, the client is the socket's peer (clientIp).
-      if (v === undefined) return name.toLowerCase() === "x-forwarded-for" ? (this.req.socket.remoteAddress ?? null) : null;
+      if (v === undefined) return null;
       return Array.isArray(v) ? v.join(", ") : v;
     },
   };

@@ -5,19 +5,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HSTS, NON_PAGE_POLICY, inlineScriptHashes } from "@/lib/security-headers";
 import { createProduct, createSeller } from "@/test/factories";
-import { hasProductionBuild, startProductionServer, type ProductionServer } from "@/test/production-server";
+import { startProductionServer, type ProductionServer } from "@/test/production-server";
 
 let server: ProductionServer | undefined;
 let product: Awaited<ReturnType<typeof createProduct>>;
 const https = { "x-forwarded-proto": "https" };
 
 beforeAll(async () => {
-  if (!hasProductionBuild()) throw new Error("no production build (.next/BUILD_ID): run `npm run build` first");
   const seller = await createSeller();
   product = await createProduct({ sellerId: seller.id, name: `보안 헤더 머그컵 ${Date.now()}` });
-  // A long TTL: the second view of a page is a hit however slow the machine. TRUST_PROXY: x-forwarded-proto
+  // A long TTL: the second view of a page is a hit however slow the machine. TRUST_PROXY_HOPS: x-forwarded-proto
   // from the test stands for the shop's own TLS-terminating proxy.
-  server = await startProductionServer({ PAGE_CACHE_TTL_MS: "60000", TRUST_PROXY: "1" });
+  server = await startProductionServer({ PAGE_CACHE_TTL_MS: "60000", TRUST_PROXY_HOPS: "1" });
 });
 
 afterAll(() => server?.stop());

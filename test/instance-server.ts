@@ -14,8 +14,10 @@ register("../server/server-only-hook.mjs", import.meta.url);
 await import("next/dist/server/node-environment.js");
 const { env } = await import("@/lib/env");
 const { fastPaths } = await import("@/server/fast-path");
+const { resolveForwarded } = await import("@/server/forwarded");
 
 const server = createServer((req, res) => {
+  resolveForwarded(req);
   const fast = fastPaths(req);
   if (fast) return void fast(req, res);
   res.writeHead(req.method === "GET" && req.url === "/healthz" ? 200 : 404, { "content-type": "text/plain" }).end(String(process.pid));

@@ -65,7 +65,7 @@ export function ProductForm({ initial, categories, query, t, capDefaults }: Prop
       : await api<{ product: { id: string } }>(`/api/seller/products${query}`, { body });
     setBusy(false);
     if (!res.ok) {
-      setFields(res.fields ?? { _: [res.status === 404 ? "notFound" : "generic"] });
+      setFields(res.fields ?? { _: [formErrorOf(res)] });
       return;
     }
     setFields({});
@@ -223,4 +223,10 @@ export function ProductForm({ initial, categories, query, t, capDefaults }: Prop
       </button>
     </form>
   );
+}
+
+/** The form-wide message for an answer without field errors (a key of messages.seller.errors). */
+function formErrorOf(res: { status: number; code?: string }): "notFound" | "emailNotVerified" | "generic" {
+  if (res.code === "EMAIL_NOT_VERIFIED") return "emailNotVerified"; // publishing needs a verified shop email
+  return res.status === 404 ? "notFound" : "generic";
 }

@@ -12,7 +12,7 @@ import { getPageUser, requireActionUser, requirePageUser, safeCallbackUrl } from
 import { getLocale } from "@/lib/i18n/server";
 import { idSchema } from "@/lib/validation";
 import { changePassword, deleteAccount, updateProfile } from "./profile";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/client-address";
 import { revokeAllSessions, revokeSession } from "@/lib/auth/session";
 import { resendVerification, signUp, verifyEmail } from "./signup";
 

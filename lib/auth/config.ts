@@ -5,7 +5,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { signInWithPassword } from "./credentials";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/client-address";
 import { signInSchema } from "./schemas";
 import { revokeSession } from "./session";
 import { loadLiveSession } from "./session-store";

@@ -2,7 +2,8 @@ import "server-only";
 // The HTTP face of the sign-in limit: Auth.js's own callback would answer a locked-out sign-in with a
 // redirect, so the route checks the lock first and lets the caller see a real 429 with Retry-After.
 import { emailIndex } from "@/lib/crypto/blind-index";
-import { assertSignInAllowed, clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/client-address";
+import { assertSignInAllowed } from "@/lib/rate-limit";
 import { emailSchema } from "./schemas";
 
 export async function checkSignInLock(req: Request): Promise<void> {

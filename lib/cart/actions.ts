@@ -2,17 +2,20 @@
 // Server actions for the cart page and the add-to-cart button: the same zod schemas and services as
 // the route handlers under app/api/cart. Each refreshes the client router so totals and the badge update.
 import { refresh } from "next/cache";
+import { headers } from "next/headers";
+import { clientIp } from "@/lib/client-address";
 import { runAction, type ActionResult } from "@/lib/action";
 import { notFound } from "@/lib/errors";
 import { parseInput, parseId } from "@/lib/validation";
 import { addCartItemSchema, selectAllSchema, updateCartItemSchema, type AddResult, type CartView } from "./schemas";
 import { addCartItem, dismissMergeNotice, removeCartItem, setAllSelected, updateCartItem } from "./service";
-import { getActionCartOwner } from "./viewer";
+import { getActionCartOwner, keepGuestToken } from "./viewer";
 
 export async function addToCartAction(input: unknown): Promise<ActionResult<{ result: AddResult; cart: CartView }>> {
   return runAction(addCartItemSchema, input, async (parsed) => {
-    const { owner } = await getActionCartOwner(true);
-    const added = await addCartItem(owner!, parsed);
+    const { owner, newToken } = await getActionCartOwner(true);
+    const added = await addCartItem(owner!, parsed, { ip: clientIp(await headers()) });
+    if (newToken) await keepGuestToken(newToken); // no cookie for an add that failed: no cart was made
     refresh();
     return added;
   });

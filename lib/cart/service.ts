@@ -4,6 +4,7 @@ import "server-only";
 import { clock } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import { consumeOrThrow, limiters } from "@/lib/rate-limit";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { boughtByProduct } from "@/lib/catalog/queries";
 import { availabilityOf, capFor, factsOf } from "@/lib/catalog/sale-rules";
@@ -28,18 +29,25 @@ async function capOf(tx: Tx, owner: CartOwner, productId: string) {
   return { product, availability: availabilityOf(facts, clock.now()), cap: capFor(facts, bought) };
 }
 
-/** Adds units of a product; an existing line's quantity is summed, then capped. */
-export async function addCartItem(owner: CartOwner, input: AddCartItemInput): Promise<{ result: AddResult; cart: CartView }> {
-  return db.$transaction((tx) => addCartItemIn(tx, owner, input));
+/** The client a request came from: a cookie-less guest's add creates a cart, limited per address. */
+export type CartClient = { ip: string };
+
+/**
+ * Adds units of a product; an existing line's quantity is summed, then capped. A guest's cart is created
+ * here, by the first add that succeeds, never by a read. `client` is the requesting client (routes and
+ * actions pass it); in-process callers (jobs, tests) are no client and are not limited.
+ */
+export async function addCartItem(owner: CartOwner, input: AddCartItemInput, client?: CartClient): Promise<{ result: AddResult; cart: CartView }> {
+  return db.$transaction((tx) => addCartItemIn(tx, owner, input, client));
 }
 
 /** addCartItem inside a caller's transaction (the wishlist's move-to-cart). */
-export async function addCartItemIn(tx: Tx, owner: CartOwner, input: AddCartItemInput): Promise<{ result: AddResult; cart: CartView }> {
+export async function addCartItemIn(tx: Tx, owner: CartOwner, input: AddCartItemInput, client?: CartClient): Promise<{ result: AddResult; cart: CartView }> {
   const { availability, cap } = await capOf(tx, owner, input.productId);
   if (availability.state === "ended") throw new AppError("ENDED", "This product's sale has ended");
   if (availability.state === "sold_out" || (cap.max === 0 && cap.reason !== "limit")) throw new AppError("SOLD_OUT", "This product is sold out");
   if (cap.max === 0) throw new AppError("LIMIT_EXCEEDED", "You already have the most units allowed per buyer", undefined, { maxQuantity: 0 });
-  const cartId = (await lockCart(tx, owner, true))!;
+  const cartId = (await lockCart(tx, owner, false)) ?? (await createCart(tx, owner, client));
   const line = await tx.cartItem.findUnique({ where: { cartId_productId: { cartId, productId: input.productId } } });
   const current = line?.quantity ?? 0;
   const quantity = clampQuantity(current + input.quantity, current, cap.max);
@@ -55,6 +63,15 @@ export async function addCartItemIn(tx: Tx, owner: CartOwner, input: AddCartItem
     capReason: cap.reason,
   };
   return { result, cart: await viewIn(tx, cartId, owner) };
+}
+
+/**
+ * A new cart, locked. A guest's counts against its client address first: any well-formed token the
+ * client makes up would otherwise be a new row (the check is on creation, not on the cookie).
+ */
+async function createCart(tx: Tx, owner: CartOwner, client?: CartClient): Promise<string> {
+  if (owner.kind === "guest" && client) await consumeOrThrow(limiters.guestCartIp, client.ip);
+  return (await lockCart(tx, owner, true))!;
 }
 
 /** Changes a line's quantity (clamped like an add) and/or its selection. Another cart's line is 404. */

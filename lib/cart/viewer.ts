@@ -53,8 +53,11 @@ async function pageCartOwner(): Promise<{ owner: CartOwner | null; user: Session
   return { owner: resolve(user, token, false).owner, user, staleGuestCookie: Boolean(user && token) };
 }
 
-/** For server actions, which may write cookies: creates the guest token when asked, removes merged ones. */
-export async function getActionCartOwner(create = false): Promise<{ owner: CartOwner | null; user: SessionUser | null }> {
+/**
+ * For server actions, which may write cookies: removes merged guest cookies; with `create`, a cookie-less
+ * guest gets a new token, which the action keeps (keepGuestToken) only once its add has succeeded.
+ */
+export async function getActionCartOwner(create = false): Promise<{ owner: CartOwner | null; user: SessionUser | null; newToken: string | null }> {
   const jar = await cookies();
   const user = await getPageUser();
   const token = readGuestToken(jar.get(GUEST_CART_COOKIE)?.value);
@@ -63,6 +66,10 @@ export async function getActionCartOwner(create = false): Promise<{ owner: CartO
     jar.delete(GUEST_CART_COOKIE);
   }
   const { owner, newToken } = resolve(user, token, create);
-  if (newToken) jar.set(GUEST_CART_COOKIE, newToken, guestCookieOptions);
-  return { owner, user };
+  return { owner, user, newToken };
+}
+
+/** Sets the guest cookie of a cart an action has just created. */
+export async function keepGuestToken(token: string): Promise<void> {
+  (await cookies()).set(GUEST_CART_COOKIE, token, guestCookieOptions);
 }

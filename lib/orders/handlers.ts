@@ -3,7 +3,8 @@ import "server-only";
 // the production server's fast path (server/fast-path.ts) mounts the very same functions, so the buy
 // path has one implementation whichever way it is served.
 import { addressRange } from "@/lib/address-range";
-import { clientIp, consumeOrThrow, limiters } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/client-address";
+import { consumeOrThrow, limiters } from "@/lib/rate-limit";
 import { assertVerified, requireUser, sessionClaims, signInFirst, userOfClaims } from "@/lib/auth/guards";
 import { stockGate } from "@/lib/stock/gate";
 import { roomPassOf, type RoomPass } from "@/lib/waiting-room/order-pass";

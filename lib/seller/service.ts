@@ -18,10 +18,21 @@ async function checkCategory(categoryId: string, fields: FieldErrors) {
   if (!(await db.category.findUnique({ where: { id: categoryId }, select: { id: true } }))) add(fields, "categoryId", "unknown_category");
 }
 
+/**
+ * Only a shop whose owner has verified their email may show products to the public: an account made with
+ * somebody else's address (or a throwaway one) keeps its products as drafts. The owner's account is what
+ * counts, whoever (the seller or an admin) presses publish.
+ */
+async function assertMayPublish(sellerId: string) {
+  const seller = await db.seller.findUnique({ where: { id: sellerId }, select: { user: { select: { emailVerifiedAt: true } } } });
+  if (!seller?.user.emailVerifiedAt) throw new AppError("EMAIL_NOT_VERIFIED", "Verify the shop's email address before publishing products");
+}
+
 export async function createProduct(scope: SellerScope, input: ProductCreateInput, sellerIdForAdmin?: string) {
   const sellerId = scope.sellerId ?? sellerIdForAdmin;
   const fields: FieldErrors = {};
   if (!sellerId) add(fields, "sellerId", "required");
+  else if (input.status === "ACTIVE") await assertMayPublish(sellerId);
   if (input.saleStartsAt && input.saleStartsAt <= clock.now()) add(fields, "saleStartsAt", "opens_in_past");
   await checkCategory(input.categoryId, fields);
   if (Object.keys(fields).length) throw invalid(fields);
@@ -50,6 +61,7 @@ export async function createProduct(scope: SellerScope, input: ProductCreateInpu
  */
 export async function updateProduct(scope: SellerScope, productId: string, input: ProductUpdateInput) {
   const current = await ownedProductOrThrow(scope, productId);
+  if (input.status === "ACTIVE" && current.status !== "ACTIVE") await assertMayPublish(current.sellerId);
   const now = clock.now();
   const fields: FieldErrors = {};
   const merged = {

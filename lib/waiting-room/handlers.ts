@@ -7,7 +7,7 @@ import { addressRange } from "@/lib/address-range";
 import { requireVerifiedUser, sessionClaims, signInFirst, userOfClaims } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { jsonAnswer, type Answer, type RequestLike } from "@/lib/http";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/client-address";
 import { key, redis } from "@/lib/redis";
 import { parseBody, parseId, parseQuery } from "@/lib/validation";
 import { roomConfig } from "./config";

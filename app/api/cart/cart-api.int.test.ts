@@ -1,17 +1,21 @@
 // The cart and wishlist JSON API through the real route handlers, sessions, PostgreSQL and Redis.
 import { describe, expect, it } from "vitest";
 import { mintSessionCookie } from "@/lib/auth/session";
-import { GUEST_CART_COOKIE } from "@/lib/cart/guest-token";
+import { GUEST_CART_COOKIE, hashGuestToken, newGuestToken } from "@/lib/cart/guest-token";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { GUEST_CARTS_PER_HOUR } from "@/lib/rate-limit";
 import { createProduct, createUser } from "@/test/factories";
+import { randomIp } from "@/test/http";
 import { GET as getCart } from "./route";
 import { POST as postItem } from "./items/route";
 import { DELETE as deleteItem, PATCH as patchItem } from "./items/[id]/route";
 
 const origin = new URL(env.APP_URL).origin;
 
-function call(handler: (req: Request, ctx: { params: Promise<never> }) => Promise<Response>, method: string, path: string, opts: { cookie?: string; body?: unknown; params?: object } = {}) {
-  const headers: Record<string, string> = { origin };
+function call(handler: (req: Request, ctx: { params: Promise<never> }) => Promise<Response>, method: string, path: string, opts: { cookie?: string; body?: unknown; params?: object; ip?: string } = {}) {
+  // A fresh client address unless the test pins one: the guest-cart limit stays out of unrelated tests.
+  const headers: Record<string, string> = { origin, "x-forwarded-for": opts.ip ?? randomIp() };
   if (opts.cookie) headers.cookie = opts.cookie;
   if (opts.body !== undefined) headers["content-type"] = "application/json";
   const req = new Request(`${origin}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
@@ -105,5 +109,46 @@ describe("cart API", () => {
     const p = await createProduct();
     const req = new Request(`${origin}/api/cart/items`, { method: "POST", headers: { origin: "https://evil.example" }, body: JSON.stringify({ productId: p.id }) });
     expect((await postItem(req, { params: Promise.resolve({} as never) })).status).toBe(403);
+  });
+
+  it("creates a guest cart only when an add succeeds: never on a read, never for a refused add", async () => {
+    const soldOut = await createProduct({ units: 0 });
+    const p = await createProduct();
+    const token = newGuestToken();
+    const cookie = `${GUEST_CART_COOKIE}=${token}`;
+    const cartsOfToken = () => db.cart.count({ where: { guestTokenHash: hashGuestToken(token) } });
+
+    const read = await call(getCart, "GET", "/api/cart");
+    expect(read.headers.get("set-cookie")).toBeNull();
+    const refused = await call(postItem, "POST", "/api/cart/items", { body: { productId: soldOut.id, quantity: 1 } });
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get("set-cookie")).toBeNull();
+    await call(getCart, "GET", "/api/cart", { cookie });
+    expect((await call(postItem, "POST", "/api/cart/items", { cookie, body: { productId: soldOut.id, quantity: 1 } })).status).toBe(409);
+    expect(await cartsOfToken()).toBe(0);
+
+    expect((await call(postItem, "POST", "/api/cart/items", { cookie, body: { productId: p.id, quantity: 1 } })).status).toBe(201);
+    expect(await cartsOfToken()).toBe(1);
+  });
+
+  it("limits the guest carts one client address creates, whatever tokens it makes up", async () => {
+    const p = await createProduct();
+    const ip = randomIp();
+    const add = (cookie?: string, from = ip) => call(postItem, "POST", "/api/cart/items", { ip: from, cookie, body: { productId: p.id, quantity: 1 } });
+    let first = "";
+    for (let i = 0; i < GUEST_CARTS_PER_HOUR; i++) {
+      const res = await add();
+      expect(res.status).toBe(201);
+      first ||= guestCookieOf(res)!;
+    }
+    const refused = await add();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused.headers.get("set-cookie")).toBeNull();
+    // A well-formed token of its own making is a new cart all the same.
+    expect((await add(`${GUEST_CART_COOKIE}=${newGuestToken()}`)).status).toBe(429);
+    // A cart it already has still takes adds; another address still gets a cart.
+    expect((await add(`${GUEST_CART_COOKIE}=${first}`)).status).toBe(201);
+    expect((await add(undefined, randomIp())).status).toBe(201);
   });
 });

@@ -1,5 +1,5 @@
 // POST /api/users — sign up (buyer or seller); the same 202 whether or not the address is new
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/client-address";
 import { signUp } from "@/lib/accounts/signup";
 import { readJson } from "@/lib/body";
 import { route } from "@/lib/http";

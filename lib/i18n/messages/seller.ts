@@ -38,7 +38,10 @@ export const ko = {
     invalid: "입력값을 확인해 주세요.", unknown_field: "알 수 없는 항목이에요.",
     rate_min: "초당 1명 이상이어야 해요.", room_limited_only: "대기실은 한정판에만 쓸 수 있어요.",
   },
-  errors: { generic: "문제가 생겼어요. 잠시 후 다시 시도해 주세요.", notFound: "찾을 수 없어요.", forbidden: "권한이 없어요." },
+  errors: {
+    generic: "문제가 생겼어요. 잠시 후 다시 시도해 주세요.", notFound: "찾을 수 없어요.", forbidden: "권한이 없어요.",
+    emailNotVerified: "이메일 인증을 마친 판매자만 상품을 공개할 수 있어요. 인증 메일의 링크를 열어 주세요. 그 전까지는 임시 저장으로 보관할 수 있어요.",
+  },
   orders: {
     title: "주문", empty: "조건에 맞는 주문이 없어요.", status: "상태", all: "전체", from: "시작일", to: "종료일", filter: "조회",
     id: "주문 번호", date: "주문 일시", items: "상품", subtotal: "금액", detail: "주문 상세", timeline: "주문 이력", payment: "결제",
@@ -110,7 +113,10 @@ export const en: typeof ko = {
     invalid: "Check this value.", unknown_field: "Unknown field.",
     rate_min: "At least 1 buyer per second.", room_limited_only: "Only limited drops have a waiting room.",
   },
-  errors: { generic: "Something went wrong. Please try again.", notFound: "Not found.", forbidden: "Not allowed." },
+  errors: {
+    generic: "Something went wrong. Please try again.", notFound: "Not found.", forbidden: "Not allowed.",
+    emailNotVerified: "Only sellers with a verified email address can publish products. Open the link in the verification email; until then, save the product as a draft.",
+  },
   orders: {
     title: "Orders", empty: "No orders match.", status: "Status", all: "All", from: "From", to: "To", filter: "Filter",
     id: "Order", date: "Ordered at", items: "Items", subtotal: "Amount", detail: "Order details", timeline: "Timeline", payment: "Payment",

@@ -1,6 +1,6 @@
 // POST /api/webhooks/toss — Toss's PAYMENT_STATUS_CHANGED deliveries: recorded once, processed by the worker
 import { readCappedText } from "@/lib/body";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/client-address";
 import { route } from "@/lib/http";
 import { assertWebhookRate, receiveTossWebhook, WEBHOOK_MAX_BYTES } from "@/lib/payments/webhooks";
 
