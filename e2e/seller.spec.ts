@@ -102,4 +102,6 @@ test("a seller schedules a drop, a buyer buys it at the opening, the seller sees
   await seller.goto("/seller/sales?days=7");
   await expect(seller.getByTestId("sales-top")).toContainText(name);
   await expect(seller.getByTestId("sales-chart").locator(".recharts-bar-rectangle path")).not.toHaveCount(0);
+  // Contexts of its own: closed here, or their pages (the live monitor polls) would run on under later journeys.
+  for (const p of [seller, buyer]) await p.context().close();
 });
