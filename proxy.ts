@@ -4,9 +4,9 @@
 //   (lib/client-address.ts's isSameOrigin) and are refused with the same 403 body. Next's own check answers
 //   a foreign Origin with a 500 and lets a request without Origin through. /api/* is left to route(),
 //   which checks each route itself (some, like webhooks, are meant for servers). A call whose body cannot
-//   be an argument list is then refused with a 400 (lib/action-request.ts): Next would crash on it with a
-//   500. Reading the body here does not consume it: Next buffers a copy for the proxy (up to
-//   experimental.proxyClientMaxBodySize, 10 MB by default; actions are capped at 1 MB before that).
+//   be an argument list is then refused with a 400, and one over Next's 1 MB action limit with a 413
+//   (lib/action-request.ts): Next would crash on either with a 500. Reading the body here does not consume
+//   it: Next buffers a copy for the proxy (up to experimental.proxyClientMaxBodySize, 10 MB by default).
 // - The security headers of everything Next serves: pages, route handlers, server actions, errors, 404s,
 //   static files. A page gets a fresh nonce: Next reads it from the Content-Security-Policy request header
 //   and puts it on its own scripts. The production server's page micro-cache swaps that policy for one of

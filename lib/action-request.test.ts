@@ -46,11 +46,15 @@ describe("actionArgumentsRefusal", () => {
     expect((await call(form([["0", '["$Q0"]']]), { "next-action": "00ab" }))?.status).toBe(400);
   });
 
-  it("leaves form posts without JavaScript, other requests and Next's own 413 to Next", async () => {
+  it("refuses a body over Next's action limit with a 413, declared or not", async () => {
+    expect((await call("[]", { "next-action": "00ab", "content-length": String(2 * 1024 * 1024) }))?.status).toBe(413);
+    expect((await call(`["${"x".repeat(1024 * 1024)}"]`))?.status).toBe(413);
+  });
+
+  it("leaves form posts without JavaScript and other requests to Next", async () => {
     const noJs = new FormData();
     noJs.append("$ACTION_ID_00ab", "");
     expect(await call(noJs, {})).toBeNull();
     expect(await call("{", { "content-type": "text/plain" })).toBeNull();
-    expect(await call("{", { "next-action": "00ab", "content-length": String(2 * 1024 * 1024) })).toBeNull();
   });
 });

@@ -5,10 +5,10 @@
 // Strings starting with "$" are React's references: most name another part of a multipart body, and one
 // naming a part that is not there crashes decodeReply too ("Connection closed.").
 // Plumbing with no server-only imports: proxy.ts runs it in every deployment mode.
-import { MAX_JSON_DEPTH, declaresTooLarge, nestsDeeperThan } from "@/lib/body";
+import { MAX_JSON_DEPTH, nestsDeeperThan, readCappedText } from "@/lib/body";
 import { AppError } from "@/lib/errors";
 
-/** Next's serverActions.bodySizeLimit (its default, 1 MB): over it, Next answers its own 413. */
+/** Next's serverActions.bodySizeLimit (its default, 1 MB): over it, Next's handler crashes with a 500. */
 export const NEXT_ACTION_BODY_LIMIT = 1024 * 1024;
 
 export const notAnArgumentList = () => new AppError("BAD_REQUEST", "Server action arguments must be a JSON array");
@@ -17,17 +17,23 @@ export const notAnArgumentList = () => new AppError("BAD_REQUEST", "Server actio
 export async function actionArgumentsRefusal(request: Request): Promise<AppError | null> {
   if (request.method !== "POST" || !request.headers.has("next-action")) return null;
   const type = request.headers.get("content-type");
-  // As Next classifies them: urlencoded is not an action (Next answers 404), and an oversized body is its 413.
-  if (type === "application/x-www-form-urlencoded" || declaresTooLarge(request.headers, NEXT_ACTION_BODY_LIMIT)) return null;
-  const ok = type?.startsWith("multipart/form-data") ? await multipartOk(request) : isArgumentList(await request.text().catch(() => null), noParts);
+  // As Next classifies them: urlencoded is not an action (Next answers 404).
+  if (type === "application/x-www-form-urlencoded") return null;
+  let text: string;
+  try {
+    text = await readCappedText(request, NEXT_ACTION_BODY_LIMIT); // over it: 413 (Next throws a 413 that ends as a 500)
+  } catch (err) {
+    return err instanceof AppError ? err : notAnArgumentList();
+  }
+  const ok = type?.startsWith("multipart/form-data") ? await multipartOk(text, type) : isArgumentList(text, noParts);
   return ok ? null : notAnArgumentList();
 }
 
 const noParts = () => false;
 
 /** Field "0" of a multipart call is the argument list; its references may name the call's other parts. */
-async function multipartOk(request: Request): Promise<boolean> {
-  const form = await request.formData().catch(() => null);
+async function multipartOk(body: string, type: string): Promise<boolean> {
+  const form = await new Response(body, { headers: { "content-type": type } }).formData().catch(() => null);
   const root = form?.get("0");
   return typeof root === "string" && isArgumentList(root, (field) => field !== "0" && form!.has(field));
 }

@@ -1,7 +1,8 @@
-// A server action call whose body cannot be an argument list is a 400 in the shop's error shape (proxy.ts,
-// lib/action-request.ts), not the 500 of Next's action handler; real calls still run: a JSON argument list
-// and a multipart one from Next's client, and the form post without JavaScript. Through the production
-// server on the production build, with the actions' real ids.
+// A server action call whose body cannot be an argument list is a 400 in the shop's error shape, and one
+// over Next's 1 MB action limit a 413 (proxy.ts, lib/action-request.ts), not the 500 of Next's action
+// handler; real calls still run: a JSON argument list and a multipart one from Next's client, and the form
+// post without JavaScript. Request headers over Node's limit are a 431 the client reads (server/oversized.ts),
+// not a reset. Through the production server on the production build, with the actions' real ids.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GUEST_CART_COOKIE } from "@/lib/cart/guest-token";
 import { localeCookie } from "@/lib/i18n/config";
@@ -45,6 +46,18 @@ describe("server action bodies", () => {
     const multipart = await callAction(ids.signIn, formOf([["0", "5"], ["_1_email", "a@b.c"]]), "/signin");
     expect(multipart.status).toBe(400);
     expect(await multipart.json()).toEqual(refusal);
+  });
+
+  it("refuses a body over Next's action limit with a 413", async () => {
+    const res = await callAction(ids.signIn, JSON.stringify(["x".repeat(1024 * 1024)]), "/signin");
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "Body too large" } });
+  });
+
+  it("answers request headers over Node's limit with a 431 the client gets to read, body or not", async () => {
+    const long = `/cart?q=${"%EA%B0%80".repeat(5000)}`;
+    expect((await fetch(`${server.base}${long}`)).status).toBe(431);
+    expect((await callAction(ids.dismissMergeNotice, "[]", long)).status).toBe(431);
   });
 
   it("runs a JSON argument list: add to cart gives a guest its cart cookie", async () => {

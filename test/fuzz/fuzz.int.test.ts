@@ -133,9 +133,12 @@ const fill = (value: unknown): unknown => {
   return value;
 };
 
+/** A path segment as bytes: a lone surrogate (which encodeURIComponent refuses) goes as its invalid UTF-8 bytes. */
+const encodePathPart = (v: string) => v.replace(/[\s\S]/gu, (ch) => (/^[\ud800-\udfff]$/.test(ch) ? `%ED%${(0x80 | ((ch.charCodeAt(0) >> 6) & 0x3f)).toString(16).toUpperCase()}%${(0x80 | (ch.charCodeAt(0) & 0x3f)).toString(16).toUpperCase()}` : encodeURIComponent(ch)));
+
 function pathArb(segments: Segment[], a: ReturnType<typeof arbitraries>) {
   return fc.tuple(
-    ...segments.map((s) => (s.kind === "static" ? fc.constant(s.value) : a.param(realValues(s)).map((v) => (realValues(s).includes(v) ? v : encodeURIComponent(v) || "%20")))),
+    ...segments.map((s) => (s.kind === "static" ? fc.constant(s.value) : a.param(realValues(s)).map((v) => (realValues(s).includes(v) ? v : encodePathPart(v) || "%20")))),
   ).map((parts) => "/" + parts.join("/"));
 }
 
