@@ -2,7 +2,7 @@
 // over Next's 1 MB action limit a 413 (proxy.ts, lib/action-request.ts), not the 500 of Next's action
 // handler; real calls still run: a JSON argument list and a multipart one from Next's client, and the form
 // post without JavaScript. Request headers over Node's limit are a 431 the client reads (server/oversized.ts),
-// not a reset. Through the production server on the production build, with the actions' real ids.
+// not a reset, and a path whose escapes are not UTF-8 a 400 (server/fast-path.ts). Through the production server on the production build, with the actions' real ids.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GUEST_CART_COOKIE } from "@/lib/cart/guest-token";
 import { localeCookie } from "@/lib/i18n/config";
@@ -58,6 +58,13 @@ describe("server action bodies", () => {
     const long = `/cart?q=${"%EA%B0%80".repeat(5000)}`;
     expect((await fetch(`${server.base}${long}`)).status).toBe(431);
     expect((await callAction(ids.dismissMergeNotice, "[]", long)).status).toBe(431);
+  });
+
+  it("refuses a path whose escapes are not UTF-8 with a 400, page, route or action (Next answered a 500)", async () => {
+    for (const res of [await fetch(`${server.base}/products/%ED%A0%80`), await fetch(`${server.base}/api/orders/%ED%BF%BF`), await callAction(ids.dismissMergeNotice, "[]", "/products/%ED%A0%80")]) {
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: "BAD_REQUEST", message: "Malformed URL path" } });
+    }
   });
 
   it("runs a JSON argument list: add to cart gives a guest its cart cookie", async () => {
