@@ -20,19 +20,18 @@ export function lingerThenClose(req: IncomingMessage) {
   socket.once("close", () => clearTimeout(timer));
 }
 
-const CLIENT_ERROR_STATUS: Record<string, string> = {
-  HPE_HEADER_OVERFLOW: "431 Request Header Fields Too Large",
-  ERR_HTTP_REQUEST_TIMEOUT: "408 Request Timeout",
-};
-
 /**
- * The server's `clientError` handler: Node's own answer (431 for headers over its limit, 408, else 400),
- * but with the same half-close and linger as a 413. Node's default destroys the socket at once, and a
- * client still sending its long request line or headers gets a reset instead of the answer.
+ * The server's `clientError` handler. Request headers over Node's limit get Node's 431 with the same
+ * half-close and linger as a 413: Node's default destroys the socket at once, and a client still sending
+ * its long request line or headers gets a reset instead of the answer. Anything else as Node does it.
  */
-export function answerClientError(err: Error & { code?: string }, socket: Duplex) {
-  if (err.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
-  socket.end(`HTTP/1.1 ${CLIENT_ERROR_STATUS[err.code ?? ""] ?? "400 Bad Request"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+export function answerClientError(err: Error & { code?: string }, socket: Duplex & { _httpMessage?: { headersSent?: boolean } }) {
+  const answerable = socket.writable && !socket._httpMessage?.headersSent;
+  if (err.code !== "HPE_HEADER_OVERFLOW" || !answerable) {
+    if (answerable && err.code !== "ECONNRESET") socket.write(`HTTP/1.1 ${err.code === "ERR_HTTP_REQUEST_TIMEOUT" ? "408 Request Timeout" : "400 Bad Request"}\r\nConnection: close\r\n\r\n`);
+    return void socket.destroy();
+  }
+  socket.end("HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
   socket.resume();
   const timer = setTimeout(() => socket.destroy(), LINGER_MS);
   timer.unref();
