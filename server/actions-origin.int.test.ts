@@ -3,22 +3,10 @@
 // 403 body, with JavaScript (the Next-Action header) or without (a form post); the shop's own origin goes
 // through, and the add-to-cart action then gives a guest a cart cookie only for an add that succeeded.
 // The action's id comes from the build's manifest, as the shop's pages get it.
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GUEST_CART_COOKIE } from "@/lib/cart/guest-token";
 import { createProduct } from "@/test/factories";
-import { startProductionServer, type ProductionServer } from "@/test/production-server";
-
-type ManifestEntry = { exportedName: string; filename: string };
-
-/** The build's id of a server action, by its module and export name. */
-function actionId(filename: string, exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, "../.next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, ManifestEntry> };
-  const found = Object.entries(manifest.node).find(([, e]) => e.filename === filename && e.exportedName === exportedName);
-  if (!found) throw new Error(`no server action ${exportedName} of ${filename} in the build`);
-  return found[0];
-}
+import { actionId, startProductionServer, type ProductionServer } from "@/test/production-server";
 
 let server: ProductionServer;
 let addToCart: string;

@@ -9,7 +9,7 @@ import { log } from "@/lib/log";
 import { shopPolicyOptions } from "@/lib/security-headers";
 import { fastPaths } from "./fast-path";
 import { resolveForwarded } from "./forwarded";
-import { lingerThenClose } from "./oversized";
+import { answerClientError, lingerThenClose } from "./oversized";
 import { PageCache, pageKeyOf, servePage } from "./page-cache";
 import { fillToken, isFillRequest, loopbackRender } from "./page-fill";
 import { countPgQueries } from "./pg-query-count";
@@ -32,6 +32,7 @@ export async function startServer() {
     }
     void handle(req, res);
   });
+  server.on("clientError", answerClientError);
   server.keepAliveTimeout = 65_000;
   server.listen(env.PORT, env.HOST, () => log.info({ port: env.PORT, host: env.HOST }, "server listening"));
   const stop = () => {

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
 import { handleViewerSummary } from "@/lib/accounts/handlers";
 import { MAX_JSON_BYTES, parseJsonText, tooLarge } from "@/lib/body";
+import { AppError } from "@/lib/errors";
 import { errorAnswer, handle, type Answer, type RequestLike } from "@/lib/http";
 import { handlePlaceOrder } from "@/lib/orders/handlers";
 import { handleConfirmPayment } from "@/lib/payments/handlers";
@@ -100,6 +101,18 @@ async function send(res: ServerResponse, response: Response) {
   res.end(body);
 }
 
+/** Whether a path's percent-escapes decode to UTF-8: Next answers one that does not (`%ED%A0%80`) with a 500. */
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const malformedPath: NodeHandler = (req, res) => write(res, errorAnswer(new AppError("BAD_REQUEST", "Malformed URL path"), requestIdOf(req)));
+
 const internal = '{"error":{"code":"INTERNAL","message":"Something went wrong"}}';
 
 /** A route handler (the one Next mounts too), run as route() runs it for Next, served from Node. */
@@ -171,6 +184,7 @@ export function fastPaths(req: IncomingMessage): NodeHandler | undefined {
   if (!req.url) return undefined;
   const q = req.url.indexOf("?");
   const path = q === -1 ? req.url : req.url.slice(0, q);
+  if (!decodable(path)) return malformedPath;
   if (req.method === "POST") return posts.get(path);
   if (req.method === "GET") {
     const id = stockPollId(path);

@@ -4,6 +4,7 @@
 // the socket is half-closed instead (FIN after the answer), the rest of the upload is read and dropped for
 // a short while, and only then destroyed: a client that never stops sending cannot hold it.
 import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 
 export const LINGER_MS = 2_000;
 
@@ -14,6 +15,24 @@ export function lingerThenClose(req: IncomingMessage) {
   socket.destroySoon = () => void socket.end();
   req.removeAllListeners("data");
   req.resume();
+  const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+  timer.unref();
+  socket.once("close", () => clearTimeout(timer));
+}
+
+/**
+ * The server's `clientError` handler. Request headers over Node's limit get Node's 431 with the same
+ * half-close and linger as a 413: Node's default destroys the socket at once, and a client still sending
+ * its long request line or headers gets a reset instead of the answer. Anything else as Node does it.
+ */
+export function answerClientError(err: Error & { code?: string }, socket: Duplex & { _httpMessage?: { headersSent?: boolean } }) {
+  const answerable = socket.writable && !socket._httpMessage?.headersSent;
+  if (err.code !== "HPE_HEADER_OVERFLOW" || !answerable) {
+    if (answerable && err.code !== "ECONNRESET") socket.write(`HTTP/1.1 ${err.code === "ERR_HTTP_REQUEST_TIMEOUT" ? "408 Request Timeout" : "400 Bad Request"}\r\nConnection: close\r\n\r\n`);
+    return void socket.destroy();
+  }
+  socket.end("HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+  socket.resume();
   const timer = setTimeout(() => socket.destroy(), LINGER_MS);
   timer.unref();
   socket.once("close", () => clearTimeout(timer));

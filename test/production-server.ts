@@ -1,7 +1,7 @@
 // The production server (server/index.ts on the production build) as a child process for integration
 // tests: its own free port, APP_URL on it, the test run's database and Redis prefix, stopped as a group.
 // Needs `npm run build` first (scripts/test.sh builds before it runs the tests).
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { eventually, NodeProcess } from "@/test/processes";
 import { freePort } from "@/test/redis-server";
@@ -23,4 +23,14 @@ export async function startProductionServer(env: Record<string, string> = {}): P
   });
   await eventually(() => fetch(`${base}/api/health`).then((r) => r.ok, () => false), `the production server on :${port}`, [proc], 120_000);
   return { base, port, process: proc, stop: () => proc.stop() };
+}
+
+type ManifestEntry = { exportedName: string; filename: string };
+
+/** The build's id of a server action, by its module and export name (as the shop's pages get it). */
+export function actionId(filename: string, exportedName: string): string {
+  const manifest = JSON.parse(readFileSync(resolve(root, ".next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, ManifestEntry> };
+  const found = Object.entries(manifest.node).find(([, e]) => e.filename === filename && e.exportedName === exportedName);
+  if (!found) throw new Error(`no server action ${exportedName} of ${filename} in the build`);
+  return found[0];
 }
