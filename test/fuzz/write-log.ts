@@ -7,11 +7,15 @@ import pg from "pg";
 const INSTALL = `
 CREATE TABLE IF NOT EXISTS fuzz_write_log (id bigserial PRIMARY KEY, tbl text NOT NULL, op text NOT NULL, cols text NOT NULL DEFAULT '');
 CREATE OR REPLACE FUNCTION fuzz_log_write() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE changed text := '';
 BEGIN
-  -- For an UPDATE, the columns it changed: bookkeeping (a session's lastSeenAt) is told apart from a real change.
-  INSERT INTO fuzz_write_log (tbl, op, cols) VALUES (TG_TABLE_NAME, TG_OP, CASE WHEN TG_OP = 'UPDATE' THEN
-    (SELECT coalesce(string_agg(n.key, ',' ORDER BY n.key), '') FROM jsonb_each(to_jsonb(NEW)) n WHERE n.value IS DISTINCT FROM to_jsonb(OLD) -> n.key)
-    ELSE '' END);
+  -- For an UPDATE, the columns it changed: bookkeeping (a session's lastSeenAt) is told apart from a real
+  -- change, and an UPDATE that changed nothing (the same value written again) is no write at all.
+  IF TG_OP = 'UPDATE' THEN
+    SELECT coalesce(string_agg(n.key, ',' ORDER BY n.key), '') INTO changed FROM jsonb_each(to_jsonb(NEW)) n WHERE n.value IS DISTINCT FROM to_jsonb(OLD) -> n.key;
+    IF changed = '' THEN RETURN NULL; END IF;
+  END IF;
+  INSERT INTO fuzz_write_log (tbl, op, cols) VALUES (TG_TABLE_NAME, TG_OP, changed);
   RETURN NULL;
 END $$;
 DO $$
