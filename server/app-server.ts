@@ -1,6 +1,6 @@
 // Builds the production server (see server/index.ts): Next for every page and route, plus fast paths and
 // the page micro-cache in front of the shop's cacheable pages (server/page-cache.ts).
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { resolve } from "node:path";
 import next from "next";
 import { env } from "@/lib/env";
@@ -14,6 +14,24 @@ import { PageCache, pageKeyOf, servePage } from "./page-cache";
 import { fillToken, isFillRequest, loopbackRender } from "./page-fill";
 import { countPgQueries } from "./pg-query-count";
 
+/**
+ * A body Next's side refused as too large (lib/body.ts, proxy.ts) must not leave its connection to the
+ * sender: the 413 goes out with `Connection: close` — so the client opens a new connection for its next
+ * request instead of reusing one that is about to end — and the connection then lingers and closes
+ * (server/oversized.ts). Both have to be decided before the status line is written: Node writes it through
+ * writeHead, explicitly or from res.end.
+ */
+function closeAfterTooLarge(req: IncomingMessage, res: ServerResponse) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    if (args[0] === 413) {
+      this.shouldKeepAlive = false;
+      lingerThenClose(req);
+    }
+    return writeHead.apply(this, args);
+  } as ServerResponse["writeHead"];
+}
+
 export async function startServer() {
   if (env.PG_QUERY_METRICS) countPgQueries();
   const app = next({ dev: false, dir: resolve(import.meta.dirname, ".."), hostname: env.HOST, port: env.PORT });
@@ -22,10 +40,9 @@ export async function startServer() {
   const pages = pageCache();
   const server = createServer((req, res) => {
     resolveForwarded(req); // first: nothing may read a client's own forwarded headers (docs/security.md)
-    // A route that refused an oversized body (lib/body.ts) must not leave its connection to the sender.
-    res.once("finish", () => res.statusCode === 413 && lingerThenClose(req));
-    const fast = fastPaths(req);
+    const fast = fastPaths(req); // they end their own 413s (server/fast-path.ts)
     if (fast) return void fast(req, res);
+    if (req.method !== "GET" && req.method !== "HEAD") closeAfterTooLarge(req, res);
     if (pages && !isFillRequest(req, pages.token)) {
       const page = pageKeyOf(req);
       if (page) return servePage(pages.cache, page, req, res, handle);
