@@ -9,7 +9,11 @@ import { emailSchema } from "./schemas";
 export async function checkSignInLock(req: Request): Promise<void> {
   const type = req.headers.get("content-type") ?? "";
   let email: unknown;
-  if (type.includes("application/json")) email = ((await req.clone().json().catch(() => ({}))) as { email?: unknown }).email;
+  if (type.includes("application/json")) {
+    const body: unknown = await req.clone().json().catch(() => null);
+    // Any JSON: null, a number or an array names no email (a null body was a 500, found by the fuzz suite).
+    email = body !== null && typeof body === "object" ? (body as { email?: unknown }).email : undefined;
+  }
   else email = (await req.clone().formData().catch(() => null))?.get("email");
   const parsed = emailSchema.safeParse(email);
   // A malformed email cannot match an account; the IP limit still applies.
