@@ -1,4 +1,4 @@
-// The one PostgreSQL client (Prisma 7 through @prisma/adapter-pg). Only queries and services import it.
+// The one PostgreSQL client: Prisma 7 through @prisma/adapter-pg, on a pg pool of our own that `queryRows` shares for the hottest statements. Only queries and services import it.
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
