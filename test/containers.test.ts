@@ -177,6 +177,7 @@ describe("compose.yaml and the Dockerfile", () => {
     const [[appHost, appContainer]] = published(app);
     const [[tossHost, tossContainer]] = published(toss);
     expect(appContainer).toBe(Number(env.PORT));
+    expect(env.HOST, "the server listens on every interface of its container").toBe("0.0.0.0");
     expect(tossContainer).toBe(Number(toss.environment!.TOSS_FAKE_PORT));
     // The stand-in listens on every interface of its container (its default is 127.0.0.1).
     expect(toss.command!.join(" ")).toContain("--host 0.0.0.0");
