@@ -116,6 +116,12 @@ const schema = z.object({
   /** PBKDF2 iterations per try (the price of one try). */
   ALTCHA_COST: z.coerce.number().int().min(1).max(100_000).default(100),
   TOSS_API_BASE_URL: z.url().default("http://127.0.0.1:4010"),
+  /**
+   * The stand-in payment window's base address as the browser reaches it, when it differs from the one the
+   * server calls (containers: http://toss:4010 inside, the published http://localhost:4010 outside).
+   * Unset = TOSS_API_BASE_URL.
+   */
+  TOSS_CHECKOUT_BASE_URL: z.url().optional(),
   TOSS_SECRET_KEY: z.string().default("test_sk_hurryup_local"),
   /**
    * Payment confirms one server process runs at once (POST /api/payments/confirm; default: the database

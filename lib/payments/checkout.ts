@@ -26,7 +26,7 @@ export function paymentRequestFor(order: { id: string; orderName: string; amount
   const clientKey = env.NEXT_PUBLIC_TOSS_CLIENT_KEY ?? null;
   let standInUrl: string | null = null;
   if (!clientKey) {
-    const url = new URL("/checkout", env.TOSS_API_BASE_URL);
+    const url = new URL("/checkout", env.TOSS_CHECKOUT_BASE_URL ?? env.TOSS_API_BASE_URL);
     const params = { orderId: order.id, amount: String(order.amount), orderName: order.orderName, successUrl, failUrl };
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     standInUrl = url.toString();
