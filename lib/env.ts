@@ -138,6 +138,11 @@ const schema = z.object({
   SETTLEMENT_FEE_RATE: z.coerce.number().min(0).max(0.5).default(0.035),
   /** Where uploaded images are stored (local-disk storage). */
   UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
+  /**
+   * 1 = `next build` skips its type-check (next.config.ts): `npm run demo` sets it; the type-check runs in
+   * `npm test` and CI, and would double the demo's first start.
+   */
+  HURRYUP_BUILD_SKIP_TYPECHECK: bool.default(false),
   /** 1 = the local demo / test build: development secrets accepted and /dev/mailbox shown in production. */
   HURRYUP_DEMO: bool.default(false),
   /**
