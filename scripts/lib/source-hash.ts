@@ -31,7 +31,7 @@ export function buildInputs(root: string, dir = root): string[] {
  * The hash of the build's inputs: each file's path and content, and the environment the build bakes in
  * (NEXT_PUBLIC_* values are inlined into the browser's code).
  */
-export function sourceHash(root: string, env: NodeJS.ProcessEnv): string {
+export function sourceHash(root: string, env: Record<string, string | undefined>): string {
   const h = createHash("sha256");
   for (const file of buildInputs(root)) h.update(`${file}\0`).update(readFileSync(join(root, file))).update("\0");
   for (const name of Object.keys(env).filter((k) => k.startsWith("NEXT_PUBLIC_")).sort()) h.update(`${name}=${env[name]}\0`);
