@@ -55,6 +55,11 @@ const schema = z.object({
   UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
   /** Bearer token of GET /api/cron/jobs (Vercel sets it for its cron calls); unset = the route is off. */
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /**
+   * Bearer token of GET /api/metrics in production (Prometheus sends it); unset there = the route is off.
+   * Not needed outside production or with HURRYUP_DEMO=1, where the route is open.
+   */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   AUTH_SECRET: devOnly(z.string().min(32, "must be at least 32 characters"), "dev-only-auth-secret-change-me-0123456789"),
   DATA_ENCRYPTION_KEYS: devOnly(keyList, "dev1:ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM="),
   BLIND_INDEX_KEY: devOnly(z.string().min(32, "must be at least 32 characters"), "dev-only-blind-index-key-0123456789abcdef"),
@@ -139,6 +144,11 @@ const schema = z.object({
   SETTLEMENT_FEE_RATE: z.coerce.number().min(0).max(0.5).default(0.035),
   /** Where uploaded images are stored (local-disk storage). */
   UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
+  /**
+   * 1 = `next build` skips its type-check (next.config.ts): `npm run demo` sets it; the type-check runs in
+   * `npm test` and CI, and would double the demo's first start.
+   */
+  HURRYUP_BUILD_SKIP_TYPECHECK: bool.default(false),
   /** 1 = the local demo / test build: development secrets accepted and /dev/mailbox shown in production. */
   HURRYUP_DEMO: bool.default(false),
   /**

@@ -31,6 +31,8 @@ export const errorStatus = {
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   CRON_DISABLED: 503,
+  /** GET /api/metrics in production without a METRICS_TOKEN configured (lib/metrics-auth.ts). */
+  METRICS_DISABLED: 503,
   INTERNAL: 500,
 } as const;
 

@@ -14,7 +14,15 @@ redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || { echo "Redis is not reac
 
 npm run -s db:migrate
 npm run -s db:seed
-npm run -s build
+# Built again only when what the build reads changed: the hash of its inputs (scripts/lib/source-hash.ts)
+# is kept beside the build. The type-check belongs to `npm test` (and CI), not to the demo's start.
+source_hash=$(node_modules/.bin/tsx scripts/source-hash.ts)
+if [ -f .next/BUILD_ID ] && [ "$(cat .next/hurryup-source-hash 2>/dev/null)" = "$source_hash" ]; then
+  echo "The build is up to date (its sources did not change since): not building again."
+else
+  HURRYUP_BUILD_SKIP_TYPECHECK=1 npm run -s build
+  echo "$source_hash" > .next/hurryup-source-hash
+fi
 
 # Each child in a process group of its own, stopped as a whole (npm → sh → tsx → node) on exit,
 # Ctrl-C or TERM (scripts/lib/procs.sh).
@@ -27,6 +35,8 @@ fi
 if [ -f worker/index.ts ]; then procs_start - node_modules/.bin/tsx worker/index.ts; fi
 # `npm start`: the production server with its heap settings (server/node-flags.ts).
 PORT="${PORT:-3000}" procs_start - npm run -s start
-echo "Hurry Up is starting on http://localhost:${PORT:-3000} (Ctrl-C stops the shop, the worker and the fakes)"
+server_pid=$!
+# Once the shop answers: the demo drops timed from now, then its address with the demo accounts.
+node_modules/.bin/tsx scripts/demo-ready.ts "${PORT:-3000}" "$server_pid"
 # Until one of them ends (then the rest are stopped) or Ctrl-C.
 wait -n

@@ -11,6 +11,7 @@ import { fastPaths } from "./fast-path";
 import { resolveForwarded } from "./forwarded";
 import { answerClientError, lingerThenClose } from "./oversized";
 import { PageCache, pageKeyOf, servePage } from "./page-cache";
+import { applyBuiltNextConfig } from "./next-config";
 import { fillToken, isFillRequest, loopbackRender } from "./page-fill";
 import { countPgQueries } from "./pg-query-count";
 
@@ -34,7 +35,9 @@ function closeAfterTooLarge(req: IncomingMessage, res: ServerResponse) {
 
 export async function startServer() {
   if (env.PG_QUERY_METRICS) countPgQueries();
-  const app = next({ dev: false, dir: resolve(import.meta.dirname, ".."), hostname: env.HOST, port: env.PORT });
+  const dir = resolve(import.meta.dirname, "..");
+  applyBuiltNextConfig(dir);
+  const app = next({ dev: false, dir, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
   const pages = pageCache();

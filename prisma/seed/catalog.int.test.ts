@@ -7,7 +7,7 @@ import { stockKeys } from "@/lib/stock/keys";
 import { stockGate } from "@/lib/stock/gate";
 import { createSeller } from "@/test/factories";
 import { seedCategories, seedProducts } from "./catalog-data";
-import { loadSeededStock, seedCatalog, seedId, UPCOMING_DROP_DELAY_MS } from "./catalog";
+import { loadSeededStock, retimeDrops, seedCatalog, seedId, UPCOMING_DROP_DELAY_MS } from "./catalog";
 
 const counts = async (ids: string[]) => ({
   categories: await db.category.count({ where: { slug: { in: seedCategories.map((c) => c.slug) } } }),
@@ -56,5 +56,30 @@ describe("catalog seed", () => {
     const units = seedProducts.find((p) => p.key === "classic-canvas")!.units;
     expect(inv).toMatchObject({ available: units, total: units + 2 });
     expect(ids).toContain(id);
+  });
+
+  it("re-times only the drops from a later now (the demo, once the shop answers), and Redis follows", async () => {
+    const seller = await createSeller();
+    const seededAt = Date.now() - 10 * 60_000; // the build took ten minutes: the upcoming drop has opened
+    const ids = await seedCatalog(db, seller.id, seededAt);
+    const plain = seedId("classic-canvas");
+    const plainBefore = await db.product.findUniqueOrThrow({ where: { id: plain } });
+    const inventoryBefore = await db.inventory.findMany({ where: { productId: { in: ids } }, orderBy: { productId: "asc" } });
+
+    const now = Date.now();
+    const drops = await retimeDrops(db, now);
+    const limited = await db.product.findMany({ where: { id: { in: ids }, type: "LIMITED" }, include: { inventory: true } });
+    expect([...drops].sort()).toEqual(limited.map((p) => p.id).sort());
+    const states = limited.map((p) => computeSaleState({ saleStartsAt: p.saleStartsAt, saleEndsAt: p.saleEndsAt, remaining: p.inventory!.available }, now)).sort();
+    expect(states).toEqual(["ended", "open", "open", "sold_out", "upcoming"]);
+    expect(limited.find((p) => p.id === seedId("drop-midnight-high"))!.saleStartsAt!.getTime()).toBe(now + UPCOMING_DROP_DELAY_MS);
+    expect(await db.product.findUniqueOrThrow({ where: { id: plain } })).toEqual(plainBefore);
+    expect(await db.inventory.findMany({ where: { productId: { in: ids } }, orderBy: { productId: "asc" } })).toEqual(inventoryBefore);
+
+    const gate = stockGate();
+    await loadSeededStock(gate.store, drops);
+    const upcoming = seedId("drop-midnight-high");
+    const [startsAtMs] = await gate.run((s) => s.hmget(stockKeys.meta(upcoming), ["s"]));
+    expect(Number(startsAtMs)).toBe(now + UPCOMING_DROP_DELAY_MS);
   });
 });

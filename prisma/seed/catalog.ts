@@ -19,7 +19,7 @@ export function seedId(key: string): string {
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }
 
-/** How far the upcoming drop opens after seeding. */
+/** How far the upcoming drop opens after seeding (or after the demo first answers: retimeDrops). */
 export const UPCOMING_DROP_DELAY_MS = 3 * MINUTE;
 
 function window(kind: DropKind, nowMs: number): { starts: number; ends: number } {
@@ -75,6 +75,24 @@ export async function seedCatalog(db: Db, sellerId: string, nowMs: number): Prom
       await tx.inventory.upsert({ where: { productId: id }, create: { productId: id, total, available }, update: { total, available } });
     });
     ids.push(id);
+  }
+  return ids;
+}
+
+/**
+ * Sets the drops' sale windows again relative to `nowMs`, leaving everything else as seeded. `npm run demo`
+ * calls it once the shop answers (scripts/demo-ready.ts): the seed runs before the build, and a drop set to
+ * open minutes after seeding would otherwise open before a newcomer first sees it. Returns the drops' ids
+ * (their stock in Redis must be reloaded: the windows moved).
+ */
+export async function retimeDrops(db: Db, nowMs: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (const p of seedProducts) {
+    if (!p.drop) continue;
+    const w = window(p.drop.kind, nowMs);
+    const id = seedId(p.key);
+    const { count } = await db.product.updateMany({ where: { id }, data: { saleStartsAt: new Date(w.starts), saleEndsAt: new Date(w.ends) } });
+    if (count === 1) ids.push(id);
   }
   return ids;
 }
