@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { productTypes, saleStates } from "@/lib/catalog/schemas";
 import { errorStatus } from "@/lib/errors";
+import type { LiveStockState } from "@/lib/stock/live";
 
 const isoInstant = z.iso.datetime({ offset: true });
 const won = z.number().int().describe("Integer won");
@@ -59,6 +60,9 @@ export const productPageSchema = z.looseObject({
 
 export const productAnswerSchema = z.looseObject({ product: productSchema });
 
+// The stock API's words for the sale state (lib/stock/live.ts); a Record, so a state added there fails to compile here.
+const liveStates: Record<LiveStockState, true> = { upcoming: true, on_sale: true, sold_out: true, ended: true };
+
 /** lib/stock/live-cache.ts + handlers.ts: the live units, the sale state by the server's clock, and that clock. */
 export const liveStockSchema = z.looseObject({
   stock: z.looseObject({
@@ -68,7 +72,7 @@ export const liveStockSchema = z.looseObject({
     saleStartsAt: isoInstant.nullable(),
     saleEndsAt: isoInstant.nullable(),
     perBuyerLimit: z.number().int().positive().nullable(),
-    state: z.enum(saleStates),
+    state: z.enum(Object.keys(liveStates) as [LiveStockState, ...LiveStockState[]]),
     serverTime: isoInstant,
   }),
 });
