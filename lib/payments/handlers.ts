@@ -7,9 +7,10 @@ import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import { jsonAnswer, type Answer, type RequestLike } from "@/lib/http";
 import { createGate } from "@/lib/limit";
-import { parseBody } from "@/lib/validation";
+import { parseBody, parseQuery } from "@/lib/validation";
+import { describePaymentFailure } from "./failure";
 import { getOrderPayment } from "./queries";
-import { confirmBodySchema } from "./schemas";
+import { confirmBodySchema, failRouteQuerySchema } from "./schemas";
 import { confirmOrderPayment } from "./service";
 
 // A drop's buyers all pay at once. Unbounded, each confirm takes a database connection for its first
@@ -34,4 +35,16 @@ export async function handleConfirmPayment(req: RequestLike): Promise<Answer> {
   const order = result.order ?? (await getOrderPayment(body.orderId, user.id));
   if (!order) throw notFound("order");
   return jsonAnswer({ outcome: result.outcome, ...(result.code && { code: result.code }), order });
+}
+
+/**
+ * The failUrl's answer as JSON (`{ outcome, code, payable, order }`): what the failure means for the
+ * caller's order and whether it can be paid again. Reads only: the order keeps its units until its hold ends.
+ */
+export async function handlePaymentFailure(req: RequestLike): Promise<Answer> {
+  const user = await requireUser(req);
+  const q = parseQuery(failRouteQuerySchema, new URL(req.url).searchParams);
+  const failure = await describePaymentFailure(user.id, q);
+  if (!failure.order) throw notFound("order");
+  return jsonAnswer(failure, 200, { "cache-control": "private, no-store" });
 }

@@ -27,6 +27,9 @@ export const failQuerySchema = z.object({
 });
 export type FailQuery = z.infer<typeof failQuerySchema>;
 
+/** GET /api/payments/fail: the failUrl's query for a client that is not the page; the order is required. */
+export const failRouteQuerySchema = failQuerySchema.extend({ orderId });
+
 /**
  * Only what the shop needs to look the payment up; everything else in the body is untrusted and dropped
  * (never stored: a NUL or a deep tree in a field the shop does not read cannot reach the database).

@@ -5,11 +5,9 @@
 import Link from "next/link";
 import { PayButton } from "@/components/checkout/pay-button";
 import { requirePageUser } from "@/lib/auth/guards";
-import { clock } from "@/lib/clock";
 import { getMessages } from "@/lib/i18n/server";
-import { getOrderPayment } from "@/lib/payments/queries";
-import { failQuerySchema, retryableFailCodes } from "@/lib/payments/schemas";
-import { DECLINE_CODES } from "@/lib/payments/service";
+import { describePaymentFailure } from "@/lib/payments/failure";
+import { failQuerySchema } from "@/lib/payments/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -18,9 +16,8 @@ export default async function PaymentFailPage({ searchParams }: { searchParams: 
   const q = parsed.success ? parsed.data : { code: "UNKNOWN", orderId: undefined };
   const user = await requirePageUser(q.orderId ? `/orders/${q.orderId}` : "/");
   const t = (await getMessages()).payments;
-  const order = q.orderId ? await getOrderPayment(q.orderId, user.id) : null;
-  const payable = order?.status === "PENDING_PAYMENT" && !!order.holdExpiresAt && order.holdExpiresAt > clock.now();
-  const message = retryableFailCodes.has(q.code) ? t.canceledByBuyer : DECLINE_CODES.has(q.code) ? (payable ? t.declinedRetry : t.declined) : t.failGeneric;
+  const { outcome, order, payable } = await describePaymentFailure(user.id, q);
+  const message = outcome === "canceled" ? t.canceledByBuyer : outcome === "declined" ? (payable ? t.declinedRetry : t.declined) : t.failGeneric;
   return (
     <main className="mx-auto max-w-lg space-y-6 p-6">
       <h1 className="text-2xl font-bold">{t.payTitle}</h1>

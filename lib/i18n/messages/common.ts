@@ -9,6 +9,9 @@ export const ko = {
   errorBody: "잠시 후 다시 시도해 주세요.",
   retry: "다시 시도",
   backHome: "홈으로",
+  apiDocsTitle: "API 문서",
+  apiDocsIntro: "이 상점의 HTTP API입니다. 문서 원본(OpenAPI 3.1):",
+  apiDocsLoading: "API 문서를 불러오는 중…",
 };
 export const en: typeof ko = {
   shopName: "Hurry Up",
@@ -19,4 +22,7 @@ export const en: typeof ko = {
   errorBody: "Please try again in a moment.",
   retry: "Try again",
   backHome: "Back to home",
+  apiDocsTitle: "API reference",
+  apiDocsIntro: "The shop's HTTP API. The document itself (OpenAPI 3.1):",
+  apiDocsLoading: "Loading the API reference…",
 };

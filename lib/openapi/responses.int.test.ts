@@ -1,0 +1,116 @@
+// Real answers of representative routes, through the real stack (PostgreSQL, Redis, sessions), checked
+// against the schemas the OpenAPI document gives for them — successes and the one error shape — with a
+// strict JSON Schema 2020-12 validator. Also GET /api/payments/fail, the failUrl's JSON twin.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import * as openapiRoute from "@/app/api/openapi.json/route";
+import * as failRoute from "@/app/api/payments/fail/route";
+import * as healthRoute from "@/app/api/health/route";
+import * as productRoute from "@/app/api/products/[id]/route";
+import * as productsRoute from "@/app/api/products/route";
+import * as stockRoute from "@/app/api/products/[id]/stock/route";
+import * as readyRoute from "@/app/api/ready/route";
+import { mintSessionCookie } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { DECLINE_CODES } from "@/lib/payments/service";
+import { createProduct } from "@/test/factories";
+import { cookieHeader, ctx, jsonRequest } from "@/test/http";
+import { answerValidator } from "@/test/openapi";
+import { pendingOrder } from "@/test/payments";
+import { createBuyers } from "@/test/stock";
+import { openApiDocument } from "./document";
+
+const doc = openApiDocument();
+
+/** The answer's status and body, and whether the body is what the document promises for that status. */
+async function checked(path: string, method: string, res: Response) {
+  const body: unknown = await res.json();
+  const validate = answerValidator(doc, path, method, res.status);
+  const valid = validate(body);
+  return { status: res.status, body: body as Record<string, any>, valid, errors: validate.errors }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+describe("real answers match the OpenAPI document", () => {
+  it("GET /api/openapi.json serves the document", async () => {
+    const res = await openapiRoute.GET(jsonRequest("/api/openapi.json"), ctx() as never);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(JSON.parse(JSON.stringify(doc)));
+  });
+
+  it("GET /api/health and GET /api/ready", async () => {
+    const health = await checked("/api/health", "GET", await healthRoute.GET());
+    expect(health).toMatchObject({ status: 200, valid: true });
+    const ready = await checked("/api/ready", "GET", await readyRoute.GET(jsonRequest("/api/ready"), ctx() as never));
+    expect(ready).toMatchObject({ status: 200, valid: true, body: { status: "ok" } });
+  });
+
+  it("GET /api/products, /api/products/{id} and its live stock", async () => {
+    const product = await createProduct({ price: 12_300, units: 7 });
+    const list = await checked("/api/products", "GET", await productsRoute.GET(jsonRequest("/api/products?pageSize=100&sort=newest"), ctx() as never));
+    expect(list.errors ?? []).toEqual([]);
+    expect(list).toMatchObject({ status: 200, valid: true });
+    expect(list.body.items.length).toBeGreaterThan(0);
+
+    const one = await checked("/api/products/{id}", "GET", await productRoute.GET(jsonRequest(`/api/products/${product.id}`), ctx({ id: product.id }) as never));
+    expect(one.errors ?? []).toEqual([]);
+    expect(one).toMatchObject({ status: 200, valid: true, body: { product: { id: product.id, price: 12_300, remaining: 7 } } });
+
+    const stock = await checked("/api/products/{id}/stock", "GET", await stockRoute.GET(jsonRequest(`/api/products/${product.id}/stock`), ctx({ id: product.id }) as never));
+    expect(stock.errors ?? []).toEqual([]);
+    expect(stock).toMatchObject({ status: 200, valid: true, body: { stock: { productId: product.id, available: 7, total: 7 } } });
+  });
+
+  it("errors have the documented shape: 404, and 400 with field messages", async () => {
+    const id = randomUUID();
+    const missing = await checked("/api/products/{id}", "GET", await productRoute.GET(jsonRequest(`/api/products/${id}`), ctx({ id }) as never));
+    expect(missing).toMatchObject({ status: 404, valid: true, body: { error: { code: "NOT_FOUND" } } });
+    const bad = await checked("/api/products", "GET", await productsRoute.GET(jsonRequest("/api/products?page=0&pageSize=x"), ctx() as never));
+    expect(bad).toMatchObject({ status: 400, valid: true, body: { error: { code: "BAD_REQUEST" } } });
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(["page", "pageSize"]);
+  });
+
+  it("the validator is no rubber stamp: a product with its price as text, or an error without its code, fails", async () => {
+    const product = await createProduct();
+    const body = await (await productRoute.GET(jsonRequest(`/api/products/${product.id}`), ctx({ id: product.id }) as never)).json();
+    const validate = answerValidator(doc, "/api/products/{id}", "GET", 200);
+    expect(validate(body)).toBe(true);
+    expect(validate({ product: { ...body.product, price: String(body.product.price) } })).toBe(false);
+    expect(answerValidator(doc, "/api/products/{id}", "GET", 404)({ error: { message: "product not found" } })).toBe(false);
+  });
+});
+
+describe("GET /api/payments/fail", () => {
+  const call = (query: string, cookie?: string) => failRoute.GET(jsonRequest(`/api/payments/fail?${query}`, { cookie }), ctx() as never);
+  const buyer = async () => {
+    const o = await pendingOrder({ price: 21_000 });
+    return { ...o, cookie: cookieHeader(await mintSessionCookie(o.userId)) };
+  };
+
+  it("a closed window: canceled, the order still payable with its units held", async () => {
+    const b = await buyer();
+    const a = await checked("/api/payments/fail", "GET", await call(`code=USER_CANCEL&message=closed&orderId=${b.orderId}`, b.cookie));
+    expect(a.errors ?? []).toEqual([]);
+    expect(a).toMatchObject({ status: 200, valid: true, body: { outcome: "canceled", code: "USER_CANCEL", payable: true, order: { id: b.orderId, status: "PENDING_PAYMENT", amount: 21_000 } } });
+  });
+
+  it("a declined card after the hold ended: declined, no longer payable; an unknown code is failed", async () => {
+    const b = await buyer();
+    const declined = [...DECLINE_CODES][0];
+    await db.order.update({ where: { id: b.orderId }, data: { holdExpiresAt: new Date(Date.now() - 60_000) } });
+    const a = await checked("/api/payments/fail", "GET", await call(`code=${declined}&orderId=${b.orderId}`, b.cookie));
+    expect(a).toMatchObject({ status: 200, valid: true, body: { outcome: "declined", payable: false } });
+    const other = await checked("/api/payments/fail", "GET", await call(`code=SOMETHING_ELSE&orderId=${b.orderId}`, b.cookie));
+    expect(other).toMatchObject({ status: 200, body: { outcome: "failed", code: "SOMETHING_ELSE" } });
+  });
+
+  it("someone else's order is 404, signed out is 401, no order id is 400 naming it", async () => {
+    const b = await buyer();
+    const [strangerId] = await createBuyers(1);
+    const stranger = cookieHeader(await mintSessionCookie(strangerId));
+    expect(await checked("/api/payments/fail", "GET", await call(`code=USER_CANCEL&orderId=${b.orderId}`, stranger))).toMatchObject({ status: 404, valid: true });
+    expect(await checked("/api/payments/fail", "GET", await call(`code=USER_CANCEL&orderId=${b.orderId}`))).toMatchObject({ status: 401, valid: true });
+    const bad = await checked("/api/payments/fail", "GET", await call("code=USER_CANCEL", b.cookie));
+    expect(bad).toMatchObject({ status: 400, valid: true });
+    expect(Object.keys(bad.body.error.fields)).toEqual(["orderId"]);
+  });
+});
