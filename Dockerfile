@@ -16,8 +16,8 @@ COPY package.json package-lock.json ./
 COPY scripts/prisma-generate.sh scripts/
 COPY prisma prisma
 COPY prisma.config.ts ./
-# `npm install` honours package-lock.json; `npm ci` refuses lock files written by npm 11 (see README).
-RUN npm install --no-audit --no-fund
+# Exactly the lock, which records every platform's optional binaries (README, test/lockfile.test.ts).
+RUN npm ci --no-audit --no-fund
 
 FROM deps AS build
 COPY . .
