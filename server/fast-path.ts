@@ -184,7 +184,7 @@ export function fastPaths(req: IncomingMessage): NodeHandler | undefined {
   if (!req.url) return undefined;
   const q = req.url.indexOf("?");
   const path = q === -1 ? req.url : req.url.slice(0, q);
-  if (!decodable(path)) return malformedPath;
+  if (path.includes("%") && !decodable(path)) return malformedPath; // no decode per poll: most paths have no escape
   if (req.method === "POST") return posts.get(path);
   if (req.method === "GET") {
     const id = stockPollId(path);
