@@ -5,6 +5,7 @@ import { createStorage } from "@/lib/storage";
 import { S3Storage } from "@/lib/storage/s3";
 import { LocalDiskStorage } from "@/lib/storage/local-disk";
 import { env } from "@/lib/env";
+import { freePort } from "@/test/redis-server";
 import { startS3Server, type S3Server } from "@/test/s3-server";
 import { storageContract } from "@/test/storage-contract";
 
@@ -26,12 +27,20 @@ describe("S3Storage", () => {
     expect(await other.get("products/x/1.png")).toBeNull();
   });
 
-  it("surfaces a failure that is not a missing key (no such bucket) instead of reading it as nothing", async () => {
-    const wrong = new S3Storage({ bucket: "no-such-bucket", region: "us-east-1", endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+  it("answers 503 for a failure that is not a missing key (no such bucket, nothing listening) instead of reading it as nothing", async () => {
+    const credentials = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
+    const noBucket = new S3Storage({ region: "us-east-1", endpoint: s3.endpoint, forcePathStyle: true, bucket: "no-such-bucket", credentials });
+    const nobody = new S3Storage({ region: "us-east-1", endpoint: `http://127.0.0.1:${await freePort()}`, forcePathStyle: true, bucket: s3.bucket, credentials });
     try {
-      await expect(wrong.put("a.png", Uint8Array.of(1), "image/png")).rejects.toThrow();
+      const refused = { code: "UNAVAILABLE", status: 503 };
+      await expect(noBucket.put("a.png", Uint8Array.of(1), "image/png")).rejects.toMatchObject(refused);
+      await expect(noBucket.get("a.png")).rejects.toMatchObject(refused);
+      await expect(nobody.put("a.png", Uint8Array.of(1), "image/png")).rejects.toMatchObject(refused);
+      await expect(nobody.get("a.png")).rejects.toMatchObject(refused);
+      await expect(nobody.delete("a.png")).rejects.toMatchObject(refused);
     } finally {
-      wrong.destroy();
+      noBucket.destroy();
+      nobody.destroy();
     }
   });
 

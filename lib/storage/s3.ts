@@ -1,6 +1,8 @@
 // The S3-compatible Storage: one object per key in one bucket (AWS S3, Cloudflare R2, MinIO, …), so every
 // app instance and every Vercel function sees every upload. The content type is the object's own.
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
 import type { Storage } from "./index";
 import { isSafeKey } from "./keys";
 
@@ -16,9 +18,18 @@ export type S3StorageOptions = {
   credentials?: { accessKeyId: string; secretAccessKey: string };
 };
 
-/** Whether an SDK error means "no such object" (AWS says NoSuchKey; some compatible services only 404). */
+/**
+ * Whether an SDK error means "no such object" (AWS says NoSuchKey; some compatible services only 404). A
+ * missing bucket is a 404 too, but a fault of the configuration, not an image that is not there.
+ */
 const isMissing = (err: unknown) =>
-  err instanceof S3ServiceException && (err.name === "NoSuchKey" || err.name === "NotFound" || err.$metadata.httpStatusCode === 404);
+  err instanceof S3ServiceException && err.name !== "NoSuchBucket" && (err.name === "NoSuchKey" || err.$metadata.httpStatusCode === 404);
+
+/** The bucket could not be reached or refused us: a 503 to retry, the SDK's error in the log. */
+function unavailable(op: string, err: unknown): AppError {
+  log.error({ err, op }, "s3 storage failed");
+  return new AppError("UNAVAILABLE", "Image storage is unavailable; please retry", undefined, { retryAfter: 5 });
+}
 
 export class S3Storage implements Storage {
   private readonly client: S3Client;
@@ -48,7 +59,9 @@ export class S3Storage implements Storage {
   async put(key: string, data: Uint8Array, contentType: string) {
     const Key = this.objectKey(key);
     if (!Key) throw new Error(`unsafe storage key: ${key}`);
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key, Body: data, ContentType: contentType, ContentLength: data.length }));
+    await this.client
+      .send(new PutObjectCommand({ Bucket: this.bucket, Key, Body: data, ContentType: contentType, ContentLength: data.length }))
+      .catch((err) => Promise.reject(unavailable("put", err)));
   }
 
   async get(key: string) {
@@ -60,7 +73,7 @@ export class S3Storage implements Storage {
       return { data: await out.Body.transformToByteArray(), contentType: out.ContentType ?? "application/octet-stream" };
     } catch (err) {
       if (isMissing(err)) return null;
-      throw err;
+      throw unavailable("get", err);
     }
   }
 
@@ -68,7 +81,7 @@ export class S3Storage implements Storage {
     const Key = this.objectKey(key);
     if (!Key) return;
     // S3 answers 204 for a key that is not there: deleting twice is fine.
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key }));
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key })).catch((err) => Promise.reject(unavailable("delete", err)));
   }
 
   /** Closes the client's sockets (tests; a server keeps it for its lifetime). */
