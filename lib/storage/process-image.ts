@@ -7,7 +7,7 @@ import "server-only";
 import sharp from "sharp";
 import type { ImageType } from "./image";
 
-/** The longest side an image is stored at: sharp on a 2× screen for the largest view the shop shows. */
+/** The longest side an image is stored at: crisp on a 2× screen at the largest size the shop shows one. */
 export const MAX_IMAGE_SIDE = 2000;
 /**
  * Images of more pixels (from the header's width × height) are refused before they are decoded: a few
