@@ -142,8 +142,27 @@ const schema = z.object({
   NEXT_PUBLIC_TOSS_CLIENT_KEY: z.string().optional(),
   /** The platform fee withheld from each sale in settlement, as a fraction (0.035 = 3.5%). */
   SETTLEMENT_FEE_RATE: z.coerce.number().min(0).max(0.5).default(0.035),
-  /** Where uploaded images are stored (local-disk storage). */
+  /**
+   * Where uploaded images are kept (docs/storage.md): "local" = a folder (UPLOAD_DIR) of this machine, for
+   * one server with a disk; "s3" = an S3-compatible bucket (AWS S3, Cloudflare R2, MinIO…), shared by every
+   * instance. Either way the shop serves them itself under /api/uploads/.
+   */
+  STORAGE: z.enum(["local", "s3"]).default("local"),
+  /** The folder of the local storage. */
   UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
+  /** The bucket of the S3 storage (required with STORAGE=s3; it must exist). */
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "expected an S3 bucket name").optional(),
+  /** Its region ("auto" for Cloudflare R2). */
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  /** An S3-compatible service's address (R2, MinIO, …); unset = AWS S3 of S3_REGION. */
+  S3_ENDPOINT: z.url().optional(),
+  /** Unset = the AWS SDK's own chain (an instance or task role, AWS_* variables, a profile). */
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** 1 = bucket in the path (endpoint/bucket/key) rather than the host name: MinIO and most self-hosted services. */
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  /** Folder inside the bucket the shop's keys go under (e.g. "hurryup/"); empty = the bucket's root. */
+  S3_KEY_PREFIX: z.string().regex(/^([a-z0-9_-]+\/)*$/, "expected lowercase folder names, each ending in /").default(""),
   /**
    * 1 = `next build` skips its type-check (next.config.ts): `npm run demo` sets it; the type-check runs in
    * `npm test` and CI, and would double the demo's first start.
@@ -159,6 +178,17 @@ const schema = z.object({
 }).refine((e) => !(e.STOCK_REDIS_CLUSTER_NODES && e.UPSTASH_REDIS_REST_URL), {
   path: ["STOCK_REDIS_CLUSTER_NODES"],
   message: "set either a Redis Cluster or Upstash for the stock tier, not both",
+}).refine((e) => e.STORAGE !== "s3" || e.S3_BUCKET, {
+  path: ["S3_BUCKET"],
+  message: "required with STORAGE=s3",
+}).refine((e) => !e.S3_ACCESS_KEY_ID === !e.S3_SECRET_ACCESS_KEY, {
+  path: ["S3_SECRET_ACCESS_KEY"],
+  message: "set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither",
+}).refine((e) => !(e.VERCEL && e.NODE_ENV === "production" && e.STORAGE === "local"), {
+  // A Vercel function's disk is read-only outside /tmp, and each instance has its own: an upload would fail,
+  // or vanish and be missing on every other instance. Refused at build and start, not found out by a seller.
+  path: ["STORAGE"],
+  message: "Vercel has no shared disk: set STORAGE=s3 and the S3_* variables (docs/storage.md)",
 }).refine((e) => !e.HURRYUP_TEST_HOOKS || e.NODE_ENV !== "production" || e.HURRYUP_DEMO, {
   path: ["HURRYUP_TEST_HOOKS"],
   message: "test hooks are never on in production (only with HURRYUP_DEMO=1, the local demo/test build)",

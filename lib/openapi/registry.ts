@@ -230,7 +230,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     GET: { tag: "Seller", access: "seller", summary: "Revenue and units by day, top products, refunds and payouts", query: salesQuerySchema, ok: ok("The sales report"), errors: [400] },
   },
   "/api/seller/uploads": {
-    POST: { tag: "Seller", access: "seller", summary: "Upload a product image", body: { multipart: { file: "The image (JPEG, PNG, WebP or GIF)" } }, ok: created("{ upload }"), errors: [413, 422] },
+    POST: { tag: "Seller", access: "seller", summary: "Upload a product image", body: { multipart: { file: "The image (JPEG, PNG or WebP, ≤ 5 MB, ≤ 50 megapixels); stored upright, at most 2000 px a side, without metadata" } }, ok: created("{ upload }"), errors: [413, 422] },
   },
   "/api/uploads/{path}": {
     GET: { tag: "Seller", access: "public", summary: "An uploaded image (immutable)", params: { path: "The upload's key (may hold slashes)" }, ok: { 200: { description: "The image", contentType: "image/*" } }, errors: [404] },

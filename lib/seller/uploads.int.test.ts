@@ -1,15 +1,17 @@
-// Image uploads through the real route handlers: type by magic bytes, size limit, sellers only, and files
-// served back only from inside the upload folder.
+// Image uploads through the real route handlers: type by magic bytes, size limit, re-encoded without
+// metadata, sellers only, and files served back only from inside the upload folder.
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as uploadRoute from "@/app/api/seller/uploads/route";
 import * as serveRoute from "@/app/api/uploads/[...path]/route";
 import { setStorage } from "@/lib/storage";
 import { MAX_IMAGE_BYTES } from "@/lib/storage/image";
 import { LocalDiskStorage } from "@/lib/storage/local-disk";
-import { PNG, WEBP } from "@/test/images";
+import { exifTags, GPS_IFD_TAG, hugePng, JPEG, PNG, phonePhoto } from "@/test/images";
 import { ctx, origin } from "@/test/http";
 import { signedIn, signedInSeller } from "@/test/seller";
 
@@ -31,18 +33,24 @@ function upload(bytes: Uint8Array, name: string, type: string, cookie?: string) 
 const serve = (path: string[]) => serveRoute.GET(new Request(`${origin}/api/uploads/${path.join("/")}`), ctx({ path }) as never);
 
 describe("POST /api/seller/uploads", () => {
-  it("stores a real image under a fresh name and serves it back with its sniffed type", async () => {
+  it("stores a phone photo under a fresh name, upright and without its EXIF (GPS) or XMP, and serves it back", async () => {
     const { cookie } = await signedInSeller();
-    const res = await upload(WEBP, "photo.png", "image/png", cookie);
+    const photo = await phonePhoto({ format: "webp", width: 2400, height: 1200, orientation: 6 });
+    expect(exifTags((await sharp(photo).metadata()).exif!)).toContain(GPS_IFD_TAG);
+    const res = await upload(photo, "photo.png", "image/png", cookie);
     expect(res.status).toBe(201);
     const { upload: u } = await res.json();
     expect(u.url).toMatch(/^\/api\/uploads\/products\/[0-9a-f-]+\/[0-9a-f-]+\.webp$/);
-    expect(u.contentType).toBe("image/webp");
+    expect(u).toMatchObject({ contentType: "image/webp", width: 1000, height: 2000 });
     const got = await serve(u.url.replace("/api/uploads/", "").split("/"));
     expect(got.status).toBe(200);
     expect(got.headers.get("content-type")).toBe("image/webp");
     expect(got.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(new Uint8Array(await got.arrayBuffer())).toEqual(WEBP);
+    const stored = new Uint8Array(await got.arrayBuffer());
+    expect(stored.length).toBe(u.size);
+    const meta = await sharp(stored).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(["webp", 1000, 2000]);
+    expect([meta.exif, meta.xmp, meta.icc, meta.orientation]).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it("refuses a non-image named .png, an empty file and one over 5 MB with field errors", async () => {
@@ -57,6 +65,17 @@ describe("POST /api/seller/uploads", () => {
     const tooBig = await upload(big, "big.png", "image/png", cookie);
     expect(tooBig.status).toBe(422);
     expect((await tooBig.json()).error.fields).toEqual({ file: ["file_too_large"] });
+  });
+
+  it("refuses a decompression bomb and a file that only starts like a JPEG, storing nothing", async () => {
+    const { cookie, seller } = await signedInSeller();
+    const bomb = await upload(await hugePng(30_000, 30_000), "bomb.png", "image/png", cookie);
+    expect(bomb.status).toBe(422);
+    expect((await bomb.json()).error.fields).toEqual({ file: ["image_too_many_pixels"] });
+    const broken = await upload(JPEG, "x.jpg", "image/jpeg", cookie);
+    expect(broken.status).toBe(422);
+    expect((await broken.json()).error.fields).toEqual({ file: ["unsupported_image"] });
+    expect(existsSync(join(root, "products", seller.id))).toBe(false);
   });
 
   it("401 signed out, 403 for buyers; serving never leaves the upload folder", async () => {

@@ -1,9 +1,11 @@
 import "server-only";
-// Product image uploads: size first, then the type from the file's own bytes (jpeg/png/webp), stored under
-// a fresh name in the seller's folder. The name and declared type the browser sent are ignored.
+// Product image uploads: size first, then the type from the file's own bytes (jpeg/png/webp), then decoded
+// and re-encoded without metadata (lib/storage/process-image.ts), stored under a fresh name in the seller's
+// folder. The name and declared type the browser sent are ignored.
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { MAX_IMAGE_BYTES, sniffImage } from "@/lib/storage/image";
+import { processImage } from "@/lib/storage/process-image";
 import { storage, type Storage } from "@/lib/storage";
 
 export const UPLOAD_URL_PREFIX = "/api/uploads/";
@@ -16,9 +18,11 @@ export async function uploadProductImage(sellerId: string | null, file: unknown,
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = sniffImage(bytes);
   if (!type) throw refuse("unsupported_image");
+  const image = await processImage(bytes, type);
+  if ("rejected" in image) throw refuse(image.rejected);
   const key = `products/${sellerId ?? "admin"}/${randomUUID()}.${type.ext}`;
-  await store.put(key, bytes, type.mime);
-  return { key, url: `${UPLOAD_URL_PREFIX}${key}`, contentType: type.mime, size: bytes.length };
+  await store.put(key, image.data, type.mime);
+  return { key, url: `${UPLOAD_URL_PREFIX}${key}`, contentType: type.mime, size: image.data.length, width: image.width, height: image.height };
 }
 
 /** Reads a multipart body without letting an oversized one in (the declared length is checked first). */
