@@ -65,7 +65,7 @@ export async function startEmbedded(opts: { dataDir: string; port: number; datab
   const quiet = () => {};
   const pg = new EmbeddedPostgres({
     databaseDir: opts.dataDir, port: opts.port, user: "postgres", password, authMethod: "scram-sha-256", persistent: true,
-    createPostgresUser: true, onLog: opts.onLog ?? quiet, onError: opts.onLog ?? quiet,
+    createPostgresUser: true, onLog: opts.onLog ?? quiet, onError: (e: unknown) => (opts.onLog ?? quiet)(e instanceof Error ? e.message : String(e)),
     // Loopback only, no Unix socket (none to collide with a system PostgreSQL's), and a demo-sized footprint.
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=100", "-c", "shared_buffers=64MB"],
     initdbFlags: ["--encoding=UTF8", "--no-sync"],
