@@ -51,6 +51,7 @@ describe("npm run demo with no PostgreSQL and no Redis", () => {
       HURRYUP_ENV_FILE: join(dir, ".env"), HURRYUP_DATA_DIR: join(dir, "data"), UPLOAD_DIR: join(dir, "uploads"), EMBEDDED_POSTGRES_PORT: String(pgPort),
       DEMO_POSTGRES_ADDRESS: `127.0.0.1:${closedPg}`, DEMO_REDIS_ADDRESS: `127.0.0.1:${closedRedis}`, SKIP_BUILD: "1",
     });
+    const marker = `HURRYUP_DATA_DIR=${join(dir, "data")}`;
     const demo = spawn("bash", ["scripts/demo.sh"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     let output = "";
     demo.stdout.on("data", (d) => (output += d));
@@ -71,8 +72,13 @@ describe("npm run demo with no PostgreSQL and no Redis", () => {
       const url = (await readFile(join(dir, "data/postgres.url"), "utf8")).trim();
       postgresPid = Number((await readFile(join(dir, "data/postgres/postmaster.pid"), "utf8")).split("\n")[0]);
 
-      const ready = await (await fetch(`${base}/api/ready`)).json();
-      expect(ready).toMatchObject({ status: "ok", checks: { postgres: "ok", redis: "off" }, modes: { postgres: "embedded", stock: "postgres", limits: "memory", waitingRoom: "off" } });
+      // Readiness waits at most 2 s for PostgreSQL: a fresh server's first query on a busy machine may take longer.
+      let ready: unknown = null;
+      for (let i = 0; i < 30 && (ready as { status?: string } | null)?.status !== "ok"; i++) {
+        if (i) await new Promise((r) => setTimeout(r, 1000));
+        ready = await (await fetch(`${base}/api/ready`)).json();
+      }
+      expect(ready, output.slice(-3000)).toMatchObject({ status: "ok", checks: { postgres: "ok", redis: "off" }, modes: { postgres: "embedded", stock: "postgres", limits: "memory", waitingRoom: "off" } });
 
       // A buyer signs in through Auth.js's credentials callback.
       const csrfRes = await fetch(`${base}/api/auth/csrf`);
@@ -113,6 +119,9 @@ describe("npm run demo with no PostgreSQL and no Redis", () => {
       } finally {
         await client.end();
       }
+      // The check after Ctrl-C sees the demo's processes while they run: app, worker, Toss stand-in, PostgreSQL.
+      const live = (await processesWith(marker)).join("\n");
+      for (const what of ["server/index.ts", "worker/index.ts", "scripts/toss-fake.ts", "scripts/embedded-postgres.ts"]) expect(live).toContain(what);
     } finally {
       // Ctrl-C: the terminal's SIGINT reaches the demo script; it stops the app, worker, Toss stand-in, then PostgreSQL.
       demo.kill("SIGINT");
@@ -121,7 +130,7 @@ describe("npm run demo with no PostgreSQL and no Redis", () => {
       process.off("exit", hardStop);
       expect(code, output.slice(-3000)).not.toBe("hung");
     }
-    expect(await processesWith(`HURRYUP_DATA_DIR=${join(dir, "data")}`)).toEqual([]);
+    expect(await processesWith(marker)).toEqual([]);
     expect(postgresPid).toBeGreaterThan(0);
     // PostgreSQL shut down cleanly: it removes its pid file on a clean shutdown, not when killed.
     await expect(readFile(join(dir, "data/postgres/postmaster.pid"))).rejects.toThrow();
