@@ -54,7 +54,7 @@ describe.each(stockTiers)("placing orders (%s tier)", (tier) => {
     expect(created.length).toBe(await db.order.count({ where: { items: { some: { productId: p.id } } } }));
     // decided by the tier under test: Redis (not its outage fallback), or the PostgreSQL-only mode
     expect([stockGate().mode, stockGate().usingFallback]).toEqual(tier === "redis" ? ["redis", false] : ["postgres", true]);
-  });
+  }, 300_000); // on PostgreSQL alone all 5,000 reach the ledger: about 80 s on a busy 2-core machine
 
   it("one Idempotency-Key sent 10 times at once: one order, ten identical answers", async () => {
     const p = await createProduct({ units: 5 });
