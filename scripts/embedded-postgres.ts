@@ -23,7 +23,8 @@ async function main() {
   await rm(urlFile, { force: true });
   const onLog = (l: string) => {
     if (!up) lines.push(l);
-    // The one line of PostgreSQL's own shown: its clean shutdown, once Ctrl-C stopped it.
+    // The one line of PostgreSQL's own shown: its clean shutdown, once Ctrl-C stopped it (best effort: the
+    // exit hook may end this process before the line arrives; the removed postmaster.pid is the proof).
     if (l.includes("database system is shut down")) console.log("embedded PostgreSQL: database system is shut down");
   };
   const { url } = await startEmbedded({ dataDir: resolve(values.dir!), port: Number(values.port), database: values.database!, onLog });

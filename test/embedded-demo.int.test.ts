@@ -17,6 +17,7 @@ import { freePort } from "@/test/redis-server";
 
 const root = resolve(import.meta.dirname, "..");
 const liveDrop = seedId("drop-aurora-runner"); // open now, no room, no phone needed (prisma/seed/catalog-data.ts)
+const roomDrop = seedId("drop-midnight-high"); // the seed's one drop with a waiting room
 const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]);
 
 /**
@@ -92,6 +93,12 @@ describe("npm run demo with no PostgreSQL and no Redis", () => {
       expect(cookie, `sign-in answered ${signIn.status}`).toBeTruthy();
       const headers = { cookie: cookie!, origin: base, "content-type": "application/json" };
 
+      // Waiting rooms are off without Redis: the drop that has one shows none, and its room reads "off".
+      const { product } = (await (await fetch(`${base}/api/products/${roomDrop}`)).json()) as { product: { waitingRoom: boolean } };
+      expect(product.waitingRoom).toBe(false);
+      const room = (await (await fetch(`${base}/api/waiting-room/${roomDrop}`, { headers })).json()) as { room: { state: string } };
+      expect(room.room.state).toBe("off");
+
       // Buys the live drop (POST /api/orders decides on PostgreSQL alone) and pays in the Toss-compatible window.
       const buy = await fetch(`${base}/api/orders`, { method: "POST", headers: { ...headers, "idempotency-key": randomUUID() }, body: JSON.stringify({ items: [{ productId: liveDrop, quantity: 1 }] }) });
       expect(buy.status).toBe(201);
@@ -134,6 +141,5 @@ describe("npm run demo with no PostgreSQL and no Redis", () => {
     expect(postgresPid).toBeGreaterThan(0);
     // PostgreSQL shut down cleanly: it removes its pid file on a clean shutdown, not when killed.
     await expect(readFile(join(dir, "data/postgres/postmaster.pid"))).rejects.toThrow();
-    expect(output).toContain("embedded PostgreSQL: database system is shut down");
   }, 360_000);
 });
