@@ -40,6 +40,18 @@ const schema = z.object({
    */
   DATABASE_PREPARED_STATEMENTS: bool.default(true),
   REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
+  /**
+   * Where stock is admitted (docs/scaling.md, "PostgreSQL-only mode"). "redis" (default): the Redis gate in
+   * front of the PostgreSQL ledger. "postgres": no Redis at all — every buy is decided by the ledger's guarded
+   * transaction (the Redis-outage path, chosen by configuration), rate limits and caches are kept in memory,
+   * waiting rooms are off. `npm run demo` chooses it when no Redis answers; elsewhere only when set.
+   */
+  STOCK_STORE: z.enum(["redis", "postgres"]).default("redis"),
+  /**
+   * 1 = DATABASE_URL points at the PostgreSQL `npm run demo` embedded (scripts/embedded-postgres.ts); it only
+   * says so in the start-up line and /api/ready. Refused in a real production deployment.
+   */
+  DATABASE_EMBEDDED: bool.default(false),
   // A brace would start a hash tag of its own and put every product's keys in one cluster slot.
   REDIS_KEY_PREFIX: z.string().regex(/^[^{}]*$/, "must not contain { or } (keys carry their own hash tag)").default("hu:"),
   /**
@@ -189,6 +201,12 @@ const schema = z.object({
   // or vanish and be missing on every other instance. Refused at build and start, not found out by a seller.
   path: ["STORAGE"],
   message: "Vercel has no shared disk: set STORAGE=s3 and the S3_* variables (docs/storage.md)",
+}).refine((e) => e.STOCK_STORE === "redis" || !(e.STOCK_REDIS_CLUSTER_NODES || e.UPSTASH_REDIS_REST_URL), {
+  path: ["STOCK_STORE"],
+  message: "STOCK_STORE=postgres runs without Redis: unset STOCK_REDIS_CLUSTER_NODES and UPSTASH_REDIS_REST_URL",
+}).refine((e) => !e.DATABASE_EMBEDDED || e.NODE_ENV !== "production" || e.HURRYUP_DEMO, {
+  path: ["DATABASE_EMBEDDED"],
+  message: "an embedded database is for the local demo only (HURRYUP_DEMO=1), never production",
 }).refine((e) => !e.HURRYUP_TEST_HOOKS || e.NODE_ENV !== "production" || e.HURRYUP_DEMO, {
   path: ["HURRYUP_TEST_HOOKS"],
   message: "test hooks are never on in production (only with HURRYUP_DEMO=1, the local demo/test build)",

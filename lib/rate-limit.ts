@@ -4,10 +4,11 @@
 // lib/client-address.ts's clientIp, the one derivation of the client's address. Sign-in counts only failures: the 6th failed try in 15 minutes — per account and per client
 // IP — is refused with 429 and Retry-After, before the password is even checked. A success clears the account's counter. Placing orders is limited per buyer (a bot
 // hammering a drop gets 429 long before it costs the shop anything); while Redis is unreachable that
-// limit is kept per process in memory, so the buy path keeps working on PostgreSQL.
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+// limit is kept per process in memory, so the buy path keeps working on PostgreSQL. Without Redis
+// (STOCK_STORE=postgres) every limit is kept per process in memory: one process counts, several each count.
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { AppError } from "@/lib/errors";
-import { key, redis } from "@/lib/redis";
+import { key, redis, redisEnabled } from "@/lib/redis";
 
 export const SIGNIN_MAX_FAILURES = 5;
 /** Order requests a buyer may send per 10 seconds. */
@@ -18,8 +19,8 @@ export const SMS_CODES_PER_HOUR = 5;
 export const WEBHOOK_MISSES_PER_MINUTE = 30;
 /** Guest carts one client address may create per hour (a cart is made by a cookie-less guest's first add). */
 export const GUEST_CARTS_PER_HOUR = 30;
-const limiter = (name: string, points: number, duration: number, opts: { failOpenToMemory?: boolean } = {}) =>
-  new RateLimiterRedis({
+const limiter = (name: string, points: number, duration: number, opts: { failOpenToMemory?: boolean } = {}): RateLimiterAbstract =>
+  !redisEnabled ? new RateLimiterMemory({ keyPrefix: `rl:${name}`, points, duration }) : new RateLimiterRedis({
     storeClient: redis, keyPrefix: key(`rl:${name}`), points, duration,
     ...(opts.failOpenToMemory && {
       insuranceLimiter: new RateLimiterMemory({ keyPrefix: `rl:${name}`, points, duration }),
@@ -49,7 +50,7 @@ export const limiters = {
 };
 
 /** Consumes one point; false when none is left (the caller decides what refusing means). */
-export async function tryConsume(l: RateLimiterRedis, id: string): Promise<boolean> {
+export async function tryConsume(l: RateLimiterAbstract, id: string): Promise<boolean> {
   try {
     await l.consume(id);
     return true;
@@ -64,7 +65,7 @@ export const rateLimited = (msBeforeNext: number) =>
   new AppError("RATE_LIMITED", "Too many attempts, try again later", undefined, { retryAfter: Math.max(1, Math.ceil(msBeforeNext / 1000)) });
 
 /** Consumes one point; throws RATE_LIMITED (429) when none is left. */
-export async function consumeOrThrow(l: RateLimiterRedis, id: string): Promise<void> {
+export async function consumeOrThrow(l: RateLimiterAbstract, id: string): Promise<void> {
   try {
     await l.consume(id);
   } catch (err) {

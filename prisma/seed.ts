@@ -13,8 +13,11 @@ async function main() {
   const productIds = await seedCatalog(db, sellerId, clock.nowMs());
   console.log(`seeded ${productIds.length} products`);
   const gate = stockGate();
-  await loadSeededStock(gate.store, productIds);
-  console.log(`loaded stock of ${productIds.length} products into Redis`);
+  // The PostgreSQL-only mode (STOCK_STORE=postgres) has no Redis to load: PostgreSQL is the stock.
+  if (gate.mode === "redis") {
+    await loadSeededStock(gate.store, productIds);
+    console.log(`loaded stock of ${productIds.length} products into Redis`);
+  }
   await gate.close();
 }
 

@@ -28,7 +28,7 @@ async function main(port: number, serverPid: number) {
   const drops = await retimeDrops(db, clock.nowMs());
   const gate = stockGate();
   try {
-    await loadSeededStock(gate.store, drops);
+    if (gate.mode === "redis") await loadSeededStock(gate.store, drops); // PostgreSQL-only: nothing to load
   } finally {
     await gate.close();
   }

@@ -6,6 +6,7 @@ import next from "next";
 import { env } from "@/lib/env";
 import { onCatalogInvalidated } from "@/lib/catalog/invalidation";
 import { log } from "@/lib/log";
+import { tierModes, tierModesLine } from "@/lib/tiers";
 import { shopPolicyOptions } from "@/lib/security-headers";
 import { fastPaths } from "./fast-path";
 import { resolveForwarded } from "./forwarded";
@@ -54,7 +55,10 @@ export async function startServer() {
   });
   server.on("clientError", answerClientError);
   server.keepAliveTimeout = 65_000;
-  server.listen(env.PORT, env.HOST, () => log.info({ port: env.PORT, host: env.HOST }, "server listening"));
+  server.listen(env.PORT, env.HOST, () => {
+    log.info({ port: env.PORT, host: env.HOST }, "server listening");
+    log.info({ tiers: tierModes() }, tierModesLine());
+  });
   const stop = () => {
     server.close(() => process.exit(0));
     server.closeIdleConnections();

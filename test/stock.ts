@@ -1,10 +1,37 @@
 // Helpers for stock and order tests: many buyers at once, and the stock invariant of docs/architecture.md.
 import { randomUUID } from "node:crypto";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { db } from "@/lib/db";
 import { soldStates, holdingStates } from "@/lib/orders/lifecycle/transitions";
-import { stockGate, type StockGate } from "@/lib/stock/gate";
+import { setStockGate, StockGate, stockGate } from "@/lib/stock/gate";
+import { NoRedisStore } from "@/lib/stock/no-store";
 import { stockKeys } from "@/lib/stock/keys";
+
+/**
+ * The stock tiers every oversell test runs against: the Redis gate in front of the ledger, and the
+ * PostgreSQL-only mode (STOCK_STORE=postgres), where the ledger's guards alone admit.
+ */
+export const stockTiers = ["redis", "postgres"] as const;
+export type StockTier = (typeof stockTiers)[number];
+
+/** A gate of the PostgreSQL-only mode: what createStockStore() gives with STOCK_STORE=postgres. */
+export const postgresOnlyGate = () => new StockGate(new NoRedisStore());
+
+/** Points the process's gate (stockGate()) at `tier` for the tests of the calling describe block. */
+export function useStockTier(tier: StockTier) {
+  let previous: StockGate | undefined;
+  beforeAll(() => {
+    if (tier === "redis") return;
+    previous = stockGate();
+    setStockGate(postgresOnlyGate());
+  });
+  afterAll(async () => {
+    if (!previous) return;
+    const gate = stockGate();
+    setStockGate(previous);
+    await gate.close();
+  });
+}
 
 /** n verified buyers in one INSERT. */
 export async function createBuyers(n: number): Promise<string[]> {
@@ -62,8 +89,8 @@ export async function expectInvariant(productId: string, opts: { limit?: number;
   // `buyers` narrows this check to the test's own buyers: other test files may keep item-less orders around.
   const paidWithoutItems = await db.order.count({ where: { status: { in: [...soldStates] }, items: { none: {} }, ...(opts.buyers && { userId: { in: opts.buyers } }) } });
   expect(paidWithoutItems).toBe(0);
-  if (opts.redisQuiet !== false) {
-    const gate = opts.gate ?? stockGate();
+  const gate = opts.gate ?? stockGate();
+  if (opts.redisQuiet !== false && gate.mode === "redis") {
     const [a] = await gate.run((s) => s.hmget(stockKeys.meta(productId), ["a"]));
     if (a !== null) expect(Number(a)).toBe(f.available);
   }

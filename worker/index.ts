@@ -5,7 +5,8 @@ import { log } from "@/lib/log";
 import { createBoss } from "@/lib/jobs/boss";
 import { relayOutbox } from "@/lib/jobs/outbox";
 import { startWorkers } from "@/lib/jobs/runner";
-import { key, redis } from "@/lib/redis";
+import { key, redis, redisEnabled } from "@/lib/redis";
+import { tierModes, tierModesLine } from "@/lib/tiers";
 import { jobs } from "./registry";
 
 const RELAY_INTERVAL_MS = 500;
@@ -15,6 +16,7 @@ async function main() {
   await boss.start();
   await startWorkers(boss, jobs);
   log.info("worker started");
+  log.info({ tiers: tierModes() }, tierModesLine());
 
   let stopping = false;
   const loop = async () => {
@@ -22,7 +24,8 @@ async function main() {
       try {
         // Drain in passes of 100 until the outbox is empty, then rest.
         while (!stopping && (await relayOutbox(jobs, { boss })) > 0);
-        await redis.set(key("worker:heartbeat"), String(Date.now()), "EX", 30);
+        // Without Redis (STOCK_STORE=postgres) there is no heartbeat: /api/ready says the worker is "unknown".
+        if (redisEnabled) await redis.set(key("worker:heartbeat"), String(Date.now()), "EX", 30);
       } catch (err) {
         log.error({ err }, "outbox relay failed");
       }

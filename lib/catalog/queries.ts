@@ -4,6 +4,7 @@ import { clock } from "@/lib/clock";
 import { db, type Db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { waitingRoomsOn } from "@/lib/tiers";
 import type { ListProductsQuery } from "./schemas";
 import { computeSaleState, factsOf, isPurchasable, productFactsSelect } from "./sale-rules";
 import type { CategoryView, ProductPage, ProductView } from "./types";
@@ -27,7 +28,7 @@ function toView(p: ProductRow, nowMs: number): ProductView {
     saleEndsAt: iso(p.saleEndsAt),
     perBuyerLimit: p.perBuyerLimit,
     phoneRequired: p.phoneRequired,
-    waitingRoom: p.waitingRoom,
+    waitingRoom: p.waitingRoom && waitingRoomsOn, // off in the PostgreSQL-only mode: the page shows a plain buy button
     remaining,
     total: p.inventory?.total ?? 0,
     state: computeSaleState({ saleStartsAt: p.saleStartsAt, saleEndsAt: p.saleEndsAt, remaining }, nowMs),

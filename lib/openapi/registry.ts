@@ -261,7 +261,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     GET: { tag: "Operations", access: "public", summary: "The process is up (no dependencies checked)", ok: ok("Up", healthSchema), errors: [] },
   },
   "/api/ready": {
-    GET: { tag: "Operations", access: "public", summary: "Ready to serve: PostgreSQL and Redis reachable", ok: { ...ok("Ready", readinessSchema), 503: { description: "Not ready: `failing` names what", schema: readinessSchema } }, errors: [] },
+    GET: { tag: "Operations", access: "public", summary: "Ready to serve: PostgreSQL and Redis reachable (Redis \"off\" in the PostgreSQL-only mode); each tier's mode", ok: { ...ok("Ready", readinessSchema), 503: { description: "Not ready: `failing` names what", schema: readinessSchema } }, errors: [] },
   },
   "/api/metrics": {
     GET: { tag: "Operations", access: "metrics", summary: "Prometheus metrics", ok: { 200: { description: "Prometheus text exposition", contentType: "text/plain" } }, errors: [] },

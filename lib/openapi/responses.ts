@@ -25,9 +25,14 @@ export const healthSchema = z.looseObject({ status: z.literal("ok"), uptime: z.n
 const check = z.enum(["ok", "failing"]);
 export const readinessSchema = z.looseObject({
   status: z.enum(["ok", "unavailable"]),
-  checks: z.looseObject({ postgres: check, redis: check }),
+  /** redis "off": the PostgreSQL-only mode (STOCK_STORE=postgres), configured, not failing. */
+  checks: z.looseObject({ postgres: check, redis: z.enum(["ok", "failing", "off"]) }),
   failing: z.array(z.string()),
   worker: z.looseObject({ status: z.enum(["alive", "missing", "unknown"]), lastHeartbeatAt: isoInstant.nullable() }),
+  /** Each tier's mode (lib/tiers.ts). */
+  modes: z.looseObject({
+    postgres: z.enum(["embedded", "server"]), stock: z.enum(["redis", "postgres"]), limits: z.enum(["redis", "memory"]), waitingRoom: z.enum(["on", "off"]),
+  }),
 });
 
 /** ProductView (lib/catalog/types.ts). */

@@ -2,6 +2,8 @@
 // The circuit breaker in front of Redis. While Redis fails, callers get RedisUnavailable and admit on
 // PostgreSQL alone; the Redis path reopens only after every product's keys were rebuilt from PostgreSQL,
 // because a Redis that missed the PostgreSQL-only sales would otherwise admit units already sold.
+// The PostgreSQL-only mode (STOCK_STORE=postgres) is that same fallback chosen by configuration: its gate
+// answers RedisUnavailable at once, always, without a breaker to trip, a metric to raise or a log line.
 import CircuitBreaker from "opossum";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -9,6 +11,7 @@ import { metrics } from "@/lib/metrics";
 import { admit, admitRequest, loadStock, rebuildAll, release, type AdmitInput, type AdmitRequestInput, type AdmitRequestResult, type AdmitResult, type ReleaseInput } from "./admission";
 import { getStockSnapshot } from "./queries";
 import { createStockCluster, createStockRedis, IoredisStore, type StockStore } from "./store";
+import { NoRedisStore } from "./no-store";
 import { UpstashStore } from "./upstash-store";
 
 /** The buy path talks to the gate only; admission is what the gate runs. */
@@ -34,7 +37,11 @@ export class StockGate {
   private needsRebuild = false;
   readonly breaker: CircuitBreaker<[Op<unknown>], unknown>;
 
+  /** "postgres": the PostgreSQL-only mode — every operation is RedisUnavailable, so every caller takes its fallback. */
+  readonly mode: "redis" | "postgres";
+
   constructor(readonly store: StockStore, opts: CircuitBreaker.Options = {}) {
+    this.mode = store.kind === "none" ? "postgres" : "redis";
     this.breaker = new CircuitBreaker(async (op: Op<unknown>) => {
       if (this.needsRebuild) {
         const n = await rebuildAll(this.store);
@@ -50,6 +57,7 @@ export class StockGate {
       log.error("redis unreachable: admission falls back to PostgreSQL");
     });
     this.breaker.on("close", () => metrics.redisFallback.set(0));
+    if (this.mode === "postgres") this.breaker.disable(); // never fired: run() refuses first
     store.onConnectionLost?.(() => {
       if (this.breaker.closed) this.breaker.open();
     });
@@ -107,12 +115,14 @@ export class StockGate {
     return this.run((s) => release(s, input));
   }
 
+  /** True while Redis is away, and always in the PostgreSQL-only mode. */
   get usingFallback() {
-    return !this.breaker.closed;
+    return this.mode === "postgres" || !this.breaker.closed;
   }
 
   /** Runs op against Redis through the breaker; any failure (or an open breaker) is RedisUnavailable. */
   async run<T>(op: Op<T>): Promise<T> {
+    if (this.mode === "postgres") throw new RedisUnavailable(configuredOff);
     try {
       return (await this.breaker.fire(op as Op<unknown>)) as T;
     } catch (err) {
@@ -126,7 +136,10 @@ export class StockGate {
   }
 }
 
+const configuredOff = new Error("STOCK_STORE=postgres: stock is admitted on PostgreSQL alone");
+
 export function createStockStore(): StockStore {
+  if (env.STOCK_STORE === "postgres") return new NoRedisStore();
   if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
     return new UpstashStore(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN);
   }

@@ -1,12 +1,13 @@
 // Property: random interleavings of admit (buy), release (cancel), expire and pay across many buyers,
-// run concurrently against the real PostgreSQL and Redis, never break the stock invariant (docs/architecture.md).
+// run concurrently against the real PostgreSQL and Redis, never break the stock invariant (docs/architecture.md)
+// — on both stock tiers: the Redis gate, and the PostgreSQL-only mode (STOCK_STORE=postgres).
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { describe, it } from "vitest";
 import { placeOrder } from "@/lib/orders/place/place-order";
 import { beginConfirming, moveOrder } from "@/lib/orders/lifecycle/holds";
 import { createProduct } from "@/test/factories";
-import { createBuyers, expectInvariant } from "@/test/stock";
+import { createBuyers, expectInvariant, stockTiers, useStockTier } from "@/test/stock";
 
 type Action =
   | { kind: "buy"; buyer: number; quantity: number; replay: boolean }
@@ -17,7 +18,9 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constantFrom("pay" as const, "expire" as const, "cancel" as const), order: fc.nat(20) }),
 );
 
-describe("stock invariant under random interleavings", () => {
+describe.each(stockTiers)("stock invariant under random interleavings (%s tier)", (tier) => {
+  useStockTier(tier);
+
   it("holds after every round of concurrent actions", async () => {
     await fc.assert(
       fc.asyncProperty(

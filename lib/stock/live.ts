@@ -41,8 +41,8 @@ export async function readStockFacts(productId: string, sources: StockSources = 
   let v: (string | null)[];
   try {
     const { gate } = sources;
-    metrics.liveStockReads.inc({ tier: "redis" });
     v = await gate.run((s) => s.hmget(stockKeys.meta(productId), FIELDS));
+    metrics.liveStockReads.inc({ tier: "redis" }); // counted once answered: the PostgreSQL-only mode never reads Redis
     if (v[0] === null) {
       await gate.ensureLoaded(productId);
       v = await gate.run((s) => s.hmget(stockKeys.meta(productId), FIELDS));

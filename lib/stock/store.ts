@@ -8,7 +8,8 @@ import type { LuaScript } from "./scripts";
 export type ScriptArg = string | number;
 
 export interface StockStore {
-  readonly kind: "ioredis" | "upstash";
+  /** "none": the PostgreSQL-only mode's store (lib/stock/no-store.ts), which reaches no Redis. */
+  readonly kind: "ioredis" | "upstash" | "none";
   /** Runs a script by SHA, sending its source only when Redis does not know it yet. */
   run(script: LuaScript, keys: string[], args: ScriptArg[]): Promise<unknown>;
   get(key: string): Promise<string | null>;

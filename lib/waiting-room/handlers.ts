@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { jsonAnswer, type Answer, type RequestLike } from "@/lib/http";
 import { clientIp } from "@/lib/client-address";
 import { key, redis } from "@/lib/redis";
+import { waitingRoomsOn } from "@/lib/tiers";
 import { parseBody, parseId, parseQuery } from "@/lib/validation";
 import { roomConfig } from "./config";
 import { deviceOf } from "./device";
@@ -30,10 +31,14 @@ const seenOnce: SeenOnce = async (nonce, ttlS) => {
   }
 };
 
+/** Rooms are off in the PostgreSQL-only mode (lib/tiers.ts): every drop answers as a drop without a room. */
+const noRoom = () => new AppError("CONFLICT", "This drop has no waiting room");
+
 /** GET /api/waiting-room/{productId}/challenge — an ALTCHA challenge for this buyer and drop. */
 export async function handleRoomChallenge(req: RequestLike, productId: string): Promise<Answer> {
   const id = parseId(productId, "product");
   const user = await requireVerifiedUser(req);
+  if (!waitingRoomsOn) throw noRoom();
   return json(await createRoomChallenge(id, user.id));
 }
 
@@ -46,11 +51,12 @@ export async function handleEnterRoom(req: RequestLike, productId: string): Prom
   const id = parseId(productId, "product");
   const user = await requireVerifiedUser(req);
   const { altcha } = await parseBody(enterRoomSchema, req);
+  if (!waitingRoomsOn) throw noRoom();
   const problem = await checkRoomSolution(altcha, id, user.id, seenOnce);
   if (problem) throw new AppError("VALIDATION", "The proof of work was not accepted", { altcha: [problem] });
   const { device, setCookie } = deviceOf(req);
   const view = await getRoomView(id, user, "enter", undefined, { range: addressRange(clientIp(req.headers), 64), device });
-  if (view.state === "off") throw new AppError("CONFLICT", "This drop has no waiting room");
+  if (view.state === "off") throw noRoom();
   if (view.state === "too_early") throw new AppError("ROOM_NOT_OPEN", "The waiting room opens before the drop", undefined, { entryOpensAt: view.entryOpensAt });
   return jsonAnswer({ room: view }, 200, setCookie ? { ...noStore, "set-cookie": setCookie } : noStore);
 }

@@ -2,7 +2,8 @@
 // Entering a drop's waiting room and reading one's place: one ROOM script on the drop's keys through the
 // stock gate (its breaker, its loading of missing keys from PostgreSQL), never a PostgreSQL query once the
 // drop's keys are loaded. While Redis is away the room pauses (503 + Retry-After): places are kept in Redis,
-// passes already issued stay valid (they are signed) and buy through the PostgreSQL path.
+// passes already issued stay valid (they are signed) and buy through the PostgreSQL path. In the
+// PostgreSQL-only mode (STOCK_STORE=postgres) rooms are off: every drop reads "off" and sells without one.
 import { randomBytes, randomInt } from "node:crypto";
 import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
@@ -12,6 +13,7 @@ import { roomHint } from "./hint";
 import { placeIdentity, type RoomBuyer } from "./identity";
 import { roomKeyList } from "./keys";
 import { signPass } from "./pass";
+import { waitingRoomsOn } from "@/lib/tiers";
 import { ROOM } from "./scripts";
 import { parseReading, viewOf, type RoomReading, type RoomView } from "./view";
 
@@ -24,7 +26,10 @@ export const randomScore = () => randomInt(0, 2 ** 47) / 2 ** 47;
  */
 export type RoomClient = { range?: string | null; device?: string | null };
 
+const roomOff: RoomReading = { state: "off", rank: -1, queued: 0, admitted: 0, available: 0, passId: "", passExpiresMs: 0, startsMs: 0, rate: 0, windowMs: 0 };
+
 export async function readRoom(productId: string, buyer: RoomBuyer, mode: "enter" | "status", gate: StockGate = stockGate(), client: RoomClient = {}): Promise<RoomReading> {
+  if (!waitingRoomsOn || gate.mode === "postgres") return roomOff;
   for (let attempt = 0; attempt < 3; attempt++) {
     const nowMs = clock.nowMs();
     const args = [

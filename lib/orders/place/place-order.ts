@@ -13,6 +13,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 import { RedisUnavailable, stockGate, type AdmitResult, type StockGate } from "@/lib/stock/gate";
+import { waitingRoomsOn } from "@/lib/tiers";
 import { passIdFor, passRefusal, type RoomPass } from "@/lib/waiting-room/order-pass";
 import { LedgerBatcher } from "../ledger/batcher";
 import { LedgerRejected, recordOrder, recordOrders } from "../ledger/ledger";
@@ -258,7 +259,8 @@ async function refuseEarly(
     if (p.phoneRequired && !phoneHash) throw phoneRequired(p.id);
     const code = saleRefusal(factsOf(p), line.quantity, now);
     if (code) return { code, productId: p.id };
-    if (p.waitingRoom && !passIdFor(pass, p.id)) return { code: "pass_required", productId: p.id };
+    // Rooms are off in the PostgreSQL-only mode (lib/tiers.ts): its drops sell without a pass.
+    if (p.waitingRoom && waitingRoomsOn && !passIdFor(pass, p.id)) return { code: "pass_required", productId: p.id };
   }
   return null;
 }
