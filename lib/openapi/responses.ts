@@ -14,12 +14,20 @@ export const str = z.string();
 export const orderStatus = z.enum(OrderStatus);
 export const role = z.enum(Role);
 
-/** AppError.toJSON (lib/errors.ts); some codes add keys beside these (e.g. `retryAfter`, `productId`). */
+/** AppError.toJSON (lib/errors.ts), with the keys some codes add beside code and message (AppError's `extra`). */
 export const errorSchema = z.looseObject({
   error: z.looseObject({
     code: z.enum(Object.keys(errorStatus) as [keyof typeof errorStatus, ...(keyof typeof errorStatus)[]]),
     message: z.string(),
     fields: z.record(z.string(), z.array(z.string())).optional().describe('Messages by dotted field path ("_" for the whole input)'),
+    retryAfter: z.number().int().positive().optional().describe("429 and some 503: seconds to wait (also the Retry-After header)"),
+    productId: z.uuid().optional().describe("An order's refusal (SOLD_OUT, NOT_OPEN, ENDED, LIMIT_EXCEEDED, PHONE_VERIFICATION_REQUIRED): the product refused"),
+    status: orderStatus.optional().describe("INVALID_TRANSITION, RETURN_WINDOW_CLOSED: the order's status now"),
+    deadline: isoInstant.optional().describe("RETURN_WINDOW_CLOSED: when the window closed"),
+    maxQuantity: z.number().int().nonnegative().optional().describe("LIMIT_EXCEEDED from the cart: the units still allowed"),
+    entryOpensAt: isoInstant.nullable().optional().describe("ROOM_NOT_OPEN: when the waiting room takes entries"),
+    cap: z.enum(["device", "range"]).optional().describe("ROOM_DEVICE_CAP, ROOM_RANGE_CAP: which cap"),
+    attemptsLeft: z.number().int().nonnegative().optional().describe("A wrong SMS code: tries left"),
   }),
 });
 
