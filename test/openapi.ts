@@ -56,7 +56,7 @@ export function closed(node: unknown): unknown {
   if (!node || typeof node !== "object") return node;
   const out = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === "properties" ? Object.fromEntries(Object.entries(v as Json).map(([p, s]) => [p, closed(s)])) : closed(v)]));
   // Only objects that list their fields; a free-form value (`{}`, a record) stays open.
-  if (out.type === "object" && out.properties && typeof out.additionalProperties === "object" && Object.keys(out.additionalProperties as Json).length === 0) out.additionalProperties = false;
+  if (out.type === "object" && out.properties && Object.keys(out.properties as Json).length > 0 && typeof out.additionalProperties === "object" && Object.keys(out.additionalProperties as Json).length === 0) out.additionalProperties = false;
   return out;
 }
 

@@ -35,7 +35,7 @@ export const cronRunSchema = fits(
  */
 export const openApiDocumentSchema = z.looseObject({
   openapi: z.string().regex(/^3\.1\.\d+$/),
-  info: z.looseObject({ title: str, version: str }),
+  info: z.looseObject({ title: str, version: str, description: str }),
   jsonSchemaDialect: str,
   paths: z.record(str, z.looseObject({})),
   components: z.looseObject({}),
