@@ -1,15 +1,17 @@
 // Answers of the accounts API: signing up, the profile, the phone, sessions and the viewer summary.
 import { z } from "zod";
-import type { getPhoneStatus } from "@/lib/accounts/phone";
-import type { changePassword } from "@/lib/accounts/profile";
+import type { confirmPhoneCode, getPhoneStatus, removePhone, requestPhoneCode } from "@/lib/accounts/phone";
+import type { changePassword, updateProfile } from "@/lib/accounts/profile";
 import type { getProfileOrThrow, listSessions } from "@/lib/accounts/queries";
-import type { signUp } from "@/lib/accounts/signup";
+import type { resendVerification, signUp } from "@/lib/accounts/signup";
+import type { revokeAllSessions } from "@/lib/auth/session";
 import type { ViewerSummary } from "@/lib/accounts/viewer";
 import { fits, type Json, type Sent } from "../fits";
 import { count, isoInstant, role, str } from "../responses";
 
 /** The same answer whether or not the address was new (no account enumeration). */
 export const verificationSentSchema = fits(z.looseObject({ status: z.literal("verification_sent") }))<Sent<typeof signUp>>();
+fits(verificationSentSchema)<Sent<typeof resendVerification>>();
 /** Built inline by app/api/users/verify/route.ts. */
 export const verifiedSchema = fits(z.looseObject({ status: z.literal("verified") }))<{ status: "verified" }>();
 
@@ -28,7 +30,11 @@ export const profileSchema = fits(
   }),
 )<Sent<typeof getProfileOrThrow>>();
 
+fits(profileSchema)<Sent<typeof updateProfile>>();
+
 export const revokedSchema = fits(z.looseObject({ revoked: count.describe("Sessions signed out") }))<Sent<typeof changePassword>>();
+
+fits(revokedSchema)<{ revoked: Sent<typeof revokeAllSessions> }>();
 
 /** lib/accounts/phone.ts PhoneStatus. */
 export const phoneStatusSchema = fits(
@@ -38,6 +44,10 @@ export const phoneStatusSchema = fits(
     pending: z.looseObject({ phone: str.describe("Masked"), expiresAt: isoInstant, resendAt: isoInstant }).nullable().describe("A code sent and not yet confirmed"),
   }),
 )<Sent<typeof getPhoneStatus>>();
+
+fits(phoneStatusSchema)<Sent<typeof requestPhoneCode>>();
+fits(phoneStatusSchema)<Sent<typeof confirmPhoneCode>>();
+fits(phoneStatusSchema)<Sent<typeof removePhone>>();
 
 const session = z.looseObject({ id: z.uuid(), userAgent: str.nullable(), createdAt: isoInstant, lastSeenAt: isoInstant, current: z.boolean().describe("The session of this request") });
 export const sessionsSchema = fits(z.looseObject({ sessions: z.array(session) }))<{ sessions: Sent<typeof listSessions> }>();

@@ -7,7 +7,7 @@ import type { getDropMonitor } from "@/lib/seller/monitor";
 import type { getSellerOrderOrThrow, listSellerOrders, listSellerProducts } from "@/lib/seller/queries";
 import type { getSales } from "@/lib/seller/sales";
 import type { ownedProductOrThrow } from "@/lib/seller/scope";
-import type { archiveProduct, restockProduct } from "@/lib/seller/service";
+import type { archiveProduct, createProduct, restockProduct, updateProduct } from "@/lib/seller/service";
 import type { uploadProductImage } from "@/lib/seller/uploads";
 import { fits, type Sent } from "../fits";
 import { count, isoInstant, orderEventSchema, orderStatus, refundSchema, str, won } from "../responses";
@@ -45,6 +45,8 @@ export const sellerProductsSchema = fits(
 )<{ products: Sent<typeof listSellerProducts> }>();
 /** GET, POST (201) and PATCH: the product with its stock. */
 export const sellerProductSchema = fits(z.looseObject({ product: sellerProduct }))<{ product: Sent<typeof ownedProductOrThrow> }>();
+fits(sellerProductSchema)<{ product: Sent<typeof createProduct> }>();
+fits(sellerProductSchema)<{ product: Sent<typeof updateProduct> }>();
 /** DELETE: the archived row. */
 export const archivedProductSchema = fits(z.looseObject({ product: productRow }))<{ product: Sent<typeof archiveProduct> }>();
 export const restockedSchema = fits(z.looseObject({ inventory: z.looseObject({ total: count, available: count }) }))<{ inventory: Sent<typeof restockProduct> }>();

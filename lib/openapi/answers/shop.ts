@@ -1,7 +1,7 @@
 // Answers of the shop's public side: the catalog, live stock, the cart, the wishlist and the waiting room.
 import { z } from "zod";
 import type { getCartView } from "@/lib/cart/queries";
-import type { addCartItem } from "@/lib/cart/service";
+import type { addCartItem, removeCartItem, updateCartItem } from "@/lib/cart/service";
 import { productTypes, saleStates } from "@/lib/catalog/schemas";
 import type { ProductPage, ProductView } from "@/lib/catalog/types";
 import type { LiveStockState } from "@/lib/stock/live";
@@ -89,6 +89,10 @@ export const cartSchema = fits(
     mergeNotice: z.looseObject({ at: isoInstant, changes: z.array(mergeChange) }).nullable().describe("What merging the guest cart did after sign-in, until dismissed"),
   }),
 )<Sent<typeof getCartView>>();
+
+// The other routes that answer with the cart.
+fits(cartSchema)<Sent<typeof updateCartItem>>();
+fits(cartSchema)<Sent<typeof removeCartItem>>();
 
 export const cartAddSchema = fits(
   z.looseObject({
