@@ -73,5 +73,9 @@ describe("the OpenAPI document", () => {
     const error = (doc.components as { schemas: { Error: { required: string[]; properties: { error: { required: string[] } } } } }).schemas.Error;
     expect(error.required).toEqual(["error"]);
     expect(error.properties.error.required).toEqual(["code", "message"]);
+    // route() sends Retry-After with a rate limit and most 503s (lib/http.ts): the document says so.
+    const responses = (doc.components as { responses: Record<string, { headers?: Record<string, unknown> }> }).responses;
+    expect(Object.keys(responses.E429.headers ?? {})).toEqual(["Retry-After"]);
+    expect(Object.keys(responses.E503.headers ?? {})).toEqual(["Retry-After"]);
   });
 });
