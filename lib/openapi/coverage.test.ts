@@ -54,9 +54,28 @@ describe("the OpenAPI document", () => {
     for (const s of schemas) expect(() => ajv.compile(s as object), JSON.stringify(s).slice(0, 200)).not.toThrow();
   });
 
+  it("details every JSON answer: none is an open object or any value, Auth.js's own answers excepted", () => {
+    const open = (schema: Record<string, unknown>) => Object.keys(schema).length === 0 || (schema.type === "object" && Object.keys((schema.properties as object) ?? {}).length === 0);
+    const vague: string[] = [];
+    for (const [path, ops] of Object.entries(paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        for (const [status, answer] of Object.entries(op.responses as Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }>)) {
+          const schema = answer.content?.["application/json"]?.schema;
+          if (schema && open(schema)) vague.push(`${method.toUpperCase()} ${path} ${status}`);
+        }
+      }
+    }
+    // Auth.js answers with its own shapes (csrf, session, providers…), documented as free-form JSON.
+    expect(vague).toEqual(["GET /api/auth/{nextauth} 200", "POST /api/auth/{nextauth} 200"]);
+  });
+
   it("gives every error one shape: AppError.toJSON's", () => {
     const error = (doc.components as { schemas: { Error: { required: string[]; properties: { error: { required: string[] } } } } }).schemas.Error;
     expect(error.required).toEqual(["error"]);
     expect(error.properties.error.required).toEqual(["code", "message"]);
+    // route() sends Retry-After with a rate limit and most 503s (lib/http.ts): the document says so.
+    const responses = (doc.components as { responses: Record<string, { headers?: Record<string, unknown> }> }).responses;
+    expect(Object.keys(responses.E429.headers ?? {})).toEqual(["Retry-After"]);
+    expect(Object.keys(responses.E503.headers ?? {})).toEqual(["Retry-After"]);
   });
 });

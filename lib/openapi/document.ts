@@ -3,7 +3,8 @@
 // sent (io "input": defaults optional, coercions as their target type), answers as they come back.
 import { z } from "zod";
 import { sellerQuerySchema } from "@/lib/seller/schemas";
-import { operations, type Access, type Answer, type Method, type Operation } from "./registry";
+import type { Access, Answer, Method, Operation } from "./operation";
+import { operations } from "./registry";
 import { errorSchema } from "./responses";
 
 type Json = Record<string, unknown>;
@@ -46,6 +47,7 @@ function errorStatuses(method: Method, op: Operation): number[] {
   const all = new Set(op.errors);
   if (op.access !== "public" && op.access !== "test-hooks" && op.access !== "metrics") all.add(401);
   if (op.access === "seller" || op.access === "admin") all.add(403);
+  if (op.access === "seller") [400, 404].forEach((s) => all.add(s)); // ?sellerId= (lib/seller/http.ts): malformed, or no such seller
   if (method !== "GET" && !op.serverToServer) all.add(403); // route()'s same-origin check on state changes
   if (op.query) all.add(400);
   if (op.body && "schema" in op.body) [400, 413, 422].forEach((s) => all.add(s));
@@ -76,11 +78,22 @@ function requestBodyOf(op: Operation): Json | undefined {
   return { required: true, description: body.text, content: { "application/x-www-form-urlencoded": { schema: { type: "object" } } } };
 }
 
+const headersOf = (headers: Record<string, string>): Json =>
+  Object.fromEntries(Object.entries(headers).map(([name, description]) => [name, { description, schema: { type: "string" } }]));
+
 function answerOf(a: Answer): Json {
-  if (!a.schema && !a.contentType) return { description: a.description };
+  const headers = a.headers && { headers: headersOf(a.headers) };
+  if (!a.schema && !a.contentType) return { description: a.description, ...headers };
   const schema = a.schema ? jsonSchemaOf(a.schema, "output") : { type: "string", contentMediaType: a.contentType };
-  return { description: a.description, content: { [a.contentType ?? "application/json"]: { schema } } };
+  return { description: a.description, ...headers, content: { [a.contentType ?? "application/json"]: { schema } } };
 }
+
+/** route() sends Retry-After with every error that carries `retryAfter` (lib/http.ts): rate limits and most 503s. */
+const errorHeaders: Record<number, Record<string, string>> = {
+  429: { "Retry-After": "Seconds to wait before trying again" },
+  503: { "Retry-After": "Seconds to wait, where known" },
+  413: { Connection: "close: the rest of the body is never read" },
+};
 
 function operationOf(path: string, method: Method, op: Operation): Json {
   const responses: Json = {};
@@ -105,7 +118,10 @@ function buildDocument(): Json {
     paths[path] = Object.fromEntries(Object.entries(methods).map(([m, op]) => [m.toLowerCase(), operationOf(path, m as Method, op)]));
   }
   const responses = Object.fromEntries(
-    Object.entries(errorDescriptions).map(([s, description]) => [`E${s}`, { description, content: { "application/json": { schema: ERROR_REF } } }]),
+    Object.entries(errorDescriptions).map(([s, description]) => {
+      const headers = errorHeaders[Number(s)];
+      return [`E${s}`, { description, ...(headers && { headers: headersOf(headers) }), content: { "application/json": { schema: ERROR_REF } } }];
+    }),
   );
   return {
     openapi: "3.1.1",

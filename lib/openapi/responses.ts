@@ -1,94 +1,55 @@
-// Response shapes for the OpenAPI document (lib/openapi/registry.ts). The request schemas are the routes'
-// own (lib/*/schemas.ts); answers are plain TypeScript types in the domains, so the answers the document
-// describes in detail are written here once, as zod, and lib/openapi/responses.int.test.ts holds them
-// against real responses. Objects are loose (extra keys allowed): a new field is not a breaking change.
+// The pieces every answer schema (./answers/*) is made of, and the one error shape. Answers are zod,
+// turned into JSON Schema with io "output"; objects are loose (extra keys allowed): a new field is not a
+// breaking change. Each answer is tied to the code that sends it with fits() (./fits.ts).
 /* eslint-disable no-restricted-syntax -- answers the shop writes, never input it parses: text()'s input rules do not apply */
 import { z } from "zod";
-import { productTypes, saleStates } from "@/lib/catalog/schemas";
 import { errorStatus } from "@/lib/errors";
-import type { LiveStockState } from "@/lib/stock/live";
+import { OrderStatus, RefundKind, RefundStatus, Role } from "@/lib/generated/prisma/enums";
 
-const isoInstant = z.iso.datetime({ offset: true });
-const won = z.number().int().describe("Integer won");
+export const isoInstant = z.iso.datetime({ offset: true });
+export const won = z.number().int().describe("Integer won");
+export const count = z.number().int().nonnegative();
+export const str = z.string();
 
-/** AppError.toJSON (lib/errors.ts); some codes add keys beside these (e.g. `retryAfter`, `status`). */
+export const orderStatus = z.enum(OrderStatus);
+export const role = z.enum(Role);
+
+/** AppError.toJSON (lib/errors.ts), with the keys some codes add beside code and message (AppError's `extra`). */
 export const errorSchema = z.looseObject({
   error: z.looseObject({
     code: z.enum(Object.keys(errorStatus) as [keyof typeof errorStatus, ...(keyof typeof errorStatus)[]]),
     message: z.string(),
     fields: z.record(z.string(), z.array(z.string())).optional().describe('Messages by dotted field path ("_" for the whole input)'),
+    retryAfter: z.number().int().positive().optional().describe("429 and some 503: seconds to wait (also the Retry-After header)"),
+    productId: z.uuid().optional().describe("An order's refusal (SOLD_OUT, NOT_OPEN, ENDED, LIMIT_EXCEEDED, PHONE_VERIFICATION_REQUIRED): the product refused"),
+    status: orderStatus.optional().describe("INVALID_TRANSITION, RETURN_WINDOW_CLOSED: the order's status now"),
+    deadline: isoInstant.optional().describe("RETURN_WINDOW_CLOSED: when the window closed"),
+    maxQuantity: z.number().int().nonnegative().optional().describe("LIMIT_EXCEEDED from the cart: the units still allowed"),
+    entryOpensAt: isoInstant.nullable().optional().describe("ROOM_NOT_OPEN: when the waiting room takes entries"),
+    cap: z.enum(["device", "range"]).optional().describe("ROOM_DEVICE_CAP, ROOM_RANGE_CAP: which cap"),
+    attemptsLeft: z.number().int().nonnegative().optional().describe("A wrong SMS code: tries left"),
   }),
 });
 
-export const healthSchema = z.looseObject({ status: z.literal("ok"), uptime: z.number().int().nonnegative() });
-
-const check = z.enum(["ok", "failing"]);
-export const readinessSchema = z.looseObject({
-  status: z.enum(["ok", "unavailable"]),
-  /** redis "off": the PostgreSQL-only mode (STOCK_STORE=postgres), configured, not failing. */
-  checks: z.looseObject({ postgres: check, redis: z.enum(["ok", "failing", "off"]) }),
-  failing: z.array(z.string()),
-  worker: z.looseObject({ status: z.enum(["alive", "missing", "unknown"]), lastHeartbeatAt: isoInstant.nullable() }),
-  /** Each tier's mode (lib/tiers.ts). */
-  modes: z.looseObject({
-    postgres: z.enum(["embedded", "server"]), stock: z.enum(["redis", "postgres"]), limits: z.enum(["redis", "memory"]), waitingRoom: z.enum(["on", "off"]),
-  }),
-});
-
-/** ProductView (lib/catalog/types.ts). */
-export const productSchema = z.looseObject({
-  id: z.uuid(),
-  name: z.string(),
-  description: z.string(),
-  price: won,
-  images: z.array(z.string()),
-  type: z.enum(productTypes),
-  category: z.looseObject({ slug: z.string(), nameKo: z.string(), nameEn: z.string() }),
-  saleStartsAt: isoInstant.nullable(),
-  saleEndsAt: isoInstant.nullable(),
-  perBuyerLimit: z.number().int().positive().nullable(),
-  phoneRequired: z.boolean(),
-  waitingRoom: z.boolean(),
-  remaining: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
-  state: z.enum(saleStates),
+/** A refund as the buyer's and the seller's order views show it. */
+export const refundSchema = z.looseObject({
+  status: z.enum(RefundStatus),
+  kind: z.enum(RefundKind),
+  amount: won,
+  reason: str,
   createdAt: isoInstant,
+  completedAt: isoInstant.nullable(),
 });
 
-export const productPageSchema = z.looseObject({
-  items: z.array(productSchema),
-  page: z.number().int().positive(),
-  pageSize: z.number().int().positive(),
-  total: z.number().int().nonnegative(),
-  totalPages: z.number().int().nonnegative(),
+/** An order's events, oldest first. */
+export const orderEventSchema = z.looseObject({ fromStatus: orderStatus.nullable(), toStatus: orderStatus, note: str.nullable(), createdAt: isoInstant });
+
+/** A line of an order, at the price it was bought for. */
+export const orderItemSchema = z.looseObject({ productId: z.uuid(), name: str, image: str.nullable(), unitPrice: won, quantity: z.number().int().positive() });
+
+/** A cart or wishlist entry's sale state now. */
+export const availabilitySchema = z.looseObject({
+  state: z.enum(["available", "sold_out", "upcoming", "ended"]),
+  opensAt: isoInstant.nullable(),
+  endsAt: isoInstant.nullable(),
 });
-
-export const productAnswerSchema = z.looseObject({ product: productSchema });
-
-// The stock API's words for the sale state (lib/stock/live.ts); a Record, so a state added there fails to compile here.
-const liveStates: Record<LiveStockState, true> = { upcoming: true, on_sale: true, sold_out: true, ended: true };
-
-/** lib/stock/live-cache.ts + handlers.ts: the live units, the sale state by the server's clock, and that clock. */
-export const liveStockSchema = z.looseObject({
-  stock: z.looseObject({
-    productId: z.uuid(),
-    available: z.number().int().nonnegative(),
-    total: z.number().int().nonnegative(),
-    saleStartsAt: isoInstant.nullable(),
-    saleEndsAt: isoInstant.nullable(),
-    perBuyerLimit: z.number().int().positive().nullable(),
-    state: z.enum(Object.keys(liveStates) as [LiveStockState, ...LiveStockState[]]),
-    serverTime: isoInstant,
-  }),
-});
-
-/** lib/payments/failure.ts: what a payment window's failure means for the order. */
-export const paymentFailureSchema = z.looseObject({
-  outcome: z.enum(["canceled", "declined", "failed"]).describe("canceled: the buyer closed the window; declined: the card or method was refused"),
-  code: z.string(),
-  payable: z.boolean().describe("The order still holds its units and can be paid again (a new payment window, same orderId)"),
-  order: z.looseObject({ id: z.string(), status: z.string(), amount: won }),
-});
-
-/** Any JSON object: answers the document names but does not detail yet. */
-export const jsonObject = z.looseObject({});
