@@ -1,6 +1,9 @@
 -- CreateEnum
 CREATE TYPE "ConsentKind" AS ENUM ('TERMS', 'PRIVACY', 'AGE_14', 'MARKETING');
 
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "locale" TEXT NOT NULL DEFAULT 'ko';
+
 -- CreateTable
 CREATE TABLE "PasswordResetToken" (
     "id" UUID NOT NULL,
