@@ -21,7 +21,7 @@ import { ctx, jsonRequest, origin } from "@/test/http";
 afterAll(() => stopBoss());
 
 const newEmail = () => `flow-${randomUUID().slice(0, 8)}@Example.com`;
-const signUpBody = (email: string, extra: object = {}) => ({ email, password: "Flow!pass1", name: "김흐름", phone: "010-5555-0000", ...extra });
+const signUpBody = (email: string, extra: object = {}) => ({ email, password: "Flow!pass1", name: "김흐름", phone: "010-5555-0000", agreeTerms: true, agreePrivacy: true, confirmAge14: true, ...extra });
 
 async function deliverMail() {
   // Other files share this database's outbox: relay until it is empty, not just one pass of 100.

@@ -24,7 +24,7 @@ export const RESET_REQUEST_FLOOR_MS = 400;
 
 export type ResetRequested = { status: "reset_requested" };
 
-export async function requestPasswordReset(input: unknown, ctx: { ip: string; locale?: string }): Promise<ResetRequested> {
+export async function requestPasswordReset(input: unknown, ctx: { ip: string }): Promise<ResetRequested> {
   const started = performance.now();
   await consumeOrThrow(limiters.resetIp, ctx.ip);
   const { email } = parseInput(passwordResetRequestSchema, input);

@@ -84,7 +84,7 @@ export const phoneCodeSchema = text(6, { error: "required", tooLong: "invalid_co
 export const requestPhoneCodeSchema = z.object({ phone: mobileNumberSchema });
 export const confirmPhoneCodeSchema = z.object({ code: phoneCodeSchema });
 
-export const passwordResetRequestSchema = z.object({ email: emailSchema, locale: z.enum(["ko", "en"]).optional() });
+export const passwordResetRequestSchema = z.object({ email: emailSchema });
 export const passwordResetSchema = z.object({
   token: text(200, { error: "required", tooLong: "invalid", invalidCharacters: "invalid" }).min(10, { error: "invalid" }),
   password: passwordSchema,

@@ -5,7 +5,7 @@
 // no entry here (or an entry has no route).
 import type { z } from "zod";
 import { listUsersQuerySchema } from "@/lib/admin/schemas";
-import { signUpSchema, verifySchema, updateProfileSchema, changePasswordSchema, deleteAccountSchema, requestPhoneCodeSchema, confirmPhoneCodeSchema } from "@/lib/accounts/schemas";
+import { signUpSchema, verifySchema, passwordResetRequestSchema, passwordResetSchema, marketingConsentSchema, socialSignUpSchema, updateProfileSchema, changePasswordSchema, deleteAccountSchema, requestPhoneCodeSchema, confirmPhoneCodeSchema } from "@/lib/accounts/schemas";
 import { addCartItemSchema, updateCartItemSchema } from "@/lib/cart/schemas";
 import { listProductsQuerySchema } from "@/lib/catalog/schemas";
 import { deadLettersQuerySchema } from "@/lib/jobs/dead-letters";
@@ -166,6 +166,15 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
   "/api/users/verify": {
     POST: { tag: "Accounts", access: "public", summary: "Confirm an email address with the mail's token", body: json(verifySchema), ok: ok('{ status: "verified" }'), errors: [404, 409, 422] },
   },
+  "/api/users/password-reset": {
+    POST: { tag: "Accounts", access: "public", summary: "Mail a password reset link (30 minutes, single use); the same 202 whether or not the address has an account", body: json(passwordResetRequestSchema), ok: { 202: { description: "Accepted", schema: jsonObject } }, errors: [422, 429] },
+  },
+  "/api/users/password-reset/confirm": {
+    POST: { tag: "Accounts", access: "public", summary: "Set a new password with the mail's token; every session of the account is revoked", body: json(passwordResetSchema), ok: ok('{ status: "password_reset" }'), errors: [400, 422] },
+  },
+  "/api/users/social": {
+    POST: { tag: "Accounts", access: "public", summary: "Finish a Kakao / Naver sign-up with the ticket of the sign-in, the consents and the profile; sets the session cookie", body: json(socialSignUpSchema), ok: { 201: { description: "Signed up and signed in", schema: jsonObject } }, errors: [400, 409, 422] },
+  },
   "/api/users/verify/resend": {
     POST: { tag: "Accounts", access: "user", summary: "Send a new verification mail (rate-limited)", ok: { 202: { description: "Accepted", schema: jsonObject } }, errors: [409, 429] },
   },
@@ -173,6 +182,10 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     GET: { tag: "Accounts", access: "user", summary: "The signed-in user's profile", ok: ok("The profile"), errors: [] },
     PATCH: { tag: "Accounts", access: "user", summary: "Edit the profile", body: json(updateProfileSchema), ok: ok("The profile"), errors: [422] },
     DELETE: { tag: "Accounts", access: "user", summary: "Delete the account (password required); the session cookie is cleared", body: json(deleteAccountSchema), ok: noContent("Deleted"), errors: [403, 422] },
+  },
+  "/api/me/consents": {
+    GET: { tag: "Accounts", access: "user", summary: "The account's consents (terms, privacy, age 14+, marketing), each with its time and document version", ok: ok("{ consents }"), errors: [] },
+    PATCH: { tag: "Accounts", access: "user", summary: "Grant or withdraw marketing consent", body: json(marketingConsentSchema), ok: ok("{ consents }"), errors: [422] },
   },
   "/api/me/password": {
     POST: { tag: "Accounts", access: "user", summary: "Change the password (the current one required); other sessions are revoked", body: json(changePasswordSchema), ok: ok("Changed"), errors: [403, 422, 429] },
