@@ -115,7 +115,7 @@ describe("sign-up to sign-out", () => {
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body.error.code).toBe("VALIDATION");
-    expect(Object.keys(body.error.fields).sort()).toEqual(["email", "name", "password", "phone", "shopName"]);
+    expect(Object.keys(body.error.fields).sort()).toEqual(["agreePrivacy", "agreeTerms", "confirmAge14", "email", "name", "password", "phone", "shopName"]);
     const raw = await usersRoute.POST(new Request(`${origin}/api/users`, { method: "POST", headers: { origin, "content-type": "application/json" }, body: "{" }), ctx());
     expect(raw.status).toBe(400);
   });
