@@ -14,7 +14,9 @@ export HURRYUP_DEMO=1 LOG_LEVEL="${LOG_LEVEL:-warn}"
 export E2E_TOSS_PORT="${E2E_TOSS_PORT:-$((E2E_PORT + 900))}"
 export TOSS_FAKE_PORT="$E2E_TOSS_PORT" TOSS_API_BASE_URL="http://127.0.0.1:${E2E_TOSS_PORT}" NEXT_PUBLIC_TOSS_CLIENT_KEY=
 # Kakao and Naver sign-in against local OAuth servers shaped like each provider (scripts/oauth-mock.ts).
-export E2E_KAKAO_PORT="${E2E_KAKAO_PORT:-$((E2E_PORT + 1900))}" E2E_NAVER_PORT="${E2E_NAVER_PORT:-$((E2E_PORT + 1910))}"
+# Offsets of 2000+: the browser refuses some ports outright (5060 and 5061, SIP), and E2E_PORT + 1900..1961
+# would hit them for some of the ports in use.
+export E2E_KAKAO_PORT="${E2E_KAKAO_PORT:-$((E2E_PORT + 2000))}" E2E_NAVER_PORT="${E2E_NAVER_PORT:-$((E2E_PORT + 2010))}"
 for p in KAKAO NAVER; do
   port_var="E2E_${p}_PORT"; base="http://127.0.0.1:${!port_var}"; lower="$(echo "$p" | tr A-Z a-z)"
   export "${p}_CLIENT_ID=${lower}-client" "${p}_CLIENT_SECRET=${lower}-secret" "${p}_AUTHORIZATION_URL=${base}/authorize" \

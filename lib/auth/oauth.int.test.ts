@@ -27,14 +27,14 @@ const setCookies = (res: Response) => res.headers.getSetCookie().map((c) => c.sp
 const sessionOf = (cookies: string[]) => cookies.find((c) => c.startsWith(`${sessionCookieName}=`) && c.length > sessionCookieName.length + 1) ?? null;
 
 /** The browser's round trip: csrf → POST signin/<provider> → the provider's /authorize → our callback. */
-async function socialSignIn(provider: "kakao" | "naver") {
+async function socialSignIn(provider: "kakao" | "naver", at = origin) {
   const csrfRes = await authRoute.GET(new Request(`${origin}/api/auth/csrf`), ctx({}) as never);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   // A cookie jar: a later Set-Cookie of the same name replaces the earlier one, as in a browser.
   const jar = new Map(setCookies(csrfRes).map((c) => [c.slice(0, c.indexOf("=")), c]));
   const header = () => [...jar.values()].join("; ");
   const start = await authRoute.POST(
-    new Request(`${origin}/api/auth/signin/${provider}`, {
+    new Request(`${at}/api/auth/signin/${provider}`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie: header(), origin },
       body: new URLSearchParams({ csrfToken, callbackUrl: `${origin}/account` }),
@@ -47,8 +47,8 @@ async function socialSignIn(provider: "kakao" | "naver") {
   const atProvider = await fetch(authorize, { redirect: "manual" });
   const callback = atProvider.headers.get("location")!;
   expect(callback).toContain(`/api/auth/callback/${provider}?code=`);
-  const res = await authRoute.GET(new Request(callback, { headers: { cookie: header() } }), ctx({}) as never);
-  return { location: res.headers.get("location") ?? "", cookie: sessionOf(setCookies(res)) };
+  const res = await authRoute.GET(new Request(callback.replace(origin, at), { headers: { cookie: header() } }), ctx({}) as never);
+  return { location: res.headers.get("location") ?? "", cookie: sessionOf(setCookies(res)), redirectUri: new URL(authorize).searchParams.get("redirect_uri") };
 }
 
 const me = async (cookie: string) => meRoute.GET(jsonRequest("/api/me", { cookie }), ctx());
@@ -124,6 +124,14 @@ describe("Kakao / Naver sign-in", () => {
     expect(await db.oAuthAccount.count({ where: { userId: user.id } })).toBe(0);
     kakao.setIdentity({ id: kakaoId(), email: null });
     expect((await socialSignIn("kakao")).location).toContain("code=email_unverified");
+  });
+
+  test("requests that reach Auth.js addressed to the bound address (0.0.0.0) still redirect to the shop's origin", async () => {
+    const { email } = await createAccount();
+    kakao.setIdentity({ id: kakaoId(), email, verified: true });
+    const res = await socialSignIn("kakao", "http://0.0.0.0:3000");
+    expect(res.redirectUri).toBe(`${origin}/api/auth/callback/kakao`);
+    expect(res.location).toBe(`${origin}/account`);
   });
 
   test("an account whose own address is unverified is not taken over (sign in with the password first)", async () => {
