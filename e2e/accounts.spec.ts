@@ -15,11 +15,17 @@ test("sign up, verify by mail, sign in, edit profile, sign out", async ({ page }
   await expect(page.getByTestId("email-error")).toContainText("올바른 이메일");
   await expect(page.getByTestId("password-error")).toContainText("8자 이상");
   await expect(page.getByTestId("name-error")).toContainText("필수");
+  // Terms, privacy and age 14+ are required; marketing is optional.
+  for (const box of ["agreeTerms", "agreePrivacy", "confirmAge14"]) await expect(page.getByTestId(`${box}-error`)).toContainText("필수 항목에 동의해 주세요");
+  await expect(page.getByTestId("agreeMarketing-error")).toHaveCount(0);
 
   await page.getByLabel("이메일").fill(email);
   await page.getByLabel("비밀번호").fill(password);
   await page.getByLabel("이름").fill("브라우저");
   await page.getByLabel("휴대폰 번호").fill("010-7777-8888");
+  await page.getByLabel("[필수] 이용약관에 동의해요").check();
+  await page.getByLabel("[필수] 개인정보 수집·이용에 동의해요").check();
+  await page.getByLabel("[필수] 만 14세 이상이에요").check();
   await page.getByRole("button", { name: "가입하기" }).click();
   await expect(page.getByTestId("signup-done")).toContainText("메일을 확인해 주세요");
 

@@ -75,6 +75,21 @@ const schema = z.object({
   AUTH_SECRET: devOnly(z.string().min(32, "must be at least 32 characters"), "dev-only-auth-secret-change-me-0123456789"),
   DATA_ENCRYPTION_KEYS: devOnly(keyList, "dev1:ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM="),
   BLIND_INDEX_KEY: devOnly(z.string().min(32, "must be at least 32 characters"), "dev-only-blind-index-key-0123456789abcdef"),
+  /**
+   * Kakao and Naver sign-in (lib/auth/oauth-providers.ts): a provider is offered only when its client id
+   * and secret are set. The endpoints default to the real ones; tests point them at a local
+   * oauth2-mock-server shaped like the provider.
+   */
+  KAKAO_CLIENT_ID: z.string().min(1).optional(),
+  KAKAO_CLIENT_SECRET: z.string().min(1).optional(),
+  KAKAO_AUTHORIZATION_URL: z.url().default("https://kauth.kakao.com/oauth/authorize"),
+  KAKAO_TOKEN_URL: z.url().default("https://kauth.kakao.com/oauth/token"),
+  KAKAO_USERINFO_URL: z.url().default("https://kapi.kakao.com/v2/user/me"),
+  NAVER_CLIENT_ID: z.string().min(1).optional(),
+  NAVER_CLIENT_SECRET: z.string().min(1).optional(),
+  NAVER_AUTHORIZATION_URL: z.url().default("https://nid.naver.com/oauth2.0/authorize"),
+  NAVER_TOKEN_URL: z.url().default("https://nid.naver.com/oauth2.0/token"),
+  NAVER_USERINFO_URL: z.url().default("https://openapi.naver.com/v1/nid/me"),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "expected smtp:// or smtps://").optional(),
   MAIL_FROM: z.string().default("Hurry Up <no-reply@hurryup.local>"),
   /** SMS codes for phone verification (lib/accounts/phone.ts): lifetime and the wait before another may be sent. */

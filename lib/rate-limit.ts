@@ -37,6 +37,11 @@ export const limiters = {
   /** New guest carts per client address: each is a row a bot could otherwise mint without end. */
   guestCartIp: limiter("guest-cart-ip", GUEST_CARTS_PER_HOUR, 60 * 60),
   resendAccount: limiter("resend-account", 3, 60 * 60),
+  /** Password reset requests per client address and per address asked for (blind index, known or not). */
+  resetIp: limiter("reset-ip", 10, 60 * 60),
+  resetAddress: limiter("reset-address", 3, 60 * 60),
+  /** "You already have an account" mails per account: a repeated sign-up must not become a mail bomb. */
+  accountExistsMail: limiter("account-exists-mail", 3, 24 * 60 * 60),
   placeOrderUser: limiter("order-user", ORDER_REQUESTS_PER_10S, 10, { failOpenToMemory: true }),
   /** SMS verification codes sent per account and per number (blind index) in an hour (lib/accounts/phone.ts). */
   smsAccount: limiter("sms-account", SMS_CODES_PER_HOUR, 60 * 60),

@@ -13,6 +13,15 @@ export HURRYUP_DEMO=1 LOG_LEVEL="${LOG_LEVEL:-warn}"
 # The Toss-compatible server stands in for Toss (real HTTP); uploads go to a folder of this run's own.
 export E2E_TOSS_PORT="${E2E_TOSS_PORT:-$((E2E_PORT + 900))}"
 export TOSS_FAKE_PORT="$E2E_TOSS_PORT" TOSS_API_BASE_URL="http://127.0.0.1:${E2E_TOSS_PORT}" NEXT_PUBLIC_TOSS_CLIENT_KEY=
+# Kakao and Naver sign-in against local OAuth servers shaped like each provider (scripts/oauth-mock.ts).
+# Offsets of 2000+: the browser refuses some ports outright (5060 and 5061, SIP), and E2E_PORT + 1900..1961
+# would hit them for some of the ports in use.
+export E2E_KAKAO_PORT="${E2E_KAKAO_PORT:-$((E2E_PORT + 2000))}" E2E_NAVER_PORT="${E2E_NAVER_PORT:-$((E2E_PORT + 2010))}"
+for p in KAKAO NAVER; do
+  port_var="E2E_${p}_PORT"; base="http://127.0.0.1:${!port_var}"; lower="$(echo "$p" | tr A-Z a-z)"
+  export "${p}_CLIENT_ID=${lower}-client" "${p}_CLIENT_SECRET=${lower}-secret" "${p}_AUTHORIZATION_URL=${base}/authorize" \
+    "${p}_TOKEN_URL=${base}/token" "${p}_USERINFO_URL=${base}/userinfo"
+done
 export UPLOAD_DIR="${UPLOAD_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/hurryup-e2e-uploads.XXXXXX")}"
 # No journey races the wall clock: the order lifecycle keeps the shop's own day-long delays, and a
 # journey says when a step is due or a drop opens through the test hooks (lib/test-hooks, on only here).
@@ -59,7 +68,10 @@ wait_for() {
 }
 procs_start "test-results-toss-${E2E_PORT}.log" "$tsx" scripts/toss-fake.ts
 procs_start "test-results-worker-${E2E_PORT}.log" "$tsx" worker/index.ts
+procs_start "test-results-oauth-${E2E_PORT}.log" "$tsx" scripts/oauth-mock.ts "$E2E_KAKAO_PORT" "$E2E_NAVER_PORT"
 wait_for "the Toss-compatible server" curl -s -o /dev/null "http://127.0.0.1:${E2E_TOSS_PORT}/"
+wait_for "the Kakao mock" curl -sf -o /dev/null "http://127.0.0.1:${E2E_KAKAO_PORT}/.well-known/openid-configuration"
+wait_for "the Naver mock" curl -sf -o /dev/null "http://127.0.0.1:${E2E_NAVER_PORT}/.well-known/openid-configuration"
 # The worker beats once it has subscribed to every queue: journeys that need it start after that.
 worker_ready() { [ "$(redis-cli exists "${REDIS_KEY_PREFIX}worker:heartbeat")" = 1 ]; }
 wait_for "the worker" worker_ready

@@ -48,7 +48,7 @@ describe("a NUL in a text field is a 4xx naming the field, and nothing is writte
 
   it("sign-up shop name", async () => {
     const email = `nul-${randomUUID().slice(0, 8)}@example.com`;
-    const body = { role: "SELLER", email, password: "Probe!pass1", name: "김탐지", phone: "010-5555-0001", shopName: `상점${NUL}` };
+    const body = { role: "SELLER", email, password: "Probe!pass1", name: "김탐지", phone: "010-5555-0001", agreeTerms: true, agreePrivacy: true, confirmAge14: true, shopName: `상점${NUL}` };
     const res = await refusal(await usersRoute.POST(jsonRequest("/api/users", { body }), ctx() as never));
     expect(res.status).toBe(422);
     expect(res.body.error.fields?.shopName).toEqual(["invalid_characters"]);

@@ -80,7 +80,7 @@ async function eventually<T>(probe: () => Promise<T | null>, what: string, ceili
 test("sign-up → worker sends the mail → verify → sign in → sign out revokes", { timeout: 180_000 }, async () => {
   const { meRoute, sessionsRoute, usersRoute, verifyRoute, db, signInViaAuthjs, ctx, jsonRequest } = app;
   const email = `worker-${randomUUID().slice(0, 8)}@example.com`;
-  const res = await usersRoute.POST(jsonRequest("/api/users", { body: { email, password: "Work!er123", name: "워커", phone: "010-3333-4444" } }), ctx());
+  const res = await usersRoute.POST(jsonRequest("/api/users", { body: { email, password: "Work!er123", name: "워커", phone: "010-3333-4444", agreeTerms: true, agreePrivacy: true, confirmAge14: true } }), ctx());
   expect(res.status).toBe(202);
 
   const mail = await eventually(() => db.devMail.findFirst({ where: { to: email } }), "the verification mail");

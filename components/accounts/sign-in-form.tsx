@@ -20,6 +20,11 @@ export function SignInForm({ t, callbackUrl, initialError }: { t: Messages["acco
       <Field t={t} name="email" type="email" label={t.fields.email} autoComplete="email" defaultValue={failureOf(state)?.values?.email} required />
       <Field t={t} name="password" type="password" label={t.fields.password} autoComplete="current-password" required />
       <SubmitButton pending={pending}>{t.signin.submit}</SubmitButton>
+      <p className="text-sm">
+        <Link href="/forgot-password" className="text-zinc-600 underline">
+          {t.forgot.link}
+        </Link>
+      </p>
       <p className="text-sm text-zinc-600">
         {t.signin.noAccount}{" "}
         <Link href="/signup" className="font-semibold text-brand-600 underline">

@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { signUpAction } from "@/lib/accounts/actions";
 import { failureOf, formErrorKey } from "@/lib/action-state";
 import type { Messages } from "@/lib/i18n/messages";
+import { ConsentFields } from "./consent-fields";
 import { Field, FormAlert, SubmitButton } from "./field";
 
 export function SignUpForm({ t }: { t: Messages["accounts"] }) {
@@ -44,6 +45,7 @@ export function SignUpForm({ t }: { t: Messages["accounts"] }) {
       <Field t={t} name="phone" defaultValue={v.phone} type="tel" label={t.fields.phone} autoComplete="tel" placeholder="010-1234-5678" errors={f.phone} required />
       <Field t={t} name="address" defaultValue={v.address} label={t.fields.address} autoComplete="street-address" errors={f.address} />
       {role === "SELLER" && <Field t={t} name="shopName" defaultValue={v.shopName} label={t.fields.shopName} errors={f.shopName} required />}
+      <ConsentFields t={t} errors={f} initial={consentsOf(v)} />
       <SubmitButton pending={pending}>{t.signup.submit}</SubmitButton>
       <p className="text-sm text-zinc-600">
         {t.signup.haveAccount}{" "}
@@ -53,4 +55,10 @@ export function SignUpForm({ t }: { t: Messages["accounts"] }) {
       </p>
     </form>
   );
+}
+
+/** The boxes ticked before a failed submit (the echoed form values), so a correction does not clear them. */
+export function consentsOf(values: Record<string, string>) {
+  const on = (k: string) => values[k] === "on";
+  return { agreeTerms: on("agreeTerms"), agreePrivacy: on("agreePrivacy"), confirmAge14: on("confirmAge14"), agreeMarketing: on("agreeMarketing") };
 }

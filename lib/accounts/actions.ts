@@ -15,6 +15,8 @@ import { changePassword, deleteAccount, updateProfile } from "./profile";
 import { clientIp } from "@/lib/client-address";
 import { revokeAllSessions, revokeSession } from "@/lib/auth/session";
 import { resendVerification, signUp, verifyEmail } from "./signup";
+import { consentBoxes } from "./form-input";
+import { setMarketingConsent } from "./consent";
 
 export async function signUpAction(_prev: ActionState, form: FormData): Promise<ActionResult> {
   const input = {
@@ -25,6 +27,7 @@ export async function signUpAction(_prev: ActionState, form: FormData): Promise<
     phone: formText(form, "phone"),
     address: formText(form, "address"),
     shopName: formText(form, "shopName"),
+    ...consentBoxes(form),
     locale: await getLocale(),
   };
   const ip = clientIp(await headers());
@@ -118,4 +121,12 @@ export async function signOutEverywhereAction(): Promise<void> {
   await revokeAllSessions(user.id);
   (await cookies()).delete(sessionCookieName);
   redirect("/signin");
+}
+
+export async function setMarketingConsentAction(_prev: ActionState, form: FormData): Promise<ActionResult> {
+  return runFormAction(async () => {
+    const user = await requireActionUser();
+    await setMarketingConsent(user.id, { marketing: formText(form, "marketing") === "1" });
+    revalidatePath("/account");
+  });
 }

@@ -21,7 +21,7 @@ import { ctx, jsonRequest, origin } from "@/test/http";
 afterAll(() => stopBoss());
 
 const newEmail = () => `flow-${randomUUID().slice(0, 8)}@Example.com`;
-const signUpBody = (email: string, extra: object = {}) => ({ email, password: "Flow!pass1", name: "김흐름", phone: "010-5555-0000", ...extra });
+const signUpBody = (email: string, extra: object = {}) => ({ email, password: "Flow!pass1", name: "김흐름", phone: "010-5555-0000", agreeTerms: true, agreePrivacy: true, confirmAge14: true, ...extra });
 
 async function deliverMail() {
   // Other files share this database's outbox: relay until it is empty, not just one pass of 100.
@@ -115,7 +115,7 @@ describe("sign-up to sign-out", () => {
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body.error.code).toBe("VALIDATION");
-    expect(Object.keys(body.error.fields).sort()).toEqual(["email", "name", "password", "phone", "shopName"]);
+    expect(Object.keys(body.error.fields).sort()).toEqual(["agreePrivacy", "agreeTerms", "confirmAge14", "email", "name", "password", "phone", "shopName"]);
     const raw = await usersRoute.POST(new Request(`${origin}/api/users`, { method: "POST", headers: { origin, "content-type": "application/json" }, body: "{" }), ctx());
     expect(raw.status).toBe(400);
   });

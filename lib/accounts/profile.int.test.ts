@@ -96,7 +96,7 @@ describe("account deletion", () => {
     for (const cookie of [c, other]) expect((await meRoute.GET(jsonRequest("/api/me", { cookie }), ctx())).status).toBe(401);
     expect((await signInViaAuthjs(email, password)).cookie).toBeNull();
     // The address can sign up again as a new account.
-    await usersRoute.POST(jsonRequest("/api/users", { body: { email, password: "Again!pass1", name: "재가입", phone: "010-1111-2222" } }), ctx());
+    await usersRoute.POST(jsonRequest("/api/users", { body: { email, password: "Again!pass1", name: "재가입", phone: "010-1111-2222", agreeTerms: true, agreePrivacy: true, confirmAge14: true } }), ctx());
     const again = await db.user.findUniqueOrThrow({ where: { emailHash: emailIndex(email) } });
     expect(again.id).not.toBe(user.id);
   });

@@ -68,6 +68,9 @@ export async function deleteAccount(userId: string, input: unknown): Promise<voi
     await tx.phoneVerification.deleteMany({ where: { userId } });
     await tx.order.updateMany({ where: { userId }, data: { shippingAddressEnc: null } });
     await tx.emailVerificationToken.deleteMany({ where: { userId } });
+    await tx.passwordResetToken.deleteMany({ where: { userId } });
+    // A linked Kakao / Naver identity names the person: it goes too (signing in with it again starts afresh).
+    await tx.oAuthAccount.deleteMany({ where: { userId } });
   });
   await revokeAllSessions(userId);
 }

@@ -28,7 +28,7 @@ describe("password policy", () => {
 });
 
 describe("sign-up input", () => {
-  const valid = { email: " Kim@Example.com ", password: "Hurryup!2026", name: "김하나", phone: "010 1234 5678" };
+  const valid = { email: " Kim@Example.com ", password: "Hurryup!2026", name: "김하나", phone: "010 1234 5678", agreeTerms: true, agreePrivacy: true, confirmAge14: true };
   test("normalizes email and phone; address optional; buyer by default", () => {
     const r = signUpSchema.parse(valid);
     expect(r).toMatchObject({ role: "BUYER", email: "kim@example.com", phone: "010-1234-5678", address: null });
@@ -40,7 +40,15 @@ describe("sign-up input", () => {
       password: ["password_too_short", "password_needs_digit", "password_needs_symbol"],
       name: ["required"],
       phone: ["invalid_phone"],
+      agreeTerms: ["consent_required"],
+      agreePrivacy: ["consent_required"],
+      confirmAge14: ["consent_required"],
     });
+  });
+  test("terms, privacy and age 14+ are required; marketing is optional and false unless given", () => {
+    expect(signUpSchema.parse(valid).agreeMarketing).toBe(false);
+    expect(signUpSchema.parse({ ...valid, agreeMarketing: true }).agreeMarketing).toBe(true);
+    expect(errors(signUpSchema.safeParse({ ...valid, agreeTerms: false, confirmAge14: "on" }))).toEqual({ agreeTerms: ["consent_required"], confirmAge14: ["consent_required"] });
   });
   test("a seller needs a shop name", () => {
     expect(errors(signUpSchema.safeParse({ ...valid, role: "SELLER" }))).toEqual({ shopName: ["required"] });

@@ -27,8 +27,19 @@ const optionalAddress = text(200)
   .nullish()
   .transform((a) => a || null);
 
+/** A required consent box: anything but `true` (absent, false, "on" unconverted) is refused. */
+const mustAgree = z.literal(true, { error: "consent_required" });
+/** The consents of a sign-up (with a password or through Kakao / Naver); marketing is separate and optional. */
+export const consentFields = {
+  agreeTerms: mustAgree,
+  agreePrivacy: mustAgree,
+  confirmAge14: mustAgree,
+  agreeMarketing: z.boolean({ error: "invalid" }).default(false),
+};
+
 export const signUpSchema = z
   .object({
+    ...consentFields,
     role: z.enum(["BUYER", "SELLER"], { error: "invalid" }).default("BUYER"),
     email: emailSchema,
     password: passwordSchema,
@@ -72,3 +83,20 @@ export const phoneCodeSchema = text(6, { error: "required", tooLong: "invalid_co
 
 export const requestPhoneCodeSchema = z.object({ phone: mobileNumberSchema });
 export const confirmPhoneCodeSchema = z.object({ code: phoneCodeSchema });
+
+export const passwordResetRequestSchema = z.object({ email: emailSchema });
+export const passwordResetSchema = z.object({
+  token: text(200, { error: "required", tooLong: "invalid", invalidCharacters: "invalid" }).min(10, { error: "invalid" }),
+  password: passwordSchema,
+});
+
+export const marketingConsentSchema = z.object({ marketing: z.boolean({ error: "invalid" }) });
+
+/** Finishing a Kakao / Naver sign-up: the consents and the profile the shop needs (the email comes from the provider). */
+export const socialSignUpSchema = z.object({
+  ticket: text(200, { error: "required", tooLong: "invalid", invalidCharacters: "invalid" }).min(10, { error: "invalid" }),
+  name: str(50),
+  phone: phoneSchema,
+  ...consentFields,
+  locale: z.enum(["ko", "en"]).optional(),
+});

@@ -1,6 +1,7 @@
 import "server-only";
 // Sign-up and email verification. The answer to a sign-up never tells whether the address already had an
-// account (same status, same body, and the password is hashed either way so the timing matches too).
+// account (same status, same body, and the password is hashed either way so the timing matches too); the
+// owner of an existing account is mailed instead, with a sign-in and a reset link.
 import { randomUUID } from "node:crypto";
 import { clock } from "@/lib/clock";
 import { encrypt, encryptOptional } from "@/lib/crypto/aead";
@@ -11,8 +12,9 @@ import { db, isUniqueViolation, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { writeOutbox } from "@/lib/jobs/outbox";
 import { log } from "@/lib/log";
-import { VERIFY_EMAIL_QUEUE, type VerifyEmailPayload } from "@/lib/mail/jobs";
-import { consumeOrThrow, limiters } from "@/lib/rate-limit";
+import { ACCOUNT_EXISTS_QUEUE, VERIFY_EMAIL_QUEUE, type AccountExistsPayload, type VerifyEmailPayload } from "@/lib/mail/jobs";
+import { consumeOrThrow, limiters, tryConsume } from "@/lib/rate-limit";
+import { recordSignUpConsents } from "./consent";
 import { parseInput } from "@/lib/validation";
 import { signUpSchema } from "./schemas";
 import { refreshUserSessions } from "@/lib/auth/session";
@@ -21,7 +23,7 @@ export const VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
 export type SignUpResult = { status: "verification_sent" };
 
 /** Issues a fresh verification token and queues its mail, in the caller's transaction. */
-async function issueVerification(tx: Tx, userId: string, locale: string) {
+export async function issueVerification(tx: Tx, userId: string, locale: string) {
   const token = randomToken();
   await tx.emailVerificationToken.create({ data: { userId, tokenHash: hashToken(token), expiresAt: new Date(clock.nowMs() + VERIFICATION_TTL_MS) } });
   const payload: VerifyEmailPayload = { mailId: randomUUID(), userId, tokenEnc: encrypt(token), locale };
@@ -45,17 +47,30 @@ export async function signUp(input: unknown, ctx: { ip: string }): Promise<SignU
           nameEnc: encrypt(data.name),
           phoneEnc: encrypt(data.phone),
           addressEnc: encryptOptional(data.address),
+          locale: data.locale ?? "ko",
           ...(data.role === "SELLER" && { seller: { create: { shopName: data.shopName! } } }),
         },
       });
+      await recordSignUpConsents(tx, user.id, data.agreeMarketing);
       await issueVerification(tx, user.id, data.locale ?? "ko");
     });
   } catch (err) {
     const raced = isUniqueViolation(err);
     if (!(err instanceof DuplicateEmail) && !raced) throw err;
     log.info("sign-up with an address that already has an account");
+    await mailExistingOwner(emailHash);
   }
   return { status: "verification_sent" };
+}
+
+/** Tells the owner of the address that it already has an account (a few times a day at most). */
+async function mailExistingOwner(emailHash: string): Promise<void> {
+  const owner = await db.user.findUnique({ where: { emailHash }, select: { id: true, deletedAt: true, locale: true } });
+  if (!owner || owner.deletedAt) return;
+  // Over the limit the answer is still the same 202: refusing would tell that the address is known.
+  if (!(await tryConsume(limiters.accountExistsMail, owner.id))) return;
+  const payload: AccountExistsPayload = { mailId: randomUUID(), userId: owner.id, locale: owner.locale };
+  await db.$transaction(async (tx) => writeOutbox(tx, ACCOUNT_EXISTS_QUEUE, payload));
 }
 
 class DuplicateEmail extends Error {}

@@ -1,6 +1,7 @@
 import "server-only";
-// Auth.js v5: the Credentials provider over our own password check, and a JWT session cookie that names
-// a server-side session (so it can be revoked). The JWT carries only the user id and the session id;
+// Auth.js v5: the Credentials provider over our own password check, Kakao and Naver when configured, and
+// a JWT session cookie that names a server-side session (so it can be revoked) — one session mechanism
+// whichever way the user signed in. The JWT carries only the user id and the session id;
 // role and verification state are read live by the guards (lib/auth/guards.ts).
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
@@ -13,6 +14,8 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { secureCookies, SESSION_MAX_AGE_S } from "./cookie";
+import { identityFromProfile, resolveOAuthSignIn } from "./oauth";
+import { isSocialProvider, socialProviders } from "./oauth-providers";
 
 /** Surfaces as `error=CredentialsSignin&code=rate_limited` (and `err.code` in a server action). */
 export class RateLimitedSignIn extends CredentialsSignin {
@@ -52,8 +55,23 @@ export const { handlers, signIn, signOut } = NextAuth({
         }
       },
     }),
+    ...socialProviders(),
   ],
   callbacks: {
+    // Kakao / Naver: decide the account (lib/auth/oauth.ts). A signed-in outcome carries our user id and a
+    // new server-side session into the jwt callback below, exactly like a password sign-in; the others
+    // redirect without a session (to finish a sign-up, or to the sign-in page with the reason).
+    async signIn({ user, account, profile }) {
+      if (account?.type !== "oauth" || !isSocialProvider(account.provider)) return true;
+      const identity = identityFromProfile(account.provider, account.providerAccountId, profile);
+      const outcome = await resolveOAuthSignIn(identity, { userAgent: await requestUserAgent() });
+      if (outcome.kind === "signed_in") {
+        Object.assign(user, { id: outcome.userId, sessionId: outcome.sessionId });
+        return true;
+      }
+      if (outcome.kind === "needs_signup") return `/signup/social?ticket=${encodeURIComponent(outcome.ticket)}`;
+      return `/signin?error=OAuthRefused&code=${outcome.reason}`;
+    },
     // Only the ids go into the cookie: no personal data, and nothing that could go stale.
     async jwt({ token, user }) {
       if (user) return { sub: user.id, sid: (user as { sessionId?: string }).sessionId };
@@ -75,3 +93,13 @@ export const { handlers, signIn, signOut } = NextAuth({
     },
   },
 });
+
+/** The browser's user agent for the session list; Auth.js's callbacks do not get the request itself. */
+async function requestUserAgent(): Promise<string | null> {
+  try {
+    const { headers } = await import("next/headers");
+    return (await headers()).get("user-agent");
+  } catch {
+    return null;
+  }
+}

@@ -156,3 +156,8 @@ export function cookieValue(header: string, name: string): string | null {
 export function clearSessionCookieHeader(): string {
   return `${sessionCookieName}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secureCookies ? "; Secure" : ""}`;
 }
+
+/** A Set-Cookie value for a new session's cookie (a sign-up finished outside Auth.js's own callback). */
+export function sessionCookieHeader(value: string): string {
+  return `${sessionCookieName}=${value}; Path=/; Max-Age=${SESSION_MAX_AGE_S}; HttpOnly; SameSite=Lax${secureCookies ? "; Secure" : ""}`;
+}

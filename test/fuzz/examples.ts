@@ -11,8 +11,12 @@ export const EXAMPLES: Record<string, Record<string, unknown>[]> = {
   "POST /api/me/password": [{ currentPassword: "Wrong!pass123", newPassword: "New!pass12345" }],
   "POST /api/me/phone/code": [{ phone: "010-3000-0002" }],
   "POST /api/me/phone/verify": [{ phone: "010-3000-0002", code: "123456" }],
-  "POST /api/users": [{ role: "BUYER", email: "fuzz@example.com", password: "Fuzz!pass123", name: "퍼즈", phone: "010-3000-0003" }],
+  "POST /api/users": [{ role: "BUYER", email: "fuzz@example.com", password: "Fuzz!pass123", name: "퍼즈", phone: "010-3000-0003", agreeTerms: true, agreePrivacy: true, confirmAge14: true }],
   "POST /api/users/verify": [{ token: "not-a-token" }],
+  "POST /api/users/password-reset": [{ email: "fuzz@example.com" }],
+  "POST /api/users/password-reset/confirm": [{ token: "not-a-reset-token", password: "Fuzz!pass123" }],
+  "POST /api/users/social": [{ ticket: "not-a-ticket-at-all", name: "퍼즈", phone: "010-3000-0004", agreeTerms: true, agreePrivacy: true, confirmAge14: true }],
+  "PATCH /api/me/consents": [{ marketing: true }],
   "POST /api/payments/confirm": [{ paymentKey: "tgen_fuzz", orderId: "$order", amount: 10000 }],
   "POST /api/seller/products": [
     { name: "퍼즈 머그컵", description: "퍼즈가 만든 상품", price: 12000, categoryId: "$category", type: "NORMAL", units: 10 },

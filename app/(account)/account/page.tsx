@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { DeleteAccountForm } from "@/components/accounts/delete-account-form";
+import { MarketingConsent } from "@/components/accounts/marketing-consent";
 import { PasswordForm } from "@/components/accounts/password-form";
 import { PhoneVerification } from "@/components/accounts/phone-verification";
 import { ProfileForm } from "@/components/accounts/profile-form";
 import { ResendButton } from "@/components/accounts/resend-button";
 import { SessionsList } from "@/components/accounts/sessions-list";
 import { SignOutButton } from "@/components/accounts/sign-out-button";
+import { getConsents } from "@/lib/accounts/consent";
 import { getPhoneStatus } from "@/lib/accounts/phone";
 import { getProfileOrThrow, listSessions } from "@/lib/accounts/queries";
 import { env } from "@/lib/env";
@@ -27,8 +29,8 @@ function Section({ title, children, id }: { title: string; children: React.React
 
 export default async function AccountPage() {
   const user = await requirePageUser("/account");
-  const [profile, sessions, phone, messages, locale] = await Promise.all([
-    getProfileOrThrow(user.id), listSessions(user.id, user.sessionId), getPhoneStatus(user.id), getMessages(), getLocale(),
+  const [profile, sessions, phone, consents, messages, locale] = await Promise.all([
+    getProfileOrThrow(user.id), listSessions(user.id, user.sessionId), getPhoneStatus(user.id), getConsents(user.id), getMessages(), getLocale(),
   ]);
   const t = messages.accounts;
   return (
@@ -59,6 +61,9 @@ export default async function AccountPage() {
       </Section>
       <Section title={messages.phone.title} id="phone">
         <PhoneVerification t={messages.phone} initial={phone} locale={locale} outboxLink={env.NODE_ENV !== "production" || env.HURRYUP_DEMO} />
+      </Section>
+      <Section title={t.consent.sectionTitle} id="consents">
+        <MarketingConsent t={t} consents={consents} locale={locale} />
       </Section>
       <Section title={t.account.password}>
         <PasswordForm t={t} />

@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/accounts/auth-card";
 import { FormAlert } from "@/components/accounts/field";
 import { SignInForm } from "@/components/accounts/sign-in-form";
+import { SocialButtons } from "@/components/accounts/social-buttons";
+import { enabledSocialProviders } from "@/lib/auth/oauth-providers";
 import { getPageUser, safeCallbackUrl } from "@/lib/auth/guards";
 import { getMessages } from "@/lib/i18n/server";
 
@@ -17,8 +19,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const target = safeCallbackUrl(callbackUrl);
   if (await getPageUser()) redirect(target);
   const t = (await getMessages()).accounts;
-  // Auth.js's HTTP flow lands here with ?error=CredentialsSignin[&code=rate_limited].
+  // Auth.js's HTTP flow lands here with ?error=CredentialsSignin[&code=rate_limited]; a refused Kakao /
+  // Naver sign-in with ?error=OAuthRefused&code=<reason> (lib/auth/oauth.ts).
   const initialError = error ? (code === "rate_limited" ? "rateLimited" : error === "CredentialsSignin" ? "invalid" : "generic") : undefined;
+  const refusal = error === "OAuthRefused" ? (code === "email_unverified" || code === "link_unverified" ? t.social.refused[code] : t.social.refused.generic) : null;
   return (
     <AuthCard title={t.signin.title}>
       {deleted && (
@@ -26,7 +30,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           <FormAlert kind="ok">{t.account.deleted}</FormAlert>
         </div>
       )}
-      <SignInForm t={t} callbackUrl={target} initialError={initialError} />
+      {refusal ? (
+        <div className="mb-4" data-testid="social-refused">
+          <FormAlert>{refusal}</FormAlert>
+        </div>
+      ) : null}
+      <SignInForm t={t} callbackUrl={target} initialError={refusal ? undefined : initialError} />
+      <SocialButtons t={t} providers={enabledSocialProviders()} callbackUrl={target} />
     </AuthCard>
   );
 }

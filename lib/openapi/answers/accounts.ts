@@ -1,6 +1,8 @@
 // Answers of the accounts API: signing up, the profile, the phone, sessions and the viewer summary.
 import { z } from "zod";
 import type { confirmPhoneCode, getPhoneStatus, removePhone, requestPhoneCode } from "@/lib/accounts/phone";
+import type { getConsents } from "@/lib/accounts/consent";
+import type { requestPasswordReset, resetPassword } from "@/lib/accounts/password-reset";
 import type { changePassword, updateProfile } from "@/lib/accounts/profile";
 import type { getProfileOrThrow, listSessions } from "@/lib/accounts/queries";
 import type { resendVerification, signUp } from "@/lib/accounts/signup";
@@ -60,3 +62,15 @@ export const viewerSummarySchema = fits(
     wishlist: z.array(z.uuid()).describe("Wishlisted product ids (the most recent ones)"),
   }),
 )<Json<ViewerSummary>>();
+
+/** The same 202 whether or not the address has an account (no enumeration). */
+export const resetRequestedSchema = fits(z.looseObject({ status: z.literal("reset_requested") }))<Sent<typeof requestPasswordReset>>();
+export const passwordResetSchema = fits(z.looseObject({ status: z.literal("password_reset") }))<Sent<typeof resetPassword>>();
+/** Built inline by app/api/users/social/route.ts. */
+export const socialSignedUpSchema = fits(z.looseObject({ status: z.literal("signed_up") }))<{ status: "signed_up" }>();
+/** The latest decision per kind, with the document version and the time it was recorded. */
+export const consentsSchema = fits(
+  z.looseObject({
+    consents: z.array(z.looseObject({ kind: z.enum(["TERMS", "PRIVACY", "AGE_14", "MARKETING"]), granted: z.boolean(), version: str, at: isoInstant })),
+  }),
+)<{ consents: Sent<typeof getConsents> }>();

@@ -1,8 +1,8 @@
 // The accounts routes: Auth.js, sign-up and verification, the profile, the phone and sessions (see ../registry.ts).
-import { changePasswordSchema, confirmPhoneCodeSchema, deleteAccountSchema, requestPhoneCodeSchema, signUpSchema, updateProfileSchema, verifySchema } from "@/lib/accounts/schemas";
-import { phoneStatusSchema, profileSchema, revokedSchema, sessionsSchema, verificationSentSchema, verifiedSchema, viewerSummarySchema } from "../answers/accounts";
+import { changePasswordSchema, confirmPhoneCodeSchema, deleteAccountSchema, marketingConsentSchema, passwordResetRequestSchema, passwordResetSchema, requestPhoneCodeSchema, signUpSchema, socialSignUpSchema, updateProfileSchema, verifySchema } from "@/lib/accounts/schemas";
+import { consentsSchema, passwordResetSchema as passwordResetAnswer, phoneStatusSchema, profileSchema, resetRequestedSchema, revokedSchema, sessionsSchema, socialSignedUpSchema, verificationSentSchema, verifiedSchema, viewerSummarySchema } from "../answers/accounts";
 import { authJsAnswerSchema } from "../answers/operations";
-import { accepted, clearsSession, json, noContent, ok, uuid, type Operations } from "../operation";
+import { accepted, clearsSession, created, json, noContent, ok, uuid, type Operations } from "../operation";
 
 const authPath = { nextauth: "Auth.js's action path (may hold slashes)" };
 
@@ -29,6 +29,15 @@ export const accountOperations: Operations = {
   "/api/users/verify": {
     POST: { tag: "Accounts", access: "public", summary: "Confirm an email address with the mail's token (400 when it expired or was used)", body: json(verifySchema), ok: ok("Verified", verifiedSchema), errors: [400, 422] },
   },
+  "/api/users/password-reset": {
+    POST: { tag: "Accounts", access: "public", summary: "Mail a password reset link (30 minutes, single use); the same 202 whether or not the address has an account", body: json(passwordResetRequestSchema), ok: accepted("Accepted", resetRequestedSchema), errors: [422, 429] },
+  },
+  "/api/users/password-reset/confirm": {
+    POST: { tag: "Accounts", access: "public", summary: "Set a new password with the mail's token (400 when it expired or was used); every session of the account is revoked", body: json(passwordResetSchema), ok: ok("Reset", passwordResetAnswer), errors: [400, 422] },
+  },
+  "/api/users/social": {
+    POST: { tag: "Accounts", access: "public", summary: "Finish a Kakao / Naver sign-up with the sign-in's ticket, the consents and the profile; sets the session cookie", body: json(socialSignUpSchema), ok: created("Signed up and signed in", socialSignedUpSchema, { headers: { "Set-Cookie": "The session cookie" } }), errors: [400, 409, 422] },
+  },
   "/api/users/verify/resend": {
     POST: { tag: "Accounts", access: "user", summary: "Send a new verification mail (rate-limited; 409 when already verified)", ok: accepted("Accepted", verificationSentSchema), errors: [404, 409, 429] },
   },
@@ -36,6 +45,10 @@ export const accountOperations: Operations = {
     GET: { tag: "Accounts", access: "user", summary: "The signed-in user's profile", ok: ok("The profile", profileSchema), errors: [404] },
     PATCH: { tag: "Accounts", access: "user", summary: "Edit the profile", body: json(updateProfileSchema), ok: ok("The profile", profileSchema), errors: [404, 422] },
     DELETE: { tag: "Accounts", access: "user", summary: "Delete the account (password required; a wrong one is 422); the session cookie is cleared", body: json(deleteAccountSchema), ok: noContent("Deleted", { headers: clearsSession }), errors: [404, 422] },
+  },
+  "/api/me/consents": {
+    GET: { tag: "Accounts", access: "user", summary: "The account's consents (terms, privacy, age 14+, marketing), each with its time and document version", ok: ok("The consents", consentsSchema), errors: [] },
+    PATCH: { tag: "Accounts", access: "user", summary: "Grant or withdraw marketing consent", body: json(marketingConsentSchema), ok: ok("The consents", consentsSchema), errors: [422] },
   },
   "/api/me/password": {
     POST: { tag: "Accounts", access: "user", summary: "Change the password (the current one required; a wrong one is 422); other sessions are revoked", body: json(changePasswordSchema), ok: ok("Changed: how many other sessions were signed out", revokedSchema), errors: [404, 422, 429] },
