@@ -47,7 +47,7 @@ describe("accounts", () => {
   });
 
   it("POST /api/users: 202 verification sent, 422 naming the bad fields", async () => {
-    const body = { email: `oa-${randomUUID().slice(0, 8)}@example.com`, password: "Open!api12", name: "문서", phone: "010-5555-0101" };
+    const body = { email: `oa-${randomUUID().slice(0, 8)}@example.com`, password: "Open!api12", name: "문서", phone: "010-5555-0101", agreeTerms: true, agreePrivacy: true, confirmAge14: true };
     expectConforms(await check("/api/users", "POST", await usersRoute.POST(jsonRequest("/api/users", { body }), none)), 202);
     const bad = await check("/api/users", "POST", await usersRoute.POST(jsonRequest("/api/users", { body: { ...body, email: "nope", password: "short" } }), none));
     expectConforms(bad, 422);
