@@ -46,4 +46,4 @@ export type ExportQuery = z.infer<typeof exportQuerySchema>;
 export type TimerSettings = z.infer<typeof timerSettingsSchema>;
 
 /** One row of a bulk upload's answer. */
-export type BulkRowResult = { line: number; orderId: string; result: "shipped" | "updated" | "unchanged" | "error"; error?: string };
+export type BulkRowResult = { line: number; orderId: string; result: "shipped" | "updated" | "unchanged" | "skipped" | "error"; error?: string };

@@ -8,6 +8,7 @@ import { listUsersQuerySchema } from "@/lib/admin/schemas";
 import { signUpSchema, verifySchema, updateProfileSchema, changePasswordSchema, deleteAccountSchema, requestPhoneCodeSchema, confirmPhoneCodeSchema } from "@/lib/accounts/schemas";
 import { addCartItemSchema, updateCartItemSchema } from "@/lib/cart/schemas";
 import { listProductsQuerySchema } from "@/lib/catalog/schemas";
+import { bulkShipSchema, exportQuerySchema, refuseReturnSchema, shipSchema, timerSettingsSchema } from "@/lib/fulfilment/schemas";
 import { deadLettersQuerySchema } from "@/lib/jobs/dead-letters";
 import { checkoutSchema, idempotencyKeySchema, listOrdersQuerySchema, orderActionSchema } from "@/lib/orders/schemas";
 import { confirmBodySchema, failRouteQuerySchema, webhookBodySchema } from "@/lib/payments/schemas";
@@ -225,6 +226,28 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
   },
   "/api/seller/orders/{id}": {
     GET: { tag: "Seller", access: "seller", summary: "One order's seller lines, timeline, payment and refund", params: { id: "The order's id" }, ok: ok("{ order }"), errors: [404] },
+  },
+  "/api/seller/orders/{id}/ship": {
+    POST: { tag: "Fulfilment", access: "seller", summary: "Mark a paid order shipped with a courier and tracking number; the same again is `unchanged`, another number while shipping corrects it", params: { id: "The order's id" }, body: json(shipSchema), ok: ok("{ result: shipped | updated | unchanged }"), errors: [404, 409, 422] },
+  },
+  "/api/seller/orders/{id}/return/approve": {
+    POST: { tag: "Fulfilment", access: "seller", summary: "Approve a requested return after inspection: the order is RETURNED and refunded once (a repeat answers `already`)", params: { id: "The order's id" }, ok: ok("{ result: done | already, status }"), errors: [404, 409] },
+  },
+  "/api/seller/orders/{id}/return/refuse": {
+    POST: { tag: "Fulfilment", access: "seller", summary: "Refuse a requested return; the reason is shown to the buyer", params: { id: "The order's id" }, body: json(refuseReturnSchema), ok: ok("{ result: done | already, status }"), errors: [404, 409, 422] },
+  },
+  "/api/seller/orders/shipments": {
+    POST: { tag: "Fulfilment", access: "seller", summary: "Ship many orders from a CSV file (columns 주문번호/orderId, 택배사/courier, 송장번호/trackingNumber): one result per row", body: json(bulkShipSchema), ok: ok("{ rows: [{ line, orderId, result, error? }], counts }"), errors: [413, 422] },
+  },
+  "/api/seller/orders/shipments/template": {
+    GET: { tag: "Fulfilment", access: "seller", summary: "The bulk-shipping CSV template, one row per order waiting to ship", query: sellerQuerySchema, ok: { 200: { description: "CSV (UTF-8 with BOM)", contentType: "text/csv" } }, errors: [400] },
+  },
+  "/api/seller/orders/export": {
+    GET: { tag: "Fulfilment", access: "seller", summary: "The seller's orders as CSV for Excel (Korean headers, formula-safe cells)", query: exportQuerySchema, ok: { 200: { description: "CSV (UTF-8 with BOM)", contentType: "text/csv" } }, errors: [400] },
+  },
+  "/api/seller/fulfilment-settings": {
+    GET: { tag: "Fulfilment", access: "seller", summary: "The shop's fallback timers and the deployment defaults", query: sellerQuerySchema, ok: ok("{ timers, defaults }"), errors: [400, 422] },
+    PUT: { tag: "Fulfilment", access: "seller", summary: "Set the shop's fallback timers (seconds; null = default, 0 = off)", query: sellerQuerySchema, body: json(timerSettingsSchema), ok: ok("{ timers, defaults }"), errors: [400, 422] },
   },
   "/api/seller/sales": {
     GET: { tag: "Seller", access: "seller", summary: "Revenue and units by day, top products, refunds and payouts", query: salesQuerySchema, ok: ok("The sales report"), errors: [400] },
