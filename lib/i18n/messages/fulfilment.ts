@@ -28,7 +28,7 @@ export const ko = {
     defaultIs: "기본값 {seconds}초", save: "저장", saved: "저장했어요.",
   },
   buyer: {
-    shipment: "배송 조회", courier: "택배사", trackingNumber: "송장번호", track: "배송 조회하기", refusedTitle: "반품이 거절되었어요", refusedReason: "판매자 사유",
+    shipment: "배송 조회", courier: "택배사", trackingNumber: "송장번호", track: "배송 조회하기", returnReason: "반품 사유 (선택)", refusedTitle: "반품이 거절되었어요", refusedReason: "판매자 사유",
   },
   fieldErrors: {
     required: "필수 항목이에요.", unknown_courier: "지원하지 않는 택배사예요.", invalid_tracking: "송장번호를 확인해 주세요 (택배사별 자릿수의 숫자).",
@@ -68,7 +68,7 @@ export const en: typeof ko = {
     defaultIs: "default {seconds} s", save: "Save", saved: "Saved.",
   },
   buyer: {
-    shipment: "Tracking", courier: "Courier", trackingNumber: "Tracking number", track: "Track the parcel", refusedTitle: "Your return was refused", refusedReason: "Seller's reason",
+    shipment: "Tracking", courier: "Courier", trackingNumber: "Tracking number", track: "Track the parcel", returnReason: "Reason for the return (optional)", refusedTitle: "Your return was refused", refusedReason: "Seller's reason",
   },
   fieldErrors: {
     required: "Required.", unknown_courier: "Unsupported courier.", invalid_tracking: "Check the tracking number (digits, as many as the courier uses).",
