@@ -1,7 +1,7 @@
 -- Fulfilment by the seller (docs/fulfilment.md): the refused return, each shop's fallback timers (null = the
 -- deployment default, 0 = off) and the shipment (courier and tracking number) of an order.
 -- AlterEnum
-ALTER TYPE "OrderStatus" ADD VALUE 'RETURN_REFUSED';
+ALTER TYPE "OrderStatus" ADD VALUE 'RETURN_REFUSED' AFTER 'RETURNED';
 
 -- AlterTable
 ALTER TABLE "Seller" ADD COLUMN     "autoCompleteReturnSeconds" INTEGER,
