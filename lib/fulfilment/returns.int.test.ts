@@ -3,6 +3,7 @@
 // outbox → pg-boss refund path, with the money and stock invariants holding; a refusal keeps the sale and
 // tells the buyer why. The shop's fallback timers: its own delay, or off.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encrypt } from "@/lib/crypto/aead";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -10,6 +11,7 @@ import { stopBoss } from "@/lib/jobs/boss";
 import { relayOutbox } from "@/lib/jobs/outbox";
 import { drainQueue } from "@/lib/jobs/runner";
 import { getOrderForUser } from "@/lib/orders/queries";
+import { onOrderStatusChanged } from "@/lib/orders/lifecycle/notify";
 import { advanceOrder, requestReturn } from "@/lib/orders/lifecycle/steps";
 import { advanceDueOrders, scheduleStep } from "@/lib/orders/lifecycle/schedule";
 import { REFUND_REQUESTED_QUEUE } from "@/lib/payments/refunds";
@@ -97,6 +99,16 @@ describe("refuseReturn", () => {
     expect(await refundRequests(o.orderId)).toBe(0);
     expect((await expectInvariant(o.product.id)).sold).toBe(1);
     await expectMoneyConsistent([o.orderId], fake);
+
+    // The buyer's mails name the tracking number and link, and the seller's reason.
+    const email = `refused-${o.orderId}@example.test`;
+    await db.user.update({ where: { id: o.userId }, data: { emailEnc: encrypt(email) } });
+    await onOrderStatusChanged({ orderId: o.orderId, to: "SHIPPING" });
+    await onOrderStatusChanged({ orderId: o.orderId, to: "RETURN_REFUSED" });
+    const mails = await db.devMail.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } });
+    expect(mails.map((m) => m.subject)).toEqual([expect.stringContaining("출발"), expect.stringContaining("거절")]);
+    expect(mails[0].text).toContain("CJ대한통운 123456789012 https://trace.cjlogistics.com/next/tracking.html?wblNo=123456789012");
+    expect(mails[1].text).toContain(reason);
   });
 });
 
