@@ -32,6 +32,9 @@ async function buyAndPay(buyer: Page, productId: string, total: string): Promise
 }
 
 test.afterAll(closeE2eDb);
+// Each journey signs in two browsers and pays through the stand-in payment window; on a busy 2-core
+// machine that alone has taken most of the default three minutes.
+test.describe.configure({ timeout: 420_000 });
 
 test("the seller ships with tracking, by hand and from a CSV file; the buyer sees the tracking link", async ({ browser }) => {
   const product = await createE2eProduct({ name: `E2E 발송 머그 ${Date.now()}`, price: 12_000, units: 10 });
