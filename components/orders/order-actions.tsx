@@ -10,8 +10,12 @@ import type { Messages } from "@/lib/i18n/messages";
 
 type Actions = { cancel: boolean; return: boolean; returnDeadline: string | null };
 
-export function OrderActions({ orderId, actions, paid, t, locale }: { orderId: string; actions: Actions; paid: boolean; t: Messages["orders"]; locale: Locale }) {
+type Props = { orderId: string; actions: Actions; paid: boolean; t: Messages["orders"]; locale: Locale; returnReasonLabel: string };
+
+export function OrderActions({ orderId, actions, paid, t, locale, returnReasonLabel }: Props) {
   const router = useRouter();
+  // The seller reads the buyer's reason before inspecting the goods (the return request's timeline note).
+  const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
 
@@ -20,7 +24,7 @@ export function OrderActions({ orderId, actions, paid, t, locale }: { orderId: s
     setBusy(true);
     setMessage(null);
     try {
-      const res = await fetch(`/api/orders/${encodeURIComponent(orderId)}/${which}`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      const res = await fetch(`/api/orders/${encodeURIComponent(orderId)}/${which}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(which === "return" && reason.trim() ? { reason: reason.trim() } : {}) });
       const body = (await res.json().catch(() => ({}))) as { error?: ApiError };
       setMessage(res.ok ? { text: which === "cancel" ? t.cancelled : t.returnRequested, ok: true } : { text: errorText(body.error, t), ok: false });
       router.refresh();
@@ -43,6 +47,12 @@ export function OrderActions({ orderId, actions, paid, t, locale }: { orderId: s
           <button type="button" disabled={busy} onClick={() => run("cancel")} className="rounded-lg border border-red-600 px-4 py-2 font-semibold text-red-700 disabled:opacity-50">
             {t.cancel}
           </button>
+        )}
+        {actions.return && (
+          <label className="block w-full text-sm">
+            <span className="text-neutral-500">{returnReasonLabel}</span>
+            <input name="returnReason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} className="mt-1 block w-full rounded-lg border border-neutral-300 px-3 py-2" />
+          </label>
         )}
         {actions.return && (
           <button type="button" disabled={busy} onClick={() => run("return")} className="rounded-lg border border-neutral-900 px-4 py-2 font-semibold disabled:opacity-50">

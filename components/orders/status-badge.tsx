@@ -13,6 +13,7 @@ const tone: Record<OrderStatus, string> = {
   EXPIRED: "bg-neutral-100 text-neutral-700",
   PAYMENT_FAILED: "bg-red-50 text-red-700",
   CANCELLED: "bg-neutral-100 text-neutral-700",
+  RETURN_REFUSED: "bg-red-50 text-red-700",
 };
 
 export function StatusBadge({ status, t }: { status: OrderStatus; t: Messages["orders"] }) {

@@ -7,10 +7,11 @@ import { fill } from "@/lib/i18n/fill";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 
-export type OrderMailKind = "placed" | "SHIPPING" | "DELIVERED" | "CANCELLED" | "RETURN_REQUESTED" | "RETURNED";
-export const orderMailKinds: readonly OrderMailKind[] = ["placed", "SHIPPING", "DELIVERED", "CANCELLED", "RETURN_REQUESTED", "RETURNED"];
+export type OrderMailKind = "placed" | "SHIPPING" | "DELIVERED" | "CANCELLED" | "RETURN_REQUESTED" | "RETURNED" | "RETURN_REFUSED";
+export const orderMailKinds: readonly OrderMailKind[] = ["placed", "SHIPPING", "DELIVERED", "CANCELLED", "RETURN_REQUESTED", "RETURNED", "RETURN_REFUSED"];
 
-export type OrderMailFacts = { orderId: string; orderName: string; amount: number; time: Date | null };
+/** `detail`: a line after the body (the courier and tracking link of a shipment, the seller's reason of a refusal). */
+export type OrderMailFacts = { orderId: string; orderName: string; amount: number; time: Date | null; detail?: string | null };
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -30,12 +31,12 @@ export function orderMail(locale: Locale, kind: OrderMailKind, facts: OrderMailF
     time: facts.time ? formatDateTime(facts.time, locale) : "",
   };
   const subject = fill(t[`${kind}Subject`], values);
-  const body = fill(t[`${kind}Body`], values);
+  const body = fill(t[`${kind}Body`], values) + (facts.detail ? `\n${facts.detail}` : "");
   const link = orderLink(facts.orderId);
   return {
     id: orderMailId(facts.orderId, kind),
     subject,
     text: `${body}\n\n${t.viewOrder}: ${link}`,
-    html: `<p>${escape(body)}</p><p><a href="${escape(link)}">${escape(t.viewOrder)}</a></p>`,
+    html: `<p>${escape(body).replace(/\n/g, "<br>")}</p><p><a href="${escape(link)}">${escape(t.viewOrder)}</a></p>`,
   };
 }

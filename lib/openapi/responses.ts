@@ -53,3 +53,6 @@ export const availabilitySchema = z.looseObject({
   opensAt: isoInstant.nullable(),
   endsAt: isoInstant.nullable(),
 });
+
+/** The courier and tracking number the seller shipped with (lib/fulfilment), null before shipping. */
+export const shipmentSchema = z.looseObject({ courier: str.describe("A courier code (lib/fulfilment/couriers.ts)"), trackingNumber: str, shippedAt: isoInstant }).nullable();

@@ -13,6 +13,7 @@ export async function getOrderForUser(orderId: string, userId: string) {
       id: true, status: true, amount: true, orderName: true, holdExpiresAt: true, createdAt: true, shippingAddressEnc: true,
       items: { select: { productId: true, name: true, image: true, unitPrice: true, quantity: true } },
       events: { select: { fromStatus: true, toStatus: true, note: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      shipment: { select: { courier: true, trackingNumber: true, shippedAt: true } },
     },
   });
   if (!order) return null;
@@ -22,6 +23,8 @@ export async function getOrderForUser(orderId: string, userId: string) {
   return {
     ...rest,
     shippingAddress: decryptOptional(shippingAddressEnc),
+    /** The seller's reason when they refused the return (its timeline note). */
+    returnRefusal: order.status === "RETURN_REFUSED" ? (order.events.findLast((e) => e.toStatus === "RETURN_REFUSED")?.note ?? null) : null,
     /** What the buyer may do now (the server re-checks on every request). */
     actions: {
       cancel: cancellableFrom.includes(order.status),

@@ -12,7 +12,7 @@
 // - settlement: a paid order has its sale entries, a refunded sale its reversal entries, once each, and an
 //   unrefunded order none.
 
-export const PAID_OR_LATER = ["PAID", "SHIPPING", "DELIVERED", "RETURN_REQUESTED"] as const;
+export const PAID_OR_LATER = ["PAID", "SHIPPING", "DELIVERED", "RETURN_REQUESTED", "RETURN_REFUSED"] as const;
 const paidOrLater = new Set<string>(PAID_OR_LATER);
 
 /** One payment as Toss records it (the fake's ledger entry; the fields the audit needs). */

@@ -134,7 +134,7 @@ export async function recordExternalCancel(p: TossPayment): Promise<RefundResult
       if (to) {
         const t = await transition(tx, p.orderId, order.status, to, { note: `payment cancelled outside the shop: ${last?.cancelReason ?? ""}`.trim() });
         if (t.ok) returned = t.returned;
-      } else if (order.status === "SHIPPING" || order.status === "DELIVERED") {
+      } else if (order.status === "SHIPPING" || order.status === "DELIVERED" || order.status === "RETURN_REFUSED") {
         log.error({ orderId: p.orderId, status: order.status }, "payment cancelled outside the shop after shipping: refund recorded, order left for an operator");
       }
     }

@@ -67,6 +67,7 @@ export async function getSellerOrderOrThrow(scope: SellerScope, orderId: string)
       events: { select: { fromStatus: true, toStatus: true, note: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       payment: { select: { status: true, method: true, amount: true, approvedAt: true } },
       refunds: refundsSelect,
+      shipment: { select: { courier: true, trackingNumber: true, shippedAt: true } },
     },
   });
   if (!order) throw new AppError("NOT_FOUND", "order not found");

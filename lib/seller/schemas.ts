@@ -80,7 +80,7 @@ export const restockSchema = z.object({ add: int(1, MAX_UNITS, "restock_min") })
 export const sellerQuerySchema = z.object({ sellerId: z.uuid({ error: "invalid" }).optional() });
 
 const day = isoDay("invalid_date");
-export const orderStatuses = ["PENDING_PAYMENT", "CONFIRMING", "PAID", "SHIPPING", "DELIVERED", "RETURN_REQUESTED", "RETURNED", "EXPIRED", "PAYMENT_FAILED", "CANCELLED"] as const;
+export const orderStatuses = ["PENDING_PAYMENT", "CONFIRMING", "PAID", "SHIPPING", "DELIVERED", "RETURN_REQUESTED", "RETURNED", "EXPIRED", "PAYMENT_FAILED", "CANCELLED", "RETURN_REFUSED"] as const;
 export const orderFilterSchema = sellerQuerySchema.extend({
   status: z.enum(orderStatuses, { error: "invalid" }).optional(),
   from: day.optional(),

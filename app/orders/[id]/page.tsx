@@ -10,6 +10,7 @@ import { OrderActions } from "@/components/orders/order-actions";
 import { OrderLines } from "@/components/orders/order-lines";
 import { OrderTimeline } from "@/components/orders/order-timeline";
 import { StatusBadge } from "@/components/orders/status-badge";
+import { TrackingInfo } from "@/components/fulfilment/tracking-info";
 import { requirePageUser } from "@/lib/auth/guards";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
@@ -30,6 +31,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   if (!order) notFound();
   const [messages, locale, payment] = [await getMessages(), await getLocale(), await getOrderPayment(order.id, user.id)];
   const t = messages.orders;
+  const f = messages.fulfilment;
   const pending = order.status === "PENDING_PAYMENT" && order.holdExpiresAt;
   return (
     <main className="mx-auto grid max-w-5xl gap-8 px-4 py-8 md:grid-cols-[1fr_20rem]">
@@ -50,6 +52,15 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <p className="text-sm">{t.holdNotice}</p>
             <HoldCountdown expiresAt={order.holdExpiresAt!.toISOString()} label={t.holdRemaining} endedLabel={t.holdEnded} />
             <PayButton order={order} />
+          </section>
+        )}
+        {order.shipment && <TrackingInfo shipment={order.shipment} t={f} locale={locale} />}
+        {order.returnRefusal !== null && (
+          <section className="space-y-1 rounded-lg border border-red-200 bg-red-50 p-4 text-sm" data-testid="return-refusal">
+            <h2 className="font-semibold">{f.buyer.refusedTitle}</h2>
+            <p>
+              {f.buyer.refusedReason}: {order.returnRefusal}
+            </p>
           </section>
         )}
         <section>
@@ -74,7 +85,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </dl>
       </section>
       <aside className="h-fit space-y-6 rounded-lg border border-neutral-200 p-5">
-        <OrderActions orderId={order.id} actions={order.actions} paid={soldStates.includes(order.status)} t={t} locale={locale} />
+        <OrderActions orderId={order.id} actions={order.actions} paid={soldStates.includes(order.status)} t={t} locale={locale} returnReasonLabel={f.buyer.returnReason} />
         <section>
           <h2 className="mb-3 font-semibold">{t.timeline}</h2>
           <OrderTimeline events={order.events} t={t} locale={locale} />

@@ -4,9 +4,13 @@ import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
+import { BulkShipForm } from "@/components/fulfilment/bulk-ship-form";
+import { TimerSettingsForm } from "@/components/fulfilment/timer-settings-form";
+import { MAX_CSV_ROWS } from "@/lib/fulfilment/schemas";
+import { getTimerSettings } from "@/lib/fulfilment/settings";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
-import { getPageScope } from "@/lib/seller/page-scope";
+import { getPageScope, scopeQuery } from "@/lib/seller/page-scope";
 import { listSellerOrders } from "@/lib/seller/queries";
 import { orderFilterSchema, orderStatuses } from "@/lib/seller/schemas";
 
@@ -25,6 +29,12 @@ export default async function SellerOrdersPage({ searchParams }: { searchParams:
   const [{ orders, count, page, pageSize }, messages, locale] = await Promise.all([listSellerOrders(scope, filter), getMessages(), getLocale()]);
   const t = messages.seller;
   const pageHref = (p: number) => `/seller/orders?${new URLSearchParams({ ...raw, page: String(p) })}`;
+  const f = messages.fulfilment;
+  const query = scopeQuery(scope);
+  const exportFilter = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== "page"));
+  const exportHref = `/api/seller/orders/export?${new URLSearchParams({ ...exportFilter, ...(scope.isAdmin && scope.sellerId && { sellerId: scope.sellerId }) })}`;
+  // The timers are a shop's own: an admin sees them once a seller is picked.
+  const timers = scope.sellerId ? await getTimerSettings(scope) : null;
   return (
     <main className="space-y-4">
       <h1 className="text-2xl font-bold">{t.orders.title}</h1>
@@ -51,10 +61,14 @@ export default async function SellerOrdersPage({ searchParams }: { searchParams:
         <button type="submit" className="rounded-lg bg-ink px-4 py-2 text-sm font-medium text-white">
           {t.orders.filter}
         </button>
+        <a href={exportHref} download className="rounded-lg border border-zinc-300 bg-white px-4 py-2 text-sm font-medium hover:bg-zinc-50" title={f.export.hint} data-testid="orders-export">
+          {f.export.title}
+        </a>
         <span className="ml-auto text-sm text-zinc-500">
           {count} {t.orders.count}
         </span>
       </form>
+      <BulkShipForm query={query} maxRows={MAX_CSV_ROWS} t={f} />
       {orders.length === 0 ? (
         <EmptyState>{t.orders.empty}</EmptyState>
       ) : (
@@ -81,6 +95,7 @@ export default async function SellerOrdersPage({ searchParams }: { searchParams:
           ]}
         />
       )}
+      {timers && <TimerSettingsForm timers={timers.timers} defaults={timers.defaults} query={query} t={f} />}
       <Pagination look="links" page={page} hasNext={page * pageSize < count} href={pageHref} labels={{ previous: `← ${t.orders.prev}`, next: `${t.orders.next} →` }} />
     </main>
   );

@@ -2,6 +2,7 @@
 import * as accounts from "./accounts";
 import * as cart from "./cart";
 import * as common from "./common";
+import * as fulfilment from "./fulfilment";
 import * as orders from "./orders";
 import * as payments from "./payments";
 import * as phone from "./phone";
@@ -9,8 +10,8 @@ import * as seller from "./seller";
 import * as shop from "./shop";
 
 export const messages = {
-  ko: { common: common.ko, accounts: accounts.ko, cart: cart.ko, orders: orders.ko, payments: payments.ko, phone: phone.ko, seller: seller.ko, shop: shop.ko },
-  en: { common: common.en, accounts: accounts.en, cart: cart.en, orders: orders.en, payments: payments.en, phone: phone.en, seller: seller.en, shop: shop.en },
+  ko: { common: common.ko, accounts: accounts.ko, cart: cart.ko, orders: orders.ko, fulfilment: fulfilment.ko, payments: payments.ko, phone: phone.ko, seller: seller.ko, shop: shop.ko },
+  en: { common: common.en, accounts: accounts.en, cart: cart.en, orders: orders.en, fulfilment: fulfilment.en, payments: payments.en, phone: phone.en, seller: seller.en, shop: shop.en },
 };
 
 export type Messages = (typeof messages)["ko"];

@@ -24,6 +24,7 @@ export const ko = {
     EXPIRED: "결제 시간 만료",
     PAYMENT_FAILED: "결제 실패",
     CANCELLED: "주문 취소",
+    RETURN_REFUSED: "반품 거절",
   },
   historyTitle: "주문 내역",
   historyEmpty: "아직 주문이 없어요.",
@@ -78,6 +79,8 @@ export const ko = {
     RETURN_REQUESTEDBody: "{name} 주문의 반품 요청을 받았어요. 처리가 끝나면 다시 알려 드릴게요.",
     RETURNEDSubject: "[Hurry Up] 반품이 완료되었어요 ({id})",
     RETURNEDBody: "{name} 주문의 반품이 완료되었어요. {amount}이 환불돼요.",
+    RETURN_REFUSEDSubject: "[Hurry Up] 반품 요청이 거절되었어요 ({id})",
+    RETURN_REFUSEDBody: "판매자가 상품을 검수한 뒤 {name} 주문의 반품 요청을 거절했어요.",
     viewOrder: "주문 보기",
   },
   deadLetters: {
@@ -114,6 +117,7 @@ export const en: typeof ko = {
     EXPIRED: "Hold expired",
     PAYMENT_FAILED: "Payment failed",
     CANCELLED: "Cancelled",
+    RETURN_REFUSED: "Return refused",
   },
   historyTitle: "Orders",
   historyEmpty: "No orders yet.",
@@ -168,6 +172,8 @@ export const en: typeof ko = {
     RETURN_REQUESTEDBody: "We received your return request for {name}. We will let you know when it is done.",
     RETURNEDSubject: "[Hurry Up] Return completed ({id})",
     RETURNEDBody: "The return of {name} is complete. {amount} will be refunded.",
+    RETURN_REFUSEDSubject: "[Hurry Up] Return refused ({id})",
+    RETURN_REFUSEDBody: "The seller inspected the goods and refused the return of {name}.",
     viewOrder: "View order",
   },
   deadLetters: {

@@ -8,7 +8,7 @@ export const ko = {
   statuses: { DRAFT: "임시 저장", ACTIVE: "판매 중", ARCHIVED: "보관됨" },
   orderStatuses: {
     PENDING_PAYMENT: "결제 대기", CONFIRMING: "결제 확인 중", PAID: "결제 완료", SHIPPING: "배송 중", DELIVERED: "배송 완료",
-    RETURN_REQUESTED: "반품 요청", RETURNED: "반품 완료", EXPIRED: "기한 만료", PAYMENT_FAILED: "결제 실패", CANCELLED: "취소됨",
+    RETURN_REQUESTED: "반품 요청", RETURNED: "반품 완료", EXPIRED: "기한 만료", PAYMENT_FAILED: "결제 실패", CANCELLED: "취소됨", RETURN_REFUSED: "반품 거절",
   },
   products: {
     title: "상품", empty: "아직 등록한 상품이 없어요.", create: "상품 등록", edit: "수정", archive: "보관", restore: "다시 판매",
@@ -84,7 +84,7 @@ export const en: typeof ko = {
   statuses: { DRAFT: "Draft", ACTIVE: "On sale", ARCHIVED: "Archived" },
   orderStatuses: {
     PENDING_PAYMENT: "Awaiting payment", CONFIRMING: "Confirming", PAID: "Paid", SHIPPING: "Shipping", DELIVERED: "Delivered",
-    RETURN_REQUESTED: "Return requested", RETURNED: "Returned", EXPIRED: "Expired", PAYMENT_FAILED: "Payment failed", CANCELLED: "Cancelled",
+    RETURN_REQUESTED: "Return requested", RETURNED: "Returned", EXPIRED: "Expired", PAYMENT_FAILED: "Payment failed", CANCELLED: "Cancelled", RETURN_REFUSED: "Return refused",
   },
   products: {
     title: "Products", empty: "No products yet.", create: "New product", edit: "Edit", archive: "Archive", restore: "Put back on sale",

@@ -10,7 +10,7 @@ import type { ownedProductOrThrow } from "@/lib/seller/scope";
 import type { archiveProduct, createProduct, restockProduct, updateProduct } from "@/lib/seller/service";
 import type { uploadProductImage } from "@/lib/seller/uploads";
 import { fits, type Sent } from "../fits";
-import { count, isoInstant, orderEventSchema, orderStatus, refundSchema, str, won } from "../responses";
+import { count, isoInstant, orderEventSchema, orderStatus, refundSchema, shipmentSchema, str, won } from "../responses";
 
 const positiveOrNull = z.number().int().positive().nullable();
 
@@ -75,6 +75,7 @@ export const sellerOrderSchema = fits(
       events: z.array(orderEventSchema),
       payment: z.looseObject({ status: str, method: str.nullable(), amount: won, approvedAt: isoInstant.nullable() }).nullable(),
       refunds: z.array(refundSchema),
+      shipment: shipmentSchema,
       refund: refundSchema.nullable(),
     }),
   }),

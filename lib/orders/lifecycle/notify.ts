@@ -10,6 +10,7 @@ import { defaultLocale } from "@/lib/i18n/config";
 import { log } from "@/lib/log";
 import { orderMail, orderMailKinds, type OrderMailKind } from "@/lib/mail/order-mail";
 import { sendMail } from "@/lib/mail/transport";
+import { courierName, trackingUrl } from "@/lib/fulfilment/couriers";
 import { enteredAt, returnDeadline } from "./steps";
 import { scheduleStep, stepStartingAt } from "./schedule";
 
@@ -35,10 +36,24 @@ export async function sendOrderMail(orderId: string, kind: OrderMailKind): Promi
     const at = await enteredAt(db, orderId, "DELIVERED");
     time = at && returnDeadline(at);
   }
+  const detail = await mailDetail(orderId, kind);
   // Accounts keep no language preference yet: Korean, the shop's default.
-  const mail = orderMail(defaultLocale, kind, { orderId, orderName: order.orderName, amount: order.amount, time });
+  const mail = orderMail(defaultLocale, kind, { orderId, orderName: order.orderName, amount: order.amount, time, detail });
   await sendMail({ ...mail, to: decrypt(order.user.emailEnc) });
   return true;
+}
+
+/** The shipment's courier, number and tracking page; the seller's reason for a refused return. */
+async function mailDetail(orderId: string, kind: OrderMailKind): Promise<string | null> {
+  if (kind === "SHIPPING") {
+    const s = await db.shipment.findUnique({ where: { orderId }, select: { courier: true, trackingNumber: true } });
+    return s && `${courierName(s.courier, defaultLocale)} ${s.trackingNumber} ${trackingUrl(s.courier, s.trackingNumber) ?? ""}`.trim();
+  }
+  if (kind === "RETURN_REFUSED") {
+    const e = await db.orderEvent.findFirst({ where: { orderId, toStatus: "RETURN_REFUSED" }, orderBy: { createdAt: "desc" }, select: { note: true } });
+    return e?.note ?? null;
+  }
+  return null;
 }
 
 export async function onOrderCreated(raw: unknown): Promise<void> {

@@ -10,6 +10,7 @@ import { getBoss } from "@/lib/jobs/boss";
 import { ensureQueue } from "@/lib/jobs/queues";
 import type { QueueOptions } from "@/lib/jobs/types";
 import { log } from "@/lib/log";
+import { shopDelaySql, stepDelaySeconds } from "./delays";
 import { advanceOrder, stepNames, steps, type StepName } from "./steps";
 
 export const ADVANCE_QUEUE = "orders-advance";
@@ -21,26 +22,36 @@ const jobId = (orderId: string, step: StepName) => {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };
 
-/** Sends the delayed job for one step; a second call for the same order and step adds nothing. */
+/**
+ * Sends the delayed job for one step (after the order's shop's delay); a second call for the same order
+ * and step adds nothing, and a step the shop turned off is not sent (the sweep looks again if it changes).
+ */
 export async function scheduleStep(orderId: string, step: StepName, opts: { boss?: PgBoss } = {}): Promise<void> {
+  const delay = await stepDelaySeconds(db, orderId, step);
+  if (delay === null) return;
   const boss = opts.boss ?? (await getBoss());
   await ensureQueue(boss, { queue: ADVANCE_QUEUE, options: ADVANCE_QUEUE_OPTIONS });
   const payload: AdvancePayload = { orderId, step };
-  await boss.send(ADVANCE_QUEUE, payload, { id: jobId(orderId, step), startAfter: Math.max(0, steps[step].delaySeconds()) });
+  await boss.send(ADVANCE_QUEUE, payload, { id: jobId(orderId, step), startAfter: Math.max(0, delay) });
 }
 
 /** The step that starts when an order enters `status`, if any. */
 export const stepStartingAt = (status: string): StepName | null => stepNames.find((n) => steps[n].from === status) ?? null;
 
-/** Orders whose step is due: still in the step's start state, entered at least its delay ago. */
+/**
+ * Orders whose step is due: still in the step's start state, entered at least its delay ago — the shop's
+ * delay (0 = off: never due) or the deployment default.
+ */
 async function dueOrders(step: StepName, limit: number, userIds?: string[]): Promise<string[]> {
   const { from, delaySeconds } = steps[step];
-  const cutoff = new Date(clock.nowMs() - delaySeconds() * 1000);
+  const now = clock.now();
   const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT o.id FROM "Order" o
+    SELECT o.id FROM "Order" o CROSS JOIN LATERAL (SELECT ${shopDelaySql(step)} AS own) shop
     WHERE o.status = ${from}::"OrderStatus"
       AND (${userIds ?? null}::uuid[] IS NULL OR o."userId" = ANY(${userIds ?? null}::uuid[]))
-      AND (SELECT max(e."createdAt") FROM "OrderEvent" e WHERE e."orderId" = o.id AND e."toStatus" = o.status) <= ${cutoff}
+      AND (shop.own IS NULL OR shop.own > 0)
+      AND (SELECT max(e."createdAt") FROM "OrderEvent" e WHERE e."orderId" = o.id AND e."toStatus" = o.status)
+        + make_interval(secs => COALESCE(shop.own, ${delaySeconds()}::int)) <= ${now}
     ORDER BY o."updatedAt" LIMIT ${limit}`;
   return rows.map((r) => r.id);
 }

@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import type { OrderStatus } from "@/lib/generated/prisma/client";
 import { writeOutbox } from "@/lib/jobs/outbox";
+import { defaultDelaySeconds, stepDelaySeconds } from "./delays";
 import { releaseOrderUnits } from "./holds";
 import { transition } from "./transitions";
 
@@ -40,7 +41,7 @@ async function statusOf(orderId: string, userId?: string): Promise<OrderStatus> 
  * Moves `from → to` in one transaction with the refund request when the order had been paid. Returns
  * false when another move got there first (nothing written); Redis gets the units after the commit.
  */
-async function moveWithRefund(orderId: string, from: OrderStatus, to: OrderStatus, note: string, refund: RefundRequested | null) {
+export async function moveWithRefund(orderId: string, from: OrderStatus, to: OrderStatus, note: string, refund: RefundRequested | null) {
   const res = await db.$transaction(async (tx) => {
     const r = await transition(tx, orderId, from, to, { note });
     if (r.ok && refund) await writeOutbox(tx, REFUND_REQUESTED_TOPIC, refund);
@@ -73,30 +74,37 @@ export async function requestReturn(userId: string, orderId: string, reason?: st
   return "RETURN_REQUESTED";
 }
 
-/** The worker's time-based steps: each waits a configurable delay after the order entered `from`. */
+/**
+ * The worker's time-based steps: fallbacks for what the seller does by hand (ship with tracking, approve a
+ * return). Each waits a delay after the order entered `from`: the shop's own, else the deployment default
+ * (delays.ts); `delaySeconds` is the default.
+ */
 export const steps = {
-  ship: { from: "PAID", to: "SHIPPING", delaySeconds: () => env.ORDER_SHIP_DELAY_SECONDS },
-  deliver: { from: "SHIPPING", to: "DELIVERED", delaySeconds: () => env.ORDER_DELIVER_DELAY_SECONDS },
-  completeReturn: { from: "RETURN_REQUESTED", to: "RETURNED", delaySeconds: () => env.ORDER_RETURN_COMPLETE_SECONDS },
+  ship: { from: "PAID", to: "SHIPPING", delaySeconds: defaultDelaySeconds.ship },
+  deliver: { from: "SHIPPING", to: "DELIVERED", delaySeconds: defaultDelaySeconds.deliver },
+  completeReturn: { from: "RETURN_REQUESTED", to: "RETURNED", delaySeconds: defaultDelaySeconds.completeReturn },
 } as const satisfies Record<string, { from: OrderStatus; to: OrderStatus; delaySeconds: () => number }>;
 export type StepName = keyof typeof steps;
 export const stepNames = Object.keys(steps) as StepName[];
 
-export type AdvanceResult = { result: "moved" } | { result: "skipped"; status: OrderStatus | null } | { result: "not_due"; dueAt: Date };
+export type AdvanceResult = { result: "moved" } | { result: "skipped"; status: OrderStatus | null } | { result: "not_due"; dueAt: Date } | { result: "off" };
 
 /**
  * Takes one time-based step if the order is still where the step starts and its delay has passed.
- * Idempotent: a second run (or a cancel that won the race) finds the order elsewhere and skips.
+ * Idempotent: a second run (or a cancel that won the race) finds the order elsewhere and skips. A step
+ * its shop turned off is "off" (the seller acts by hand).
  * `dueNow` is for the test hooks only (lib/test-hooks): a journey says when the delay is over.
  */
 export async function advanceOrder(orderId: string, name: StepName, opts: { dueNow?: boolean } = {}): Promise<AdvanceResult> {
   const step = steps[name];
   const order = await db.order.findUnique({ where: { id: orderId }, select: { status: true } });
   if (!order || order.status !== step.from) return { result: "skipped", status: order?.status ?? null };
+  const delay = await stepDelaySeconds(db, orderId, name);
+  if (delay === null && !opts.dueNow) return { result: "off" };
   const since = (await enteredAt(db, orderId, step.from)) ?? clock.now();
-  const dueAt = new Date(since.getTime() + step.delaySeconds() * 1000);
+  const dueAt = new Date(since.getTime() + (delay ?? 0) * 1000);
   if (clock.now() < dueAt && !opts.dueNow) return { result: "not_due", dueAt };
   const refund = step.to === "RETURNED" ? { orderId, reason: "return completed" } : null;
-  const moved = await moveWithRefund(orderId, step.from, step.to, `${name} (after ${step.delaySeconds()} s)`, refund);
+  const moved = await moveWithRefund(orderId, step.from, step.to, `${name} (after ${delay ?? 0} s)`, refund);
   return moved ? { result: "moved" } : { result: "skipped", status: await statusOf(orderId).catch(() => null) };
 }

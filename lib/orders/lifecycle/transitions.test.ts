@@ -12,10 +12,11 @@ describe("order transition table", () => {
     expect(canTransition("SHIPPING", "DELIVERED")).toBe(true);
     expect(canTransition("DELIVERED", "RETURN_REQUESTED")).toBe(true);
     expect(canTransition("RETURN_REQUESTED", "RETURNED")).toBe(true);
+    expect(canTransition("RETURN_REQUESTED", "RETURN_REFUSED")).toBe(true);
     // a late payment cannot revive an expired hold, and nothing leaves a terminal state
     expect(canTransition("EXPIRED", "CONFIRMING")).toBe(false);
     expect(canTransition("EXPIRED", "PAID")).toBe(false);
-    for (const s of ["RETURNED", "EXPIRED", "PAYMENT_FAILED", "CANCELLED"] as const) expect(transitions[s]).toEqual([]);
+    for (const s of ["RETURNED", "EXPIRED", "PAYMENT_FAILED", "CANCELLED", "RETURN_REFUSED"] as const) expect(transitions[s]).toEqual([]);
     // shipped orders are not cancelled: they are returned
     expect(canTransition("SHIPPING", "CANCELLED")).toBe(false);
   });
@@ -28,20 +29,20 @@ describe("order transition table", () => {
   });
 });
 
-// Every pair of states, spelled out: the 11 moves the shop allows, and all 89 others refused.
+// Every pair of states, spelled out: the 13 moves the shop allows, and all 108 others refused.
 const allowed = new Set([
   "PENDING_PAYMENT>CONFIRMING", "PENDING_PAYMENT>EXPIRED", "PENDING_PAYMENT>CANCELLED", "PENDING_PAYMENT>PAYMENT_FAILED",
   "CONFIRMING>PAID", "CONFIRMING>PAYMENT_FAILED", "CONFIRMING>PENDING_PAYMENT",
   "PAID>SHIPPING", "PAID>CANCELLED",
   "SHIPPING>DELIVERED",
   "DELIVERED>RETURN_REQUESTED",
-  "RETURN_REQUESTED>RETURNED",
+  "RETURN_REQUESTED>RETURNED", "RETURN_REQUESTED>RETURN_REFUSED",
 ]);
 const states = Object.keys(transitions) as OrderStatus[];
 const pairs = states.flatMap((from) => states.map((to) => [from, to] as const));
 
 describe("every transition", () => {
-  it("covers all ten states", () => expect(states).toHaveLength(10));
+  it("covers all eleven states", () => expect(states).toHaveLength(11));
 
   it.each(pairs.filter(([f, t]) => allowed.has(`${f}>${t}`)))("%s → %s is allowed", (from, to) => {
     expect(canTransition(from, to)).toBe(true);

@@ -16,18 +16,20 @@ export const transitions: Record<OrderStatus, readonly OrderStatus[]> = {
   PAID: ["SHIPPING", "CANCELLED"],
   SHIPPING: ["DELIVERED"],
   DELIVERED: ["RETURN_REQUESTED"],
-  RETURN_REQUESTED: ["RETURNED"],
+  // → RETURN_REFUSED: the seller inspected the goods and refused (lib/fulfilment/returns.ts); the sale stands.
+  RETURN_REQUESTED: ["RETURNED", "RETURN_REFUSED"],
   RETURNED: [],
   EXPIRED: [],
   PAYMENT_FAILED: [],
   CANCELLED: [],
+  RETURN_REFUSED: [],
 };
 
 /** Moves that put the order's units back on sale (and give the buyer's per-product allowance back). */
 export const returnsUnits = (to: OrderStatus) => to === "EXPIRED" || to === "PAYMENT_FAILED" || to === "CANCELLED" || to === "RETURNED";
 /** States whose units are held (not yet paid) or sold; everything else holds nothing. */
 export const holdingStates: readonly OrderStatus[] = ["PENDING_PAYMENT", "CONFIRMING"];
-export const soldStates: readonly OrderStatus[] = ["PAID", "SHIPPING", "DELIVERED", "RETURN_REQUESTED"];
+export const soldStates: readonly OrderStatus[] = ["PAID", "SHIPPING", "DELIVERED", "RETURN_REQUESTED", "RETURN_REFUSED"];
 
 export const canTransition = (from: OrderStatus, to: OrderStatus) => transitions[from].includes(to);
 

@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataTable } from "@/components/ui/data-table";
+import { ReturnDecision } from "@/components/fulfilment/return-decision";
+import { ShipForm } from "@/components/fulfilment/ship-form";
+import { courierName } from "@/lib/fulfilment/couriers";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { isOrderId } from "@/lib/orders/queries";
-import { getPageScope } from "@/lib/seller/page-scope";
+import { getPageScope, scopeQuery } from "@/lib/seller/page-scope";
 import { getSellerOrderOrThrow } from "@/lib/seller/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,6 +26,8 @@ export default async function SellerOrderPage({ params }: { params: Promise<{ id
   });
   const [messages, locale] = await Promise.all([getMessages(), getLocale()]);
   const t = messages.seller;
+  const f = messages.fulfilment;
+  const query = scopeQuery(scope);
   const card = "space-y-2 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm";
   return (
     <main className="max-w-3xl space-y-4">
@@ -48,6 +53,25 @@ export default async function SellerOrderPage({ params }: { params: Promise<{ id
         />
         <p className="text-right font-semibold">{formatPrice(order.subtotal)}</p>
       </section>
+      {(order.status === "PAID" || order.status === "SHIPPING" || order.shipment) && (
+        <section className={card} data-testid="order-shipment">
+          <h2 className="font-semibold">{order.shipment ? f.ship.shipment : f.ship.title}</h2>
+          {order.shipment ? (
+            <p className="text-sm" data-testid="shipment-info">
+              {courierName(order.shipment.courier, locale)} · <span className="font-mono">{order.shipment.trackingNumber}</span> · {f.ship.shippedAt} {formatDateTime(order.shipment.shippedAt, locale)}
+            </p>
+          ) : (
+            order.status === "SHIPPING" && <p className="text-sm text-zinc-500">{f.ship.noShipment}</p>
+          )}
+          {(order.status === "PAID" || order.status === "SHIPPING") && <ShipForm orderId={order.id} query={query} correcting={order.status === "SHIPPING"} t={f} locale={locale} />}
+        </section>
+      )}
+      {order.status === "RETURN_REQUESTED" && (
+        <section className={card}>
+          <h2 className="font-semibold">{f.returns.title}</h2>
+          <ReturnDecision orderId={order.id} query={query} t={f} />
+        </section>
+      )}
       <section className={card}>
         <h2 className="font-semibold">{t.orders.payment}</h2>
         <p className="text-sm">{order.payment ? `${order.payment.status} · ${order.payment.method ?? ""} · ${formatPrice(order.payment.amount)}` : "—"}</p>
