@@ -5,6 +5,7 @@
 // no entry here (or an entry has no route).
 import type { z } from "zod";
 import { listUsersQuerySchema } from "@/lib/admin/schemas";
+import { addressInputSchema, deliveryChoiceSchema } from "@/lib/addresses/schemas";
 import { signUpSchema, verifySchema, updateProfileSchema, changePasswordSchema, deleteAccountSchema, requestPhoneCodeSchema, confirmPhoneCodeSchema } from "@/lib/accounts/schemas";
 import { addCartItemSchema, updateCartItemSchema } from "@/lib/cart/schemas";
 import { listProductsQuerySchema } from "@/lib/catalog/schemas";
@@ -105,7 +106,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "Orders",
       access: "user",
       summary: "Place an order from the cart, the wishlist or buy-now",
-      description: "Prices are never part of the request. The same Idempotency-Key with the same body answers the first outcome again; with another body, 422.",
+      description: "Prices are never part of the request. The same Idempotency-Key with the same body answers the first outcome again; with another body, 422. Delivery: `addressId` (a saved address) or `delivery` (details); neither takes the address book's default. A cart or wishlist checkout without any is 422; a buy-now without any is placed, and its delivery is set with PUT /api/orders/{id}/delivery before paying.",
       headers: { "Idempotency-Key": { schema: idempotencyKeySchema, required: true, description: "8–300 printable ASCII characters (a UUID v4 recommended)" } },
       body: json(checkoutSchema),
       ok: created("The order, holding its units until paid (ORDER_HOLD_SECONDS)"),
@@ -114,6 +115,18 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
   },
   "/api/orders/{id}": {
     GET: { tag: "Orders", access: "user", summary: "One of the caller's orders (anyone else's is 404)", params: { id: "The order's id" }, ok: ok("{ order }"), errors: [404] },
+  },
+  "/api/orders/{id}/delivery": {
+    PUT: {
+      tag: "Orders",
+      access: "user",
+      summary: "Set the delivery details of an unpaid order: a saved address (addressId) or given details (delivery)",
+      description: "An order cannot be paid without them (the confirm answers 409 DELIVERY_REQUIRED). Allowed while the order awaits payment and its hold lasts; 409 INVALID_TRANSITION after.",
+      params: { id: "The order's id" },
+      body: json(deliveryChoiceSchema),
+      ok: ok("{ order }"),
+      errors: [404, 409, 422],
+    },
   },
   "/api/orders/{id}/cancel": {
     POST: { tag: "Orders", access: "user", summary: "Cancel an order until it ships", params: { id: "The order's id" }, body: json(orderActionSchema, true), ok: ok("{ order }"), errors: [404, 409, 422] },
@@ -126,7 +139,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "Payments",
       access: "user",
       summary: "Confirm the caller's payment (the successUrl's query as JSON)",
-      description: "Refresh-safe: an order already past PENDING_PAYMENT confirms nothing and answers `already` with its state.",
+      description: "Refresh-safe: an order already past PENDING_PAYMENT confirms nothing and answers `already` with its state. An unpaid order without delivery details is 409 DELIVERY_REQUIRED (nothing is sent to Toss).",
       body: json(confirmBodySchema),
       ok: ok("{ outcome, code?, order }"),
       errors: [404, 409, 422, 503],
@@ -173,6 +186,17 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     GET: { tag: "Accounts", access: "user", summary: "The signed-in user's profile", ok: ok("The profile"), errors: [] },
     PATCH: { tag: "Accounts", access: "user", summary: "Edit the profile", body: json(updateProfileSchema), ok: ok("The profile"), errors: [422] },
     DELETE: { tag: "Accounts", access: "user", summary: "Delete the account (password required); the session cookie is cleared", body: json(deleteAccountSchema), ok: noContent("Deleted"), errors: [403, 422] },
+  },
+  "/api/me/addresses": {
+    GET: { tag: "Accounts", access: "user", summary: "The address book, the default first (fields decrypted for their owner)", ok: ok("{ addresses }"), errors: [] },
+    POST: { tag: "Accounts", access: "user", summary: "Add an address (at most 10; the first becomes the default)", body: json(addressInputSchema), ok: created("{ address }"), errors: [409, 422] },
+  },
+  "/api/me/addresses/{id}": {
+    PUT: { tag: "Accounts", access: "user", summary: "Replace one of the caller's addresses", params: { id: uuid("address") }, body: json(addressInputSchema), ok: ok("{ address }"), errors: [404, 422] },
+    DELETE: { tag: "Accounts", access: "user", summary: "Delete an address (orders keep their own copy); deleting the default promotes the newest other one", params: { id: uuid("address") }, ok: noContent("Deleted"), errors: [404] },
+  },
+  "/api/me/addresses/{id}/default": {
+    POST: { tag: "Accounts", access: "user", summary: "Make an address the default", params: { id: uuid("address") }, ok: ok("{ addresses }"), errors: [404] },
   },
   "/api/me/password": {
     POST: { tag: "Accounts", access: "user", summary: "Change the password (the current one required); other sessions are revoked", body: json(changePasswordSchema), ok: ok("Changed"), errors: [403, 422, 429] },
