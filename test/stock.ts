@@ -2,14 +2,16 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { db } from "@/lib/db";
+import { giveDefaultAddresses } from "./addresses";
 import { soldStates, holdingStates } from "@/lib/orders/lifecycle/transitions";
 import { stockGate, type StockGate } from "@/lib/stock/gate";
 import { stockKeys } from "@/lib/stock/keys";
 
-/** n verified buyers in one INSERT. */
+/** n verified buyers in one INSERT, each with a default delivery address (so their orders can be paid). */
 export async function createBuyers(n: number): Promise<string[]> {
   const ids = Array.from({ length: n }, () => randomUUID());
   await db.user.createMany({ data: ids.map((id) => ({ id, emailHash: `t-${id}`, emailVerifiedAt: new Date() })) });
+  await giveDefaultAddresses(ids);
   return ids;
 }
 
