@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DeliveryView } from "@/components/addresses/delivery-view";
 import { DataTable } from "@/components/ui/data-table";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
@@ -47,6 +48,10 @@ export default async function SellerOrderPage({ params }: { params: Promise<{ id
           ]}
         />
         <p className="text-right font-semibold">{formatPrice(order.subtotal)}</p>
+      </section>
+      <section className={card}>
+        <h2 className="font-semibold">{messages.address.shipTo}</h2>
+        <DeliveryView delivery={order.delivery} t={messages.address} />
       </section>
       <section className={card}>
         <h2 className="font-semibold">{t.orders.payment}</h2>
