@@ -1,6 +1,7 @@
 import "server-only";
-// Setting an order's delivery details (the rule that paying needs them: ./delivery-rule.ts). The snapshot is encrypted (lib/addresses/codec.ts) and copied, never referenced: editing or deleting an
-// address book entry later changes no order.
+// Setting an order's delivery details (the rule that paying needs them: ./delivery-rule.ts). The snapshot
+// is encrypted (lib/addresses/codec.ts) and copied, never referenced: editing or deleting an address book
+// entry later changes no order.
 import { getAddressCiphertext } from "@/lib/addresses/queries";
 import { encryptDelivery } from "@/lib/addresses/codec";
 import type { DeliveryChoice } from "@/lib/addresses/schemas";
