@@ -47,11 +47,14 @@ test("buy-now asks for the delivery address within the hold; the seller's order 
   // The postcode search cannot load offline: it says so, and the form is typed by hand.
   await page.getByTestId("postcode-search").click();
   await expect(page.getByTestId("postcode-unavailable")).toHaveText("주소 검색을 쓸 수 없어요. 우편번호와 주소를 직접 입력해 주세요.");
-  await fillAddress(page, { recipient: "최구매", phone: "010-2000-0003", postcode: "123", address: "서울특별시 종로구 세종대로 175", detail: "2층" });
+  await fillAddress(page, { recipient: "최구매", phone: "02-2000-0003", postcode: "123", address: "서울특별시 종로구 세종대로 175", detail: "2층" });
   await page.getByLabel("배송 메모").selectOption("경비실에 맡겨주세요");
-  await page.getByRole("button", { name: "이 배송지로 정하기" }).click();
-  await expect(page.getByTestId("postcode-error")).toHaveText("우편번호 5자리를 입력해 주세요.");
+  // The browser's own check holds back a postcode that is not 5 digits; the server checks everything again.
+  expect(await page.getByLabel("우편번호").evaluate((el) => (el as HTMLInputElement).validity.patternMismatch)).toBe(true);
   await page.getByLabel("우편번호").fill("03172");
+  await page.getByRole("button", { name: "이 배송지로 정하기" }).click();
+  await expect(page.getByTestId("phone-error")).toHaveText("010으로 시작하는 휴대폰 번호를 입력해 주세요 (예: 010-1234-5678).");
+  await page.getByLabel("휴대폰 번호").fill("010-2000-0003");
   await expect(page.getByLabel("배송지 목록에 저장")).toBeChecked();
   await page.getByRole("button", { name: "이 배송지로 정하기" }).click();
 
