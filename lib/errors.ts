@@ -23,6 +23,10 @@ export const errorStatus = {
   /** The room does not take entries yet (before its pre-queue window). */
   ROOM_NOT_OPEN: 409,
   INVALID_TRANSITION: 409,
+  /** An order ships: it cannot be paid before its delivery details are set (lib/orders/delivery.ts). */
+  DELIVERY_REQUIRED: 409,
+  /** The address book holds lib/addresses/schemas.ts's MAX_ADDRESSES entries already. */
+  ADDRESS_BOOK_FULL: 409,
   RETURN_WINDOW_CLOSED: 409,
   /** A body over its route's cap (lib/body.ts); the connection is closed after the answer. */
   PAYLOAD_TOO_LARGE: 413,

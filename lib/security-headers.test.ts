@@ -16,7 +16,7 @@ function directives(policy: string): Map<string, string[]> {
 describe("pagePolicy", () => {
   it("allows the page's nonce and the shop's own scripts, never inline scripts at large or eval", () => {
     const d = directives(pagePolicy({ nonce: "abc123==" }, plain));
-    expect(d.get("script-src")).toEqual(["'self'", "'nonce-abc123=='"]);
+    expect(d.get("script-src")).toEqual(["'self'", "'nonce-abc123=='", "https://t1.daumcdn.net"]);
     expect(d.get("frame-ancestors")).toEqual(["'none'"]);
     expect(d.get("object-src")).toEqual(["'none'"]);
     expect(d.get("base-uri")).toEqual(["'none'"]);
@@ -28,16 +28,23 @@ describe("pagePolicy", () => {
 
   it("lists a cached page's script hashes instead of a nonce", () => {
     const d = directives(pagePolicy({ hashes: ["'sha256-AAA='", "'sha256-BBB='"] }, plain));
-    expect(d.get("script-src")).toEqual(["'self'", "'sha256-AAA='", "'sha256-BBB='"]);
+    expect(d.get("script-src")).toEqual(["'self'", "'sha256-AAA='", "'sha256-BBB='", "https://t1.daumcdn.net"]);
   });
 
   it("allows Toss's SDK, frames and API only when the widget is configured", () => {
     const off = pagePolicy({ nonce: "n" }, plain);
     expect(off).not.toContain("tosspayments");
     const d = directives(pagePolicy({ nonce: "n" }, { ...plain, tossWidget: true }));
-    expect(d.get("script-src")).toEqual(["'self'", "'nonce-n'", "https://js.tosspayments.com"]);
-    expect(d.get("frame-src")).toEqual(["'self'", "https://*.tosspayments.com"]);
+    expect(d.get("script-src")).toEqual(["'self'", "'nonce-n'", "https://t1.daumcdn.net", "https://js.tosspayments.com"]);
+    expect(d.get("frame-src")).toEqual(["'self'", "https://postcode.map.daum.net", "https://*.tosspayments.com"]);
     expect(d.get("connect-src")).toEqual(["'self'", "https://*.tosspayments.com"]);
+  });
+
+  it("allows the postcode search's scripts and frame, and nothing else of Kakao's", () => {
+    const d = directives(pagePolicy({ nonce: "n" }, plain));
+    expect(d.get("frame-src")).toEqual(["'self'", "https://postcode.map.daum.net"]);
+    expect(d.get("connect-src")).toEqual(["'self'"]);
+    expect(d.get("img-src")).toEqual(["'self'", "data:", "blob:"]);
   });
 
   it("upgrades insecure requests on an https shop and allows eval only in development", () => {

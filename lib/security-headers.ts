@@ -25,6 +25,12 @@ export type PolicyOptions = {
 const TOSS_SCRIPT = "https://js.tosspayments.com";
 const TOSS_ORIGINS = "https://*.tosspayments.com";
 
+// The Kakao (Daum) postcode search (components/addresses/postcode-search.tsx), loaded only when a buyer
+// clicks "주소 검색": its loader script and the core script it adds come from t1.daumcdn.net, and it embeds
+// its search as a frame from postcode.map.daum.net (which answers to the page with postMessage).
+export const POSTCODE_SCRIPT = "https://t1.daumcdn.net";
+export const POSTCODE_FRAME = "https://postcode.map.daum.net";
+
 /** The Content-Security-Policy of a page. */
 export function pagePolicy(scripts: ScriptSources, opts: PolicyOptions): string {
   const toss = (extra: string) => (opts.tossWidget ? ` ${extra}` : "");
@@ -33,14 +39,14 @@ export function pagePolicy(scripts: ScriptSources, opts: PolicyOptions): string 
     "default-src 'self'",
     // 'self' loads Next's chunks (the <script src> tags and the runtime's dynamic imports); no
     // 'strict-dynamic', which would ignore 'self' and need every chunk tag to carry the nonce or a hash.
-    `script-src 'self'${inline ? ` ${inline}` : ""}${toss(TOSS_SCRIPT)}${opts.dev ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self'${inline ? ` ${inline}` : ""} ${POSTCODE_SCRIPT}${toss(TOSS_SCRIPT)}${opts.dev ? " 'unsafe-eval'" : ""}`,
     // Styles: inline on purpose. React renders style attributes, the ALTCHA widget injects a <style>, and a
     // cached page cannot carry a nonce for them; a nonce here would also switch 'unsafe-inline' off.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self'${toss(TOSS_ORIGINS)}`,
-    `frame-src 'self'${toss(TOSS_ORIGINS)}`,
+    `frame-src 'self' ${POSTCODE_FRAME}${toss(TOSS_ORIGINS)}`,
     // The ALTCHA proof of work solves in workers made from blob: URLs.
     "worker-src 'self' blob:",
     "object-src 'none'",

@@ -13,7 +13,7 @@ describe("withScriptHashes", () => {
     expect(csp).not.toContain("render-nonce");
     const hashes = inlineScriptHashes(html);
     expect(hashes).toHaveLength(2);
-    expect(csp).toContain(`script-src 'self' ${hashes.join(" ")};`);
+    expect(csp).toContain(`script-src 'self' ${hashes.join(" ")} https://t1.daumcdn.net;`);
     expect(page.headers["x-content-type-options"]).toBe("nosniff");
     expect(page.body).toBe(body);
   });

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect } from "vitest";
 import { db } from "@/lib/db";
+import { giveDefaultAddresses } from "./addresses";
 import { soldStates, holdingStates } from "@/lib/orders/lifecycle/transitions";
 import { setStockGate, StockGate, stockGate } from "@/lib/stock/gate";
 import { NoRedisStore } from "@/lib/stock/no-store";
@@ -33,10 +34,11 @@ export function useStockTier(tier: StockTier) {
   });
 }
 
-/** n verified buyers in one INSERT. */
+/** n verified buyers in one INSERT, each with a default delivery address (so their orders can be paid). */
 export async function createBuyers(n: number): Promise<string[]> {
   const ids = Array.from({ length: n }, () => randomUUID());
   await db.user.createMany({ data: ids.map((id) => ({ id, emailHash: `t-${id}`, emailVerifiedAt: new Date() })) });
+  await giveDefaultAddresses(ids);
   return ids;
 }
 

@@ -10,8 +10,8 @@ import { PaymentSummaryView, type PaymentSummaryOrder, type PaymentSummaryTexts 
 
 type Outcome = "paid" | "already" | "pending" | "failed" | "mismatch" | "unavailable" | "expired" | "declined" | "compensated" | "refunded";
 type Answer = { outcome: Outcome; code?: string; order: PaymentSummaryOrder & { id: string } };
-type State = { kind: "confirming" } | { kind: "done"; answer: Answer } | { kind: "busy" } | { kind: "unknown" } | { kind: "notFound" };
-type Props = { query: { paymentKey: string; orderId: string; amount: number }; texts: PaymentSummaryTexts & { notFound: string }; locale: Locale };
+type State = { kind: "confirming" } | { kind: "done"; answer: Answer } | { kind: "busy" } | { kind: "unknown" } | { kind: "notFound" } | { kind: "needsDelivery" };
+type Props = { query: { paymentKey: string; orderId: string; amount: number }; texts: PaymentSummaryTexts & { notFound: string; needsDelivery: string }; locale: Locale };
 
 const MAX_TRIES = 4;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -27,6 +27,15 @@ export function ConfirmPayment({ query, texts, locale }: Props) {
   }, [query, router]);
 
   const t = texts.payments;
+  if (state.kind === "needsDelivery") {
+    // Nothing was charged: the order stays payable once it has somewhere to go.
+    return (
+      <>
+        <p role="alert" className="rounded-lg bg-amber-50 p-3 text-amber-900" data-testid="confirm-needs-delivery">{texts.needsDelivery}</p>
+        <Link href={`/orders/${query.orderId}`} className="underline">{t.viewOrder}</Link>
+      </>
+    );
+  }
   if (state.kind !== "done") {
     const text = { confirming: t.confirmingNow, busy: t.busy, unknown: t.confirming, notFound: texts.notFound }[state.kind];
     return <p role="status" className="rounded-lg bg-gray-50 p-3">{text}</p>;
@@ -64,7 +73,11 @@ async function confirm(query: Props["query"], setState: (s: State) => void, go: 
       go(`/signin?callbackUrl=${encodeURIComponent(back)}`);
       return;
     }
-    if (res.status === 404 || res.status === 409 || res.status === 422) return setState({ kind: "notFound" });
+    if (res.status === 409) {
+      const code = ((await res.json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code;
+      return setState({ kind: code === "DELIVERY_REQUIRED" ? "needsDelivery" : "notFound" });
+    }
+    if (res.status === 404 || res.status === 422) return setState({ kind: "notFound" });
     if (res.ok) {
       const answer = (await res.json()) as Answer;
       // A decline leaves the order payable until its hold ends: the fail page offers another card.

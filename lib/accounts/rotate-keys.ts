@@ -9,10 +9,11 @@ import { decrypt, encrypt, type KeyRing } from "@/lib/crypto/aead";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-/** Every encrypted column: table and columns (all nullable text in the v1.<keyId>.… format). */
+/** Every encrypted column: table and columns (text in the v1.<keyId>.… format; the query skips NULLs). */
 const ENCRYPTED = [
   { table: "User", columns: ["emailEnc", "nameEnc", "phoneEnc", "addressEnc"] },
-  { table: "Order", columns: ["shippingAddressEnc"] },
+  { table: "Order", columns: ["shippingAddressEnc", "deliveryEnc"] },
+  { table: "Address", columns: ["dataEnc"] },
 ] as const;
 
 /** `unreadable`: values under a key id the ring does not hold (left as they are, and reported). */

@@ -15,6 +15,8 @@ import { fieldErrors, parseBody, parseInput, parseQuery } from "@/lib/validation
 import { buyOneProduct, oneProductLine } from "./place/buy-now";
 import { placeOrder } from "./place/place-order";
 import { cancelOrder, requestReturn } from "./lifecycle/steps";
+import { deliveryChoiceSchema } from "@/lib/addresses/schemas";
+import { setOrderDelivery } from "./delivery";
 import { getOrderForUser, isOrderId, listOrdersForUser } from "./queries";
 import { checkoutSchema, idempotencyKeySchema, listOrdersQuerySchema, orderActionSchema, type CheckoutInput } from "./schemas";
 
@@ -92,5 +94,14 @@ export async function handleReturnOrder(req: Request, orderId: string): Promise<
   const { reason } = await optionalReason(req);
   if (!isOrderId(orderId)) throw notFound("order");
   await requestReturn(user.id, orderId, reason);
+  return Response.json({ order: await ownOrderOrThrow(orderId, user.id) });
+}
+
+/** PUT /api/orders/{id}/delivery: `{ addressId }` or `{ delivery }`; answers the order as it now stands. */
+export async function handleSetOrderDelivery(req: Request, orderId: string): Promise<Response> {
+  const user = await requireUser(req);
+  const choice = await parseBody(deliveryChoiceSchema, req);
+  if (!isOrderId(orderId)) throw notFound("order");
+  await setOrderDelivery(user.id, orderId, choice);
   return Response.json({ order: await ownOrderOrThrow(orderId, user.id) });
 }

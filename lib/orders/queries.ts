@@ -1,6 +1,7 @@
 import "server-only";
 // Order reads. A buyer sees only their own orders: anyone else's is "not found", never "forbidden".
 import { clock } from "@/lib/clock";
+import { decryptDeliveryOptional } from "@/lib/addresses/codec";
 import { decryptOptional } from "@/lib/crypto/aead";
 import { db } from "@/lib/db";
 import { cancellableFrom, returnDeadline } from "./lifecycle/steps";
@@ -10,14 +11,14 @@ export async function getOrderForUser(orderId: string, userId: string) {
   const order = await db.order.findFirst({
     where: { id: orderId, userId },
     select: {
-      id: true, status: true, amount: true, orderName: true, holdExpiresAt: true, createdAt: true, shippingAddressEnc: true,
+      id: true, status: true, amount: true, orderName: true, holdExpiresAt: true, createdAt: true, shippingAddressEnc: true, deliveryEnc: true,
       items: { select: { productId: true, name: true, image: true, unitPrice: true, quantity: true } },
       events: { select: { fromStatus: true, toStatus: true, note: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
       shipment: { select: { courier: true, trackingNumber: true, shippedAt: true } },
     },
   });
   if (!order) return null;
-  const { shippingAddressEnc, ...rest } = order;
+  const { shippingAddressEnc, deliveryEnc, ...rest } = order;
   const deliveredAt = order.status === "DELIVERED" ? [...order.events].reverse().find((e) => e.toStatus === "DELIVERED")?.createdAt : undefined;
   const deadline = deliveredAt ? returnDeadline(deliveredAt) : null;
   return {
@@ -25,6 +26,8 @@ export async function getOrderForUser(orderId: string, userId: string) {
     shippingAddress: decryptOptional(shippingAddressEnc),
     /** The seller's reason when they refused the return (its timeline note). */
     returnRefusal: order.status === "RETURN_REFUSED" ? (order.events.findLast((e) => e.toStatus === "RETURN_REFUSED")?.note ?? null) : null,
+    /** Who receives it and where (decrypted for its buyer); null until set — and then it cannot be paid. */
+    delivery: decryptDeliveryOptional(deliveryEnc),
     /** What the buyer may do now (the server re-checks on every request). */
     actions: {
       cancel: cancellableFrom.includes(order.status),

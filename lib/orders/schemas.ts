@@ -1,5 +1,6 @@
 // Order input and answers, shared by the route handler, the fast path and the client.
 import { z } from "zod";
+import { deliverySchema } from "@/lib/addresses/schemas";
 import { text } from "@/lib/validation";
 
 const noControls = "Must not contain control characters";
@@ -21,6 +22,14 @@ const shippingAddress = text(200, { error: "Address must be text", tooLong: "At 
   error: "Enter the full shipping address",
 });
 
+/** Where the parcel goes (lib/addresses/schemas.ts): a saved address, or details given here; neither = the default. */
+const deliveryFields = {
+  addressId: z.uuid({ error: "unknown_address" }).optional(),
+  delivery: deliverySchema.optional(),
+};
+const oneDelivery = (v: { addressId?: string; delivery?: unknown }) => v.addressId === undefined || v.delivery === undefined;
+const oneDeliveryIssue = { error: "choose_one", path: ["delivery"] };
+
 const uuidList = (what: string) =>
   z
     .array(z.uuid({ error: `Unknown ${what}` }), { error: `${what}s must be a list` })
@@ -37,12 +46,12 @@ export const checkoutSchema = z.preprocess(
   z.discriminatedUnion(
     "source",
     [
-      placeOrderSchema.extend({ source: z.literal("buy-now"), shippingAddress: shippingAddress.optional() }),
-      placeOrderSchema.extend({ source: z.literal("wishlist"), shippingAddress: shippingAddress.optional() }),
-      z.object({ source: z.literal("cart"), cartItemIds: uuidList("cart line"), shippingAddress: shippingAddress.optional() }),
+      placeOrderSchema.extend({ source: z.literal("buy-now"), shippingAddress: shippingAddress.optional(), ...deliveryFields }),
+      placeOrderSchema.extend({ source: z.literal("wishlist"), shippingAddress: shippingAddress.optional(), ...deliveryFields }),
+      z.object({ source: z.literal("cart"), cartItemIds: uuidList("cart line"), shippingAddress: shippingAddress.optional(), ...deliveryFields }),
     ],
     { error: "source must be cart, wishlist or buy-now" },
-  ),
+  ).refine(oneDelivery, oneDeliveryIssue),
 );
 export type CheckoutInput = z.infer<typeof checkoutSchema>;
 export type CheckoutSource = CheckoutInput["source"];

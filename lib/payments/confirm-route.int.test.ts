@@ -5,10 +5,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as confirmRoute from "@/app/api/payments/confirm/route";
+import * as deliveryRoute from "@/app/api/orders/[id]/delivery/route";
 import { mintSessionCookie } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { TossFake } from "@/lib/payments/toss-fake";
 import { fastPaths } from "@/server/fast-path";
+import { HOME, HOME_INPUT } from "@/test/addresses";
 import { cookieHeader, ctx, jsonRequest, origin } from "@/test/http";
 import { confirmCalls, payInWindow, pendingOrder, startFakeToss, freshTossClientEachTest } from "@/test/payments";
 import { auditMoney } from "./audit-load";
@@ -109,5 +111,25 @@ describe.each([
     expect((await call(b.q, { cookie: b.cookie, origin: null })).status).toBe(403);
     expect(confirmCalls(fake)).toHaveLength(0);
     expect((await db.order.findUniqueOrThrow({ where: { id: b.orderId } })).status).toBe("PENDING_PAYMENT");
+  });
+
+  it("an order without delivery details is 409 DELIVERY_REQUIRED and sends nothing to Toss; once set, it confirms", async () => {
+    const b = await buyerWithPaidWindow();
+    await db.order.update({ where: { id: b.orderId }, data: { deliveryEnc: null } }); // a buy-now by a buyer with no saved address
+    const sent = confirmCalls(fake).length;
+    const refused = await call(b.q, { cookie: b.cookie });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error).toMatchObject({ code: "DELIVERY_REQUIRED", orderId: b.orderId });
+    expect(confirmCalls(fake).length).toBe(sent);
+    expect(await db.order.findUniqueOrThrow({ where: { id: b.orderId }, select: { status: true, paymentClaimedUntil: true } })).toEqual({ status: "PENDING_PAYMENT", paymentClaimedUntil: null });
+
+    const set = await deliveryRoute.PUT(jsonRequest(`/api/orders/${b.orderId}/delivery`, { method: "PUT", body: { delivery: HOME_INPUT }, cookie: b.cookie }), ctx({ id: b.orderId }) as never);
+    expect(set.status).toBe(200);
+    expect((await set.json()).order.delivery).toEqual(HOME);
+    expect((await call(b.q, { cookie: b.cookie })).json).toMatchObject({ outcome: "paid", order: { status: "PAID" } });
+    // Paid: the delivery details are the ones the order shipped with, no longer the buyer's to change.
+    const late = await deliveryRoute.PUT(jsonRequest(`/api/orders/${b.orderId}/delivery`, { method: "PUT", body: { delivery: HOME_INPUT }, cookie: b.cookie }), ctx({ id: b.orderId }) as never);
+    expect(late.status).toBe(409);
+    expect((await late.json()).error).toMatchObject({ code: "INVALID_TRANSITION", status: "PAID" });
   });
 });

@@ -20,6 +20,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { Prisma, type OrderStatus } from "@/lib/generated/prisma/client";
 import { writeOutbox } from "@/lib/jobs/outbox";
 import { log } from "@/lib/log";
+import { deliveryRequired, hasDelivery, needsDelivery } from "@/lib/orders/delivery-rule";
 import { releaseOrderUnits } from "@/lib/orders/lifecycle/holds";
 import { soldStates, transition } from "@/lib/orders/lifecycle/transitions";
 import { toss } from "./gateway";
@@ -80,6 +81,7 @@ export async function confirmOrderPayment(userId: string, q: SuccessQuery): Prom
   if (!begun.claim) {
     if (begun.status !== "PENDING_PAYMENT") return result("already", begun.status);
     // Nothing was written; the same checks, in the same order, as the general path.
+    if (!begun.hasDelivery) throw deliveryRequired(q.orderId);
     if (begun.paymentKey === q.paymentKey && (begun.paymentStatus === "ABORTED" || begun.paymentStatus === "EXPIRED")) {
       return result("declined", begun.status, begun.failureCode ?? undefined);
     }
@@ -108,6 +110,8 @@ async function notClaimed(orderId: string): Promise<ConfirmResult> {
 }
 
 type Begun = {
+  /** The order holds its delivery snapshot (lib/orders/delivery-rule.ts): without it nothing is claimed. */
+  hasDelivery: boolean;
   status: OrderStatus; amount: number; paymentKey: string | null; paymentStatus: string | null; failureCode: string | null;
   /** The claim's end when this call moved the order to CONFIRMING; null when nothing was written. */
   claim: Date | null;
@@ -125,9 +129,9 @@ async function beginConfirmFast(userId: string, q: SuccessQuery): Promise<Begun 
   const now = clock.now();
   const until = new Date(now.getTime() + CLAIM_MS);
   try {
-    const rows = await queryRows<{ status: OrderStatus; amount: number; paymentKey: string | null; paymentStatus: string | null; failureCode: string | null; claimed: boolean }>(Prisma.sql`
+    const rows = await queryRows<{ status: OrderStatus; hasDelivery: boolean; amount: number; paymentKey: string | null; paymentStatus: string | null; failureCode: string | null; claimed: boolean }>(Prisma.sql`
       WITH cur AS (
-        SELECT o.id, o.status, o.amount, p."paymentKey", p.status AS "paymentStatus", p."failureCode"
+        SELECT o.id, o.status, o.amount, ${hasDelivery("o")} AS "hasDelivery", p."paymentKey", p.status AS "paymentStatus", p."failureCode"
         FROM "Order" o LEFT JOIN "Payment" p ON p."orderId" = o.id
         WHERE o.id = ${q.orderId} AND o."userId" = ${userId}::uuid
       ), upd AS (
@@ -135,7 +139,7 @@ async function beginConfirmFast(userId: string, q: SuccessQuery): Promise<Begun 
         FROM cur
         WHERE o.id = cur.id AND o.status = 'PENDING_PAYMENT' AND o."holdExpiresAt" > ${now}
           AND (o."paymentClaimedUntil" IS NULL OR o."paymentClaimedUntil" < ${now})
-          AND o.amount = ${q.amount}
+          AND o.amount = ${q.amount} AND ${hasDelivery("o")}
           AND NOT (cur."paymentKey" IS NOT DISTINCT FROM ${q.paymentKey} AND cur."paymentStatus" IN ('ABORTED', 'EXPIRED'))
         RETURNING o.id
       ), ev AS (
@@ -154,12 +158,12 @@ async function beginConfirmFast(userId: string, q: SuccessQuery): Promise<Begun 
           method = NULL, "approvedAt" = NULL, "failureCode" = NULL, raw = NULL, "updatedAt" = EXCLUDED."updatedAt"
         RETURNING 1
       )
-      SELECT cur.status::text AS status, cur.amount, cur."paymentKey", cur."paymentStatus", cur."failureCode",
+      SELECT cur.status::text AS status, cur."hasDelivery", cur.amount, cur."paymentKey", cur."paymentStatus", cur."failureCode",
              EXISTS (SELECT 1 FROM upd) AS claimed
       FROM cur`);
     const r = rows[0];
     if (!r) return null;
-    return { status: r.claimed ? "CONFIRMING" : r.status, amount: Number(r.amount), paymentKey: r.paymentKey, paymentStatus: r.paymentStatus, failureCode: r.failureCode, claim: r.claimed ? until : null };
+    return { hasDelivery: r.hasDelivery, status: r.claimed ? "CONFIRMING" : r.status, amount: Number(r.amount), paymentKey: r.paymentKey, paymentStatus: r.paymentStatus, failureCode: r.failureCode, claim: r.claimed ? until : null };
   } catch (err) {
     // A paymentKey already used by another order is not this order's payment (nothing was written).
     if (isUniqueViolation(err)) throw new AppError("CONFLICT", "This payment belongs to another order");
@@ -171,10 +175,11 @@ async function beginConfirmFast(userId: string, q: SuccessQuery): Promise<Begun 
 async function confirmOrderPaymentSlow(userId: string, q: SuccessQuery): Promise<ConfirmResult> {
   const order = await db.order.findFirst({
     where: { id: q.orderId, userId },
-    select: { id: true, status: true, amount: true, holdExpiresAt: true, payment: { select: { paymentKey: true, status: true, failureCode: true } } },
+    select: { id: true, status: true, amount: true, holdExpiresAt: true, deliveryEnc: true, payment: { select: { paymentKey: true, status: true, failureCode: true } } },
   });
   if (!order) throw notFound("order");
   if (order.status !== "PENDING_PAYMENT") return result("already", order.status);
+  if (needsDelivery(order)) throw deliveryRequired(order.id);
   // A refresh of a declined attempt's success page: Toss has answered that paymentKey already.
   if (order.payment?.paymentKey === q.paymentKey && (order.payment.status === "ABORTED" || order.payment.status === "EXPIRED")) {
     return result("declined", order.status, order.payment.failureCode ?? undefined);
@@ -208,7 +213,7 @@ async function beginConfirm(orderId: string, paymentKey: string, amount: number)
     return await db.$transaction(async (tx) => {
       const claimed = await tx.$executeRaw`
         UPDATE "Order" SET "paymentClaimedUntil" = ${until}
-        WHERE id = ${orderId} AND status = 'PENDING_PAYMENT' AND ("paymentClaimedUntil" IS NULL OR "paymentClaimedUntil" < ${clock.now()})`;
+        WHERE id = ${orderId} AND status = 'PENDING_PAYMENT' AND ${hasDelivery('"Order"')} AND ("paymentClaimedUntil" IS NULL OR "paymentClaimedUntil" < ${clock.now()})`;
       if (!claimed) return null;
       const t = await transition(tx, orderId, "PENDING_PAYMENT", "CONFIRMING", { onlyBeforeHoldExpiry: true, note: "payment confirming" });
       if (!t.ok) throw new NotBegun();

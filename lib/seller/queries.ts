@@ -1,6 +1,7 @@
 import "server-only";
 // Seller reads: products with their stock, and orders that contain the seller's products. Orders show
 // only the seller's own lines (another seller's items in the same order are none of their business).
+import { decryptDeliveryOptional } from "@/lib/addresses/codec";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -62,7 +63,7 @@ export async function getSellerOrderOrThrow(scope: SellerScope, orderId: string)
   const order = await db.order.findFirst({
     where: { id: orderId, ...orderWhere(scope, {}) },
     select: {
-      id: true, status: true, amount: true, orderName: true, createdAt: true, holdExpiresAt: true,
+      id: true, status: true, amount: true, orderName: true, createdAt: true, holdExpiresAt: true, deliveryEnc: true,
       items: lineSelect(scope),
       events: { select: { fromStatus: true, toStatus: true, note: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       payment: { select: { status: true, method: true, amount: true, approvedAt: true } },
@@ -71,5 +72,7 @@ export async function getSellerOrderOrThrow(scope: SellerScope, orderId: string)
     },
   });
   if (!order) throw new AppError("NOT_FOUND", "order not found");
-  return { ...order, refund: primaryRefund(order.refunds), subtotal: order.items.reduce((s, i) => s + i.unitPrice * i.quantity, 0) };
+  const { deliveryEnc, ...rest } = order;
+  // The recipient and address, decrypted only here: for the seller of this order (orderWhere's scope), to ship it.
+  return { ...rest, delivery: decryptDeliveryOptional(deliveryEnc), refund: primaryRefund(order.refunds), subtotal: order.items.reduce((s, i) => s + i.unitPrice * i.quantity, 0) };
 }

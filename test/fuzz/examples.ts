@@ -17,6 +17,8 @@ export const EXAMPLES: Record<string, Record<string, unknown>[]> = {
   "POST /api/users/password-reset/confirm": [{ token: "not-a-reset-token", password: "Fuzz!pass123" }],
   "POST /api/users/social": [{ ticket: "not-a-ticket-at-all", name: "퍼즈", phone: "010-3000-0004", agreeTerms: true, agreePrivacy: true, confirmAge14: true }],
   "PATCH /api/me/consents": [{ marketing: true }],
+  "POST /api/me/addresses": [{ recipient: "김퍼즈", phone: "010-3000-0004", postcode: "04524", address: "서울특별시 중구 세종대로 110", detail: "1층", memo: "문 앞에 놓아주세요" }],
+  "PUT /api/orders/[id]/delivery": [{ delivery: { recipient: "김퍼즈", phone: "010-3000-0004", postcode: "04524", address: "서울특별시 중구 세종대로 110" } }],
   "POST /api/payments/confirm": [{ paymentKey: "tgen_fuzz", orderId: "$order", amount: 10000 }],
   "POST /api/seller/products": [
     { name: "퍼즈 머그컵", description: "퍼즈가 만든 상품", price: 12000, categoryId: "$category", type: "NORMAL", units: 10 },

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DeleteAccountForm } from "@/components/accounts/delete-account-form";
 import { MarketingConsent } from "@/components/accounts/marketing-consent";
 import { PasswordForm } from "@/components/accounts/password-form";
@@ -58,6 +59,11 @@ export default async function AccountPage() {
           </div>
         )}
         <ProfileForm t={t} profile={profile} />
+      </Section>
+      <Section title={messages.address.bookTitle} id="addresses">
+        <Link href="/account/addresses" className="text-sm font-medium underline" data-testid="address-book-link">
+          {messages.address.bookLink}
+        </Link>
       </Section>
       <Section title={messages.phone.title} id="phone">
         <PhoneVerification t={messages.phone} initial={phone} locale={locale} outboxLink={env.NODE_ENV !== "production" || env.HURRYUP_DEMO} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { OrderLines } from "@/components/orders/order-lines";
+import { listAddresses } from "@/lib/addresses/queries";
 import { requirePageUser } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { fill } from "@/lib/i18n/fill";
@@ -35,7 +36,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Sea
   const query = querySchema.parse(raw);
   const here = `/checkout?${new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => list(v).map((x) => [k, String(x)])))}`;
   const user = await requirePageUser(here);
-  const [messages, locale] = await Promise.all([getMessages(), getLocale()]);
+  const [messages, locale, saved] = await Promise.all([getMessages(), getLocale(), listAddresses(user.id)]);
   const t = messages.orders;
   // A guest cart still behind a cookie is merged first (as on the cart page), so checkout sees it.
   if (query.source === "cart") await getPageCartOwner();
@@ -65,9 +66,10 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Sea
           source={query.source}
           lines={orderable.map((l) => ({ key: l.key, productId: l.productId, quantity: l.quantity }))}
           amount={summary.amount}
-          address={summary.address}
+          saved={saved}
           returnTo={here}
           t={t}
+          ta={messages.address}
         />
       </aside>
     </main>

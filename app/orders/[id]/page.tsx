@@ -1,8 +1,10 @@
-// /orders/[id] — one of the buyer's orders: items (snapshots), amount, address, state and its timeline;
-// while unpaid the hold's countdown and the pay button; cancel until it ships, return after delivery.
+// /orders/[id] — one of the buyer's orders: items (snapshots), amount, delivery details, state and its timeline;
+// while unpaid the hold's countdown and the pay button (or, first, the delivery details it still needs); cancel until it ships, return after delivery.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DeliveryView } from "@/components/addresses/delivery-view";
+import { OrderDeliveryForm } from "@/components/addresses/order-delivery-form";
 import { PayButton } from "@/components/checkout/pay-button";
 import { PaymentSummary } from "@/components/checkout/payment-summary";
 import { HoldCountdown } from "@/components/orders/hold-countdown";
@@ -11,6 +13,8 @@ import { OrderLines } from "@/components/orders/order-lines";
 import { OrderTimeline } from "@/components/orders/order-timeline";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { TrackingInfo } from "@/components/fulfilment/tracking-info";
+import { listAddresses } from "@/lib/addresses/queries";
+import { MAX_ADDRESSES } from "@/lib/addresses/schemas";
 import { requirePageUser } from "@/lib/auth/guards";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
@@ -30,8 +34,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const order = isOrderId(id) ? await getOrderForUser(id, user.id) : null;
   if (!order) notFound();
   const [messages, locale, payment] = [await getMessages(), await getLocale(), await getOrderPayment(order.id, user.id)];
+  const saved = order.status === "PENDING_PAYMENT" ? await listAddresses(user.id) : [];
   const t = messages.orders;
   const f = messages.fulfilment;
+  const ta = messages.address;
   const pending = order.status === "PENDING_PAYMENT" && order.holdExpiresAt;
   return (
     <main className="mx-auto grid max-w-5xl gap-8 px-4 py-8 md:grid-cols-[1fr_20rem]">
@@ -51,7 +57,15 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <h2 className="font-semibold">{t.awaitingPayment}</h2>
             <p className="text-sm">{t.holdNotice}</p>
             <HoldCountdown expiresAt={order.holdExpiresAt!.toISOString()} label={t.holdRemaining} endedLabel={t.holdEnded} />
-            <PayButton order={order} />
+            {order.delivery ? (
+              <PayButton order={order} />
+            ) : (
+              // An order ships: paying waits for its delivery details (lib/orders/delivery-rule.ts).
+              <div className="space-y-3">
+                <p role="status" className="text-sm font-medium text-amber-900" data-testid="delivery-needed">{ta.deliveryNeeded}</p>
+                <OrderDeliveryForm orderId={order.id} saved={saved} canSave={saved.length < MAX_ADDRESSES} t={ta} statuses={t.status} />
+              </div>
+            )}
           </section>
         )}
         {order.shipment && <TrackingInfo shipment={order.shipment} t={f} locale={locale} />}
@@ -79,10 +93,20 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <PaymentSummary order={payment} />
           </section>
         )}
-        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
-          <dt className="text-neutral-500">{t.shippingAddress}</dt>
-          <dd data-testid="order-address">{order.shippingAddress ?? t.noAddress}</dd>
-        </dl>
+        <section className="space-y-2">
+          <h2 className="font-semibold">{ta.shipTo}</h2>
+          <DeliveryView delivery={order.delivery} t={ta} />
+          {pending && order.delivery && (
+            <details className="text-sm">
+              <summary className="cursor-pointer underline">{ta.changeDelivery}</summary>
+              <div className="mt-3">
+                <OrderDeliveryForm orderId={order.id} saved={saved} canSave={saved.length < MAX_ADDRESSES} t={ta} statuses={t.status} />
+              </div>
+            </details>
+          )}
+          {/* Orders placed before delivery details existed keep their one-line address. */}
+          {!order.delivery && order.shippingAddress && <p data-testid="order-address" className="text-sm">{order.shippingAddress}</p>}
+        </section>
       </section>
       <aside className="h-fit space-y-6 rounded-lg border border-neutral-200 p-5">
         <OrderActions orderId={order.id} actions={order.actions} paid={soldStates.includes(order.status)} t={t} locale={locale} returnReasonLabel={f.buyer.returnReason} />

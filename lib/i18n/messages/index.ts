@@ -1,5 +1,6 @@
 // All messages, by domain. Add a domain: create messages/<domain>.ts exporting { ko, en } and list it here.
 import * as accounts from "./accounts";
+import * as address from "./address";
 import * as cart from "./cart";
 import * as common from "./common";
 import * as fulfilment from "./fulfilment";
@@ -10,8 +11,8 @@ import * as seller from "./seller";
 import * as shop from "./shop";
 
 export const messages = {
-  ko: { common: common.ko, accounts: accounts.ko, cart: cart.ko, orders: orders.ko, fulfilment: fulfilment.ko, payments: payments.ko, phone: phone.ko, seller: seller.ko, shop: shop.ko },
-  en: { common: common.en, accounts: accounts.en, cart: cart.en, orders: orders.en, fulfilment: fulfilment.en, payments: payments.en, phone: phone.en, seller: seller.en, shop: shop.en },
+  ko: { common: common.ko, accounts: accounts.ko, address: address.ko, cart: cart.ko, orders: orders.ko, fulfilment: fulfilment.ko, payments: payments.ko, phone: phone.ko, seller: seller.ko, shop: shop.ko },
+  en: { common: common.en, accounts: accounts.en, address: address.en, cart: cart.en, orders: orders.en, fulfilment: fulfilment.en, payments: payments.en, phone: phone.en, seller: seller.en, shop: shop.en },
 };
 
 export type Messages = (typeof messages)["ko"];

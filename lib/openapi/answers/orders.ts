@@ -8,6 +8,7 @@ import type { PaymentOutcome } from "@/lib/payments/metrics";
 import type { getOrderPayment } from "@/lib/payments/queries";
 import type { receiveTossWebhook } from "@/lib/payments/webhooks";
 import { fits, type Sent } from "../fits";
+import { deliverySchema } from "./addresses";
 import { count, isoInstant, orderEventSchema, orderItemSchema, orderStatus, refundSchema, shipmentSchema, str, won } from "../responses";
 
 const orderId = str.describe("Toss order id: 6–64 of [A-Za-z0-9_-]");
@@ -23,6 +24,7 @@ const orderView = z.looseObject({
   shippingAddress: str.nullable(),
   items: z.array(orderItemSchema),
   events: z.array(orderEventSchema),
+  delivery: deliverySchema.nullable().describe("Who receives it and where; null until set, and then it cannot be paid"),
   shipment: shipmentSchema,
   returnRefusal: str.nullable().describe("The seller's reason when they refused the return"),
   actions: z.looseObject({ cancel: z.boolean(), return: z.boolean(), returnDeadline: isoInstant.nullable() }).describe("What the buyer may do now (re-checked on every request)"),

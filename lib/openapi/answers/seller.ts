@@ -10,6 +10,7 @@ import type { ownedProductOrThrow } from "@/lib/seller/scope";
 import type { archiveProduct, createProduct, restockProduct, updateProduct } from "@/lib/seller/service";
 import type { uploadProductImage } from "@/lib/seller/uploads";
 import { fits, type Sent } from "../fits";
+import { deliverySchema } from "./addresses";
 import { count, isoInstant, orderEventSchema, orderStatus, refundSchema, shipmentSchema, str, won } from "../responses";
 
 const positiveOrNull = z.number().int().positive().nullable();
@@ -76,6 +77,7 @@ export const sellerOrderSchema = fits(
       payment: z.looseObject({ status: str, method: str.nullable(), amount: won, approvedAt: isoInstant.nullable() }).nullable(),
       refunds: z.array(refundSchema),
       shipment: shipmentSchema,
+      delivery: deliverySchema.nullable().describe("Who receives it and where (decrypted for the order's seller)"),
       refund: refundSchema.nullable(),
     }),
   }),

@@ -1,8 +1,10 @@
 // The accounts routes: Auth.js, sign-up and verification, the profile, the phone and sessions (see ../registry.ts).
 import { changePasswordSchema, confirmPhoneCodeSchema, deleteAccountSchema, marketingConsentSchema, passwordResetRequestSchema, passwordResetSchema, requestPhoneCodeSchema, signUpSchema, socialSignUpSchema, updateProfileSchema, verifySchema } from "@/lib/accounts/schemas";
+import { addressInputSchema } from "@/lib/addresses/schemas";
 import { consentsSchema, passwordResetSchema as passwordResetAnswer, phoneStatusSchema, profileSchema, resetRequestedSchema, revokedSchema, sessionsSchema, socialSignedUpSchema, verificationSentSchema, verifiedSchema, viewerSummarySchema } from "../answers/accounts";
+import { addressAnswerSchema, addressBookSchema } from "../answers/addresses";
 import { authJsAnswerSchema } from "../answers/operations";
-import { accepted, clearsSession, created, json, noContent, ok, uuid, type Operations } from "../operation";
+import { accepted, clearsSession, created, json, noContent, noStore, ok, uuid, type Operations } from "../operation";
 
 const authPath = { nextauth: "Auth.js's action path (may hold slashes)" };
 
@@ -49,6 +51,17 @@ export const accountOperations: Operations = {
   "/api/me/consents": {
     GET: { tag: "Accounts", access: "user", summary: "The account's consents (terms, privacy, age 14+, marketing), each with its time and document version", ok: ok("The consents", consentsSchema), errors: [] },
     PATCH: { tag: "Accounts", access: "user", summary: "Grant or withdraw marketing consent", body: json(marketingConsentSchema), ok: ok("The consents", consentsSchema), errors: [422] },
+  },
+  "/api/me/addresses": {
+    GET: { tag: "Accounts", access: "user", summary: "The address book, the default first (fields decrypted for their owner)", ok: ok("The address book", addressBookSchema, { headers: noStore }), errors: [] },
+    POST: { tag: "Accounts", access: "user", summary: "Add an address (at most 10, 409 beyond; the first becomes the default)", body: json(addressInputSchema), ok: created("The address", addressAnswerSchema), errors: [409, 422] },
+  },
+  "/api/me/addresses/{id}": {
+    PUT: { tag: "Accounts", access: "user", summary: "Replace one of the caller's addresses", params: { id: uuid("address") }, body: json(addressInputSchema), ok: ok("The address", addressAnswerSchema), errors: [404, 422] },
+    DELETE: { tag: "Accounts", access: "user", summary: "Delete an address (orders keep their own copy); deleting the default promotes the newest other one", params: { id: uuid("address") }, ok: noContent("Deleted"), errors: [404] },
+  },
+  "/api/me/addresses/{id}/default": {
+    POST: { tag: "Accounts", access: "user", summary: "Make an address the default", params: { id: uuid("address") }, ok: ok("The address book", addressBookSchema), errors: [404] },
   },
   "/api/me/password": {
     POST: { tag: "Accounts", access: "user", summary: "Change the password (the current one required; a wrong one is 422); other sessions are revoked", body: json(changePasswordSchema), ok: ok("Changed: how many other sessions were signed out", revokedSchema), errors: [404, 422, 429] },

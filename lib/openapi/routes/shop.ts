@@ -1,4 +1,5 @@
 // The shop's routes: catalog, cart, wishlist, waiting room, orders and payments (see ../registry.ts).
+import { deliveryChoiceSchema } from "@/lib/addresses/schemas";
 import { addCartItemSchema, updateCartItemSchema } from "@/lib/cart/schemas";
 import { listProductsQuerySchema } from "@/lib/catalog/schemas";
 import { checkoutSchema, idempotencyKeySchema, listOrdersQuerySchema, orderActionSchema } from "@/lib/orders/schemas";
@@ -91,7 +92,8 @@ export const shopOperations: Operations = {
       summary: "Place an order from the cart, the wishlist or buy-now",
       description:
         "Prices are never part of the request. The same Idempotency-Key with the same body answers the first outcome again; with another body, 422. " +
-        "A refusal is 409 with `productId` beside the code (SOLD_OUT, NOT_OPEN, ENDED, LIMIT_EXCEEDED); 403 for an unverified email or phone, or a waiting-room drop without a valid pass.",
+        "A refusal is 409 with `productId` beside the code (SOLD_OUT, NOT_OPEN, ENDED, LIMIT_EXCEEDED); 403 for an unverified email or phone, or a waiting-room drop without a valid pass. " +
+        "Delivery: `addressId` (a saved address) or `delivery` (details); neither takes the address book's default. A cart or wishlist checkout without any is 422; a buy-now without any is placed, and its delivery is set with PUT /api/orders/{id}/delivery before paying.",
       headers: {
         "Idempotency-Key": { schema: idempotencyKeySchema, required: true, description: "8–300 printable ASCII characters (a UUID v4 recommended)" },
         "X-Waiting-Room-Pass": { schema: str, required: false, description: "The pass the waiting room gave (a drop with its room on)" },
@@ -104,6 +106,18 @@ export const shopOperations: Operations = {
   "/api/orders/{id}": {
     GET: { tag: "Orders", access: "user", summary: "One of the caller's orders (anyone else's is 404)", params: { id: orderIdParam }, ok: ok("The order", orderAnswerSchema), errors: [404] },
   },
+  "/api/orders/{id}/delivery": {
+    PUT: {
+      tag: "Orders",
+      access: "user",
+      summary: "Set the delivery details of an unpaid order: a saved address (addressId) or given details (delivery)",
+      description: "An order cannot be paid without them (the confirm answers 409 DELIVERY_REQUIRED). Allowed while the order awaits payment and its hold lasts; 409 INVALID_TRANSITION after.",
+      params: { id: orderIdParam },
+      body: json(deliveryChoiceSchema),
+      ok: ok("The order with its delivery details", orderAnswerSchema),
+      errors: [404, 409, 422],
+    },
+  },
   "/api/orders/{id}/cancel": {
     POST: { tag: "Orders", access: "user", summary: "Cancel an order until it ships (409 INVALID_TRANSITION with its `status` after)", params: { id: orderIdParam }, body: json(orderActionSchema, true), ok: ok("The order, cancelled", orderAnswerSchema), errors: [404, 409, 422] },
   },
@@ -115,7 +129,7 @@ export const shopOperations: Operations = {
       tag: "Payments",
       access: "user",
       summary: "Confirm the caller's payment (the successUrl's query as JSON)",
-      description: "Refresh-safe: an order already past PENDING_PAYMENT confirms nothing and answers `already` with its state.",
+      description: "Refresh-safe: an order already past PENDING_PAYMENT confirms nothing and answers `already` with its state. An unpaid order without delivery details is 409 DELIVERY_REQUIRED (nothing is sent to Toss).",
       body: json(confirmBodySchema),
       ok: ok("The outcome and the order as it now stands", confirmSchema),
       errors: [404, 409, 422, 503],

@@ -36,6 +36,11 @@ export type LedgerInput = {
   shippingAddressEnc?: string | null;
   /** Without shippingAddressEnc: copy the buyer's profile address (ciphertext) into the order. */
   profileAddress?: boolean;
+  /**
+   * The delivery snapshot, already encrypted (lib/addresses/codec.ts). Without it the statement copies the
+   * buyer's default address book entry, if any (no query before admission on the hot path).
+   */
+  deliveryEnc?: string | null;
   consume?: Consumed;
   /** The buyer's verified phone (blind index): its PhonePurchaseCounter is guarded like the buyer's own. */
   phoneHash?: string | null;
@@ -77,7 +82,7 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
   // One row per order line, in columns (unnest keeps the statement's text the same for any batch size).
   const L = { order: [] as number[], product: [] as string[], qty: [] as number[] };
   const O = {
-    id: [] as string[], user: [] as string[], key: [] as string[], hash: [] as string[], address: [] as (string | null)[], profile: [] as boolean[],
+    id: [] as string[], user: [] as string[], key: [] as string[], hash: [] as string[], address: [] as (string | null)[], profile: [] as boolean[], delivery: [] as (string | null)[],
     first: [] as string[], note: [] as string[], phone: [] as (string | null)[], net: [] as (string | null)[],
   };
   const cartItems = { id: [] as string[], user: [] as string[] };
@@ -93,7 +98,7 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
       L.qty.push(line.quantity);
     }
     O.id.push(o.orderId); O.user.push(o.userId); O.key.push(o.idempotencyKey); O.hash.push(o.requestHash);
-    O.address.push(o.shippingAddressEnc ?? null); O.profile.push(o.profileAddress === true); O.first.push(o.lines[0].productId);
+    O.address.push(o.shippingAddressEnc ?? null); O.profile.push(o.profileAddress === true); O.delivery.push(o.deliveryEnc ?? null); O.first.push(o.lines[0].productId);
     O.note.push(`hold of ${o.lines.reduce((s, l) => s + l.quantity, 0)} unit(s)`);
     O.phone.push(o.phoneHash ?? null); O.net.push(o.clientNet ?? null);
     for (const id of o.consume?.cartItemIds ?? []) {
@@ -108,9 +113,9 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
   const lineCount = L.order.length;
   const rows = await client.$queryRaw<{ idx: number; id: string | null; amount: number }[]>`
     WITH o AS (
-      SELECT (n - 1)::int AS idx, id, user_id, key, hash, address, profile, first_product, note, phone, net
-      FROM unnest(${O.id}::text[], ${O.user}::uuid[], ${O.key}::text[], ${O.hash}::text[], ${O.address}::text[], ${O.profile}::boolean[], ${O.first}::uuid[], ${O.note}::text[], ${O.phone}::text[], ${O.net}::text[])
-           WITH ORDINALITY AS t(id, user_id, key, hash, address, profile, first_product, note, phone, net, n)
+      SELECT (n - 1)::int AS idx, id, user_id, key, hash, address, profile, delivery, first_product, note, phone, net
+      FROM unnest(${O.id}::text[], ${O.user}::uuid[], ${O.key}::text[], ${O.hash}::text[], ${O.address}::text[], ${O.profile}::boolean[], ${O.delivery}::text[], ${O.first}::uuid[], ${O.note}::text[], ${O.phone}::text[], ${O.net}::text[])
+           WITH ORDINALITY AS t(id, user_id, key, hash, address, profile, delivery, first_product, note, phone, net, n)
     ), req AS (
       SELECT r.idx, r.product_id, r.qty, o.user_id, o.phone FROM unnest(${L.order}::int[], ${L.product}::uuid[], ${L.qty}::int[]) AS r(idx, product_id, qty)
       JOIN o ON o.idx = r.idx
@@ -153,14 +158,15 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
       WHERE i."productId" = t.product_id AND i.available >= t.qty
       RETURNING i."productId"
     ), ord AS (
-      INSERT INTO "Order" (id, "userId", status, amount, "orderName", "idempotencyKey", "holdExpiresAt", "shippingAddressEnc", "phoneHash", "clientNet", "createdAt", "updatedAt")
+      INSERT INTO "Order" (id, "userId", status, amount, "orderName", "idempotencyKey", "holdExpiresAt", "shippingAddressEnc", "deliveryEnc", "phoneHash", "clientNet", "createdAt", "updatedAt")
       SELECT o.id, o.user_id, 'PENDING_PAYMENT'::"OrderStatus", sum(p.price * p.qty)::int,
              COALESCE(min(p.name) FILTER (WHERE p.product_id = o.first_product), min(p.name))
                || CASE WHEN count(*) > 1 THEN ' 외 ' || (count(*) - 1) || '건' ELSE '' END,
              o.key, ${holdExpiresAt}::timestamp,
-             COALESCE(o.address, CASE WHEN o.profile THEN (SELECT "addressEnc" FROM "User" u WHERE u.id = o.user_id) END), o.phone, o.net, ${now}, ${now}
+             COALESCE(o.address, CASE WHEN o.profile THEN (SELECT "addressEnc" FROM "User" u WHERE u.id = o.user_id) END),
+             COALESCE(o.delivery, (SELECT a."dataEnc" FROM "Address" a WHERE a."userId" = o.user_id AND a."isDefault" LIMIT 1)), o.phone, o.net, ${now}, ${now}
       FROM o JOIN priced p ON p.idx = o.idx
-      GROUP BY o.idx, o.id, o.user_id, o.key, o.address, o.profile, o.first_product, o.phone, o.net
+      GROUP BY o.idx, o.id, o.user_id, o.key, o.address, o.profile, o.delivery, o.first_product, o.phone, o.net
       RETURNING id, amount
     ), items AS (
       INSERT INTO "OrderItem" (id, "orderId", "productId", "sellerId", name, image, "unitPrice", quantity)

@@ -13,6 +13,7 @@ import type { SessionUser } from "@/lib/auth/guards";
 import { RedisUnavailable, type AdmitRequestResult, type StockGate } from "@/lib/stock/gate";
 import { stockKeys } from "@/lib/stock/keys";
 import { passIdFor, type RoomPass } from "@/lib/waiting-room/order-pass";
+import { deliveryCiphertext } from "../delivery";
 import type { CheckoutInput, OrderAnswer, OrderLine } from "../schemas";
 import { afterStuckClaim, awaitFirstAnswer, CLAIM_TTL_S, dropClaim, requestHash, storeClaimAnswer } from "./idempotency";
 import { phoneRequired, recordOneProductBuy, refusalOfAdmit, type OneProductBuy } from "./place-order";
@@ -41,6 +42,8 @@ export async function buyOneProduct(
   pass: RoomPass | null = null,
 ): Promise<OrderAnswer | "fallback"> {
   const { phoneHash } = await session;
+  // A saved address that is not the buyer's is a 422 before anything is admitted (nothing to undo after).
+  if (what.input.addressId) await deliveryCiphertext(userId, { addressId: what.input.addressId });
   const buy: OneProductBuy = { userId, key, hash: requestHash(what.input), ...what, phoneHash, clientNet, pass: pass?.productId === what.line.productId ? pass : null };
   const refusalOf = (result: string) => refusalOfAdmit(result, buy.line.productId);
   for (let attempt = 0; attempt < 3; attempt++) {

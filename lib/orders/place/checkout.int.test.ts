@@ -1,5 +1,6 @@
 // Checkout from the cart, the wishlist and buy-now against real PostgreSQL and Redis: all lines or none,
-// placed lines leave the cart/wishlist in the order's transaction, the shipping address encrypted at rest.
+// placed lines leave the cart/wishlist in the order's transaction, the delivery snapshot encrypted at rest
+// (given, a saved address, or the address book's default; a cart or wishlist checkout needs one).
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { userOwner } from "@/lib/cart/owner";
@@ -14,6 +15,9 @@ import { addToWishlist } from "@/lib/wishlist/service";
 import { listWishlist } from "@/lib/wishlist/queries";
 import { createProduct, createUser } from "@/test/factories";
 import { expectInvariant } from "@/test/stock";
+import { HOME, HOME_INPUT, giveDefaultAddresses } from "@/test/addresses";
+import { decryptDelivery } from "@/lib/addresses/codec";
+import { createAddress } from "@/lib/addresses/service";
 import { placeOrder } from "./place-order";
 import { checkoutSchema, type OrderAnswer } from "../schemas";
 
@@ -25,6 +29,7 @@ const redisAvailable = async (productId: string) => Number((await stockGate().ru
 
 async function buyerWithCart(products: { id: string; quantity: number }[], address: string | null = ADDRESS) {
   const user = await createUser({ addressEnc: address ? encrypt(address) : null });
+  if (address) await giveDefaultAddresses([user.id]);
   for (const p of products) await addCartItem(userOwner(user.id), { productId: p.id, quantity: p.quantity });
   const cart = await getCartView(userOwner(user.id));
   return { user, lines: cart.lines };
@@ -74,9 +79,15 @@ describe("checkout from the cart", () => {
     const theirs = await buyerWithCart([{ id: p.id, quantity: 1 }]);
     expect(await fieldsOf(run(mine.user.id, { source: "cart", cartItemIds: [mine.lines[0].id, theirs.lines[0].id] }))).toEqual({ code: "VALIDATION", fields: ["cartItemIds.1"] });
     const homeless = await buyerWithCart([{ id: p.id, quantity: 1 }], null);
-    expect(await fieldsOf(run(homeless.user.id, { source: "cart", cartItemIds: [homeless.lines[0].id] }))).toEqual({ code: "VALIDATION", fields: ["shippingAddress"] });
-    const given = await run(homeless.user.id, { source: "cart", cartItemIds: [homeless.lines[0].id], shippingAddress: "부산광역시 해운대구 1" });
+    expect(await fieldsOf(run(homeless.user.id, { source: "cart", cartItemIds: [homeless.lines[0].id] }))).toEqual({ code: "VALIDATION", fields: ["delivery"] });
+    // A one-line address alone (the body before delivery details existed) is not where a parcel can go.
+    expect(await fieldsOf(run(homeless.user.id, { source: "cart", cartItemIds: [homeless.lines[0].id], shippingAddress: "부산광역시 해운대구 1" }))).toEqual({ code: "VALIDATION", fields: ["delivery"] });
+    expect(await fieldsOf(run(homeless.user.id, { source: "cart", cartItemIds: [homeless.lines[0].id], addressId: randomUUID() }))).toEqual({ code: "VALIDATION", fields: ["addressId"] });
+    const given = await run(homeless.user.id, { source: "cart", cartItemIds: [homeless.lines[0].id], delivery: HOME_INPUT });
     expect(given.status).toBe(201);
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderIdOf(given) } });
+    expect(order.deliveryEnc).not.toContain("세종대로");
+    expect(decryptDelivery(order.deliveryEnc!)).toEqual(HOME);
     expect(await db.cartItem.count({ where: { id: theirs.lines[0].id } })).toBe(1);
   });
 
@@ -93,6 +104,7 @@ describe("checkout from the wishlist and buy-now", () => {
   it("orders wishlisted products, which leave the wishlist; products not on it are refused", async () => {
     const [p, q] = await Promise.all([createProduct({ price: 5_000 }), createProduct()]);
     const user = await createUser({ addressEnc: encrypt(ADDRESS) });
+    await giveDefaultAddresses([user.id]);
     await addToWishlist(user.id, p.id);
     await addToWishlist(user.id, q.id);
     expect(await fieldsOf(run(user.id, { source: "wishlist", items: [{ productId: p.id, quantity: 1 }, { productId: (await createProduct()).id, quantity: 1 }] }))).toEqual({
@@ -115,5 +127,23 @@ describe("checkout from the wishlist and buy-now", () => {
     const [oa, ob] = await Promise.all([orderIdOf(a), orderIdOf(b)].map((id) => db.order.findUniqueOrThrow({ where: { id } })));
     expect(decrypt(oa.shippingAddressEnc!)).toBe(ADDRESS);
     expect(ob.shippingAddressEnc).toBeNull();
+  });
+
+  it("snapshots the default address, a chosen saved one, or none (paid only once one is set)", async () => {
+    const p = await createProduct();
+    const [withBook, without] = await Promise.all([createUser(), createUser()]);
+    const office = await createAddress(withBook.id, { ...HOME_INPUT, recipient: "이회사", address: "경기도 성남시 분당구 판교역로 1" });
+    await createAddress(withBook.id, { ...HOME_INPUT, isDefault: true });
+    const byDefault = await run(withBook.id, { items: [{ productId: p.id, quantity: 1 }] });
+    const chosen = await run(withBook.id, { source: "buy-now", items: [{ productId: p.id, quantity: 1 }], addressId: office.id });
+    const none = await run(without.id, { source: "buy-now", items: [{ productId: p.id, quantity: 1 }] });
+    const [od, oc, on] = await Promise.all([byDefault, chosen, none].map((a) => db.order.findUniqueOrThrow({ where: { id: orderIdOf(a) } })));
+    expect(decryptDelivery(od.deliveryEnc!).recipient).toBe("김배송");
+    expect(decryptDelivery(oc.deliveryEnc!)).toMatchObject({ recipient: "이회사", address: "경기도 성남시 분당구 판교역로 1" });
+    expect(on.deliveryEnc).toBeNull();
+    // Someone else's saved address is refused before anything is admitted.
+    expect(await fieldsOf(run(without.id, { source: "buy-now", items: [{ productId: p.id, quantity: 1 }], addressId: office.id }))).toEqual({ code: "VALIDATION", fields: ["addressId"] });
+    const both = checkoutSchema.safeParse({ source: "buy-now", items: [{ productId: p.id, quantity: 1 }], addressId: office.id, delivery: HOME_INPUT });
+    expect(both.error?.issues).toEqual([expect.objectContaining({ path: ["delivery"], message: "choose_one" })]);
   });
 });

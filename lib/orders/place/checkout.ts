@@ -4,14 +4,16 @@ import "server-only";
 // cart/wishlist rows it consumes. placeOrder (./place-order.ts) asks once the key is claimed. The order,
 // its lines leaving the cart/wishlist and the encrypted shipping address are one ledger transaction: all
 // lines or none, and nothing leaves the cart unless the order exists.
+import { getDefaultAddressCiphertext } from "@/lib/addresses/queries";
 import { encrypt } from "@/lib/crypto/aead";
 import { db } from "@/lib/db";
 import { AppError, type FieldErrors } from "@/lib/errors";
+import { deliveryCiphertext } from "../delivery";
 import type { LedgerInput } from "../ledger/ledger";
 import type { CheckoutInput, OrderLine } from "../schemas";
 
 /** What an order is made of: its lines, where its address comes from and the rows it consumes. */
-export type OrderContents = Pick<LedgerInput, "lines" | "shippingAddressEnc" | "profileAddress" | "consume">;
+export type OrderContents = Pick<LedgerInput, "lines" | "shippingAddressEnc" | "profileAddress" | "deliveryEnc" | "consume">;
 
 const invalid = (fields: FieldErrors) => new AppError("VALIDATION", "Invalid input", fields);
 
@@ -33,17 +35,24 @@ async function assertWishlisted(userId: string, lines: OrderLine[]): Promise<voi
 }
 
 /**
- * Where the order's address comes from: the one given (encrypted here), else the profile's, copied by the
- * ledger statement itself (ciphertexts carry their key id, so they are portable between columns). Cart and
- * wishlist checkouts need an address; a bare buy-now may go without — and costs no query before admission.
+ * The legacy one-line address (before delivery details existed): the one given (encrypted here), else the
+ * profile's, copied by the ledger statement itself (ciphertexts carry their key id, so they are portable
+ * between columns). What an order needs now is its delivery snapshot (orderDelivery below).
  */
-async function orderAddress(userId: string, input: CheckoutInput): Promise<Pick<OrderContents, "shippingAddressEnc" | "profileAddress">> {
-  if (input.shippingAddress) return { shippingAddressEnc: encrypt(input.shippingAddress) };
-  if (input.source !== "buy-now") {
-    const user = await db.user.findUnique({ where: { id: userId }, select: { addressEnc: true } });
-    if (!user?.addressEnc) throw invalid({ shippingAddress: ["Enter a shipping address"] });
-  }
-  return { profileAddress: true };
+function orderAddress(input: CheckoutInput): Pick<OrderContents, "shippingAddressEnc" | "profileAddress"> {
+  return input.shippingAddress ? { shippingAddressEnc: encrypt(input.shippingAddress) } : { profileAddress: true };
+}
+
+/**
+ * The delivery snapshot: the details given, or the saved entry named (its ciphertext copied); neither, the
+ * ledger copies the default entry. A cart or wishlist checkout is a page where the buyer chose: it must end
+ * with a delivery snapshot (422 otherwise). A buy-now may go without (no query before admission); its
+ * order then asks for one before it can be paid (lib/orders/delivery-rule.ts).
+ */
+async function orderDelivery(userId: string, input: CheckoutInput): Promise<string | null> {
+  if (input.addressId || input.delivery) return deliveryCiphertext(userId, { addressId: input.addressId, delivery: input.delivery });
+  if (input.source !== "buy-now" && !(await getDefaultAddressCiphertext(userId))) throw invalid({ delivery: ["required"] });
+  return null;
 }
 
 /** The order's contents for every source; a source that does not hold (not in the cart, not wishlisted) is a 422. */
@@ -52,7 +61,8 @@ export async function orderContents(userId: string, input: CheckoutInput): Promi
   if (input.source === "wishlist") await assertWishlisted(userId, lines);
   return {
     lines,
-    ...(await orderAddress(userId, input)),
+    ...orderAddress(input),
+    deliveryEnc: await orderDelivery(userId, input),
     consume: input.source === "cart" ? { cartItemIds: input.cartItemIds } : input.source === "wishlist" ? { wishlistProductIds: lines.map((l) => l.productId) } : undefined,
   };
 }

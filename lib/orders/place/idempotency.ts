@@ -29,7 +29,9 @@ function linesHash(input: PlaceOrderInput): string {
  * line ids). The values are stored with every answer, so they must not change between releases.
  */
 export function requestHash(input: CheckoutInput): string {
-  const address = input.shippingAddress ?? "";
+  // Delivery details join the address; absent, the text is what it was before they existed.
+  const delivery = input.addressId ? `|a:${input.addressId}` : input.delivery ? `|d:${JSON.stringify(input.delivery)}` : "";
+  const address = (input.shippingAddress ?? "") + delivery;
   if (input.source === "buy-now" && !address) return linesHash(input);
   const what = input.source === "cart" ? [...input.cartItemIds].sort().join(",") : linesHash(input);
   return createHash("sha256").update(`${input.source}|${what}|${address}`).digest("base64url");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DeliveryView } from "@/components/addresses/delivery-view";
 import { DataTable } from "@/components/ui/data-table";
 import { ReturnDecision } from "@/components/fulfilment/return-decision";
 import { ShipForm } from "@/components/fulfilment/ship-form";
@@ -72,6 +73,10 @@ export default async function SellerOrderPage({ params }: { params: Promise<{ id
           <ReturnDecision orderId={order.id} query={query} t={f} />
         </section>
       )}
+      <section className={card}>
+        <h2 className="font-semibold">{messages.address.shipTo}</h2>
+        <DeliveryView delivery={order.delivery} t={messages.address} />
+      </section>
       <section className={card}>
         <h2 className="font-semibold">{t.orders.payment}</h2>
         <p className="text-sm">{order.payment ? `${order.payment.status} · ${order.payment.method ?? ""} · ${formatPrice(order.payment.amount)}` : "—"}</p>
