@@ -85,6 +85,7 @@ export const stepNotTakenSchema = fits(
   z.discriminatedUnion("result", [
     z.looseObject({ result: z.literal("skipped"), status: orderStatus.nullable().describe("The order's status (null: no such order)") }),
     z.looseObject({ result: z.literal("not_due"), dueAt: isoInstant }),
+    z.looseObject({ result: z.literal("off").describe("The shop turned this fallback timer off (lib/fulfilment/settings.ts)") }),
   ]),
 )<Exclude<Step, { result: "moved" }>>();
 export const openedSchema = fits(z.looseObject({ saleStartsAt: isoInstant }))<{ saleStartsAt: string }>();
