@@ -29,9 +29,11 @@ afterAll(async () => {
   server?.close();
 });
 
-const snapshot = (over: Partial<StockSnapshot> = {}): StockSnapshot => ({
-  productId: randomUUID(), exists: true, available: 3, total: 3, startsAtMs: 0, endsAtMs: 0, perBuyerLimit: 2, phoneRequired: false, buyers: [], phones: [], ...over,
-});
+/** A product without options: its one implicit variant holds the units. */
+const snapshot = (over: Partial<StockSnapshot> = {}): StockSnapshot => {
+  const s = { productId: randomUUID(), exists: true, available: 3, total: 3, startsAtMs: 0, endsAtMs: 0, perBuyerLimit: 2, phoneRequired: false, buyers: [], phones: [], ...over };
+  return { variants: [["d", s.available, s.total]], defaultVariantId: "d", ...s };
+};
 
 describe.each(["ioredis", "upstash"])("stock port over %s", (kind) => {
   const store = () => stores[kind];
