@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { loadStock } from "@/lib/stock/admission";
 import { stockKeys } from "@/lib/stock/keys";
 import { createStockRedis, IoredisStore } from "@/lib/stock/store";
+import { defaultVariantData } from "@/lib/variants/types";
 
 export async function resetDatabase(url: string) {
   const admin = new URL(url);
@@ -31,6 +32,7 @@ export async function seedDrop(units: number, limit: number) {
       sellerId: seller.id, categoryId: category.id, type: "LIMITED", name: "한정판 벤치 스니커즈", description: "Benchmark drop",
       price: 189_000, images: [], perBuyerLimit: limit, saleStartsAt: new Date(Date.now() + 3600_000),
       inventory: { create: { total: units, available: units } },
+      variants: { create: [defaultVariantData(units)] },
     },
   });
 }

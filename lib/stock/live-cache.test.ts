@@ -44,7 +44,7 @@ describe("live stock cache", () => {
     const answers = await Promise.all(Array.from({ length: 300 }, () => cache.get(id)));
     expect(count.redis).toBe(1);
     expect(answers[0]?.facts).toMatchObject({ productId: id, available: 7, total: 10, perBuyerLimit: 2, saleStartsAt: null });
-    expect(answers[0]?.head).toBe(`{"stock":{"productId":"${id}","available":7,"total":10,"saleStartsAt":null,"saleEndsAt":null,"perBuyerLimit":2,"state":"`);
+    expect(answers[0]?.head).toBe(`{"stock":{"productId":"${id}","available":7,"total":10,"saleStartsAt":null,"saleEndsAt":null,"perBuyerLimit":2,"variants":[],"state":"`);
     clock.advance(200);
     await Promise.all(Array.from({ length: 50 }, () => cache.get(id)));
     expect(count.redis).toBe(1);

@@ -55,3 +55,6 @@ export function suggestSku(code: string, values: readonly string[]): string {
 export const DEFAULT_SKU = "default";
 /** Most axes a product may have, most values per axis, most variants. */
 export const VARIANT_LIMITS = { axes: 3, values: 40, variants: 200 } as const;
+
+/** The row of a product's implicit default variant holding `units` (a nested create for a new product). */
+export const defaultVariantData = (units: number) => ({ sku: DEFAULT_SKU, optionValues: [] as string[], isDefault: true, total: units, available: units });
