@@ -209,7 +209,10 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     DELETE: { tag: "Seller", access: "seller", summary: "Archive a product", params: { id: uuid("product") }, ok: ok("{ product }"), errors: [404, 409] },
   },
   "/api/seller/products/{id}/stock": {
-    POST: { tag: "Seller", access: "seller", summary: "Restock: add units", params: { id: uuid("product") }, body: json(restockSchema), ok: ok("{ inventory }"), errors: [404, 409, 422] },
+    POST: {
+      tag: "Seller", access: "seller", summary: "Restock: add units (to one variant, `variantId`, for a product with options)", params: { id: uuid("product") },
+      body: json(restockSchema), ok: ok("{ inventory: { total, available, variant } }"), errors: [404, 409, 422],
+    },
   },
   "/api/seller/products/{id}/monitor": {
     GET: { tag: "Seller", access: "seller", summary: "Live drop figures", params: { id: uuid("product") }, ok: ok("{ monitor }"), errors: [404] },

@@ -48,6 +48,11 @@ export const productSchema = z.looseObject({
   total: z.number().int().nonnegative(),
   state: z.enum(saleStates),
   createdAt: isoInstant,
+  options: z.array(z.looseObject({ name: z.string(), values: z.array(z.string()) })).describe("Option axes (e.g. 사이즈); empty without options"),
+  variants: z.array(z.looseObject({
+    id: z.uuid(), sku: z.string(), optionValues: z.array(z.string()), label: z.string(), priceDelta: won, price: won,
+    available: z.number().int().nonnegative(), total: z.number().int().nonnegative(),
+  })).describe("One per option combination on sale; empty for a product without options (its one variant is implicit)"),
 });
 
 export const productPageSchema = z.looseObject({
@@ -72,6 +77,8 @@ export const liveStockSchema = z.looseObject({
     saleStartsAt: isoInstant.nullable(),
     saleEndsAt: isoInstant.nullable(),
     perBuyerLimit: z.number().int().positive().nullable(),
+    variants: z.array(z.looseObject({ id: z.uuid(), available: z.number().int().nonnegative(), total: z.number().int().nonnegative() }))
+      .describe("Units left per variant (size); empty for a product without options"),
     state: z.enum(Object.keys(liveStates) as [LiveStockState, ...LiveStockState[]]),
     serverTime: isoInstant,
   }),
