@@ -26,6 +26,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { RedisProcess } from "../test/redis-server";
 import { loadAverage, percentiles, tally } from "./load";
+import { defaultVariantData } from "@/lib/variants/types";
 
 const root = resolve(import.meta.dirname, "..");
 const { values: opt } = parseArgs({
@@ -314,6 +315,7 @@ async function createDrop(db: typeof import("@/lib/db").db, room: boolean, units
       price: 189_000, images: [], perBuyerLimit: 1, saleStartsAt: new Date(Date.now() + 3600_000),
       waitingRoom: room, admissionRate: rate, preQueueMinutes: 15,
       inventory: { create: { total: units, available: units } },
+      variants: { create: [defaultVariantData(units)] },
     },
   });
 }

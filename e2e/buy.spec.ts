@@ -21,6 +21,7 @@ test.beforeAll(async () => {
     [productId, seller.rows[0].id, cat.rows[0].id],
   );
   await db.query(`INSERT INTO "Inventory" ("productId", total, available, "updatedAt") VALUES ($1, 1, 1, now())`, [productId]);
+  await db.query(`INSERT INTO "ProductVariant" (id, "productId", sku, "optionValues", "isDefault", total, available, "updatedAt") VALUES (gen_random_uuid(), $1, 'default', '{}', true, 1, 1, now())`, [productId]);
   await db.end();
 });
 

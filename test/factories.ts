@@ -20,11 +20,20 @@ export async function createCategory() {
   return db.category.create({ data: { slug, nameKo: `분류 ${slug}`, nameEn: `Category ${slug}` } });
 }
 
-type ProductInput = Partial<Omit<Prisma.ProductUncheckedCreateInput, "inventory">> & { units?: number };
+type ProductInput = Partial<Omit<Prisma.ProductUncheckedCreateInput, "inventory" | "variants" | "options">> & {
+  units?: number;
+  /** Option axes and per-variant units (docs/variants.md); absent = one implicit default variant holding `units`. */
+  sizes?: { axis?: string; units: Record<string, number>; priceDelta?: Record<string, number> };
+};
 
-/** A product with its inventory (`units`, default 100). */
+/** A product with its inventory (`units`, default 100), or a size run (`sizes`) whose units are summed into it. */
 export async function createProduct(input: ProductInput = {}) {
-  const { units = 100, ...data } = input;
+  const { units: plain = 100, sizes, ...data } = input;
+  const values = sizes ? Object.keys(sizes.units) : [];
+  const units = sizes ? Object.values(sizes.units).reduce((a, b) => a + b, 0) : plain;
+  const variants = sizes
+    ? values.map((v, i) => ({ sku: `SZ-${v}`, optionValues: [v], position: i, priceDelta: sizes.priceDelta?.[v] ?? 0, total: sizes.units[v], available: sizes.units[v] }))
+    : [{ sku: "default", optionValues: [], isDefault: true, total: units, available: units }];
   const sellerId = data.sellerId ?? (await createSeller()).id;
   const categoryId = data.categoryId ?? (await createCategory()).id;
   return db.product.create({
@@ -37,7 +46,9 @@ export async function createProduct(input: ProductInput = {}) {
       sellerId,
       categoryId,
       inventory: { create: { total: units, available: units } },
+      variants: { create: variants },
+      ...(sizes && { options: { create: [{ position: 0, name: sizes.axis ?? "사이즈", values }] } }),
     },
-    include: { inventory: true },
+    include: { inventory: true, variants: { orderBy: { position: "asc" } } },
   });
 }

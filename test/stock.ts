@@ -92,9 +92,38 @@ export async function expectInvariant(productId: string, opts: { limit?: number;
   const paidWithoutItems = await db.order.count({ where: { status: { in: [...soldStates] }, items: { none: {} }, ...(opts.buyers && { userId: { in: opts.buyers } }) } });
   expect(paidWithoutItems).toBe(0);
   const gate = opts.gate ?? stockGate();
-  if (opts.redisQuiet !== false && gate.mode === "redis") {
+  // The PostgreSQL-only mode has no Redis figures to compare.
+  const redisQuiet = opts.redisQuiet !== false && gate.mode === "redis";
+  await expectVariantInvariant(productId, redisQuiet ? gate : null);
+  if (redisQuiet) {
     const [a] = await gate.run((s) => s.hmget(stockKeys.meta(productId), ["a"]));
     if (a !== null) expect(Number(a)).toBe(f.available);
   }
   return f;
+}
+
+/**
+ * Per variant (docs/variants.md): total = available + held + sold, nothing negative, the product's Inventory
+ * is the variants' sum, and (with a gate: Redis quiet) each loaded variant's a:<v> shows PostgreSQL's figure.
+ */
+export async function expectVariantInvariant(productId: string, gate: StockGate | null) {
+  const [variants, inv, items] = await Promise.all([
+    db.productVariant.findMany({ where: { productId } }),
+    db.inventory.findUniqueOrThrow({ where: { productId } }),
+    db.orderItem.findMany({ where: { productId }, select: { variantId: true, quantity: true, order: { select: { status: true } } } }),
+  ]);
+  const live = [...holdingStates, ...soldStates] as string[];
+  for (const v of variants) {
+    const committed = items.filter((i) => i.variantId === v.id && live.includes(i.order.status)).reduce((s, i) => s + i.quantity, 0);
+    expect(v.available, `variant ${v.sku} available`).toBeGreaterThanOrEqual(0);
+    expect(v.available + committed, `variant ${v.sku}: total = available + held + sold`).toBe(v.total);
+  }
+  expect(variants.reduce((s, v) => s + v.available, 0)).toBe(inv.available);
+  expect(variants.reduce((s, v) => s + v.total, 0)).toBe(inv.total);
+  if (!gate) return variants;
+  const m = await gate.run((s) => s.hgetall(stockKeys.meta(productId)));
+  if (m.a !== undefined && m.x !== "1") {
+    for (const v of variants) expect(Number(m[`a:${v.id}`]), `Redis a:<${v.sku}>`).toBe(v.available);
+  }
+  return variants;
 }

@@ -34,6 +34,10 @@ export async function createE2eProduct(p: ProductInput): Promise<{ id: string }>
     [id, seller.rows[0].id, categoryId, p.perBuyerLimit ? "LIMITED" : "NORMAL", p.name, p.price, p.saleStartsAt ?? null, p.perBuyerLimit ?? null, p.waitingRoom ?? false, p.admissionRate ?? null],
   );
   await c.query(`INSERT INTO "Inventory" ("productId", "total", "available", "updatedAt") VALUES ($1, $2, $2, now())`, [id, p.units]);
+  await c.query(
+    `INSERT INTO "ProductVariant" (id, "productId", sku, "optionValues", "isDefault", total, available, "updatedAt") VALUES (gen_random_uuid(), $1, 'default', '{}', true, $2, $2, now())`,
+    [id, p.units],
+  );
   return { id };
 }
 

@@ -76,6 +76,7 @@ describe("mergeGuestCart (real PostgreSQL)", () => {
     await addCartItem(userOwner(user.id), { productId: p.id, quantity: 6 });
     await addCartItem(guestOwner(token), { productId: p.id, quantity: 1 });
     await db.inventory.update({ where: { productId: p.id }, data: { available: 2 } });
+    await db.productVariant.updateMany({ where: { productId: p.id }, data: { available: 2 } }); // its one (implicit) variant
     const [change] = await mergeGuestCart(user.id, token);
     expect(change).toMatchObject({ kind: "dropped", previousQuantity: 6, quantity: 6, reason: "stock" });
     const ended = await createProduct();

@@ -6,6 +6,8 @@ import type { CartLine, CartView } from "./schemas";
 const line = (id: string, p: Partial<CartLine> = {}): CartLine => ({
   id,
   productId: `p-${id}`,
+  variantId: `v-${id}`,
+  variant: { id: `v-${id}`, label: null, sku: null },
   name: id,
   image: null,
   unitPrice: 1_000,

@@ -19,6 +19,8 @@ describe("totals", () => {
   const line = (p: Partial<CartLine>): CartLine => ({
     id: "l",
     productId: "p",
+    variantId: "v",
+    variant: { id: "v", label: null, sku: null },
     name: "n",
     image: null,
     unitPrice: 1000,

@@ -1,6 +1,7 @@
 // Cart inputs and the cart's JSON shape: zod only, shared by route handlers, server actions and the client.
 import { z } from "zod";
 import { MAX_LINE_QUANTITY, type Availability, type AvailabilityState, type CapReason } from "@/lib/catalog/sale-rules";
+import type { LineVariant } from "@/lib/variants/types";
 
 // The sale rules (availability, caps, the line maximum) are the catalog's; the cart re-exports what its
 // callers name.
@@ -15,6 +16,8 @@ const quantity = z
 
 export const addCartItemSchema = z.object({
   productId: z.uuid({ error: "productId must be a product id" }),
+  /** The size/colour (docs/variants.md); absent = the implicit variant of a product without options. */
+  variantId: z.uuid({ error: "variantId must be a variant id" }).optional(),
   quantity: quantity.default(1),
 });
 export type AddCartItemInput = z.infer<typeof addCartItemSchema>;
@@ -37,9 +40,12 @@ export const selectAllSchema = z.object({ selected: z.boolean({ error: "selected
 export type CartLine = {
   id: string;
   productId: string;
+  variantId: string;
+  /** The size/colour shown with the line; label and SKU null for a product without options. */
+  variant: LineVariant;
   name: string;
   image: string | null;
-  /** Integer won: the product's current price. */
+  /** Integer won: the product's current price plus the variant's difference. */
   unitPrice: number;
   quantity: number;
   selected: boolean;
@@ -56,6 +62,9 @@ export type CartTotals = { lineCount: number; quantity: number; amount: number }
 
 export type MergeChange = {
   productId: string;
+  variantId: string;
+  /** "사이즈 270"; null for a product without options. */
+  variantLabel: string | null;
   name: string;
   /** Units the guest cart had, the signed-in cart had before, and the result. */
   guestQuantity: number;
@@ -75,4 +84,4 @@ export type CartView = {
   mergeNotice: MergeNotice | null;
 };
 
-export type AddResult = { productId: string; requested: number; quantity: number; capped: boolean; maxQuantity: number; capReason: CapReason };
+export type AddResult = { productId: string; variantId: string; requested: number; quantity: number; capped: boolean; maxQuantity: number; capReason: CapReason };

@@ -65,9 +65,21 @@ describe("cart service (real PostgreSQL)", () => {
     const owner = userOwner((await createUser()).id);
     const p = await createProduct({ units: 5 });
     await addCartItem(owner, { productId: p.id, quantity: 2 });
+    // The line's variant (here the implicit one) is what runs out; the product's sum follows it.
+    await db.productVariant.updateMany({ where: { productId: p.id }, data: { available: 0 } });
     await db.inventory.update({ where: { productId: p.id }, data: { available: 0 } });
     const line = (await getCartView(owner)).lines[0];
     expect(line).toMatchObject({ quantity: 2, maxQuantity: 0, purchasable: false, availability: { state: "sold_out" } });
+  });
+
+  it("keeps two sizes of one product as two lines, each priced and capped by its own units", async () => {
+    const owner = userOwner((await createUser()).id);
+    const p = await createProduct({ price: 100_000, sizes: { units: { "260": 1, "270": 3 }, priceDelta: { "270": 5_000 } } });
+    const [s260, s270] = p.variants;
+    await addCartItem(owner, { productId: p.id, variantId: s260.id, quantity: 2 });
+    const { cart } = await addCartItem(owner, { productId: p.id, variantId: s270.id, quantity: 2 });
+    expect(cart.lines.map((l) => [l.variant.label, l.quantity, l.unitPrice, l.maxQuantity])).toEqual([["사이즈 260", 1, 100_000, 1], ["사이즈 270", 2, 105_000, 3]]);
+    await expect(addCartItem(owner, { productId: p.id, quantity: 1 })).rejects.toMatchObject({ code: "VALIDATION", fields: { variantId: ["Choose an option"] } });
   });
 
   it("changes quantity within the cap, selects and deselects, removes", async () => {

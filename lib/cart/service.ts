@@ -7,11 +7,12 @@ import { AppError, notFound } from "@/lib/errors";
 import { consumeOrThrow, limiters } from "@/lib/rate-limit";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { boughtByProduct } from "@/lib/catalog/queries";
-import { availabilityOf, capFor, factsOf } from "@/lib/catalog/sale-rules";
+import { availabilityOf, capFor } from "@/lib/catalog/sale-rules";
 import { viewOf } from "./queries";
 import { clampQuantity } from "./rules";
 import type { AddCartItemInput, AddResult, CartView, UpdateCartItemInput } from "./schemas";
-import { loadLines, lockCart, productSelect } from "./store";
+import { resolveVariant } from "@/lib/variants/queries";
+import { loadLines, lockCart, productSelect, variantFactsOf } from "./store";
 import type { CartOwner } from "./owner";
 
 const userIdOf = (o: CartOwner) => (o.kind === "user" ? o.userId : null);
@@ -21,12 +22,14 @@ async function viewIn(tx: Tx, cartId: string, owner: CartOwner): Promise<CartVie
   return viewOf(await loadLines(tx, cartId, userIdOf(owner)), cart.mergeNotice);
 }
 
-async function capOf(tx: Tx, owner: CartOwner, productId: string) {
+/** The sale rules for one variant: the product's window and per-buyer limit (across its variants), the variant's units. */
+async function capOf(tx: Tx, owner: CartOwner, productId: string, variantId?: string) {
   const product = await tx.product.findUnique({ where: { id: productId }, select: productSelect });
   if (!product || product.status === "DRAFT") throw notFound("product");
+  const variant = await resolveVariant(tx, productId, variantId);
   const bought = (await boughtByProduct(tx, userIdOf(owner), [productId])).get(productId) ?? 0;
-  const facts = factsOf(product);
-  return { product, availability: availabilityOf(facts, clock.now()), cap: capFor(facts, bought) };
+  const facts = variantFactsOf(product, variant);
+  return { product, variant, availability: availabilityOf(facts, clock.now()), cap: capFor(facts, bought) };
 }
 
 /** The client a request came from: a cookie-less guest's add creates a cart, limited per address. */
@@ -43,19 +46,20 @@ export async function addCartItem(owner: CartOwner, input: AddCartItemInput, cli
 
 /** addCartItem inside a caller's transaction (the wishlist's move-to-cart). */
 export async function addCartItemIn(tx: Tx, owner: CartOwner, input: AddCartItemInput, client?: CartClient): Promise<{ result: AddResult; cart: CartView }> {
-  const { availability, cap } = await capOf(tx, owner, input.productId);
+  const { variant, availability, cap } = await capOf(tx, owner, input.productId, input.variantId);
   if (availability.state === "ended") throw new AppError("ENDED", "This product's sale has ended");
   if (availability.state === "sold_out" || (cap.max === 0 && cap.reason !== "limit")) throw new AppError("SOLD_OUT", "This product is sold out");
   if (cap.max === 0) throw new AppError("LIMIT_EXCEEDED", "You already have the most units allowed per buyer", undefined, { maxQuantity: 0 });
   const cartId = (await lockCart(tx, owner, false)) ?? (await createCart(tx, owner, client));
-  const line = await tx.cartItem.findUnique({ where: { cartId_productId: { cartId, productId: input.productId } } });
+  const line = await tx.cartItem.findUnique({ where: { cartId_variantId: { cartId, variantId: variant.id } } });
   const current = line?.quantity ?? 0;
   const quantity = clampQuantity(current + input.quantity, current, cap.max);
   if (line) await tx.cartItem.update({ where: { id: line.id }, data: { quantity } });
-  else await tx.cartItem.create({ data: { cartId, productId: input.productId, quantity } });
+  else await tx.cartItem.create({ data: { cartId, productId: input.productId, variantId: variant.id, quantity } });
   await tx.cart.update({ where: { id: cartId }, data: { updatedAt: clock.now() } });
   const result: AddResult = {
     productId: input.productId,
+    variantId: variant.id,
     requested: current + input.quantity,
     quantity,
     capped: quantity < current + input.quantity,
@@ -83,7 +87,7 @@ export async function updateCartItem(owner: CartOwner, itemId: string, input: Up
     const data: { quantity?: number; selected?: boolean } = {};
     if (input.selected !== undefined) data.selected = input.selected;
     if (input.quantity !== undefined) {
-      const { cap } = await capOf(tx, owner, line.productId).catch(() => ({ cap: { max: 0 } }));
+      const { cap } = await capOf(tx, owner, line.productId, line.variantId).catch(() => ({ cap: { max: 0 } }));
       data.quantity = clampQuantity(input.quantity, line.quantity, cap.max);
     }
     await tx.cartItem.update({ where: { id: line.id }, data });

@@ -5,6 +5,7 @@ import { clock } from "@/lib/clock";
 import type { Db, Tx } from "@/lib/db";
 import { boughtByProduct } from "@/lib/catalog/queries";
 import { availabilityOf, capFor, factsOf, productFactsSelect, type ProductFactsRow } from "@/lib/catalog/sale-rules";
+import { lineVariantOf, variantSelect, type VariantRow } from "@/lib/variants/queries";
 import type { CartLine } from "./schemas";
 import type { CartOwner } from "./owner";
 
@@ -45,21 +46,27 @@ export async function lockCart(tx: Tx, owner: CartOwner, create: boolean): Promi
   return rows[0]?.id ?? null;
 }
 
-type ItemRow = { id: string; productId: string; quantity: number; selected: boolean; product: ProductRow };
+type ItemRow = { id: string; productId: string; variantId: string; quantity: number; selected: boolean; product: ProductRow; variant: VariantRow };
+
+/** The sale rules' facts of one variant: the product's window and limit, the variant's units. */
+export const variantFactsOf = (product: ProductRow, variant: { available: number }) => ({ ...factsOf(product), available: variant.available });
 
 export function toLine(item: ItemRow, bought: number, now = clock.now()): CartLine {
-  const facts = factsOf(item.product);
+  const facts = variantFactsOf(item.product, item.variant);
+  const unitPrice = item.product.price + item.variant.priceDelta;
   const availability = availabilityOf(facts, now);
   const cap = capFor(facts, bought);
   return {
     id: item.id,
     productId: item.productId,
+    variantId: item.variantId,
+    variant: lineVariantOf(item.variant),
     name: item.product.name,
     image: item.product.images[0] ?? null,
-    unitPrice: item.product.price,
+    unitPrice,
     quantity: item.quantity,
     selected: item.selected,
-    lineTotal: item.quantity * item.product.price,
+    lineTotal: item.quantity * unitPrice,
     availability,
     maxQuantity: cap.max,
     capReason: cap.reason,
@@ -72,7 +79,7 @@ export async function loadLines(client: Client, cartId: string, userId: string |
   const items = await client.cartItem.findMany({
     where: { cartId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, productId: true, quantity: true, selected: true, product: { select: productSelect } },
+    select: { id: true, productId: true, variantId: true, quantity: true, selected: true, product: { select: productSelect }, variant: { select: variantSelect } },
   });
   const bought = await boughtByProduct(client, userId, items.map((i) => i.productId));
   const now = clock.now();

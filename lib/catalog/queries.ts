@@ -8,8 +8,15 @@ import { waitingRoomsOn } from "@/lib/tiers";
 import type { ListProductsQuery } from "./schemas";
 import { computeSaleState, factsOf, isPurchasable, productFactsSelect } from "./sale-rules";
 import type { CategoryView, ProductPage, ProductView } from "./types";
+import { variantLabel } from "@/lib/variants/types";
 
-const productInclude = { category: true, inventory: true } satisfies Prisma.ProductInclude;
+const productInclude = {
+  category: true,
+  inventory: true,
+  // The axes and the real variants; the implicit default variant is never shown (docs/variants.md).
+  options: { orderBy: { position: "asc" }, select: { name: true, values: true } },
+  variants: { where: { isDefault: false }, orderBy: [{ position: "asc" }, { id: "asc" }] },
+} satisfies Prisma.ProductInclude;
 type ProductRow = Prisma.ProductGetPayload<{ include: typeof productInclude }>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -33,6 +40,11 @@ function toView(p: ProductRow, nowMs: number): ProductView {
     total: p.inventory?.total ?? 0,
     state: computeSaleState({ saleStartsAt: p.saleStartsAt, saleEndsAt: p.saleEndsAt, remaining }, nowMs),
     createdAt: p.createdAt.toISOString(),
+    options: p.options,
+    variants: p.variants.map((v) => ({
+      id: v.id, sku: v.sku, optionValues: v.optionValues, label: variantLabel(p.options, v.optionValues) ?? "", priceDelta: v.priceDelta,
+      price: p.price + v.priceDelta, available: v.available, total: v.total,
+    })),
   };
 }
 
@@ -49,6 +61,8 @@ function whereFor(query: ListProductsQuery, now: Date): Prisma.ProductWhereInput
   if (query.type) and.push({ type: query.type });
   // "Available" = units left and the sale not over; drops that open later still count (they can be bought soon).
   // The end of the window as salePhase (./sale-rules.ts) reads it, restated as a filter the database runs.
+  // "Size 270 available": a variant with that value — with units left when `available` is asked too.
+  if (query.option) and.push({ variants: { some: { optionValues: { has: query.option }, ...(query.available && { available: { gt: 0 } }) } } });
   if (query.available) {
     and.push({ inventory: { is: { available: { gt: 0 } } } });
     and.push({ OR: [{ saleEndsAt: null }, { saleEndsAt: { gt: now } }] });

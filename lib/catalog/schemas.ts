@@ -29,6 +29,8 @@ export const listProductsQuerySchema = z.object({
   ),
   available: optional(z.enum(["1", "0", "true", "false"], { error: "must be 1, 0, true or false" }))
     .transform((v) => v === "1" || v === "true"),
+  /** An option value some variant has, e.g. "270" (docs/variants.md); with `available`, that variant has units left. */
+  option: optional(text(30, { error: "must be text", tooLong: "must be at most 30 characters", invalidCharacters: "must not contain control characters" })),
   sort: optional(z.enum(productSorts, { error: "must be newest, price_asc or price_desc" })).transform((v) => v ?? "newest"),
 });
 

@@ -45,7 +45,16 @@ export const refundSchema = z.looseObject({
 export const orderEventSchema = z.looseObject({ fromStatus: orderStatus.nullable(), toStatus: orderStatus, note: str.nullable(), createdAt: isoInstant });
 
 /** A line of an order, at the price it was bought for. */
-export const orderItemSchema = z.looseObject({ productId: z.uuid(), name: str, image: str.nullable(), unitPrice: won, quantity: z.number().int().positive() });
+export const orderItemSchema = z.looseObject({
+  productId: z.uuid(),
+  variantId: z.uuid(),
+  variantLabel: str.nullable().describe("The variant as ordered, e.g. 사이즈 270; null for a product without options"),
+  sku: str,
+  name: str,
+  image: str.nullable(),
+  unitPrice: won.describe("The product's price plus the variant's difference, as bought"),
+  quantity: z.number().int().positive(),
+});
 
 /** A cart or wishlist entry's sale state now. */
 export const availabilitySchema = z.looseObject({

@@ -12,7 +12,7 @@ export async function getOrderForUser(orderId: string, userId: string) {
     where: { id: orderId, userId },
     select: {
       id: true, status: true, amount: true, orderName: true, holdExpiresAt: true, createdAt: true, shippingAddressEnc: true, deliveryEnc: true,
-      items: { select: { productId: true, name: true, image: true, unitPrice: true, quantity: true } },
+      items: { select: { productId: true, variantId: true, variantLabel: true, sku: true, name: true, image: true, unitPrice: true, quantity: true } },
       events: { select: { fromStatus: true, toStatus: true, note: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
       shipment: { select: { courier: true, trackingNumber: true, shippedAt: true } },
     },
@@ -50,7 +50,7 @@ export async function listOrdersForUser(userId: string, { page, pageSize }: List
       take: pageSize,
       select: {
         id: true, status: true, amount: true, orderName: true, holdExpiresAt: true, createdAt: true,
-        items: { select: { productId: true, name: true, image: true, unitPrice: true, quantity: true }, take: 3 },
+        items: { select: { productId: true, variantId: true, variantLabel: true, sku: true, name: true, image: true, unitPrice: true, quantity: true }, take: 3 },
         _count: { select: { items: true } },
       },
     }),

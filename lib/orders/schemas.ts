@@ -7,6 +7,8 @@ const noControls = "Must not contain control characters";
 
 export const orderLineSchema = z.object({
   productId: z.uuid({ error: "Unknown product" }),
+  /** The variant (size, colour: docs/variants.md); absent = the implicit variant of a product without options. */
+  variantId: z.uuid({ error: "Unknown variant" }).optional(),
   quantity: z.number({ error: "Quantity must be a whole number" }).int({ error: "Quantity must be a whole number" }).min(1, { error: "At least 1" }).max(100, { error: "At most 100" }),
 });
 
@@ -15,7 +17,7 @@ export const placeOrderSchema = z.object({
     .array(orderLineSchema, { error: "items must be a list" })
     .min(1, { error: "Add at least one item" })
     .max(20, { error: "At most 20 lines" })
-    .refine((lines) => new Set(lines.map((l) => l.productId)).size === lines.length, { error: "Each product may appear once" }),
+    .refine((lines) => new Set(lines.map((l) => `${l.productId}:${l.variantId ?? ""}`)).size === lines.length, { error: "Each product may appear once" }),
 });
 
 const shippingAddress = text(200, { error: "Address must be text", tooLong: "At most 200 characters", invalidCharacters: noControls }).min(5, {
@@ -71,6 +73,8 @@ export const idempotencyKeySchema = text(300, { trim: false, tooLong: "Idempoten
 export type OrderLine = z.infer<typeof orderLineSchema>;
 export type PlaceOrderInput = z.infer<typeof placeOrderSchema>;
 export type RejectCode = "SOLD_OUT" | "NOT_OPEN" | "ENDED" | "LIMIT_EXCEEDED";
+/** Why a line's variant was refused (a 422 on items.<i>.variantId). */
+export type VariantRefusal = "VARIANT_REQUIRED" | "UNKNOWN_VARIANT";
 export type PlacedOrder = { id: string; amount: number; holdExpiresAt: string; status: "PENDING_PAYMENT" };
 /** What POST /api/orders answers (and replays for the same key). */
 export type OrderAnswer = { status: number; body: unknown };

@@ -133,7 +133,7 @@ describe("restock", () => {
     const { seller, cookie } = await drop();
     const p = await createProduct({ sellerId: seller.id, units: 1 });
     const res = await restock(cookie, p.id, 4);
-    expect(await res.json()).toEqual({ inventory: { total: 5, available: 5 } });
+    expect(await res.json()).toEqual({ inventory: { total: 5, available: 5, variant: null } });
     expect((await getLiveStock(p.id))?.available).toBe(5);
   });
 });

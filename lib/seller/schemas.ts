@@ -74,7 +74,8 @@ export const productCreateSchema = z
 /** Every field optional; `units` sets the total (refused below what is held or sold). */
 export const productUpdateSchema = z.object(fields).partial().strict();
 
-export const restockSchema = z.object({ add: int(1, MAX_UNITS, "restock_min") });
+/** Restock: `add` units to the product (one without options) or to one of its variants (`variantId`, a size). */
+export const restockSchema = z.object({ add: int(1, MAX_UNITS, "restock_min"), variantId: z.uuid({ error: "invalid" }).optional() });
 
 /** An admin acting for a seller names them; a seller's own id is implied. */
 export const sellerQuerySchema = z.object({ sellerId: z.uuid({ error: "invalid" }).optional() });

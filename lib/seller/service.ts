@@ -8,6 +8,8 @@ import { db } from "@/lib/db";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { getLimitCounters, roomSettingsOf } from "@/lib/stock/queries";
 import { adjustUnitsInLedger, applyMetaToRedis, applyRestockToRedis, StockBelowCommitted } from "@/lib/stock/restock";
+import { resolveVariant } from "@/lib/variants/queries";
+import { defaultVariantData } from "@/lib/variants/types";
 import { saleIssues, type ProductCreateInput, type ProductUpdateInput } from "./schemas";
 import { ownedProductOrThrow, type SellerScope } from "./scope";
 
@@ -48,6 +50,8 @@ export async function createProduct(scope: SellerScope, input: ProductCreateInpu
       waitingRoom: input.waitingRoom ?? input.type === "LIMITED",
       admissionRate: input.admissionRate ?? null,
       inventory: { create: { total: units, available: units } },
+      // A new product sells one implicit variant until the seller defines options (docs/variants.md).
+      variants: { create: [defaultVariantData(units)] },
     },
     include: { inventory: true },
   });
@@ -81,6 +85,10 @@ export async function updateProduct(scope: SellerScope, productId: string, input
   const total = current.inventory?.total ?? 0;
   const committed = total - (current.inventory?.available ?? 0);
   if (input.units !== undefined && input.units < committed) add(fields, "units", "units_below_committed");
+  // A product with options keeps its units per variant: its total is their sum, changed through them.
+  if (input.units !== undefined && input.units !== total && !(await db.productVariant.count({ where: { productId, isDefault: true } }))) {
+    add(fields, "units", "units_per_variant");
+  }
   if (Object.keys(fields).length) throw invalid(fields);
 
   const { units, ...data } = input;
@@ -131,11 +139,17 @@ export async function archiveProduct(scope: SellerScope, productId: string) {
   return product;
 }
 
-/** Adds units to PostgreSQL and then, once, to Redis (live drops keep selling throughout). */
-export async function restockProduct(scope: SellerScope, productId: string, addUnits: number) {
+/**
+ * Adds units to PostgreSQL and then, once, to Redis (live drops keep selling throughout): to one variant
+ * (a size during a live drop), or to the implicit variant of a product without options. A product with
+ * options needs the variant named (422 variantId).
+ */
+export async function restockProduct(scope: SellerScope, productId: string, addUnits: number, variantId?: string) {
   await ownedProductOrThrow(scope, productId);
-  const { restockId, total, available } = await db.$transaction((tx) => adjustUnitsInLedger(tx, productId, addUnits));
-  await applyRestockToRedis(productId, addUnits, restockId);
+  const variant = await resolveVariant(db, productId, variantId);
+  const { restockId, total, available } = await db.$transaction((tx) => adjustUnitsInLedger(tx, productId, addUnits, variant.id));
+  await applyRestockToRedis(productId, addUnits, restockId, undefined, variant.id);
   invalidateProduct(productId); // the total ("n / total left") is a listing fact, unlike units sold
-  return { total, available };
+  const v = await db.productVariant.findUniqueOrThrow({ where: { id: variant.id }, select: { id: true, total: true, available: true } });
+  return { total, available, variant: variant.isDefault ? null : v };
 }

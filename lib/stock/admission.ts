@@ -7,6 +7,7 @@ import type { StockStore } from "./store";
 
 export const admitResults = [
   "reserved", "duplicate", "sold_out", "not_open", "ended", "limit_exceeded", "phone_required", "unknown", "pass_required", "pass_used",
+  "variant_required", "unknown_variant",
 ] as const;
 export type AdmitResult = (typeof admitResults)[number];
 
@@ -22,7 +23,16 @@ export type AdmitInput = {
   phoneHash?: string | null;
   /** A waiting-room pass for this product whose signature, owner and expiry the caller checked (lib/waiting-room/pass.ts). */
   passId?: string;
+  /** The variant (docs/variants.md); absent = the product's implicit default variant. */
+  variantId?: string | null;
 };
+
+/**
+ * The request's marker: per variant, so two sizes of one product in one request are two admissions. The
+ * default variant (no id given) keeps the product's plain marker.
+ */
+const requestMarker = (productId: string, userId: string, requestKey: string, variantId?: string | null) =>
+  stockKeys.request(productId, userId, variantId ? `${requestKey}:${variantId}` : requestKey);
 
 /**
  * One product line through ADMIT. `missing` means the product's keys are not loaded (the caller loads them
@@ -30,8 +40,8 @@ export type AdmitInput = {
  */
 export async function admit(store: StockStore, input: AdmitInput): Promise<{ result: AdmitResult | "missing"; available: number }> {
   const { productId, userId, quantity, requestKey, nowMs } = input;
-  const keys = [stockKeys.meta(productId), stockKeys.buyers(productId), stockKeys.request(productId, userId, requestKey), stockKeys.passesUsed(productId)];
-  const args = [userId, quantity, nowMs, REQUEST_MARKER_TTL, input.phoneHash ?? "", input.passId ?? "", USED_PASS_TTL];
+  const keys = [stockKeys.meta(productId), stockKeys.buyers(productId), requestMarker(productId, userId, requestKey, input.variantId), stockKeys.passesUsed(productId)];
+  const args = [userId, quantity, nowMs, REQUEST_MARKER_TTL, input.phoneHash ?? "", input.passId ?? "", USED_PASS_TTL, input.variantId ?? ""];
   const [result, available] = (await store.run(ADMIT, keys, args)) as [string, number];
   return { result: result as AdmitResult | "missing", available: Number(available) };
 }
@@ -56,14 +66,14 @@ export async function admitRequest(store: StockStore, input: AdmitRequestInput):
   const keys = [
     stockKeys.meta(productId),
     stockKeys.buyers(productId),
-    stockKeys.request(productId, userId, requestKey),
+    requestMarker(productId, userId, requestKey, input.variantId),
     stockKeys.productClaim(productId, userId, requestKey),
     stockKeys.buyerRequests(productId, userId),
     stockKeys.passesUsed(productId),
   ];
   const args = [
     userId, quantity, nowMs, REQUEST_MARKER_TTL, input.requestHash, input.claimTtlS, input.answerTtlS, input.rate.points, input.rate.windowS,
-    input.phoneHash ?? "", input.passId ?? "", USED_PASS_TTL,
+    input.phoneHash ?? "", input.passId ?? "", USED_PASS_TTL, input.variantId ?? "",
   ];
   const [result, n, claim] = (await store.run(ADMIT_REQUEST, keys, args)) as [string, number, string];
   if (result === "missing") return { result };
@@ -76,6 +86,8 @@ export type ReleaseInput = {
   productId: string; userId: string; quantity: number; releaseId: string; requestKey?: string;
   /** The phone (blind index) the units were counted under, whose count goes back too. */
   phoneHash?: string | null;
+  /** The variant the units go back to; absent = the implicit default variant. */
+  variantId?: string | null;
 };
 
 /** Returns units to Redis once per releaseId (retries are harmless). */
@@ -84,10 +96,11 @@ export async function release(store: StockStore, input: ReleaseInput): Promise<"
   const keys = [
     stockKeys.meta(productId),
     stockKeys.buyers(productId),
-    stockKeys.released(productId, releaseId),
-    stockKeys.request(productId, userId, requestKey),
+    // One release id may return several lines (sizes) of one product: each line's marker is its own.
+    stockKeys.released(productId, input.variantId ? `${releaseId}:${input.variantId}` : releaseId),
+    requestMarker(productId, userId, requestKey, input.variantId),
   ];
-  const res = Number(await store.run(RELEASE, keys, [userId, quantity, RELEASE_MARKER_TTL, input.phoneHash ?? ""]));
+  const res = Number(await store.run(RELEASE, keys, [userId, quantity, RELEASE_MARKER_TTL, input.phoneHash ?? "", input.variantId ?? ""]));
   return res === 1 ? "released" : res === 0 ? "already" : "not_loaded";
 }
 
@@ -96,8 +109,9 @@ export async function loadStock(store: StockStore, productId: string, mode: "mis
   const s = snapshot ?? (await getStockSnapshot(productId));
   const args: (string | number)[] = [
     mode, s.available, s.total, s.startsAtMs, s.endsAtMs, s.perBuyerLimit, s.exists ? 0 : 1, UNKNOWN_PRODUCT_TTL, s.phoneRequired ? 1 : 0,
-    ...roomArgs(s.room),
+    ...roomArgs(s.room), s.defaultVariantId ?? "", s.variants.length,
   ];
+  for (const [variantId, available, total] of s.variants) args.push(variantId, available, total);
   for (const [userId, units] of s.buyers) args.push(userId, units);
   for (const [phone, units] of s.phones) args.push(phoneField(phone), units);
   return Number(await store.run(LOAD, [stockKeys.meta(productId), stockKeys.buyers(productId)], args)) === 1;

@@ -37,6 +37,10 @@ class RecordingStore implements StockStore {
     this.calls.push({ command: "hmget", keys: [key] });
     return fields.map(() => null);
   }
+  async hgetall(key: string) {
+    this.calls.push({ command: "hgetall", keys: [key] });
+    return {};
+  }
   async scan() {
     return [];
   }
@@ -59,7 +63,7 @@ describe("Redis Cluster slots of the stock keys", () => {
     await admitRequest(store, { productId, userId, quantity: 1, requestKey: "key-2", nowMs: 0, requestHash: "h", claimTtlS: 30, answerTtlS: 60, rate: { points: 20, windowS: 10 } });
     await release(store, { productId, userId, quantity: 2, releaseId: "o:order-1", requestKey: "key-1" });
     await release(store, { productId, userId, quantity: 1, releaseId: "o:order-2" });
-    await loadStock(store, productId, "force", { productId, exists: true, available: 3, total: 5, startsAtMs: 0, endsAtMs: 0, perBuyerLimit: 2, phoneRequired: false, buyers: [[userId, 2]], phones: [["ph-1", 2]] });
+    await loadStock(store, productId, "force", { productId, exists: true, available: 3, total: 5, startsAtMs: 0, endsAtMs: 0, perBuyerLimit: 2, phoneRequired: false, buyers: [[userId, 2]], phones: [["ph-1", 2]], variants: [["v-1", 3, 5]], defaultVariantId: "v-1" });
     await applyRestockToRedis(productId, 5, "restock-1", gate);
     await applyMetaToRedis(productId, { startsAtMs: 1, endsAtMs: 2, perBuyerLimit: 1, onSale: true, counters: { buyers: [[userId, 1]], phones: [["ph-1", 1]] } }, gate);
     // REPAIR as reconcile.ts calls it; CLAIM and its follow-ups as lib/orders/place/idempotency.ts does (a

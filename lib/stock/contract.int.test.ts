@@ -29,9 +29,11 @@ afterAll(async () => {
   server?.close();
 });
 
-const snapshot = (over: Partial<StockSnapshot> = {}): StockSnapshot => ({
-  productId: randomUUID(), exists: true, available: 3, total: 3, startsAtMs: 0, endsAtMs: 0, perBuyerLimit: 2, phoneRequired: false, buyers: [], phones: [], ...over,
-});
+/** A product without options: its one implicit variant holds the units. */
+const snapshot = (over: Partial<StockSnapshot> = {}): StockSnapshot => {
+  const s = { productId: randomUUID(), exists: true, available: 3, total: 3, startsAtMs: 0, endsAtMs: 0, perBuyerLimit: 2, phoneRequired: false, buyers: [], phones: [], ...over };
+  return { variants: [["d", s.available, s.total]], defaultVariantId: "d", ...s };
+};
 
 describe.each(["ioredis", "upstash"])("stock port over %s", (kind) => {
   const store = () => stores[kind];
@@ -82,9 +84,10 @@ describe.each(["ioredis", "upstash"])("stock port over %s", (kind) => {
     await loadStock(store(), s.productId, "force", s);
     expect((await admit(store(), { productId: s.productId, userId: "u9", quantity: 1, requestKey: "k", nowMs: Date.now() })).result).toBe("limit_exceeded");
     const meta = stockKeys.meta(s.productId);
-    expect(Number(await store().run(REPAIR, [meta], ["4", "1"]))).toBe(0); // Redis shows 5, not 4: left alone
-    expect(Number(await store().run(REPAIR, [meta], ["5", "1"]))).toBe(1);
-    expect((await store().hmget(meta, ["a", "t"]))).toEqual(["1", "5"]);
+    expect(Number(await store().run(REPAIR, [meta], ["4", "1", "d"]))).toBe(0); // Redis shows 5, not 4: left alone
+    expect(Number(await store().run(REPAIR, [meta], ["5", "1", "d"]))).toBe(1);
+    // The variant's figure and the product's sum move together.
+    expect((await store().hmget(meta, ["a", "t", "a:d", "t:d"]))).toEqual(["1", "5", "1", "5"]);
     const claim = stockKeys.claim("u9", randomUUID());
     expect(await store().run(CLAIM, [claim], ["P|h", 30])).toBe("");
     expect(await store().run(CLAIM, [claim], ["P|other", 30])).toBe("P|h");

@@ -11,7 +11,7 @@ const id = "5f0c2d7a-1b2c-4d3e-8f90-a1b2c3d4e5f6";
 function install(startsAtMs: number, available = 4, ttlMs = 3_600_000) {
   const reads = { n: 0 };
   const sources = {
-    gate: { run: async (op: (s: never) => unknown) => op({ hmget: async () => (reads.n++, [String(available), "5", String(startsAtMs), "0", "1", "0"]) } as never), ensureLoaded: async () => {} },
+    gate: { run: async (op: (s: never) => unknown) => op({ hgetall: async () => (reads.n++, { a: String(available), t: "5", s: String(startsAtMs), e: "0", l: "1", x: "0", dv: "d" }) } as never), ensureLoaded: async () => {} },
     snapshot: async () => { throw new Error("not used"); },
   } as unknown as StockSources;
   // The cache's own clock is the shop's clock, as in production.

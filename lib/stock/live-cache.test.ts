@@ -7,8 +7,11 @@ import type { StockSources } from "./live";
 import type { StockSnapshot } from "./queries";
 
 const id = "0b7e4c1e-8a43-4d8e-9c55-2a1d5e3f6a70";
+/** The meta hash's fixed fields a, t, s, e, l, x (null = not loaded) as HGETALL answers them. */
+const metaOf = (v: (string | null)[]): Record<string, string> =>
+  v[0] === null ? {} : { a: v[0], t: v[1]!, s: v[2]!, e: v[3]!, l: v[4]!, x: v[5]!, dv: "d" };
 const snapshot = (over: Partial<StockSnapshot> = {}): StockSnapshot => ({
-  productId: id, exists: true, available: 7, total: 10, startsAtMs: 0, endsAtMs: 0, perBuyerLimit: 2, phoneRequired: false, buyers: [], phones: [], ...over,
+  productId: id, exists: true, available: 7, total: 10, startsAtMs: 0, endsAtMs: 0, perBuyerLimit: 2, phoneRequired: false, buyers: [], phones: [], variants: [], defaultVariantId: "d", ...over,
 });
 
 /** Redis (up or down) and PostgreSQL as counters; reads resolve on the next macrotask, like a socket. */
@@ -19,7 +22,7 @@ function fakeSources(opts: { redisUp: boolean; meta?: (string | null)[]; pg?: ()
     gate: {
       run: async <T>(op: (s: never) => Promise<T>) => {
         if (!opts.redisUp) throw new RedisUnavailable(new Error("connection refused"));
-        return op({ hmget: async () => (count.redis++, later(opts.meta ?? ["7", "10", "0", "0", "2", "0"])) } as never);
+        return op({ hgetall: async () => (count.redis++, later(metaOf(opts.meta ?? ["7", "10", "0", "0", "2", "0"]))) } as never);
       },
       ensureLoaded: async () => void count.loads++,
     } as unknown as StockSources["gate"],
@@ -41,7 +44,7 @@ describe("live stock cache", () => {
     const answers = await Promise.all(Array.from({ length: 300 }, () => cache.get(id)));
     expect(count.redis).toBe(1);
     expect(answers[0]?.facts).toMatchObject({ productId: id, available: 7, total: 10, perBuyerLimit: 2, saleStartsAt: null });
-    expect(answers[0]?.head).toBe(`{"stock":{"productId":"${id}","available":7,"total":10,"saleStartsAt":null,"saleEndsAt":null,"perBuyerLimit":2,"state":"`);
+    expect(answers[0]?.head).toBe(`{"stock":{"productId":"${id}","available":7,"total":10,"saleStartsAt":null,"saleEndsAt":null,"perBuyerLimit":2,"variants":[],"state":"`);
     clock.advance(200);
     await Promise.all(Array.from({ length: 50 }, () => cache.get(id)));
     expect(count.redis).toBe(1);

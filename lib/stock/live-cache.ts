@@ -18,8 +18,8 @@ export type CachedStock = { facts: StockFacts; head: string } | null;
 
 export function withHead(facts: StockFacts | null): CachedStock {
   if (!facts) return null;
-  const { productId, available, total, saleStartsAt, saleEndsAt, perBuyerLimit } = facts;
-  const json = JSON.stringify({ stock: { productId, available, total, saleStartsAt, saleEndsAt, perBuyerLimit } });
+  const { productId, available, total, saleStartsAt, saleEndsAt, perBuyerLimit, variants } = facts;
+  const json = JSON.stringify({ stock: { productId, available, total, saleStartsAt, saleEndsAt, perBuyerLimit, variants } });
   return { facts, head: `${json.slice(0, -2)},"state":"` };
 }
 

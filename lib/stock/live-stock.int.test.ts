@@ -68,7 +68,7 @@ describe("live stock: fast path and Next route", () => {
       expect(fast.headers["x-request-id"]).toBe(`rid-${c.id}`);
     }
     const fast = await answerOf(await viaFastPath(`/api/products/${p.id}/stock?t=1`, "q"));
-    expect(fast.body).toEqual({ stock: { productId: p.id, available: 6, total: 6, state: "upcoming", saleStartsAt: p.saleStartsAt!.toISOString(), saleEndsAt: null, perBuyerLimit: 2 } });
+    expect(fast.body).toEqual({ stock: { productId: p.id, available: 6, total: 6, state: "upcoming", saleStartsAt: p.saleStartsAt!.toISOString(), saleEndsAt: null, perBuyerLimit: 2, variants: [] } });
     // serverTime is the clock of the answer (the page's countdown is set by it)
     expect(Math.abs(Date.parse(fast.serverTime!) - Date.now())).toBeLessThan(60_000);
   });

@@ -11,6 +11,7 @@ import { stockKeys } from "./keys";
 import { getStockSnapshot, type StockSnapshot } from "./queries";
 
 export type LiveStockState = "upcoming" | "on_sale" | "sold_out" | "ended";
+export type VariantStock = { id: string; available: number; total: number };
 
 export type LiveStock = {
   productId: string;
@@ -20,6 +21,8 @@ export type LiveStock = {
   saleStartsAt: string | null;
   saleEndsAt: string | null;
   perBuyerLimit: number | null;
+  /** Units per variant (docs/variants.md); empty for a product without options (its one variant is implicit). */
+  variants: VariantStock[];
   /** The server's clock when it answered: product pages derive their clock offset from it. */
   serverTime: string;
 };
@@ -34,33 +37,60 @@ export type StockSources = {
 };
 const realSources = (): StockSources => ({ gate: stockGate(), snapshot: (id) => getStockSnapshot(id) });
 
-const FIELDS = ["a", "t", "s", "e", "l", "x"];
-
-/** null when there is no such product on sale. One Redis read (two if the keys must be loaded first). */
-export async function readStockFacts(productId: string, sources: StockSources = realSources()): Promise<StockFacts | null> {
-  let v: (string | null)[];
-  try {
-    const { gate } = sources;
-    v = await gate.run((s) => s.hmget(stockKeys.meta(productId), FIELDS));
-    metrics.liveStockReads.inc({ tier: "redis" }); // counted once answered: the PostgreSQL-only mode never reads Redis
-    if (v[0] === null) {
-      await gate.ensureLoaded(productId);
-      v = await gate.run((s) => s.hmget(stockKeys.meta(productId), FIELDS));
+/** A meta hash (lib/stock/keys.ts) as read: the product's fixed fields and its variants' a:<v> / t:<v>. */
+export function factsOfMeta(productId: string, m: Record<string, string>): StockFacts | null {
+  if (m.a === undefined || m.x === "1") return null;
+  const [available, total, startsAtMs, endsAtMs, limit] = [m.a, m.t, m.s, m.e, m.l].map(Number);
+  const variants: VariantStock[] = [];
+  // The implicit default variant (dv) is never shown: its figures are the product's.
+  if (!m.dv) {
+    for (const field in m) {
+      if (!field.startsWith("a:")) continue;
+      const id = field.slice(2);
+      variants.push({ id, available: Number(m[field]), total: Number(m[`t:${id}`] ?? 0) });
     }
-  } catch (err) {
-    if (!(err instanceof RedisUnavailable)) throw err;
-    metrics.liveStockReads.inc({ tier: "postgres" });
-    const snap = await sources.snapshot(productId);
-    v = [snap.available, snap.total, snap.startsAtMs, snap.endsAtMs, snap.perBuyerLimit, snap.exists ? 0 : 1].map(String);
+    variants.sort((x, y) => (x.id < y.id ? -1 : 1));
   }
-  if (v[0] === null || v[5] === "1") return null;
-  const [available, total, startsAtMs, endsAtMs, limit] = v.slice(0, 5).map(Number);
   return {
     productId, available, total, startsAtMs, endsAtMs,
     saleStartsAt: startsAtMs > 0 ? new Date(startsAtMs).toISOString() : null,
     saleEndsAt: endsAtMs > 0 ? new Date(endsAtMs).toISOString() : null,
     perBuyerLimit: limit > 0 ? limit : null,
+    variants,
   };
+}
+
+/** The same facts from a PostgreSQL snapshot (Redis away). */
+function metaOfSnapshot(snap: StockSnapshot): Record<string, string> {
+  if (!snap.exists) return { a: "0", x: "1" };
+  const m: Record<string, string> = {
+    a: String(snap.available), t: String(snap.total), s: String(snap.startsAtMs), e: String(snap.endsAtMs), l: String(snap.perBuyerLimit), x: "0",
+    dv: snap.defaultVariantId ?? "",
+  };
+  for (const [id, a, t] of snap.variants) {
+    m[`a:${id}`] = String(a);
+    m[`t:${id}`] = String(t);
+  }
+  return m;
+}
+
+/** null when there is no such product on sale. One Redis read (two if the keys must be loaded first). */
+export async function readStockFacts(productId: string, sources: StockSources = realSources()): Promise<StockFacts | null> {
+  let m: Record<string, string>;
+  try {
+    const { gate } = sources;
+    m = await gate.run((s) => s.hgetall(stockKeys.meta(productId)));
+    metrics.liveStockReads.inc({ tier: "redis" }); // counted once answered: the PostgreSQL-only mode never reads Redis
+    if (m.a === undefined) {
+      await gate.ensureLoaded(productId);
+      m = await gate.run((s) => s.hgetall(stockKeys.meta(productId)));
+    }
+  } catch (err) {
+    if (!(err instanceof RedisUnavailable)) throw err;
+    metrics.liveStockReads.inc({ tier: "postgres" });
+    m = metaOfSnapshot(await sources.snapshot(productId));
+  }
+  return factsOfMeta(productId, m);
 }
 
 /** The sale state at `nowMs` by the sale rules (lib/catalog/sale-rules.ts), in the stock API's words. */
@@ -77,7 +107,7 @@ export async function getLiveStock(productId: string): Promise<LiveStock | null>
   const now = clock.nowMs();
   return {
     productId: f.productId, available: f.available, total: f.total, state: liveStateAt(f, now),
-    saleStartsAt: f.saleStartsAt, saleEndsAt: f.saleEndsAt, perBuyerLimit: f.perBuyerLimit,
+    saleStartsAt: f.saleStartsAt, saleEndsAt: f.saleEndsAt, perBuyerLimit: f.perBuyerLimit, variants: f.variants,
     serverTime: new Date(now).toISOString(),
   };
 }

@@ -17,6 +17,10 @@ export type StockSnapshot = {
   room?: RoomSettings;
   /** Units per verified phone (blind index), PhonePurchaseCounter. */
   phones: [phoneHash: string, units: number][];
+  /** Every variant's figures (docs/variants.md); available/total above are their sums. */
+  variants: [variantId: string, available: number, total: number][];
+  /** The implicit default variant of a product without options (null when it has options). */
+  defaultVariantId: string | null;
 };
 
 /**
@@ -36,10 +40,14 @@ export async function getStockSnapshot(productId: string, client: Db | Tx = db):
     select: {
       status: true, saleStartsAt: true, saleEndsAt: true, perBuyerLimit: true, phoneRequired: true, inventory: true,
       waitingRoom: true, admissionRate: true, preQueueMinutes: true, roomRangeCap: true, roomDeviceCap: true,
+      variants: { select: { id: true, available: true, total: true, isDefault: true }, orderBy: [{ position: "asc" }, { id: "asc" }] },
     },
   });
-  if (!product || product.status !== "ACTIVE" || !product.inventory) {
-    return { productId, exists: false, available: 0, total: 0, startsAtMs: 0, endsAtMs: 0, perBuyerLimit: 0, phoneRequired: false, buyers: [], phones: [] };
+  if (!product || product.status !== "ACTIVE" || !product.inventory || !product.variants.length) {
+    return {
+      productId, exists: false, available: 0, total: 0, startsAtMs: 0, endsAtMs: 0, perBuyerLimit: 0, phoneRequired: false, buyers: [], phones: [],
+      variants: [], defaultVariantId: null,
+    };
   }
   const limit = product.perBuyerLimit ?? 0;
   // Buyer counts only matter where a limit applies; unlimited products keep the key small.
@@ -56,6 +64,8 @@ export async function getStockSnapshot(productId: string, client: Db | Tx = db):
     buyers,
     phones,
     room: roomSettingsOf(product),
+    variants: product.variants.map((v): [string, number, number] => [v.id, v.available, v.total]),
+    defaultVariantId: product.variants.find((v) => v.isDefault)?.id ?? null,
   };
 }
 
@@ -70,7 +80,8 @@ export async function getLimitCounters(productId: string, client: Db | Tx = db):
   return { buyers: pairs(false), phones: pairs(true) };
 }
 
+/** Available units per variant of the given products: `productId:variantId` → units. */
 export async function getPgAvailable(productIds: string[]): Promise<Map<string, number>> {
-  const rows = await db.inventory.findMany({ where: { productId: { in: productIds } }, select: { productId: true, available: true } });
-  return new Map(rows.map((r) => [r.productId, r.available]));
+  const rows = await db.productVariant.findMany({ where: { productId: { in: productIds } }, select: { productId: true, id: true, available: true } });
+  return new Map(rows.map((r) => [`${r.productId}:${r.id}`, r.available]));
 }

@@ -1,5 +1,5 @@
 // Server code that also runs in the worker process (plain Node via tsx), hence no "server-only" marker.
-// Reconciliation: compares each loaded product's Redis stock with PostgreSQL, repairs drift, and reports
+// Reconciliation: compares each loaded product's Redis stock, variant by variant, with PostgreSQL, repairs drift, and reports
 // it (a log line, a metric, a StockReconciliation row). A figure is only repaired when both sides held
 // still across two reads, so units in flight between admission and ledger are not mistaken for drift.
 import { db } from "@/lib/db";
@@ -10,19 +10,22 @@ import { stockKeys } from "./keys";
 import { getPgAvailable } from "./queries";
 import { REPAIR } from "./scripts";
 
-export type Drift = { productId: string; redisAvailable: number; pgAvailable: number; repaired: boolean };
+export type Drift = { productId: string; variantId: string; redisAvailable: number; pgAvailable: number; repaired: boolean };
 
+/** Each loaded product's variants' available units in Redis: `productId:variantId` → units. */
 async function readRedis(gate: StockGate, ids: string[]) {
   return gate.run(async (s) => {
     const out = new Map<string, number>();
     for (const id of ids) {
-      const [a, x] = await s.hmget(stockKeys.meta(id), ["a", "x"]);
-      if (a !== null && x !== "1") out.set(id, Number(a));
+      const m = await s.hgetall(stockKeys.meta(id));
+      if (m.x === "1") continue;
+      for (const f in m) if (f.startsWith("a:")) out.set(`${id}:${f.slice(2)}`, Number(m[f]));
     }
     return out;
   });
 }
 
+/** Per variant: a variant's figure is repaired (and the product's sum with it) when both sides held still. */
 export async function reconcileStock(opts: { gate?: StockGate; settleMs?: number } = {}): Promise<Drift[]> {
   const gate = opts.gate ?? stockGate();
   if (gate.usingFallback) return []; // the rebuild before reopening does this job
@@ -34,12 +37,13 @@ export async function reconcileStock(opts: { gate?: StockGate; settleMs?: number
   const r2 = await readRedis(gate, ids);
   const p2 = await getPgAvailable(ids);
   const drifts: Drift[] = [];
-  for (const [id, redisAvailable] of r1) {
-    const pgAvailable = p1.get(id);
+  for (const [key, redisAvailable] of r1) {
+    const pgAvailable = p1.get(key);
     if (pgAvailable === undefined || redisAvailable === pgAvailable) continue;
-    if (r2.get(id) !== redisAvailable || p2.get(id) !== pgAvailable) continue; // still moving: next round
-    const res = Number(await gate.run((s) => s.run(REPAIR, [stockKeys.meta(id)], [redisAvailable, pgAvailable])));
-    const drift = { productId: id, redisAvailable, pgAvailable, repaired: res === 1 };
+    if (r2.get(key) !== redisAvailable || p2.get(key) !== pgAvailable) continue; // still moving: next round
+    const [productId, variantId] = key.split(":");
+    const res = Number(await gate.run((s) => s.run(REPAIR, [stockKeys.meta(productId)], [redisAvailable, pgAvailable, variantId])));
+    const drift = { productId, variantId, redisAvailable, pgAvailable, repaired: res === 1 };
     drifts.push(drift);
     if (drift.repaired) metrics.reconciliationRepairs.inc();
     log.warn(drift, "stock drift between Redis and PostgreSQL");

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { clock } from "@/lib/clock";
 import type { Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { RedisUnavailable, stockGate, type StockGate } from "./gate";
 import { roomArgs } from "./admission";
@@ -22,27 +23,38 @@ export class StockBelowCommitted extends Error {
 }
 
 /**
- * Moves total and available by `delta` inside the caller's transaction. A negative delta is refused
- * (StockBelowCommitted) when fewer units are available than it removes: held + sold never shrink.
+ * Moves one variant's total and available by `delta` inside the caller's transaction, and the product's
+ * Inventory (their sum) with it — variant row first, then the product's, the order every statement takes.
+ * `variantId` absent = the product's implicit default variant (a product without options). A negative delta
+ * is refused (StockBelowCommitted) when fewer units are available than it removes: held + sold never shrink.
  * Call applyRestockToRedis with the returned id after the transaction commits.
  */
-export async function adjustUnitsInLedger(tx: Tx, productId: string, delta: number): Promise<{ restockId: string; total: number; available: number }> {
+export async function adjustUnitsInLedger(
+  tx: Tx, productId: string, delta: number, variantId?: string | null,
+): Promise<{ restockId: string; variantId: string; total: number; available: number }> {
   const now = clock.now();
-  const rows = await tx.$queryRaw<{ total: number; available: number }[]>`
-    UPDATE "Inventory" SET total = total + ${delta}, available = available + ${delta}, "updatedAt" = ${now}
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    UPDATE "ProductVariant" SET total = total + ${delta}, available = available + ${delta}, "updatedAt" = ${now}
     WHERE "productId" = ${productId}::uuid AND available + ${delta} >= 0
-    RETURNING total, available`;
+      AND (id = ${variantId ?? null}::uuid OR (${variantId ?? null}::uuid IS NULL AND "isDefault"))
+    RETURNING id::text`;
   if (!rows.length) {
-    const inv = await tx.inventory.findUnique({ where: { productId } });
-    throw new StockBelowCommitted(inv ? inv.total - inv.available : 0);
+    const v = await tx.productVariant.findFirst({ where: { productId, ...(variantId ? { id: variantId } : { isDefault: true }) } });
+    if (!v) throw new AppError("NOT_FOUND", "variant not found");
+    throw new StockBelowCommitted(v.total - v.available);
   }
-  return { restockId: randomUUID(), ...rows[0] };
+  const inv = await tx.$queryRaw<{ total: number; available: number }[]>`
+    UPDATE "Inventory" SET total = total + ${delta}, available = available + ${delta}, "updatedAt" = ${now}
+    WHERE "productId" = ${productId}::uuid RETURNING total, available`;
+  return { restockId: randomUUID(), variantId: rows[0].id, ...inv[0] };
 }
 
-export async function applyRestockToRedis(productId: string, delta: number, restockId: string, gate: StockGate = stockGate()) {
+/** Applies a committed restock of one variant (absent = the implicit default variant) to Redis, once per id. */
+export async function applyRestockToRedis(productId: string, delta: number, restockId: string, gate: StockGate = stockGate(), variantId?: string | null) {
   if (delta === 0) return "noop" as const;
   try {
-    const res = Number(await gate.run((s) => s.run(RESTOCK, [stockKeys.meta(productId), stockKeys.restocked(productId, restockId)], [delta, RESTOCK_MARKER_TTL])));
+    const keys = [stockKeys.meta(productId), stockKeys.restocked(productId, restockId)];
+    const res = Number(await gate.run((s) => s.run(RESTOCK, keys, [delta, RESTOCK_MARKER_TTL, variantId ?? ""])));
     return res === 1 ? "applied" as const : res === 0 ? "already" as const : "not_loaded" as const;
   } catch (err) {
     if (!(err instanceof RedisUnavailable)) throw err;

@@ -10,9 +10,12 @@ const lua = (name: string, source: string): LuaScript => ({ name, source, sha: c
  * KEYS[1] meta hash, KEYS[2] buyers hash, KEYS[3] request marker, KEYS[4] the waiting room's used passes
  * ARGV[1] userId, ARGV[2] quantity, ARGV[3] now (ms, the app server's clock), ARGV[4] marker TTL (s),
  * ARGV[5] the buyer's verified phone (blind index; '' = none), ARGV[6] the id of a waiting-room pass
- * already checked by its signature ('' = none), ARGV[7] used-pass TTL (s)
- * Returns {result, available}. result: missing | unknown | phone_required | not_open | ended | duplicate |
- * pass_required | pass_used | sold_out | limit_exceeded | reserved. Guarantee: units, the buyer's count
+ * already checked by its signature ('' = none), ARGV[7] used-pass TTL (s), ARGV[8] the variant ('' = the
+ * product's implicit default variant, meta dv)
+ * Returns {result, available} — available is the variant's units. result: missing | unknown |
+ * variant_required | unknown_variant | phone_required | not_open | ended | duplicate | pass_required |
+ * pass_used | sold_out | limit_exceeded | reserved. Guarantee: the variant's units (a:<v>) and the product's
+ * (a), the buyer's count for the product (whatever the variant: the limit spans them)
  * and their phone's count (field 'ph:<phone>' of the buyers hash) change together or not at all, never
  * below zero nor above the limit; the same request is reserved at most once; a product that requires a
  * verified phone (v = 1) admits nobody without one; a drop whose room is on (meta w = 1) reserves only
@@ -21,9 +24,14 @@ const lua = (name: string, source: string): LuaScript => ({ name, source, sha: c
  */
 export const ADMIT = lua("admit", `
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing', -1} end
-local m = redis.call('HMGET', KEYS[1], 'a', 's', 'e', 'l', 'x', 'v', 'w')
+local m = redis.call('HMGET', KEYS[1], 'a', 's', 'e', 'l', 'x', 'v', 'w', 'dv')
 if m[5] == '1' then return {'unknown', -1} end
-local avail = tonumber(m[1])
+local vid = ARGV[8] or ''
+if vid == '' then vid = m[8] or '' end
+if vid == '' then return {'variant_required', -1} end
+local va = 'a:' .. vid
+local avail = tonumber(redis.call('HGET', KEYS[1], va) or '-1')
+if avail < 0 then return {'unknown_variant', -1} end
 local phone = ARGV[5] or ''
 if m[6] == '1' and phone == '' then return {'phone_required', avail} end
 local now = tonumber(ARGV[3])
@@ -42,6 +50,7 @@ local bought = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')
 if limit > 0 and bought + qty > limit then return {'limit_exceeded', avail} end
 if limit > 0 and phone ~= '' and tonumber(redis.call('HGET', KEYS[2], 'ph:' .. phone) or '0') + qty > limit then return {'limit_exceeded', avail} end
 redis.call('HINCRBY', KEYS[1], 'a', -qty)
+redis.call('HINCRBY', KEYS[1], va, -qty)
 redis.call('HINCRBY', KEYS[2], ARGV[1], qty)
 if phone ~= '' then redis.call('HINCRBY', KEYS[2], 'ph:' .. phone, qty) end
 redis.call('SET', KEYS[3], ARGV[2], 'EX', tonumber(ARGV[4]))
@@ -62,7 +71,7 @@ return {'reserved', avail - qty}
  * ARGV[6] claim TTL while the order is written (s), ARGV[7] TTL of a stored answer (s),
  * ARGV[8] requests allowed per window, ARGV[9] window (s), ARGV[10] the buyer's verified phone (blind
  * index; '' = none), ARGV[11] the id of a waiting-room pass whose signature the caller checked
- * ('' = none), ARGV[12] used-pass TTL (s)
+ * ('' = none), ARGV[12] used-pass TTL (s), ARGV[13] the variant ('' = the implicit default variant)
  * Returns {result, n, claim}: missing (nothing counted or claimed; load and retry) | phone_required (the
  * product needs a verified phone; counted against the rate limit, nothing claimed, so the same key works
  * once the buyer has verified) | rate_limited (n = ms until the window ends) | claimed (claim = what an
@@ -78,16 +87,21 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing', -1, ''} end
 local n = redis.call('INCR', KEYS[5])
 if n == 1 then redis.call('EXPIRE', KEYS[5], tonumber(ARGV[9])) end
 if n > tonumber(ARGV[8]) then return {'rate_limited', redis.call('PTTL', KEYS[5]), ''} end
-local m = redis.call('HMGET', KEYS[1], 'a', 's', 'e', 'l', 'x', 'v', 'w')
+local m = redis.call('HMGET', KEYS[1], 'a', 's', 'e', 'l', 'x', 'v', 'w', 'dv')
 local phone = ARGV[10] or ''
 if m[5] ~= '1' and m[6] == '1' and phone == '' then return {'phone_required', -1, ''} end
 local c = redis.call('GET', KEYS[4])
 if c then return {'claimed', -1, c} end
-local avail = tonumber(m[1])
+local vid = ARGV[13] or ''
+if vid == '' then vid = m[8] or '' end
+local va = 'a:' .. vid
+local avail = tonumber(redis.call('HGET', KEYS[1], va) or '-1')
 local room = m[7] == '1'
 local pass = ARGV[11] or ''
 local result
 if m[5] == '1' then result = 'unknown'; avail = -1
+elseif vid == '' then result = 'variant_required'
+elseif avail < 0 then result = 'unknown_variant'
 else
   local now = tonumber(ARGV[3])
   local starts, ends = tonumber(m[2]), tonumber(m[3])
@@ -103,6 +117,7 @@ else
   elseif limit > 0 and phone ~= '' and tonumber(redis.call('HGET', KEYS[2], 'ph:' .. phone) or '0') + qty > limit then result = 'limit_exceeded'
   else
     redis.call('HINCRBY', KEYS[1], 'a', -qty)
+    redis.call('HINCRBY', KEYS[1], va, -qty)
     redis.call('HINCRBY', KEYS[2], ARGV[1], qty)
     if phone ~= '' then redis.call('HINCRBY', KEYS[2], 'ph:' .. phone, qty) end
     redis.call('SET', KEYS[3], ARGV[2], 'EX', tonumber(ARGV[4]))
@@ -126,17 +141,21 @@ return {result, avail, ''}
  * RELEASE — give reserved units back (an undone admission, or a hold that ended in PostgreSQL first).
  * KEYS[1] meta hash, KEYS[2] buyers hash, KEYS[3] release marker, KEYS[4] request marker to clear
  * ARGV[1] userId, ARGV[2] quantity, ARGV[3] marker TTL (s), ARGV[4] the phone (blind index) the units
- * were counted under ('' = none)
- * Returns 1 released, 0 already released, 2 nothing loaded (the next load reads PostgreSQL's truth).
- * Guarantee: one release id returns its units (and the buyer's and phone's counts) at most once, however
- * often it is retried.
+ * were counted under ('' = none), ARGV[5] the variant ('' = the implicit default variant)
+ * Returns 1 released, 0 already released, 2 nothing loaded or no such variant loaded (the next load reads
+ * PostgreSQL's truth). Guarantee: one release id returns its units (the variant's and the product's, and
+ * the buyer's and phone's counts) at most once, however often it is retried.
  */
 export const RELEASE = lua("release", `
 if not redis.call('SET', KEYS[3], '1', 'NX', 'EX', tonumber(ARGV[3])) then return 0 end
 redis.call('DEL', KEYS[4])
 if redis.call('EXISTS', KEYS[1]) == 0 then return 2 end
+local vid = ARGV[5] or ''
+if vid == '' then vid = redis.call('HGET', KEYS[1], 'dv') or '' end
+if vid == '' or redis.call('HEXISTS', KEYS[1], 'a:' .. vid) == 0 then return 2 end
 local qty = tonumber(ARGV[2])
 redis.call('HINCRBY', KEYS[1], 'a', qty)
+redis.call('HINCRBY', KEYS[1], 'a:' .. vid, qty)
 if redis.call('HINCRBY', KEYS[2], ARGV[1], -qty) <= 0 then redis.call('HDEL', KEYS[2], ARGV[1]) end
 if ARGV[4] and ARGV[4] ~= '' then
   local f = 'ph:' .. ARGV[4]
@@ -152,29 +171,36 @@ return 1
  * ARGV[6] limit, ARGV[7] unknown (1/0), ARGV[8] TTL for unknown products (s), ARGV[9] phone required
  * (1/0), ARGV[10] waiting room on (1/0), ARGV[11] its admission rate (buyers/s, 0 = auto), ARGV[12] its
  * pre-queue window (ms), ARGV[13] / ARGV[14] its caps on places per address range / per device (-1 = the
- * default, 0 = none), ARGV[15..] field, count pairs (userId, or 'ph:<phone>' for a verified phone's count)
+ * default, 0 = none), ARGV[15] the implicit default variant ('' = the product has options), ARGV[16] the
+ * number of variants n, ARGV[17..16+3n] variant, available, total triples (fields a:<v>, t:<v>), then
+ * field, count pairs (userId, or 'ph:<phone>' for a verified phone's count)
  * Returns 1 loaded, 0 left alone. Guarantee: in 'missing' mode concurrent loaders cannot overwrite live
- * counts; both keys are replaced together.
+ * counts; both keys (every variant's figures with them) are replaced together.
  */
 export const LOAD = lua("load", `
 if ARGV[1] ~= 'force' and redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('DEL', KEYS[1], KEYS[2])
-redis.call('HSET', KEYS[1], 'a', ARGV[2], 't', ARGV[3], 's', ARGV[4], 'e', ARGV[5], 'l', ARGV[6], 'x', ARGV[7], 'v', ARGV[9], 'w', ARGV[10], 'wr', ARGV[11], 'wq', ARGV[12], 'wn', ARGV[13], 'wd', ARGV[14])
+redis.call('HSET', KEYS[1], 'a', ARGV[2], 't', ARGV[3], 's', ARGV[4], 'e', ARGV[5], 'l', ARGV[6], 'x', ARGV[7], 'v', ARGV[9], 'w', ARGV[10], 'wr', ARGV[11], 'wq', ARGV[12], 'wn', ARGV[13], 'wd', ARGV[14], 'dv', ARGV[15])
 if ARGV[7] == '1' then redis.call('EXPIRE', KEYS[1], tonumber(ARGV[8])) end
-for i = 15, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
+local n = tonumber(ARGV[16])
+for i = 17, 16 + 3 * n, 3 do redis.call('HSET', KEYS[1], 'a:' .. ARGV[i], ARGV[i + 1], 't:' .. ARGV[i], ARGV[i + 2]) end
+for i = 17 + 3 * n, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
 return 1
 `);
 
 /**
- * REPAIR — set available units to PostgreSQL's figure if Redis still shows what reconciliation read.
- * KEYS[1] meta hash; ARGV[1] expected available, ARGV[2] new available
+ * REPAIR — set a variant's available units to PostgreSQL's figure if Redis still shows what reconciliation
+ * read; the product's sum (a) moves by the same difference.
+ * KEYS[1] meta hash; ARGV[1] expected available, ARGV[2] new available, ARGV[3] the variant
  * Returns 1 repaired, 0 changed meanwhile (left for the next round), -1 not loaded.
  */
 export const REPAIR = lua("repair", `
-local cur = redis.call('HGET', KEYS[1], 'a')
+local f = 'a:' .. ARGV[3]
+local cur = redis.call('HGET', KEYS[1], f)
 if not cur then return -1 end
 if cur ~= ARGV[1] then return 0 end
-redis.call('HSET', KEYS[1], 'a', ARGV[2])
+redis.call('HSET', KEYS[1], f, ARGV[2])
+redis.call('HINCRBY', KEYS[1], 'a', tonumber(ARGV[2]) - tonumber(ARGV[1]))
 return 1
 `);
 
@@ -191,19 +217,26 @@ return ''
 `);
 
 /**
- * RESTOCK — move a loaded product's units by a delta already committed to PostgreSQL (a restock adds,
+ * RESTOCK — move one loaded variant's units by a delta already committed to PostgreSQL (a restock adds,
  * a reduction subtracts; PostgreSQL's guard has refused anything below what is held or sold).
- * KEYS[1] meta hash, KEYS[2] restock marker; ARGV[1] delta (units), ARGV[2] marker TTL (s)
+ * KEYS[1] meta hash, KEYS[2] restock marker; ARGV[1] delta (units), ARGV[2] marker TTL (s), ARGV[3] the
+ * variant ('' = the implicit default variant)
  * Returns 1 applied, 0 already applied, 2 not loaded (the next load reads PostgreSQL's truth).
- * Guarantee: one restock id moves the counts at most once; available and total move together.
+ * Guarantee: one restock id moves the counts at most once; the variant's available and total and the
+ * product's sums move together. A variant Redis does not know yet (added since the load) starts at 0.
  */
 export const RESTOCK = lua("restock", `
 if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', tonumber(ARGV[2])) then return 0 end
 if redis.call('EXISTS', KEYS[1]) == 0 then return 2 end
 if redis.call('HGET', KEYS[1], 'x') == '1' then return 2 end
+local vid = ARGV[3] or ''
+if vid == '' then vid = redis.call('HGET', KEYS[1], 'dv') or '' end
+if vid == '' then return 2 end
 local d = tonumber(ARGV[1])
 redis.call('HINCRBY', KEYS[1], 'a', d)
 redis.call('HINCRBY', KEYS[1], 't', d)
+redis.call('HINCRBY', KEYS[1], 'a:' .. vid, d)
+redis.call('HINCRBY', KEYS[1], 't:' .. vid, d)
 return 1
 `);
 

@@ -16,6 +16,8 @@ export interface StockStore {
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   del(key: string): Promise<void>;
   hmget(key: string, fields: string[]): Promise<(string | null)[]>;
+  /** Every field of a hash ({} when absent): a product's meta with all its variants' figures in one read. */
+  hgetall(key: string): Promise<Record<string, string>>;
   scan(pattern: string): Promise<string[]>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -76,6 +78,9 @@ export class IoredisStore implements StockStore {
   }
   async hmget(key: string, fields: string[]) {
     return (await this.conn()).hmget(key, ...fields);
+  }
+  async hgetall(key: string) {
+    return (await this.conn()).hgetall(key);
   }
   async scan(pattern: string) {
     const client = await this.conn();

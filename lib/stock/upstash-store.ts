@@ -36,6 +36,13 @@ export class UpstashStore implements StockStore {
     const res = (await this.client.eval("return redis.call('HMGET', KEYS[1], unpack(ARGV))", [key], fields)) as (string | null)[];
     return res.map((v) => v ?? null);
   }
+  async hgetall(key: string) {
+    // Through the generic command: the flat field, value list as Redis sends it (no deserialisation).
+    const flat = (await this.client.eval("return redis.call('HGETALL', KEYS[1])", [key], [])) as string[];
+    const out: Record<string, string> = {};
+    for (let i = 0; i < flat.length; i += 2) out[flat[i]] = flat[i + 1];
+    return out;
+  }
   async scan(pattern: string) {
     const found: string[] = [];
     let cursor: string | number = "0";

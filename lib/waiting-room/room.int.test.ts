@@ -63,6 +63,7 @@ describe("the pre-queue", () => {
       clock.setOffsetMs(0);
       await loadStock(store, productId, "force", {
         productId, exists: true, available: 5, total: 5, startsAtMs: start + MIN, endsAtMs: 0, perBuyerLimit: 1, phoneRequired: false, buyers: [], phones: [],
+        variants: [["d", 5, 5]], defaultVariantId: "d",
         room: { on: true, rate: 1, preQueueMs: 15 * MIN },
       });
       const people = Array.from({ length: K }, () => ({ id: randomUUID() }));

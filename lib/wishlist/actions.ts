@@ -4,7 +4,7 @@
 import { refresh } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/action";
 import { requireActionUser } from "@/lib/auth/guards";
-import { wishlistItemSchema } from "./schemas";
+import { moveToCartSchema, wishlistItemSchema } from "./schemas";
 import { addToWishlist, moveWishlistItemToCart, removeFromWishlist } from "./service";
 
 export async function setWishlistedAction(input: unknown, wishlisted: boolean): Promise<ActionResult<{ wishlisted: boolean }>> {
@@ -18,9 +18,9 @@ export async function setWishlistedAction(input: unknown, wishlisted: boolean): 
 }
 
 export async function moveToCartAction(input: unknown): Promise<ActionResult<{ capped: boolean }>> {
-  return runAction(wishlistItemSchema, input, async ({ productId }) => {
+  return runAction(moveToCartSchema, input, async ({ productId, variantId }) => {
     const user = await requireActionUser();
-    const { result } = await moveWishlistItemToCart(user.id, productId);
+    const { result } = await moveWishlistItemToCart(user.id, productId, variantId);
     refresh();
     return { capped: result.capped };
   });

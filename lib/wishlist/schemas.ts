@@ -4,6 +4,8 @@ import type { Availability } from "@/lib/cart/schemas";
 
 export const wishlistItemSchema = z.object({ productId: z.uuid({ error: "productId must be a product id" }) });
 export type WishlistItemInput = z.infer<typeof wishlistItemSchema>;
+/** Moving to the cart: a product with options needs its size chosen then (docs/variants.md). */
+export const moveToCartSchema = wishlistItemSchema.extend({ variantId: z.uuid({ error: "variantId must be a variant id" }).optional() });
 
 export type WishlistItem = {
   productId: string;

@@ -24,10 +24,11 @@ export async function removeFromWishlist(userId: string, productId: string): Pro
  * (sold out, ended, limit) the heart stays. Idempotent: once moved, a repeat finds no wishlist row (404)
  * instead of adding a second unit.
  */
-export async function moveWishlistItemToCart(userId: string, productId: string) {
+export async function moveWishlistItemToCart(userId: string, productId: string, variantId?: string) {
   return db.$transaction(async (tx) => {
     const { count } = await tx.wishlistItem.deleteMany({ where: { userId, productId } });
     if (count === 0) throw notFound("wishlist item");
-    return addCartItemIn(tx, userOwner(userId), { productId, quantity: 1 });
+    // The size is chosen here (a product with options and none given is a 422 on variantId; the heart stays).
+    return addCartItemIn(tx, userOwner(userId), { productId, variantId, quantity: 1 });
   });
 }

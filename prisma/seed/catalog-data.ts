@@ -22,7 +22,15 @@ export type SeedProduct = {
    * phoneRequired: only buyers with a verified mobile number may order (lib/accounts/phone.ts).
    */
   drop?: { kind: DropKind; perBuyerLimit: number; room?: boolean; phoneRequired?: boolean };
+  /**
+   * A size run (docs/variants.md): one variant per value with `units[i]` pairs (their sum is `units`), and
+   * `left[i]` still on sale when seeded (absent: as the drop's kind says).
+   */
+  sizes?: { axis: string; values: string[]; units: number[]; left?: number[] };
 };
+
+/** Sizes `from`..`to` by `step` (mm), as strings. */
+const run = (from: number, to: number, step: number) => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => String(from + i * step));
 
 export const seedCategories: SeedCategory[] = [
   { slug: "sneakers", nameKo: "스니커즈", nameEn: "Sneakers", sort: 1, glyph: "shoe" },
@@ -34,6 +42,18 @@ export const seedCategories: SeedCategory[] = [
 const p = (key: string, category: string, name: string, description: string, price: number, units: number, ageDays: number, hue: number, drop?: SeedProduct["drop"]): SeedProduct => ({
   key, category, name, description, price, units, ageDays, hue, drop,
 });
+
+/** The sneakers' size runs: the flagship drop's popular middle sizes nearly gone, the others as delivered. */
+const sizeRuns: Record<string, SeedProduct["sizes"]> = {
+  "drop-aurora-runner": {
+    axis: "사이즈", values: run(230, 300, 5),
+    units: [2, 3, 5, 6, 8, 9, 10, 10, 10, 9, 8, 7, 6, 4, 3],
+    left: [2, 3, 4, 3, 1, 0, 1, 0, 1, 2, 3, 5, 5, 4, 3],
+  },
+  "drop-midnight-high": { axis: "사이즈", values: run(240, 290, 5), units: [2, 3, 4, 5, 6, 7, 7, 6, 5, 3, 2] },
+  "drop-cherry-low": { axis: "사이즈", values: run(230, 280, 10), units: [1, 1, 1, 1, 1, 1] },
+  "trail-hiker": { axis: "사이즈", values: run(240, 290, 10), units: [8, 12, 18, 20, 14, 8] },
+};
 
 export const seedProducts: SeedProduct[] = [
   p("drop-aurora-runner", "sneakers", "오로라 러너 한정판", "새벽빛을 닮은 그라데이션 갑피와 가벼운 폼 중창. 단 100켤레만 선착순으로 판매합니다.", 189_000, 100, 0.1, 12, { kind: "open", perBuyerLimit: 2 }),
@@ -62,6 +82,7 @@ export const seedProducts: SeedProduct[] = [
   p("cotton-towel", "living", "호텔 코튼 타월 4P", "도톰하고 흡수력 좋은 40수 코마사 타월 네 장.", 39_000, 260, 60, 200),
   p("plant-pot", "living", "테라코타 화분", "배수 구멍과 받침이 있는 지름 18cm 테라코타 화분.", 18_000, 90, 3, 15),
 ];
+for (const sp of seedProducts) sp.sizes = sizeRuns[sp.key];
 
 /** Where the generated images of a product live (public/products/<key>-<n>.svg). */
 export const productImages = (key: string, count = 3) => Array.from({ length: count }, (_, i) => `/products/${key}-${i + 1}.svg`);

@@ -51,11 +51,28 @@ describe("catalog seed", () => {
     const id = seedId("classic-canvas");
     // Two units went into orders since the last seed.
     await db.inventory.update({ where: { productId: id }, data: { available: { decrement: 2 } } });
+    await db.productVariant.updateMany({ where: { productId: id }, data: { available: { decrement: 2 } } });
     await seedCatalog(db, seller.id, Date.now());
     const inv = await db.inventory.findUniqueOrThrow({ where: { productId: id } });
     const units = seedProducts.find((p) => p.key === "classic-canvas")!.units;
     expect(inv).toMatchObject({ available: units, total: units + 2 });
     expect(ids).toContain(id);
+  });
+
+  it("gives the sneakers size runs, the flagship's popular sizes nearly gone, and Redis each size's units", async () => {
+    const seller = await createSeller();
+    const ids = await seedCatalog(db, seller.id, Date.now());
+    const id = seedId("drop-aurora-runner");
+    const variants = await db.productVariant.findMany({ where: { productId: id }, orderBy: { position: "asc" } });
+    expect(variants.map((v) => v.optionValues[0])).toEqual(["230", "235", "240", "245", "250", "255", "260", "265", "270", "275", "280", "285", "290", "295", "300"]);
+    expect(variants.reduce((s, v) => s + v.total, 0)).toBe(100);
+    const middle = variants.filter((v) => ["255", "260", "265", "270"].includes(v.optionValues[0]));
+    expect(middle.every((v) => v.available <= 1)).toBe(true);
+    const inv = await db.inventory.findUniqueOrThrow({ where: { productId: id } });
+    expect(inv.available).toBe(variants.reduce((s, v) => s + v.available, 0));
+    await loadSeededStock(stockGate().store, ids);
+    const m = await stockGate().run((s) => s.hgetall(stockKeys.meta(id)));
+    for (const v of variants) expect(Number(m[`a:${v.id}`])).toBe(v.available);
   });
 
   it("re-times only the drops from a later now (the demo, once the shop answers), and Redis follows", async () => {

@@ -2,7 +2,8 @@
 // drops, whose sale windows are set relative to `now` on every run so a fresh seed always shows one drop
 // open, one counting down, one sold out and one ended. Idempotent: ids derive from each row's key.
 import { createHash } from "node:crypto";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
+import { DEFAULT_SKU } from "@/lib/variants/types";
 import { loadStock } from "@/lib/stock/admission";
 import type { StockStore } from "@/lib/stock/store";
 import { productImages, seedCategories, seedProducts, type DropKind, type SeedProduct } from "./catalog-data";
@@ -32,10 +33,42 @@ function window(kind: DropKind, nowMs: number): { starts: number; ends: number }
 }
 
 /** Units on sale after seeding: a sold-out drop has none left, an ended one a few unsold. */
-function availableFor(p: SeedProduct): number {
+function availableFor(p: SeedProduct, units: number, left?: number): number {
   if (p.drop?.kind === "sold_out") return 0;
-  if (p.drop?.kind === "ended") return Math.floor(p.units / 5);
-  return p.units;
+  if (p.drop?.kind === "ended") return Math.floor(units / 5);
+  return left ?? units;
+}
+
+/**
+ * The product's variants (a size run, or the one implicit variant) and its Inventory as their sum. Units
+ * already held or sold by real orders stay counted per variant, so total = available + held + sold holds.
+ */
+async function seedVariants(tx: Tx, productId: string, p: SeedProduct) {
+  const s = p.sizes;
+  const wanted = s
+    ? s.values.map((v, i) => ({ sku: `${p.key}-${v}`.toUpperCase(), optionValues: [v], position: i, isDefault: false, units: s.units[i], left: s.left?.[i] }))
+    : [{ sku: DEFAULT_SKU, optionValues: [] as string[], position: 0, isDefault: true, units: p.units, left: undefined }];
+  await tx.productOption.deleteMany({ where: { productId } });
+  if (s) {
+    await tx.productOption.create({ data: { productId, position: 0, name: s.axis, values: s.values } });
+    // A database seeded before sizes existed: its implicit variant goes unless orders name it.
+    await tx.productVariant.deleteMany({ where: { productId, isDefault: true, orderItems: { none: {} } } });
+  }
+  for (const w of wanted) {
+    const available = availableFor(p, w.units, w.left);
+    const cur = await tx.productVariant.findUnique({ where: { productId_sku: { productId, sku: w.sku } } });
+    const committed = cur ? Math.max(0, cur.total - cur.available) : 0;
+    const total = Math.max(w.units, committed + available);
+    const data = { optionValues: w.optionValues, position: w.position, isDefault: w.isDefault, total, available };
+    await tx.productVariant.upsert({
+      where: { productId_sku: { productId, sku: w.sku } },
+      create: { id: seedId(`${p.key}:${w.sku}`), productId, sku: w.sku, ...data },
+      update: data,
+    });
+  }
+  const sum = await tx.productVariant.aggregate({ where: { productId }, _sum: { total: true, available: true } });
+  const inv = { total: sum._sum.total ?? 0, available: sum._sum.available ?? 0 };
+  await tx.inventory.upsert({ where: { productId }, create: { productId, ...inv }, update: inv });
 }
 
 export async function seedCatalog(db: Db, sellerId: string, nowMs: number): Promise<string[]> {
@@ -65,14 +98,9 @@ export async function seedCatalog(db: Db, sellerId: string, nowMs: number): Prom
       phoneRequired: p.drop?.phoneRequired ?? false,
       createdAt: new Date(nowMs - p.ageDays * DAY),
     };
-    const available = availableFor(p);
     await db.$transaction(async (tx) => {
       await tx.product.upsert({ where: { id }, create: { id, ...data }, update: data });
-      const inv = await tx.inventory.findUnique({ where: { productId: id } });
-      // Units already held or sold by real orders stay counted, so total = available + held + sold holds.
-      const committed = inv ? Math.max(0, inv.total - inv.available) : 0;
-      const total = Math.max(p.units, committed + available);
-      await tx.inventory.upsert({ where: { productId: id }, create: { productId: id, total, available }, update: { total, available } });
+      await seedVariants(tx, id, p);
     });
     ids.push(id);
   }

@@ -9,6 +9,7 @@ import type { getSales } from "@/lib/seller/sales";
 import type { ownedProductOrThrow } from "@/lib/seller/scope";
 import type { archiveProduct, createProduct, restockProduct, updateProduct } from "@/lib/seller/service";
 import type { uploadProductImage } from "@/lib/seller/uploads";
+import type { setProductVariants } from "@/lib/seller/variants";
 import { fits, type Sent } from "../fits";
 import { deliverySchema } from "./addresses";
 import { count, isoInstant, orderEventSchema, orderStatus, refundSchema, shipmentSchema, str, won } from "../responses";
@@ -50,7 +51,23 @@ fits(sellerProductSchema)<{ product: Sent<typeof createProduct> }>();
 fits(sellerProductSchema)<{ product: Sent<typeof updateProduct> }>();
 /** DELETE: the archived row. */
 export const archivedProductSchema = fits(z.looseObject({ product: productRow }))<{ product: Sent<typeof archiveProduct> }>();
-export const restockedSchema = fits(z.looseObject({ inventory: z.looseObject({ total: count, available: count }) }))<{ inventory: Sent<typeof restockProduct> }>();
+export const restockedSchema = fits(
+  z.looseObject({
+    inventory: z.looseObject({
+      total: count,
+      available: count,
+      variant: z.looseObject({ id: z.uuid(), total: count, available: count }).nullable().describe("The restocked variant (null for a product without options)"),
+    }),
+  }),
+)<{ inventory: Sent<typeof restockProduct> }>();
+
+/** The product's axes and variants after PUT /api/seller/products/{id}/variants (as the product answer shows them). */
+export const variantsAnswerSchema = fits(
+  z.looseObject({
+    options: z.array(z.looseObject({ name: str, values: z.array(str) })),
+    variants: z.array(z.looseObject({ id: z.uuid(), sku: str, optionValues: z.array(str), label: str, priceDelta: z.number().int(), price: won, available: count, total: count })),
+  }),
+)<Sent<typeof setProductVariants>>();
 
 const sellerLine = z.looseObject({ productId: z.uuid(), sellerId: z.uuid(), name: str, image: str.nullable(), unitPrice: won, quantity: z.number().int().positive() });
 export const sellerOrderPageSchema = fits(

@@ -29,6 +29,11 @@ const productSchema = z.looseObject({
   total: count,
   state: z.enum(saleStates),
   createdAt: isoInstant,
+  options: z.array(z.looseObject({ name: str, values: z.array(str) })).describe("Option axes (e.g. 사이즈); empty without options"),
+  variants: z.array(z.looseObject({
+    id: z.uuid(), sku: str, optionValues: z.array(str), label: str, priceDelta: z.number().int(), price: won,
+    available: count, total: count,
+  })).describe("One per option combination on sale; empty for a product without options (its one variant is implicit)"),
 });
 
 export const productPageSchema = fits(z.looseObject({ items: z.array(productSchema), page: z.number().int().positive(), pageSize: z.number().int().positive(), total: count, totalPages: count }))<Json<ProductPage>>();
@@ -50,6 +55,7 @@ export const liveStockSchema = z.looseObject({
     saleEndsAt: isoInstant.nullable(),
     perBuyerLimit: z.number().int().positive().nullable(),
     state: z.enum(Object.keys(liveStates) as [LiveStockState, ...LiveStockState[]]),
+    variants: z.array(z.looseObject({ id: z.uuid(), available: count, total: count })).describe("Units left per variant (size); empty for a product without options"),
     serverTime: isoInstant,
   }),
 });

@@ -4,7 +4,8 @@ import { listUsersQuerySchema } from "@/lib/admin/schemas";
 import { deadLettersQuerySchema } from "@/lib/jobs/dead-letters";
 import { excludeOrdersSchema, orderFilterSchema, productCreateSchema, productUpdateSchema, restockSchema, roleChangeSchema, salesQuerySchema, sellerQuerySchema } from "@/lib/seller/schemas";
 import { deadLettersSchema, discardedSchema, reconciliationsSchema, retriedSchema, roleChangedSchema, usersPageSchema } from "../answers/operations";
-import { archivedProductSchema, dropFlagsSchema, excludedSchema, monitorSchema, restockedSchema, salesSchema, sellerOrderPageSchema, sellerOrderSchema, sellerProductSchema, sellerProductsSchema, uploadSchema } from "../answers/seller";
+import { variantsInputSchema } from "@/lib/variants/schemas";
+import { archivedProductSchema, dropFlagsSchema, excludedSchema, monitorSchema, restockedSchema, salesSchema, sellerOrderPageSchema, sellerOrderSchema, sellerProductSchema, sellerProductsSchema, uploadSchema, variantsAnswerSchema } from "../answers/seller";
 import { created, json, noStore, ok, orderIdParam, uuid, type Operations } from "../operation";
 
 export const sellerOperations: Operations = {
@@ -18,7 +19,10 @@ export const sellerOperations: Operations = {
     DELETE: { tag: "Seller", access: "seller", summary: "Archive a product", params: { id: uuid("product") }, ok: ok("The archived product", archivedProductSchema), errors: [404, 409] },
   },
   "/api/seller/products/{id}/stock": {
-    POST: { tag: "Seller", access: "seller", summary: "Restock: add units", params: { id: uuid("product") }, body: json(restockSchema), ok: ok("The stock now", restockedSchema), errors: [404, 409, 422] },
+    POST: { tag: "Seller", access: "seller", summary: "Restock: add units (to one variant, `variantId`, for a product with options)", params: { id: uuid("product") }, body: json(restockSchema), ok: ok("The stock now", restockedSchema), errors: [404, 409, 422] },
+  },
+  "/api/seller/products/{id}/variants": {
+    PUT: { tag: "Seller", access: "seller", summary: "Set the option axes and variants (sizes): variants matched by SKU keep their orders", params: { id: uuid("product") }, body: json(variantsInputSchema), ok: ok("The axes and variants", variantsAnswerSchema), errors: [404, 422] },
   },
   "/api/seller/products/{id}/monitor": {
     GET: { tag: "Seller", access: "seller", summary: "Live drop figures", params: { id: uuid("product") }, ok: ok("The drop's figures now", monitorSchema, { headers: noStore }), errors: [404] },

@@ -55,7 +55,7 @@ describe("the ledger statement", () => {
     const ok = await createProduct({ units: 5 });
     const gone = await createProduct({ units: 0 });
     const [buyer] = await createBuyers(1);
-    const cart = await db.cart.create({ data: { userId: buyer, items: { create: [{ productId: ok.id, quantity: 1 }, { productId: gone.id, quantity: 1 }] } }, include: { items: true } });
+    const cart = await db.cart.create({ data: { userId: buyer, items: { create: [{ productId: ok.id, variantId: ok.variants[0].id, quantity: 1 }, { productId: gone.id, variantId: gone.variants[0].id, quantity: 1 }] } }, include: { items: true } });
     const cartItemIds = cart.items.map((i) => i.id);
     const lines = [{ productId: ok.id, quantity: 1 }, { productId: gone.id, quantity: 1 }];
     expect(await refusal(recordOrder(db, input(buyer, lines, { consume: { cartItemIds } })))).toBe(`SOLD_OUT:${gone.id}`);

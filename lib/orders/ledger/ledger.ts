@@ -19,10 +19,10 @@ import { clock } from "@/lib/clock";
 import type { Db, Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { OrderLine, PlacedOrder, RejectCode } from "../schemas";
+import type { OrderLine, PlacedOrder, RejectCode, VariantRefusal } from "../schemas";
 
 export class LedgerRejected extends Error {
-  constructor(readonly code: RejectCode | "UNKNOWN_PRODUCT" | "PHONE_REQUIRED" | "PASS_USED", readonly productId: string) {
+  constructor(readonly code: RejectCode | VariantRefusal | "UNKNOWN_PRODUCT" | "PHONE_REQUIRED" | "PASS_USED", readonly productId: string) {
     super(`ledger refused ${productId}: ${code}`);
     this.name = "LedgerRejected";
   }
@@ -62,7 +62,7 @@ export async function recordOrder(client: Db | Tx, input: LedgerInput): Promise<
   } catch (err) {
     const refusal = refusalOf(err);
     if (!refusal) throw err;
-    if (refusal.code === "UNPRICED") throw await whyUnpriced(client, refusal.productId, now);
+    if (refusal.code === "UNPRICED") throw await whyUnpriced(client, refusal.productId, input.lines, now);
     throw new LedgerRejected(refusal.code, refusal.productId);
   }
 }
@@ -80,7 +80,7 @@ export async function recordOrders(client: Db | Tx, inputs: LedgerInput[]): Prom
 async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): Promise<PlacedOrder[]> {
   const holdExpiresAt = new Date(now.getTime() + env.ORDER_HOLD_SECONDS * 1000).toISOString();
   // One row per order line, in columns (unnest keeps the statement's text the same for any batch size).
-  const L = { order: [] as number[], product: [] as string[], qty: [] as number[] };
+  const L = { order: [] as number[], product: [] as string[], variant: [] as (string | null)[], qty: [] as number[] };
   const O = {
     id: [] as string[], user: [] as string[], key: [] as string[], hash: [] as string[], address: [] as (string | null)[], profile: [] as boolean[], delivery: [] as (string | null)[],
     first: [] as string[], note: [] as string[], phone: [] as (string | null)[], net: [] as (string | null)[],
@@ -95,6 +95,7 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
     for (const line of o.lines) {
       L.order.push(i);
       L.product.push(line.productId);
+      L.variant.push(line.variantId ?? null);
       L.qty.push(line.quantity);
     }
     O.id.push(o.orderId); O.user.push(o.userId); O.key.push(o.idempotencyKey); O.hash.push(o.requestHash);
@@ -117,25 +118,31 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
       FROM unnest(${O.id}::text[], ${O.user}::uuid[], ${O.key}::text[], ${O.hash}::text[], ${O.address}::text[], ${O.profile}::boolean[], ${O.delivery}::text[], ${O.first}::uuid[], ${O.note}::text[], ${O.phone}::text[], ${O.net}::text[])
            WITH ORDINALITY AS t(id, user_id, key, hash, address, profile, delivery, first_product, note, phone, net, n)
     ), req AS (
-      SELECT r.idx, r.product_id, r.qty, o.user_id, o.phone FROM unnest(${L.order}::int[], ${L.product}::uuid[], ${L.qty}::int[]) AS r(idx, product_id, qty)
+      SELECT r.idx, r.product_id, r.variant_id, r.qty, o.user_id, o.phone
+      FROM unnest(${L.order}::int[], ${L.product}::uuid[], ${L.variant}::uuid[], ${L.qty}::int[]) AS r(idx, product_id, variant_id, qty)
       JOIN o ON o.idx = r.idx
     ), priced AS (
-      SELECT r.idx, r.user_id, r.phone, r.product_id, r.qty, p.name, p.price, p.images[1] AS image, p."sellerId" AS seller_id,
-             p."phoneRequired" AS phone_required, COALESCE(p."perBuyerLimit", 2147483647) AS lim
+      -- Each line at its variant (none named = the product's implicit default variant): price + difference.
+      SELECT r.idx, r.user_id, r.phone, r.product_id, v.id AS variant_id, r.qty, p.name, p.price + v."priceDelta" AS price, p.images[1] AS image,
+             p."sellerId" AS seller_id, p."phoneRequired" AS phone_required, COALESCE(p."perBuyerLimit", 2147483647) AS lim
       FROM req r JOIN "Product" p ON p.id = r.product_id
+      JOIN "ProductVariant" v ON v."productId" = p.id AND (v.id = r.variant_id OR (r.variant_id IS NULL AND v."isDefault"))
       -- The sale window of salePhase (lib/catalog/sale-rules.ts), restated for the statement.
       WHERE p.status = 'ACTIVE' AND (p."saleStartsAt" IS NULL OR p."saleStartsAt" <= ${now})
         AND (p."saleEndsAt" IS NULL OR p."saleEndsAt" > ${now})
+    ), per_product AS (
+      -- The per-buyer limit spans a product's variants: an order's units of one product, summed.
+      SELECT user_id, phone, product_id, sum(qty)::int AS qty, min(lim) AS lim FROM priced GROUP BY user_id, phone, product_id
     ), counted AS (
       INSERT INTO "PurchaseCounter" ("userId", "productId", quantity)
-      SELECT user_id, product_id, qty FROM priced WHERE qty <= lim ORDER BY user_id, product_id
+      SELECT user_id, product_id, qty FROM per_product WHERE qty <= lim ORDER BY user_id, product_id
       ON CONFLICT ("userId", "productId") DO UPDATE SET quantity = "PurchaseCounter".quantity + EXCLUDED.quantity
       WHERE "PurchaseCounter".quantity + EXCLUDED.quantity <= (SELECT min(lim) FROM priced WHERE priced.product_id = EXCLUDED."productId")
       RETURNING "userId", "productId"
     ), phone_counted AS (
       -- The same guard per verified phone, whichever account it is on now or was on before.
       INSERT INTO "PhonePurchaseCounter" ("phoneHash", "productId", quantity)
-      SELECT phone, product_id, qty FROM priced WHERE phone IS NOT NULL AND qty <= lim ORDER BY phone, product_id
+      SELECT phone, product_id, qty FROM per_product WHERE phone IS NOT NULL AND qty <= lim ORDER BY phone, product_id
       ON CONFLICT ("phoneHash", "productId") DO UPDATE SET quantity = "PhonePurchaseCounter".quantity + EXCLUDED.quantity
       WHERE "PhonePurchaseCounter".quantity + EXCLUDED.quantity <= (SELECT min(lim) FROM priced WHERE priced.product_id = EXCLUDED."productId")
       RETURNING "phoneHash", "productId"
@@ -152,11 +159,17 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
       ON CONFLICT DO NOTHING
       RETURNING "productId", "passId"
     ), taken AS (
-      -- Inventory rows in product-id order, each decremented once by the batch's total for it.
+      -- Variant rows in id order, each decremented once by the batch's total for it (the guard per size).
+      UPDATE "ProductVariant" v SET available = v.available - t.qty, "updatedAt" = ${now}
+      FROM (SELECT variant_id, sum(qty)::int AS qty FROM priced GROUP BY variant_id ORDER BY variant_id) t
+      WHERE v.id = t.variant_id AND v.available >= t.qty
+      RETURNING v.id, v."productId", t.qty
+    ), inventory_taken AS (
+      -- Then each product's sum (Inventory), by what its variants gave: it reads taken, so it runs after it.
       UPDATE "Inventory" i SET available = i.available - t.qty, "updatedAt" = ${now}
-      FROM (SELECT product_id, sum(qty)::int AS qty FROM priced GROUP BY product_id ORDER BY product_id) t
-      WHERE i."productId" = t.product_id AND i.available >= t.qty
-      RETURNING i."productId"
+      FROM (SELECT "productId", sum(qty)::int AS qty FROM taken GROUP BY "productId" ORDER BY "productId") t
+      WHERE i."productId" = t."productId"
+      RETURNING 1
     ), ord AS (
       INSERT INTO "Order" (id, "userId", status, amount, "orderName", "idempotencyKey", "holdExpiresAt", "shippingAddressEnc", "deliveryEnc", "phoneHash", "clientNet", "createdAt", "updatedAt")
       SELECT o.id, o.user_id, 'PENDING_PAYMENT'::"OrderStatus", sum(p.price * p.qty)::int,
@@ -169,8 +182,12 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
       GROUP BY o.idx, o.id, o.user_id, o.key, o.address, o.profile, o.delivery, o.first_product, o.phone, o.net
       RETURNING id, amount
     ), items AS (
-      INSERT INTO "OrderItem" (id, "orderId", "productId", "sellerId", name, image, "unitPrice", quantity)
-      SELECT gen_random_uuid(), o.id, p.product_id, p.seller_id, p.name, p.image, p.price, p.qty FROM priced p JOIN o ON o.idx = p.idx
+      -- The variant as ordered: its SKU and label ("사이즈 270 / 색상 블랙"; none for an implicit default variant).
+      INSERT INTO "OrderItem" (id, "orderId", "productId", "variantId", "sellerId", name, "variantLabel", sku, image, "unitPrice", quantity)
+      SELECT gen_random_uuid(), o.id, p.product_id, p.variant_id, p.seller_id, p.name,
+             (SELECT string_agg(po.name || ' ' || v."optionValues"[po.position + 1], ' / ' ORDER BY po.position) FROM "ProductOption" po WHERE po."productId" = p.product_id),
+             CASE WHEN v."isDefault" THEN NULL ELSE v.sku END, p.image, p.price, p.qty
+      FROM priced p JOIN o ON o.idx = p.idx JOIN "ProductVariant" v ON v.id = p.variant_id
       RETURNING 1
     ), ev AS (
       INSERT INTO "OrderEvent" (id, "orderId", "fromStatus", "toStatus", note, "createdAt")
@@ -197,12 +214,12 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
       RETURNING 1
     ), verdict AS (
       SELECT CASE
-        WHEN (SELECT count(*) FROM priced) < ${lineCount} THEN 'UNPRICED:' || (SELECT min(r.product_id::text) FROM req r WHERE NOT EXISTS (SELECT 1 FROM priced p WHERE p.idx = r.idx AND p.product_id = r.product_id))
+        WHEN (SELECT count(*) FROM priced) < ${lineCount} THEN 'UNPRICED:' || (SELECT min(r.product_id::text) FROM req r WHERE NOT EXISTS (SELECT 1 FROM priced p WHERE p.idx = r.idx AND p.product_id = r.product_id AND (r.variant_id IS NULL OR p.variant_id = r.variant_id)))
         WHEN EXISTS (SELECT 1 FROM priced WHERE phone_required AND phone IS NULL) THEN 'PHONE_REQUIRED:' || (SELECT min(product_id::text) FROM priced WHERE phone_required AND phone IS NULL)
         WHEN (SELECT count(*) FROM pass_used) < (SELECT count(*) FROM passes) THEN 'PASS_USED:' || (SELECT min(p.product_id::text) FROM passes p WHERE NOT EXISTS (SELECT 1 FROM pass_used u WHERE u."productId" = p.product_id AND u."passId" = p.pass_id))
-        WHEN (SELECT count(*) FROM counted) < ${lineCount} THEN 'LIMIT_EXCEEDED:' || (SELECT min(r.product_id::text) FROM req r WHERE NOT EXISTS (SELECT 1 FROM counted c WHERE c."userId" = r.user_id AND c."productId" = r.product_id))
-        WHEN (SELECT count(*) FROM phone_counted) < (SELECT count(*) FROM priced WHERE phone IS NOT NULL) THEN 'LIMIT_EXCEEDED:' || (SELECT min(p.product_id::text) FROM priced p WHERE p.phone IS NOT NULL AND NOT EXISTS (SELECT 1 FROM phone_counted c WHERE c."phoneHash" = p.phone AND c."productId" = p.product_id))
-        WHEN (SELECT count(*) FROM taken) < (SELECT count(DISTINCT product_id) FROM req) THEN 'SOLD_OUT:' || (SELECT min(r.product_id::text) FROM req r WHERE r.product_id NOT IN (SELECT "productId" FROM taken))
+        WHEN (SELECT count(*) FROM counted) < (SELECT count(*) FROM per_product) THEN 'LIMIT_EXCEEDED:' || (SELECT min(r.product_id::text) FROM req r WHERE NOT EXISTS (SELECT 1 FROM counted c WHERE c."userId" = r.user_id AND c."productId" = r.product_id))
+        WHEN (SELECT count(*) FROM phone_counted) < (SELECT count(*) FROM per_product WHERE phone IS NOT NULL) THEN 'LIMIT_EXCEEDED:' || (SELECT min(p.product_id::text) FROM priced p WHERE p.phone IS NOT NULL AND NOT EXISTS (SELECT 1 FROM phone_counted c WHERE c."phoneHash" = p.phone AND c."productId" = p.product_id))
+        WHEN (SELECT count(*) FROM taken) < (SELECT count(DISTINCT variant_id) FROM priced) THEN 'SOLD_OUT:' || (SELECT min(p.product_id::text) FROM priced p WHERE p.variant_id NOT IN (SELECT id FROM taken))
       END AS refusal
     )
     -- verdict is one row even when nothing was priced, so a refusal is always raised. (The CTEs that only
@@ -222,9 +239,17 @@ function refusalOf(err: unknown): { code: RejectCode | "UNPRICED" | "PHONE_REQUI
 }
 
 /** The rare path: tell the buyer why a line could not be priced. */
-async function whyUnpriced(client: Db | Tx, productId: string, now: Date): Promise<LedgerRejected> {
-  const p = await client.product.findUnique({ where: { id: productId }, select: { status: true, saleStartsAt: true, saleEndsAt: true } });
+async function whyUnpriced(client: Db | Tx, productId: string, lines: OrderLine[], now: Date): Promise<LedgerRejected> {
+  const p = await client.product.findUnique({
+    where: { id: productId },
+    select: { status: true, saleStartsAt: true, saleEndsAt: true, variants: { select: { id: true, isDefault: true } } },
+  });
   if (!p || p.status !== "ACTIVE") return new LedgerRejected("UNKNOWN_PRODUCT", productId);
+  // Every line of the product must name one of its variants, or none when it has only the implicit one.
+  for (const line of lines.filter((l) => l.productId === productId)) {
+    if (!line.variantId && !p.variants.some((v) => v.isDefault)) return new LedgerRejected("VARIANT_REQUIRED", productId);
+    if (line.variantId && !p.variants.some((v) => v.id === line.variantId)) return new LedgerRejected("UNKNOWN_VARIANT", productId);
+  }
   // Unpriced while active means outside the window (or the window moved since): upcoming, else over.
   return new LedgerRejected(salePhase(p.saleStartsAt, p.saleEndsAt, now.getTime()) === "upcoming" ? "NOT_OPEN" : "ENDED", productId);
 }

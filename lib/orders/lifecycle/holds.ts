@@ -16,7 +16,8 @@ import { transition, type ReturnedUnits } from "./transitions";
 export async function releaseOrderUnits(returned: ReturnedUnits): Promise<void> {
   for (const item of returned.items) {
     await stockGate()
-      .release({ productId: item.productId, userId: returned.userId, quantity: item.quantity, releaseId: `o:${returned.orderId}`, phoneHash: returned.phoneHash })
+      .release({ productId: item.productId, userId: returned.userId, quantity: item.quantity, releaseId: `o:${returned.orderId}`, phoneHash: returned.phoneHash,
+        variantId: item.variantId })
       .catch((err) => log.warn({ err, orderId: returned.orderId }, "redis release deferred to rebuild/reconciliation"));
   }
 }

@@ -34,7 +34,7 @@ export const soldStates: readonly OrderStatus[] = ["PAID", "SHIPPING", "DELIVERE
 export const canTransition = (from: OrderStatus, to: OrderStatus) => transitions[from].includes(to);
 
 /** phoneHash: the verified phone the units were counted under when ordered (its count goes back too). */
-export type ReturnedUnits = { orderId: string; userId: string; phoneHash: string | null; items: { productId: string; quantity: number }[] };
+export type ReturnedUnits = { orderId: string; userId: string; phoneHash: string | null; items: { productId: string; variantId: string; quantity: number }[] };
 export type TransitionResult = { ok: true; returned: ReturnedUnits | null } | { ok: false };
 
 /**
@@ -59,9 +59,13 @@ export async function transition(
   await tx.orderEvent.create({ data: { orderId, fromStatus: from, toStatus: to, note: opts.note ?? null, createdAt: now } });
   let returned: ReturnedUnits | null = null;
   if (returnsUnits(to)) {
-    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { userId: true, phoneHash: true, items: { select: { productId: true, quantity: true } } } });
+    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { userId: true, phoneHash: true, items: { select: { productId: true, variantId: true, quantity: true } } } });
     returned = { orderId, userId: order.userId, phoneHash: order.phoneHash, items: order.items };
-    for (const item of order.items) {
+    // Variant rows (by id), then the products' sums (by product id): the order the ledger statement locks them in.
+    for (const item of [...order.items].sort((a, b) => (a.variantId < b.variantId ? -1 : 1))) {
+      await tx.$executeRaw`UPDATE "ProductVariant" SET available = available + ${item.quantity}, "updatedAt" = now() WHERE id = ${item.variantId}::uuid`;
+    }
+    for (const item of [...order.items].sort((a, b) => (a.productId < b.productId ? -1 : 1))) {
       await tx.$executeRaw`UPDATE "Inventory" SET available = available + ${item.quantity}, "updatedAt" = now() WHERE "productId" = ${item.productId}::uuid`;
       await tx.$executeRaw`UPDATE "PurchaseCounter" SET quantity = GREATEST(quantity - ${item.quantity}, 0) WHERE "userId" = ${order.userId}::uuid AND "productId" = ${item.productId}::uuid`;
       if (order.phoneHash) {

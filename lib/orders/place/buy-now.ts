@@ -74,7 +74,7 @@ export async function buyOneProduct(
 function admit(buy: OneProductBuy, gate: StockGate): Promise<Exclude<AdmitRequestResult, { result: "missing" }> | "fallback"> {
   return gate
     .admitRequest({
-      productId: buy.line.productId, userId: buy.userId, quantity: buy.line.quantity, requestKey: buy.key, nowMs: clock.nowMs(),
+      productId: buy.line.productId, variantId: buy.line.variantId, userId: buy.userId, quantity: buy.line.quantity, requestKey: buy.key, nowMs: clock.nowMs(),
       requestHash: buy.hash, claimTtlS: CLAIM_TTL_S.pending, answerTtlS: CLAIM_TTL_S.answered, phoneHash: buy.phoneHash,
       rate: { points: ORDER_REQUESTS_PER_10S, windowS: 10 }, passId: passIdFor(buy.pass, buy.line.productId),
     })

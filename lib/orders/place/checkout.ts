@@ -18,12 +18,12 @@ export type OrderContents = Pick<LedgerInput, "lines" | "shippingAddressEnc" | "
 const invalid = (fields: FieldErrors) => new AppError("VALIDATION", "Invalid input", fields);
 
 async function cartLines(userId: string, ids: string[]): Promise<OrderLine[]> {
-  const rows = await db.cartItem.findMany({ where: { id: { in: ids }, cart: { userId } }, select: { id: true, productId: true, quantity: true } });
+  const rows = await db.cartItem.findMany({ where: { id: { in: ids }, cart: { userId } }, select: { id: true, productId: true, variantId: true, quantity: true } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const missing: FieldErrors = {};
   ids.forEach((id, i) => byId.has(id) || (missing[`cartItemIds.${i}`] = ["Not in your cart"]));
   if (Object.keys(missing).length) throw invalid(missing);
-  return ids.map((id) => ({ productId: byId.get(id)!.productId, quantity: byId.get(id)!.quantity }));
+  return ids.map((id) => ({ productId: byId.get(id)!.productId, variantId: byId.get(id)!.variantId, quantity: byId.get(id)!.quantity }));
 }
 
 async function assertWishlisted(userId: string, lines: OrderLine[]): Promise<void> {

@@ -18,7 +18,7 @@ import { passIdFor, passRefusal, type RoomPass } from "@/lib/waiting-room/order-
 import { LedgerBatcher } from "../ledger/batcher";
 import { LedgerRejected, recordOrder, recordOrders } from "../ledger/ledger";
 import { ledgerSlots } from "../ledger/slots";
-import type { CheckoutInput, OrderAnswer, OrderLine, PlaceOrderInput, RejectCode } from "../schemas";
+import type { CheckoutInput, OrderAnswer, OrderLine, PlaceOrderInput, RejectCode, VariantRefusal } from "../schemas";
 import { orderContents, type OrderContents } from "./checkout";
 import { claimKey, dropClaim, findStoredAnswer, requestHash, storeAnswerInPostgres, storeClaimAnswer } from "./idempotency";
 
@@ -39,8 +39,16 @@ const unknownProduct = (index: number): OrderAnswer => ({
   status: 422,
   body: new AppError("VALIDATION", "Invalid input", { [`items.${index}.productId`]: ["Unknown product"] }).toJSON(),
 });
+/** A line whose variant is missing (the product has options) or not the product's: a 422 on the line's variantId. */
+const variantRefusal = (index: number, code: "variant_required" | "unknown_variant" | VariantRefusal): OrderAnswer => ({
+  status: 422,
+  body: new AppError("VALIDATION", "Invalid input", {
+    [`items.${Math.max(0, index)}.variantId`]: [code === "variant_required" || code === "VARIANT_REQUIRED" ? "Choose an option" : "Unknown variant"],
+  }).toJSON(),
+});
+const isVariantRefusal = (r: string): r is "variant_required" | "unknown_variant" => r === "variant_required" || r === "unknown_variant";
 const isPassRefusal = (r: string): r is "pass_required" | "pass_used" => r === "pass_required" || r === "pass_used";
-const fromAdmit: Record<Exclude<AdmitResult, "reserved" | "duplicate" | "unknown" | "phone_required" | "pass_required" | "pass_used">, RejectCode> = {
+const fromAdmit: Record<Exclude<AdmitResult, "reserved" | "duplicate" | "unknown" | "phone_required" | "pass_required" | "pass_used" | "variant_required" | "unknown_variant">, RejectCode> = {
   sold_out: "SOLD_OUT", not_open: "NOT_OPEN", ended: "ENDED", limit_exceeded: "LIMIT_EXCEEDED",
 };
 
@@ -117,7 +125,9 @@ type Taken = { line: OrderLine; fresh: boolean };
 function undoAdmissions(ctx: Pick<Ctx, "userId" | "key" | "phoneHash">, gate: StockGate, which: Taken[]) {
   const releaseId = `u:${randomUUID()}`;
   return Promise.all(which.map(({ line }) =>
-    gate.release({ productId: line.productId, userId: ctx.userId, quantity: line.quantity, releaseId, requestKey: ctx.key, phoneHash: ctx.phoneHash })
+    gate.release({
+      productId: line.productId, variantId: line.variantId, userId: ctx.userId, quantity: line.quantity, releaseId, requestKey: ctx.key, phoneHash: ctx.phoneHash,
+    })
       .catch((err) => log.warn({ err, productId: line.productId }, "undo of an admission failed; reconciliation repairs it")),
   ));
 }
@@ -127,7 +137,7 @@ async function placeThroughRedis(ctx: Ctx, gate: StockGate): Promise<OrderAnswer
   try {
     for (const [i, line] of ctx.lines.entries()) {
       const { result } = await gate.admit({
-        productId: line.productId, userId: ctx.userId, quantity: line.quantity, requestKey: ctx.key, nowMs: clock.nowMs(),
+        productId: line.productId, variantId: line.variantId, userId: ctx.userId, quantity: line.quantity, requestKey: ctx.key, nowMs: clock.nowMs(),
         phoneHash: ctx.phoneHash, passId: passIdFor(ctx.pass, line.productId),
       });
       metrics.admissions.inc({ result, tier: "redis" });
@@ -138,6 +148,7 @@ async function placeThroughRedis(ctx: Ctx, gate: StockGate): Promise<OrderAnswer
       if (result === "phone_required") throw phoneRequired(line.productId); // the catch below gives back what was taken
       await undoAdmissions(ctx, gate, taken);
       if (isPassRefusal(result)) return passRefusal(result, line.productId);
+      if (isVariantRefusal(result)) return variantRefusal(i, result);
       return result === "unknown" ? unknownProduct(i) : refusal(fromAdmit[result], line.productId);
     }
   } catch (err) {
@@ -160,7 +171,7 @@ async function recordAdmitted(ctx: Ctx, gate: StockGate, taken: Taken[]): Promis
       if (err.code === "PHONE_REQUIRED") throw phoneRequired(err.productId);
       // The pass bought before, on the PostgreSQL path while Redis was away (Redis never heard of it).
       if (err.code === "PASS_USED") return passRefusal("pass_used", err.productId);
-      return err.code === "UNKNOWN_PRODUCT" ? unknownProduct(ctx.lines.findIndex((l) => l.productId === err.productId)) : refusal(err.code, err.productId);
+      return ledgerRefusal(ctx, err);
     }
     if (isUniqueViolation(err)) {
       // An earlier request with this key already reached the ledger (its Redis claim was lost).
@@ -171,6 +182,14 @@ async function recordAdmitted(ctx: Ctx, gate: StockGate, taken: Taken[]): Promis
     await undoAdmissions(ctx, gate, taken);
     throw err;
   }
+}
+
+/** The answer to a ledger refusal other than a phone or a pass. */
+function ledgerRefusal(ctx: Pick<Ctx, "lines">, err: LedgerRejected): OrderAnswer {
+  const index = ctx.lines.findIndex((l) => l.productId === err.productId);
+  if (err.code === "UNKNOWN_PRODUCT") return unknownProduct(index);
+  if (err.code === "VARIANT_REQUIRED" || err.code === "UNKNOWN_VARIANT") return variantRefusal(index, err.code);
+  return refusal(err.code as RejectCode, err.productId);
 }
 
 const ledgerInput = (ctx: Ctx) => ({
@@ -190,6 +209,7 @@ export type OneProductBuy = {
 export function refusalOfAdmit(result: string, productId: string): OrderAnswer {
   if (result === "unknown") return unknownProduct(0);
   if (isPassRefusal(result)) return passRefusal(result, productId);
+  if (isVariantRefusal(result)) return variantRefusal(0, result);
   const code = fromAdmit[result as keyof typeof fromAdmit];
   if (!code) throw new Error(`not a refusal: ${result}`);
   return refusal(code, productId);
@@ -228,7 +248,7 @@ async function placeOnPostgres(ctx: Ctx, lookUp: boolean): Promise<OrderAnswer> 
       if (err.code === "PHONE_REQUIRED") throw phoneRequired(err.productId);
       // A replayed pass: the same 403 PASS_USED as Redis gives, not stored as the key's answer (it is about the header).
       if (err.code === "PASS_USED") return passRefusal("pass_used", err.productId);
-      const answer = err.code === "UNKNOWN_PRODUCT" ? unknownProduct(ctx.lines.findIndex((l) => l.productId === err.productId)) : refusal(err.code, err.productId);
+      const answer = ledgerRefusal(ctx, err);
       return storeAnswerInPostgres(ctx.userId, ctx.key, ctx.hash, answer);
     }
     if (isUniqueViolation(err)) {
