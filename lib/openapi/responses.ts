@@ -49,7 +49,7 @@ export const orderItemSchema = z.looseObject({
   productId: z.uuid(),
   variantId: z.uuid(),
   variantLabel: str.nullable().describe("The variant as ordered, e.g. 사이즈 270; null for a product without options"),
-  sku: str,
+  sku: str.nullable(),
   name: str,
   image: str.nullable(),
   unitPrice: won.describe("The product's price plus the variant's difference, as bought"),

@@ -12,6 +12,7 @@ export class NoRedisStore implements StockStore {
   set = off;
   del = off;
   hmget = off;
+  hgetall = off;
   scan = off;
   async ping() {
     return false;
