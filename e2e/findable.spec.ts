@@ -13,6 +13,7 @@ test("a product page: optimized picture, structured data without CSP complaints,
   const dir = join(process.env.UPLOAD_DIR!, "e2e-findable");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "photo.png"), await sharp({ create: { width: 1800, height: 1800, channels: 3, background: "#2a9d8f" } }).png().toBuffer());
+  writeFileSync(join(dir, "photo.png.type"), "image/png"); // the local storage's sidecar (lib/storage/local-disk.ts)
   const product = await createE2eProduct({ name: "E2E 검색 머그컵", price: 15_900, units: 5, images: ["/api/uploads/e2e-findable/photo.png"] });
 
   const complaints: string[] = [];

@@ -2,11 +2,12 @@
 // build): a product page's title, description, canonical, OpenGraph/Twitter images and JSON-LD Offer; the
 // legal footer; sitemap.xml and robots.txt from the catalog; the icon set and manifest; and product images
 // resized by Next's optimizer (/_next/image) through the custom server. Needs `npm run build` first.
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LocalDiskStorage } from "@/lib/storage/local-disk";
 import { createProduct } from "@/test/factories";
 import { startProductionServer, type ProductionServer } from "@/test/production-server";
 
@@ -24,8 +25,8 @@ describe("findable pages on the production server", () => {
   let upcoming: Awaited<ReturnType<typeof createProduct>>;
 
   beforeAll(async () => {
-    mkdirSync(join(uploadDir, "findable"));
-    writeFileSync(join(uploadDir, KEY), await sharp({ create: { width: 1600, height: 1200, channels: 3, background: "#3366cc" } }).png().toBuffer());
+    const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: "#3366cc" } }).png().toBuffer();
+    await new LocalDiskStorage(uploadDir).put(KEY, photo, "image/png");
     product = await createProduct({ name: `검색 머그컵 ${Date.now()}`, description: "두툼한 손잡이의\n도자기 머그컵.", price: 12_300, images: [`/api/uploads/${KEY}`] });
     const inAnHour = new Date(Date.now() + 3_600_000);
     upcoming = await createProduct({ name: `예정 드롭 ${Date.now()}`, type: "LIMITED", perBuyerLimit: 1, saleStartsAt: inAnHour, saleEndsAt: new Date(inAnHour.getTime() + 3_600_000) });
@@ -58,7 +59,11 @@ describe("findable pages on the production server", () => {
     const preview = await fetch(og!);
     expect(preview.status).toBe(200);
     expect(preview.headers.get("content-type")).toBe("image/png");
-    expect(await sharp(Buffer.from(await preview.arrayBuffer())).metadata()).toMatchObject({ width: 1200, height: 630 });
+    const drawn = sharp(Buffer.from(await preview.arrayBuffer()));
+    expect(await drawn.metadata()).toMatchObject({ width: 1200, height: 630 });
+    // The product's own picture on the left (not the placeholder): the upload's colour.
+    const { data } = await drawn.extract({ left: 100, top: 100, width: 1, height: 1 }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    expect([...data]).toEqual([0x33, 0x66, 0xcc]);
   });
 
   it("says PreOrder for a drop that has not opened", async () => {
