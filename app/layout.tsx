@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import { SiteFooter } from "@/components/layout/site-footer";
@@ -6,13 +6,17 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { ViewerSync } from "@/components/providers/viewer";
 import { clock } from "@/lib/clock";
-import { getLocale } from "@/lib/i18n/server";
+import { getLocale, getMessages } from "@/lib/i18n/server";
+import { rootMetadata } from "@/lib/site/metadata";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Hurry Up — 선착순 한정판", template: "%s · Hurry Up" },
-  description: "Limited drops, first come first served.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, locale] = await Promise.all([getMessages(), getLocale()]);
+  return rootMetadata(t, locale);
+}
+
+// The browser's toolbar in the brand colour (app/manifest.ts says the same for an installed shop).
+export const viewport: Viewport = { themeColor: "#f0442c" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();

@@ -34,3 +34,24 @@ describe("storage settings", () => {
     expect((await load({ VERCEL: "0", NODE_ENV: "production", HURRYUP_DEMO: "1", STORAGE: "local" })).STORAGE).toBe("local");
   });
 });
+
+describe("the legal footer's business information", () => {
+  const prodSecrets = {
+    NODE_ENV: "production", HURRYUP_DEMO: "0", AUTH_SECRET: "x".repeat(32), BLIND_INDEX_KEY: "y".repeat(32),
+    DATA_ENCRYPTION_KEYS: "k1:ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=",
+  };
+
+  it("is required in production, with demo placeholders only for the demo", async () => {
+    await expect(load(prodSecrets)).rejects.toThrow(/SHOP_BUSINESS_NAME.*SHOP_PRIVACY_OFFICER/);
+    expect((await load({ ...prodSecrets, HURRYUP_DEMO: "1" })).SHOP_BUSINESS_NUMBER).toBe("000-00-00000");
+  });
+
+  it("takes the configured values and refuses a malformed business number", async () => {
+    const shop = {
+      SHOP_BUSINESS_NAME: "(주)예시", SHOP_REPRESENTATIVE: "김대표", SHOP_BUSINESS_NUMBER: "123-45-67890", SHOP_MAIL_ORDER_NUMBER: "제2026-서울마포-1234호",
+      SHOP_ADDRESS: "서울 마포구", SHOP_PHONE: "02-123-4567", SHOP_EMAIL: "help@example.kr", SHOP_PRIVACY_OFFICER: "이보호",
+    };
+    expect(await load({ ...prodSecrets, ...shop })).toMatchObject(shop);
+    await expect(load({ ...prodSecrets, ...shop, SHOP_BUSINESS_NUMBER: "1234567890" })).rejects.toThrow(/SHOP_BUSINESS_NUMBER \(expected 000-00-00000\)/);
+  });
+});

@@ -191,6 +191,22 @@ const schema = z.object({
   /** Folder inside the bucket the shop's keys go under (e.g. "hurryup/"); empty = the bucket's root. */
   S3_KEY_PREFIX: z.string().regex(/^([a-z0-9_-]+\/)*$/, "expected lowercase folder names, each ending in /").default(""),
   /**
+   * The seller's identity the law asks a Korean online shop to show on every page (전자상거래법 §10, the site
+   * footer, components/layout/site-footer.tsx). Required in production; demo placeholders only in development
+   * and with HURRYUP_DEMO=1.
+   */
+  SHOP_BUSINESS_NAME: devOnly(z.string().min(1), "(주)허리업 데모"),
+  SHOP_REPRESENTATIVE: devOnly(z.string().min(1), "홍길동"),
+  /** 사업자등록번호, ten digits as 000-00-00000. */
+  SHOP_BUSINESS_NUMBER: devOnly(z.string().regex(/^\d{3}-\d{2}-\d{5}$/, "expected 000-00-00000"), "000-00-00000"),
+  /** 통신판매업 신고번호, e.g. 제2026-서울강남-0000호. */
+  SHOP_MAIL_ORDER_NUMBER: devOnly(z.string().min(1), "제2026-서울강남-0000호"),
+  SHOP_ADDRESS: devOnly(z.string().min(1), "서울특별시 강남구 테헤란로 000 (데모)"),
+  SHOP_PHONE: devOnly(z.string().regex(/^[0-9+\-() ]{7,20}$/, "expected a phone number"), "02-000-0000"),
+  SHOP_EMAIL: devOnly(z.email(), "help@hurryup.local"),
+  /** 개인정보 보호책임자: a name, optionally with a contact. */
+  SHOP_PRIVACY_OFFICER: devOnly(z.string().min(1), "홍길동 (privacy@hurryup.local)"),
+  /**
    * 1 = `next build` skips its type-check (next.config.ts): `npm run demo` sets it; the type-check runs in
    * `npm test` and CI, and would double the demo's first start.
    */

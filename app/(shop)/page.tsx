@@ -1,5 +1,6 @@
 // The catalog: grid, paging, search, filters and sort, all read from the URL. The same for every viewer of
 // a locale (the production server caches it, server/page-cache.ts); data from the catalog's cache.
+import type { Metadata } from "next";
 import { CatalogFilters } from "@/components/product/catalog-filters";
 import { Pagination } from "@/components/product/pagination";
 import { ProductCard } from "@/components/product/product-card";
@@ -8,8 +9,13 @@ import { parseListQueryLenient } from "@/lib/catalog/schemas";
 import { clock } from "@/lib/clock";
 import { fill } from "@/lib/i18n/fill";
 import { getLocale, getMessages } from "@/lib/i18n/server";
+import { catalogMetadata } from "@/lib/site/metadata";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  return catalogMetadata(parseListQueryLenient(await searchParams));
+}
 
 export default async function HomePage({ searchParams }: Props) {
   const query = parseListQueryLenient(await searchParams);

@@ -1,3 +1,4 @@
+import Image from "next/image";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/orders/status-badge";
@@ -29,8 +30,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           {data.orders.map((o) => (
             <li key={o.id} data-testid="order-row" data-order-id={o.id}>
               <Link href={`/orders/${o.id}`} className="flex items-center gap-4 rounded-lg border border-neutral-200 p-4 hover:border-neutral-400">
-                {/* eslint-disable-next-line @next/next/no-img-element -- product images are plain static files */}
-                <img src={o.items[0]?.image ?? "/products/placeholder.svg"} alt="" className="h-14 w-14 rounded bg-neutral-100 object-cover" />
+                <Image src={o.items[0]?.image ?? "/products/placeholder.svg"} alt="" width={56} height={56} className="h-14 w-14 rounded bg-neutral-100 object-cover" />
                 <div className="min-w-0 flex-1">
                   <p className="truncate font-medium">{o.orderName}</p>
                   <p className="text-sm text-neutral-500">

@@ -1,5 +1,6 @@
 "use client";
 
+import Image from "next/image";
 import Link from "next/link";
 import type { CartLine } from "@/lib/cart/schemas";
 import type { Locale } from "@/lib/i18n/config";
@@ -28,8 +29,7 @@ export function CartLineRow({ line, t, locale, onQuantity, onSelect, onRemove }:
         checked={line.selected}
         onChange={(e) => onSelect(e.target.checked)}
       />
-      {/* eslint-disable-next-line @next/next/no-img-element -- product images are plain static files */}
-      <img src={line.image ?? "/products/placeholder.svg"} alt="" className="h-20 w-20 rounded bg-neutral-100 object-cover" />
+      <Image src={line.image ?? "/products/placeholder.svg"} alt="" width={80} height={80} className="h-20 w-20 rounded bg-neutral-100 object-cover" />
       <div className="flex min-w-0 flex-1 flex-col gap-2">
         <div className="flex items-start justify-between gap-2">
           <Link href={`/products/${line.productId}`} className="font-medium hover:underline">

@@ -1,4 +1,5 @@
 // Order or checkout lines: image, name, unit price × quantity, line total (all the server's figures).
+import Image from "next/image";
 import type { Locale } from "@/lib/i18n/config";
 import { fill } from "@/lib/i18n/fill";
 import { formatPrice } from "@/lib/i18n/format";
@@ -11,8 +12,7 @@ export function OrderLines({ lines, t }: { lines: Line[]; t: Messages["orders"];
     <ul className="divide-y divide-neutral-200 rounded-lg border border-neutral-200">
       {lines.map((l) => (
         <li key={l.key ?? l.productId} data-testid="order-line" className={`flex gap-4 p-4 ${l.purchasable === false ? "opacity-50" : ""}`}>
-          {/* eslint-disable-next-line @next/next/no-img-element -- product images are plain static files */}
-          <img src={l.image ?? "/products/placeholder.svg"} alt="" className="h-16 w-16 rounded bg-neutral-100 object-cover" />
+          <Image src={l.image ?? "/products/placeholder.svg"} alt="" width={64} height={64} className="h-16 w-16 rounded bg-neutral-100 object-cover" />
           <div className="min-w-0 flex-1">
             <p className="font-medium">{l.name}</p>
             <p className="text-sm text-neutral-600 tabular-nums">

@@ -11,7 +11,7 @@ export function Gallery({ images, name, t }: { images: string[]; name: string; t
   return (
     <section aria-label={t.gallery} className="space-y-3">
       <div className="relative aspect-square overflow-hidden rounded-2xl bg-neutral-100">
-        <Image src={list[index]} alt={fill(t.imageAlt, { name, n: index + 1 })} fill unoptimized priority sizes="(min-width: 768px) 50vw, 100vw" className="object-cover" data-testid="gallery-main" />
+        <Image src={list[index]} alt={fill(t.imageAlt, { name, n: index + 1 })} fill priority sizes="(min-width: 768px) 50vw, 100vw" className="object-cover" data-testid="gallery-main" />
       </div>
       {list.length > 1 && (
         <div className="flex gap-2">
@@ -24,7 +24,7 @@ export function Gallery({ images, name, t }: { images: string[]; name: string; t
               aria-label={fill(t.showImage, { n: i + 1 })}
               className={`relative h-20 w-20 overflow-hidden rounded-lg border-2 ${i === index ? "border-brand-500" : "border-transparent opacity-70 hover:opacity-100"}`}
             >
-              <Image src={src} alt="" fill unoptimized sizes="80px" className="object-cover" />
+              <Image src={src} alt="" fill sizes="80px" className="object-cover" />
             </button>
           ))}
         </div>

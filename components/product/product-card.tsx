@@ -19,7 +19,7 @@ export function ProductCard({ product: p, t }: Props) {
     <li className="group relative flex flex-col overflow-hidden rounded-xl border border-neutral-200 bg-white" data-testid="product-card">
       <Link href={`/products/${p.id}`} className="flex flex-1 flex-col">
         <div className="relative aspect-square bg-neutral-100">
-          <Image src={image} alt={fill(t.shop.imageAlt, { name: p.name, n: 1 })} fill unoptimized sizes="(min-width: 1024px) 25vw, 50vw" className="object-cover" />
+          <Image src={image} alt={fill(t.shop.imageAlt, { name: p.name, n: 1 })} fill sizes="(min-width: 1024px) 25vw, 50vw" className="object-cover" />
           <div className="absolute left-2 top-2">
             <SaleBadges product={p} state={p.state} t={t.shop} />
           </div>

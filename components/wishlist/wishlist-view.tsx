@@ -1,5 +1,6 @@
 "use client";
 
+import Image from "next/image";
 import Link from "next/link";
 import { useOptimistic, useState, useTransition } from "react";
 import { AvailabilityBadge } from "@/components/cart/availability-badge";
@@ -42,8 +43,7 @@ export function WishlistView({ items, t, locale }: { items: WishlistItem[]; t: M
         {shown.map((item) => (
           <li key={item.productId} data-testid="wishlist-item" data-product-id={item.productId} className="flex flex-col gap-3 rounded-lg border border-neutral-200 p-4">
             <Link href={`/products/${item.productId}`} className="flex gap-3">
-              {/* eslint-disable-next-line @next/next/no-img-element -- product images are plain static files */}
-              <img src={item.image ?? "/products/placeholder.svg"} alt="" className="h-20 w-20 rounded bg-neutral-100 object-cover" />
+              <Image src={item.image ?? "/products/placeholder.svg"} alt="" width={80} height={80} className="h-20 w-20 rounded bg-neutral-100 object-cover" />
               <div className="min-w-0">
                 <p className="font-medium">{item.name}</p>
                 <p className="tabular-nums">{formatPrice(item.price)}</p>

@@ -18,7 +18,7 @@ export async function closeE2eDb() {
   client = null;
 }
 
-type ProductInput = { name: string; price: number; units: number; perBuyerLimit?: number; saleStartsAt?: Date; waitingRoom?: boolean; admissionRate?: number };
+type ProductInput = { name: string; price: number; units: number; perBuyerLimit?: number; saleStartsAt?: Date; waitingRoom?: boolean; admissionRate?: number; images?: string[] };
 
 /** An active product of the demo seller, in a category of its own, with `units` in stock. */
 export async function createE2eProduct(p: ProductInput): Promise<{ id: string }> {
@@ -30,8 +30,8 @@ export async function createE2eProduct(p: ProductInput): Promise<{ id: string }>
   const id = randomUUID();
   await c.query(
     `INSERT INTO "Product" ("id", "sellerId", "categoryId", "type", "status", "name", "description", "price", "images", "saleStartsAt", "perBuyerLimit", "waitingRoom", "admissionRate", "updatedAt")
-     VALUES ($1, $2, $3, $4, 'ACTIVE', $5, '끝에서 끝까지 시험용 상품', $6, ARRAY['/products/placeholder.svg'], $7, $8, $9, $10, now())`,
-    [id, seller.rows[0].id, categoryId, p.perBuyerLimit ? "LIMITED" : "NORMAL", p.name, p.price, p.saleStartsAt ?? null, p.perBuyerLimit ?? null, p.waitingRoom ?? false, p.admissionRate ?? null],
+     VALUES ($1, $2, $3, $4, 'ACTIVE', $5, '끝에서 끝까지 시험용 상품', $6, $11, $7, $8, $9, $10, now())`,
+    [id, seller.rows[0].id, categoryId, p.perBuyerLimit ? "LIMITED" : "NORMAL", p.name, p.price, p.saleStartsAt ?? null, p.perBuyerLimit ?? null, p.waitingRoom ?? false, p.admissionRate ?? null, p.images ?? ["/products/placeholder.svg"]],
   );
   await c.query(`INSERT INTO "Inventory" ("productId", "total", "available", "updatedAt") VALUES ($1, $2, $2, now())`, [id, p.units]);
   await c.query(

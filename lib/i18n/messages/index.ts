@@ -9,10 +9,11 @@ import * as payments from "./payments";
 import * as phone from "./phone";
 import * as seller from "./seller";
 import * as shop from "./shop";
+import * as site from "./site";
 
 export const messages = {
-  ko: { common: common.ko, accounts: accounts.ko, address: address.ko, cart: cart.ko, orders: orders.ko, fulfilment: fulfilment.ko, payments: payments.ko, phone: phone.ko, seller: seller.ko, shop: shop.ko },
-  en: { common: common.en, accounts: accounts.en, address: address.en, cart: cart.en, orders: orders.en, fulfilment: fulfilment.en, payments: payments.en, phone: phone.en, seller: seller.en, shop: shop.en },
+  ko: { common: common.ko, accounts: accounts.ko, address: address.ko, cart: cart.ko, orders: orders.ko, fulfilment: fulfilment.ko, payments: payments.ko, phone: phone.ko, seller: seller.ko, shop: shop.ko, site: site.ko },
+  en: { common: common.en, accounts: accounts.en, address: address.en, cart: cart.en, orders: orders.en, fulfilment: fulfilment.en, payments: payments.en, phone: phone.en, seller: seller.en, shop: shop.en, site: site.en },
 };
 
 export type Messages = (typeof messages)["ko"];

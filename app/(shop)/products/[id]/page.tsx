@@ -8,21 +8,27 @@ import { notFound } from "next/navigation";
 import { AddToCartButton } from "@/components/cart/add-to-cart-button";
 import { DropPanel } from "@/components/flash-sale/drop-panel";
 import { Gallery } from "@/components/product/gallery";
+import { JsonLd } from "@/components/seo/json-ld";
 import { SaleBadges } from "@/components/product/sale-badge";
 import { HeartButton } from "@/components/wishlist/heart-button";
 import { getProductCached } from "@/lib/catalog/cache";
 import { clock } from "@/lib/clock";
 import { formatPrice } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
+import { productJsonLd } from "@/lib/site/json-ld";
+import { productMetadata, siteBase } from "@/lib/site/metadata";
 import { idSchema } from "@/lib/validation";
 
 type Props = { params: Promise<{ id: string }> };
 
 const find = async (id: string) => (idSchema.safeParse(id).success ? getProductCached(id, clock.nowMs()) : null);
 
+// The same cached read as the page (one data-cache entry): metadata and JSON-LD cost no query of their own.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await find((await params).id);
-  return { title: product?.name };
+  if (!product) return {};
+  const [t, locale] = await Promise.all([getMessages(), getLocale()]);
+  return productMetadata(product, t, locale);
 }
 
 export default async function ProductPage({ params }: Props) {
@@ -32,6 +38,7 @@ export default async function ProductPage({ params }: Props) {
   const category = locale === "ko" ? product.category.nameKo : product.category.nameEn;
   return (
     <main className="mx-auto grid max-w-6xl gap-8 px-4 py-8 md:grid-cols-2">
+      <JsonLd data={productJsonLd(product, siteBase())} />
       <Gallery images={product.images} name={product.name} t={t.shop} />
       <div className="space-y-5">
         <div className="space-y-2">
