@@ -1,6 +1,7 @@
 // All messages, by domain. Add a domain: create messages/<domain>.ts exporting { ko, en } and list it here.
 import * as accounts from "./accounts";
 import * as cart from "./cart";
+import * as codes from "./codes";
 import * as common from "./common";
 import * as orders from "./orders";
 import * as payments from "./payments";
@@ -9,8 +10,8 @@ import * as seller from "./seller";
 import * as shop from "./shop";
 
 export const messages = {
-  ko: { common: common.ko, accounts: accounts.ko, cart: cart.ko, orders: orders.ko, payments: payments.ko, phone: phone.ko, seller: seller.ko, shop: shop.ko },
-  en: { common: common.en, accounts: accounts.en, cart: cart.en, orders: orders.en, payments: payments.en, phone: phone.en, seller: seller.en, shop: shop.en },
+  ko: { common: common.ko, codes: codes.ko, accounts: accounts.ko, cart: cart.ko, orders: orders.ko, payments: payments.ko, phone: phone.ko, seller: seller.ko, shop: shop.ko },
+  en: { common: common.en, codes: codes.en, accounts: accounts.en, cart: cart.en, orders: orders.en, payments: payments.en, phone: phone.en, seller: seller.en, shop: shop.en },
 };
 
 export type Messages = (typeof messages)["ko"];
