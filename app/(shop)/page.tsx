@@ -26,7 +26,7 @@ export default async function HomePage({ searchParams }: Props) {
       ) : (
         <ul className="grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-4" data-testid="product-grid">
           {page.items.map((p) => (
-            <ProductCard key={p.id} product={p} t={t} />
+            <ProductCard key={p.id} product={p} t={t} locale={locale} />
           ))}
         </ul>
       )}

@@ -26,6 +26,13 @@ export function CheckoutForm(props: { source: CheckoutSource; lines: Line[]; amo
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
+    // The shop's own message, not the browser's (the form is noValidate): the server says the same.
+    const trimmed = address.trim().length;
+    if (trimmed < 5 || trimmed > 200) {
+      setError({ text: "", fields: { shippingAddress: [t.addressInvalid] } });
+      document.getElementById("shipping-address")?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -51,9 +58,10 @@ export function CheckoutForm(props: { source: CheckoutSource; lines: Line[]; amo
     setBusy(false);
   }
 
-  const addressError = error?.fields?.shippingAddress?.[0];
+  // The server's field messages are for API clients (English); the form shows its own.
+  const addressError = error?.fields?.shippingAddress ? t.addressInvalid : undefined;
   return (
-    <form onSubmit={submit} className="space-y-4">
+    <form onSubmit={submit} noValidate className="space-y-4">
       <div>
         <label htmlFor="shipping-address" className="mb-1 block font-semibold">
           {t.shippingAddress}
@@ -68,14 +76,15 @@ export function CheckoutForm(props: { source: CheckoutSource; lines: Line[]; amo
           value={address}
           onChange={(e) => setAddress(e.target.value)}
           aria-invalid={Boolean(addressError)}
+          aria-errormessage={addressError ? "address-hint" : undefined}
           aria-describedby="address-hint"
           className="w-full rounded-lg border border-neutral-300 p-3"
         />
-        <p id="address-hint" className="mt-1 text-sm text-neutral-500">
+        <p id="address-hint" className={`mt-1 text-sm ${addressError ? "text-red-700" : "text-neutral-600"}`}>
           {addressError ?? t.checkoutAddressHint}
         </p>
       </div>
-      {error && (
+      {error?.text && (
         <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-700">
           {error.text}
         </p>
