@@ -11,10 +11,14 @@ import { clock } from "@/lib/clock";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Hurry Up — 선착순 한정판", template: "%s · Hurry Up" },
-  description: "Limited drops, first come first served.",
-};
+// The default title in the reader's language (a page without its own title shows it).
+export async function generateMetadata(): Promise<Metadata> {
+  const locale = await getLocale();
+  return {
+    title: { default: locale === "en" ? "Hurry Up — limited drops" : "Hurry Up — 선착순 한정판", template: "%s · Hurry Up" },
+    description: "Limited drops, first come first served.",
+  };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [locale, t] = await Promise.all([getLocale(), getMessages()]);

@@ -70,6 +70,7 @@ async function settle(page: Page) {
 for (const lang of ["ko", "en"] as const) {
   for (const role of ["guest", "buyer", "seller"] as const) {
     test(`every ${role} page in ${lang}: no serious axe violation, no words of the other language, no raw codes`, async ({ browser }) => {
+      test.setTimeout(600_000); // axe on ten pages of a busy two-core machine
       const context = await contextAs(browser, role, lang);
       const page = await context.newPage();
       const userStrings = await userWrittenStrings();

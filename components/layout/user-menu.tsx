@@ -26,7 +26,9 @@ export function UserMenu({ t }: { t: Messages["accounts"]["nav"] }) {
   }
   return (
     <details className="relative text-sm" data-testid="user-menu">
-      <summary className="cursor-pointer list-none rounded-lg px-3 py-1.5 font-medium hover:bg-zinc-100">{user.name ?? t.menu}</summary>
+      <summary className="cursor-pointer list-none rounded-lg px-3 py-1.5 font-medium hover:bg-zinc-100" data-user-content={user.name ? true : undefined}>
+        {user.name ?? t.menu}
+      </summary>
       <div className="absolute right-0 z-20 mt-1 w-44 space-y-1 rounded-lg border border-zinc-200 bg-white p-2 shadow-lg">
         <Link href="/account" className="block rounded px-2 py-1.5 hover:bg-zinc-100">
           {t.account}

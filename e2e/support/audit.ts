@@ -17,7 +17,9 @@ const ENGLISH_UI = /\b(?:Updated|Sign in|Sign out|Loading|Remaining|Sold out|Add
 /** The text a reader meets on the page: text nodes and the labels a screen reader speaks. */
 async function pageWords(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const skip = (el: Element | null) => el?.closest("[data-user-content], code, script, style, noscript, template, [data-audit-skip]");
+    // An element in another language on purpose (the language switch's "한국어", lang="ko") is not the page's words.
+    const lang = document.documentElement.lang;
+    const skip = (el: Element | null) => el?.closest(`[data-user-content], code, script, style, noscript, template, [lang]:not([lang="${lang}"])`);
     const out: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {

@@ -70,7 +70,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         )}
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
           <dt className="text-neutral-500">{t.shippingAddress}</dt>
-          <dd data-testid="order-address">{order.shippingAddress ?? t.noAddress}</dd>
+          <dd data-testid="order-address" data-user-content={order.shippingAddress ? true : undefined}>
+            {order.shippingAddress ?? t.noAddress}
+          </dd>
         </dl>
       </section>
       <aside className="h-fit space-y-6 rounded-lg border border-neutral-200 p-5">
