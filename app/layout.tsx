@@ -3,8 +3,10 @@ import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { SkipLink } from "@/components/layout/skip-link";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { ViewerSync } from "@/components/providers/viewer";
+import { WishAfterSignIn } from "@/components/wishlist/wish-after-sign-in";
 import { clock } from "@/lib/clock";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { rootMetadata } from "@/lib/site/metadata";
@@ -19,15 +21,19 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { themeColor: "#f0442c" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
+  const [locale, t] = await Promise.all([getLocale(), getMessages()]);
   return (
     <html lang={locale} className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-neutral-900">
+        <SkipLink href="#content">{t.common.skipToContent}</SkipLink>
         <QueryProvider>
           {/* A new stamp per server render: a refresh after a cart or wishlist change refetches the viewer. */}
           <ViewerSync stamp={clock.nowMs()} />
+          <WishAfterSignIn />
           <SiteHeader />
-          <div className="flex-1">{children}</div>
+          <div id="content" tabIndex={-1} className="flex-1 outline-none">
+            {children}
+          </div>
           <SiteFooter />
         </QueryProvider>
       </body>

@@ -1,6 +1,6 @@
 // The accounts journey in a real browser against `next start` + the worker: sign up, read the mail in
 // /dev/mailbox, verify, sign in, edit the profile, see the session, sign out.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 test("sign up, verify by mail, sign in, edit profile, sign out", async ({ page }) => {
   const email = `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;

@@ -1,6 +1,6 @@
 // The API reference page in a real browser: Swagger UI, bundled from npm and served by the shop under its
 // own Content-Security-Policy, renders every tag of /api/openapi.json and opens an operation.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 test("the API reference renders the OpenAPI document, with no CSP violation", async ({ page }) => {
   const violations: string[] = [];

@@ -2,7 +2,8 @@
 // page's buy button does), the order page shows it awaiting payment with the hold's countdown, a
 // replay with the same Idempotency-Key answers the same order, and the next buyer finds it sold out.
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signIn } from "./support/auth";
 import pg from "pg";
 

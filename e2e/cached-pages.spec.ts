@@ -1,7 +1,8 @@
 // Cached pages with per-viewer islands: two signed-in users open the same product page, served from the
 // page micro-cache, and each sees their own name, menu and cart count; the HTML itself names nobody. The
 // admin and the seller of the demo seed: no other journey uses their carts.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { closeE2eDb, createE2eProduct } from "./support/db";
 
 test.afterAll(closeE2eDb);

@@ -1,6 +1,7 @@
 // A guest fills a cart, signs in as a demo buyer and finds it merged with a notice; the wishlist heart
 // leads to the wishlist page, which moves the product into the cart.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { createE2eProduct, closeE2eDb } from "./support/db";
 
 const BUYER = { email: "buyer2@hurryup.dev", password: "Hurryup!2026" };

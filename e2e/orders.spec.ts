@@ -1,7 +1,8 @@
 // Orders from end to end: a guest's cart merged on sign-in and checked out, the order seen and cancelled;
 // a paid order shipped and delivered, returned, and the return completed (each time-based step taken when
 // the journey says, through the test hooks); a wishlisted product ordered straight from the wishlist.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { closeE2eDb, createE2eProduct } from "./support/db";
 import { takeStep } from "./support/hooks";
 import { payOrder } from "./support/pay";

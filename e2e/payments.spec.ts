@@ -1,7 +1,8 @@
 // Paying with Toss (the stand-in payment page of the Toss-compatible server): buy a limited product, pay,
 // see the order PAID; abandon the window and pay again; cancel the paid order and see the refund.
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { closeE2eDb, createE2eProduct } from "./support/db";
 
 test.afterAll(closeE2eDb);

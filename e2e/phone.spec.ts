@@ -2,7 +2,7 @@
 // phone-required drop, verifies a mobile number with the code the SMS outbox (/dev/sms) received, and then
 // buys the drop from its product page.
 import { randomInt } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signIn } from "./support/auth";
 import { closeE2eDb, productIdByName } from "./support/db";
 

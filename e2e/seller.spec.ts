@@ -2,7 +2,8 @@
 // hour ahead; the journey then has it open a few seconds from now (test hook), the seller's monitor turns
 // to "on sale" without reloading and a buyer orders it; the seller watches the monitor move while the
 // buyer pays on the stand-in payment window, then finds the order and the sale in the chart.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { closeE2eDb } from "./support/db";
 import { scheduleOpening } from "./support/hooks";
 import { payOrder } from "./support/pay";

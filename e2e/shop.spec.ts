@@ -3,7 +3,7 @@
 // journey says when it opens), sold-out and ended drops, and the language switch. Screenshots of home and
 // a product page are kept.
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { closeE2eDb, createE2eProduct, productIdByName } from "./support/db";
 import { scheduleOpening } from "./support/hooks";
 

@@ -3,7 +3,8 @@
 // and buys with the pass; a second buyer still waiting is told at once that the drop sold out. The crowd
 // around them is placeholder places (a test hook), so the places are known without racing the random draw.
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signIn } from "./support/auth";
 import { closeE2eDb, createE2eProduct } from "./support/db";
 import { roomCrowd, scheduleOpening } from "./support/hooks";

@@ -23,7 +23,7 @@ export default async function HomePage({ searchParams }: Props) {
   return (
     <main className="mx-auto max-w-6xl space-y-6 px-4 py-8">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-bold">{query.q ? `“${query.q}”` : t.shop.catalogTitle}</h1>
+        <h1 className="text-2xl font-bold">{query.q ? <span data-user-content>{`“${query.q}”`}</span> : t.shop.catalogTitle}</h1>
         <p className="text-sm text-neutral-600" data-testid="result-count">{fill(t.shop.resultCount, { n: page.total })}</p>
       </div>
       <CatalogFilters query={query} categories={categories} t={t.shop} locale={locale} />
@@ -32,7 +32,7 @@ export default async function HomePage({ searchParams }: Props) {
       ) : (
         <ul className="grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-4" data-testid="product-grid">
           {page.items.map((p) => (
-            <ProductCard key={p.id} product={p} t={t} />
+            <ProductCard key={p.id} product={p} t={t} locale={locale} />
           ))}
         </ul>
       )}

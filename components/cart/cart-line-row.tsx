@@ -49,7 +49,7 @@ export function CartLineRow({ line, t, locale, onQuantity, onSelect, onRemove }:
           <p className="text-xs text-amber-700">{fill(t.onlyN, { n: line.maxQuantity })}</p>
         )}
         <div className="flex items-center justify-between">
-          <QuantityStepper quantity={line.quantity} max={Math.max(line.maxQuantity, line.quantity)} onChange={onQuantity} t={t} />
+          <QuantityStepper quantity={line.quantity} max={Math.max(line.maxQuantity, line.quantity)} capReason={line.capReason} onChange={onQuantity} t={t} />
           <span data-testid="line-total" className="font-semibold tabular-nums">
             {formatPrice(line.lineTotal)}
           </span>

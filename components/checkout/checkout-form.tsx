@@ -68,7 +68,7 @@ export function CheckoutForm(props: Props) {
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4">
+    <form onSubmit={submit} noValidate className="space-y-4">
       <DeliveryPicker saved={props.saved} onChange={setPick} errors={deliveryErrors(error?.fields)} canSave={props.saved.length < MAX_ADDRESSES} t={props.ta} />
       {error && (
         <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-700">

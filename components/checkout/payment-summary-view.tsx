@@ -3,6 +3,7 @@
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
+import { methodLabel } from "@/components/orders/event-note-text";
 
 type When = Date | string;
 type OrderStatus = keyof Messages["orders"]["status"];
@@ -13,7 +14,7 @@ export type PaymentSummaryOrder = {
   payment: { method: string | null; approvedAt: When | null } | null;
   refund: { status: "REQUESTED" | "DONE" | "FAILED"; amount: number } | null;
 };
-export type PaymentSummaryTexts = { payments: Messages["payments"]; statuses: Messages["orders"]["status"] };
+export type PaymentSummaryTexts = { payments: Messages["payments"]; statuses: Messages["orders"]["status"]; codes: Messages["codes"] };
 
 export function PaymentSummaryView({ order, texts, locale }: { order: PaymentSummaryOrder; texts: PaymentSummaryTexts; locale: Locale }) {
   const t = texts.payments;
@@ -33,7 +34,7 @@ export function PaymentSummaryView({ order, texts, locale }: { order: PaymentSum
       {order.payment?.method && (
         <>
           <dt className="text-gray-500">{t.method}</dt>
-          <dd>{order.payment.method}</dd>
+          <dd>{methodLabel(order.payment.method, texts.codes)}</dd>
         </>
       )}
       {order.payment?.approvedAt && (

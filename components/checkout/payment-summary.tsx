@@ -5,5 +5,5 @@ import { PaymentSummaryView } from "./payment-summary-view";
 
 export async function PaymentSummary({ order }: { order: OrderPaymentView }) {
   const [messages, locale] = [await getMessages(), await getLocale()];
-  return <PaymentSummaryView order={order} texts={{ payments: messages.payments, statuses: messages.orders.status }} locale={locale} />;
+  return <PaymentSummaryView order={order} texts={{ payments: messages.payments, statuses: messages.orders.status, codes: messages.codes }} locale={locale} />;
 }

@@ -15,11 +15,12 @@ export function LanguageSwitch({ locale, label }: { locale: Locale; label: strin
           value={l}
           lang={l}
           aria-pressed={l === locale}
-          aria-label={labels[l].name}
           data-testid={`locale-${l}`}
           className={`px-2.5 py-1.5 ${l === locale ? "bg-neutral-900 text-white" : "bg-white text-neutral-700 hover:bg-neutral-100"}`}
         >
+          {/* The visible short form is part of the name (WCAG 2.5.3): "EN English". */}
           {labels[l].short}
+          {labels[l].short !== labels[l].name && <span className="sr-only"> {labels[l].name}</span>}
         </button>
       ))}
     </form>

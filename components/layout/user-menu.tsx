@@ -1,6 +1,6 @@
 "use client";
 // The header's account corner, an island of the cached pages: sign-in / sign-up links, or the user's menu
-// with the account page, the seller center for sellers, the admin pages for admins, and sign-out. Who is
+// with the account page, orders, wishlist, the seller center for sellers, the admin pages for admins, and sign-out. Who is
 // signed in comes from the viewer summary (components/providers/viewer.tsx), never from the page's HTML.
 import Link from "next/link";
 import { SignOutButton } from "@/components/accounts/sign-out-button";
@@ -26,10 +26,18 @@ export function UserMenu({ t }: { t: Messages["accounts"]["nav"] }) {
   }
   return (
     <details className="relative text-sm" data-testid="user-menu">
-      <summary className="cursor-pointer list-none rounded-lg px-3 py-1.5 font-medium hover:bg-zinc-100">{user.name ?? t.menu}</summary>
+      <summary className="cursor-pointer list-none rounded-lg px-3 py-1.5 font-medium hover:bg-zinc-100" data-user-content={user.name ? true : undefined}>
+        {user.name ?? t.menu}
+      </summary>
       <div className="absolute right-0 z-20 mt-1 w-44 space-y-1 rounded-lg border border-zinc-200 bg-white p-2 shadow-lg">
         <Link href="/account" className="block rounded px-2 py-1.5 hover:bg-zinc-100">
           {t.account}
+        </Link>
+        <Link href="/orders" className="block rounded px-2 py-1.5 hover:bg-zinc-100">
+          {t.orders}
+        </Link>
+        <Link href="/wishlist" className="block rounded px-2 py-1.5 hover:bg-zinc-100">
+          {t.wishlist}
         </Link>
         {(user.role === "SELLER" || user.role === "ADMIN") && (
           <Link href="/seller" className="block rounded px-2 py-1.5 hover:bg-zinc-100">

@@ -6,14 +6,16 @@ import { AddToCartButton } from "@/components/cart/add-to-cart-button";
 import { HeartButton } from "@/components/wishlist/heart-button";
 import type { ProductView } from "@/lib/catalog/types";
 import { fill } from "@/lib/i18n/fill";
-import { formatPrice } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/config";
+import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
+import { OpensSoon } from "./opens-soon";
 import { SaleBadges } from "./sale-badge";
 
-type Props = { product: ProductView; t: Messages };
+type Props = { product: ProductView; t: Messages; locale: Locale };
 
 /** The same for every viewer (cached pages); the heart learns its state in the browser. */
-export function ProductCard({ product: p, t }: Props) {
+export function ProductCard({ product: p, t, locale }: Props) {
   const image = p.images[0] ?? "/products/placeholder.svg";
   return (
     <li className="group relative flex flex-col overflow-hidden rounded-xl border border-neutral-200 bg-white" data-testid="product-card">
@@ -27,6 +29,12 @@ export function ProductCard({ product: p, t }: Props) {
         <div className="flex flex-1 flex-col gap-1 p-3">
           <h2 className="line-clamp-2 text-sm font-semibold group-hover:underline">{p.name}</h2>
           <p className="text-base font-bold" data-testid="card-price">{formatPrice(p.price)}</p>
+          {p.state === "upcoming" && p.saleStartsAt && (
+            <p className="text-xs text-neutral-700" data-testid="card-opens">
+              <time dateTime={p.saleStartsAt}>{fill(t.shop.opensAt, { at: formatDateTime(p.saleStartsAt, locale) })}</time>
+              <OpensSoon at={p.saleStartsAt} t={t.shop} />
+            </p>
+          )}
           {p.type === "LIMITED" && p.state !== "ended" && (
             <p className="text-xs text-neutral-600">{fill(t.shop.remainingOf, { n: p.remaining, total: p.total })}</p>
           )}

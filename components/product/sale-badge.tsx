@@ -5,10 +5,10 @@ import type { ProductView } from "@/lib/catalog/types";
 import type { Messages } from "@/lib/i18n/messages";
 
 const stateStyle: Record<SaleState, string> = {
-  open: "bg-emerald-600 text-white",
+  open: "bg-emerald-700 text-white",
   upcoming: "bg-amber-400 text-neutral-900",
   sold_out: "bg-neutral-800 text-white",
-  ended: "bg-neutral-400 text-white",
+  ended: "bg-neutral-600 text-white",
 };
 
 export function stateLabel(state: SaleState, t: Messages["shop"]): string {

@@ -29,7 +29,7 @@ export function DropFlagsView({ initial, excludeUrl, t, locale }: Props) {
 
   const columns: Column<FlaggedOrder>[] = [
     { key: "id", header: f.order, cell: (o) => <span className="font-mono text-xs">{o.id}</span> },
-    { key: "status", header: f.status, cell: (o) => t.statuses[o.status as keyof typeof t.statuses] ?? o.status },
+    { key: "status", header: f.status, cell: (o) => t.orderStatuses[o.status as keyof typeof t.orderStatuses] ?? o.status },
     { key: "units", header: f.units, align: "right", cell: (o) => o.units },
     { key: "account", header: f.account, cell: (o) => formatDateTime(o.accountCreatedAt, locale) },
     { key: "range", header: f.range, cell: (o) => <span className="font-mono text-xs">{o.clientNet ?? "—"}</span> },

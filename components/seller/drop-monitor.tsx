@@ -3,10 +3,11 @@
 // figures and the last minute's chart in place (no reloads).
 import { useQuery } from "@tanstack/react-query";
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { Locale } from "@/lib/i18n/config";
+import { formatDuration, formatTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import type { DropMonitor as Monitor } from "@/lib/seller/monitor";
 
-const duration = (ms: number | null, s: string) => (ms === null ? null : ms < 60_000 ? `${(ms / 1000).toFixed(1)}${s}` : `${Math.floor(ms / 60_000)}m ${Math.round((ms % 60_000) / 1000)}${s}`);
 
 function Stat({ label, value, testId }: { label: string; value: React.ReactNode; testId: string }) {
   return (
@@ -36,7 +37,8 @@ function RoomStats({ room, t }: { room: Monitor["room"]; t: Messages["seller"]["
   );
 }
 
-export function DropMonitor({ url, initial, t }: { url: string; initial: Monitor; t: Messages["seller"]["monitor"] }) {
+export function DropMonitor({ url, initial, t, locale }: { url: string; initial: Monitor; t: Messages["seller"]["monitor"]; locale: Locale }) {
+  const duration = (ms: number | null) => (ms === null ? null : formatDuration(ms, locale));
   const { data, isError } = useQuery({
     queryKey: ["drop-monitor", url],
     queryFn: async () => {
@@ -54,7 +56,7 @@ export function DropMonitor({ url, initial, t }: { url: string; initial: Monitor
       <p className="flex items-center gap-2 text-sm" data-testid="monitor-status">
         <span className={`inline-block h-2 w-2 rounded-full ${isError ? "bg-zinc-400" : "animate-pulse bg-green-500"}`} />
         {isError ? t.paused : t.live} · {t.state}: <strong data-testid="monitor-state">{t.states[m.state as keyof typeof t.states] ?? m.state}</strong> ·{" "}
-        {t.updated} {new Date(m.at).toLocaleTimeString("ko-KR", { timeZone: "Asia/Seoul" })}
+        {t.updated} <time dateTime={new Date(m.at).toISOString()}>{formatTime(m.at, locale, { seconds: true })}</time>
       </p>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <Stat label={t.remaining} value={`${m.remaining} / ${m.total}`} testId="monitor-remaining" />
@@ -63,8 +65,8 @@ export function DropMonitor({ url, initial, t }: { url: string; initial: Monitor
         <Stat label={t.conversion} value={m.conversion === null ? "—" : `${Math.round(m.conversion * 100)}%`} testId="monitor-conversion" />
         <Stat label={t.admissions} value={m.admissionsPerSecond.toFixed(1)} testId="monitor-admissions" />
         <Stat label={t.paidPerSecond} value={m.paidPerSecond.toFixed(1)} testId="monitor-paid" />
-        <Stat label={t.soldOutAfter} value={duration(m.soldOutAfterMs, t.seconds) ?? t.notSoldOut} testId="monitor-soldout" />
-        <Stat label={t.eta} value={duration(m.etaMs, t.seconds) ?? "—"} testId="monitor-eta" />
+        <Stat label={t.soldOutAfter} value={duration(m.soldOutAfterMs) ?? t.notSoldOut} testId="monitor-soldout" />
+        <Stat label={t.eta} value={duration(m.etaMs) ?? "—"} testId="monitor-eta" />
       </div>
       <RoomStats room={m.room} t={t} />
       <section className="rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm">

@@ -1,15 +1,16 @@
 "use client";
 // The wishlist heart, an island of the cached pages: whether it is on, and whether the viewer is signed in
 // at all, come from the viewer summary (components/providers/viewer.tsx), not from the page's HTML.
-import { usePathname, useRouter } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
 import { useViewer, useViewerUpdates } from "@/components/providers/viewer";
 import type { Messages } from "@/lib/i18n/messages";
 import { setWishlistedAction } from "@/lib/wishlist/actions";
+import { callbackWithWish } from "./wish-after-sign-in";
 
 type Props = { productId: string; t: Messages["cart"]; className?: string };
 
-/** Guests are sent to sign-in and brought back to this page. Inert until the viewer is known. */
+/** Guests are sent to sign-in and brought back to this page, where the product is then added. Inert until the viewer is known. */
 export function HeartButton({ productId, t, className }: Props) {
   const { viewer, settled } = useViewer();
   const updates = useViewerUpdates();
@@ -17,15 +18,14 @@ export function HeartButton({ productId, t, className }: Props) {
   const [on, setOn] = useOptimistic(viewer?.wishlist.includes(productId) ?? false);
   const [pending, startTransition] = useTransition();
   const router = useRouter();
-  const pathname = usePathname();
 
   function toggle() {
-    if (!signedIn) return router.push(`/signin?callbackUrl=${encodeURIComponent(pathname)}`);
+    if (!signedIn) return router.push(callbackWithWish(productId));
     startTransition(async () => {
       setOn(!on);
       const res = await setWishlistedAction({ productId }, !on);
       if (res.ok) updates.setWishlisted(productId, res.data.wishlisted);
-      else if (res.error.code === "UNAUTHENTICATED") router.push(`/signin?callbackUrl=${encodeURIComponent(pathname)}`);
+      else if (res.error.code === "UNAUTHENTICATED") router.push(callbackWithWish(productId));
     });
   }
 

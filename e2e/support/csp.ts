@@ -1,8 +1,10 @@
 // Content-Security-Policy violations in a journey: the `securitypolicyviolation` DOM event of every document
 // the page loads, and Chromium's own console report of a blocked load. `test` from here watches its `page`
 // throughout and fails the test on any violation, listing them, after the journey (pass or fail) ends.
-// Chromium's complaints about the Permissions-Policy header (an unknown feature) count as well.
-import { test as base, expect, type Page } from "@playwright/test";
+// Chromium's complaints about the Permissions-Policy header (an unknown feature) count as well. Built on
+// ./test, so the console watch of every journey applies here too.
+import type { Page } from "@playwright/test";
+import { test as base, expect } from "./test";
 
 type Violation = { url: string; directive: string; blocked: string; sample: string };
 export type PolicyWatch = { violations: Violation[]; consoleReports: string[] };

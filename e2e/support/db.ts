@@ -47,3 +47,15 @@ export async function productIdByName(name: string): Promise<string> {
   if (res.rowCount !== 1) throw new Error(`expected one product named ${name}, found ${res.rowCount}`);
   return res.rows[0].id;
 }
+
+/**
+ * Text that sellers and buyers wrote (product names and descriptions, shop names, order snapshots): the
+ * language walk (e2e/a11y.spec.ts) removes it from a page before judging the page's own words.
+ */
+export async function userWrittenStrings(): Promise<string[]> {
+  const res = await (await db()).query(
+    `SELECT "name" AS s FROM "Product" UNION SELECT "description" FROM "Product" UNION SELECT "shopName" FROM "Seller"
+     UNION SELECT "name" FROM "OrderItem"`,
+  );
+  return res.rows.map((r: { s: string }) => r.s).filter(Boolean).sort((a, b) => b.length - a.length);
+}

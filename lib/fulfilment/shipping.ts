@@ -9,6 +9,7 @@ import { transition } from "@/lib/orders/lifecycle/transitions";
 import type { SellerScope } from "@/lib/seller/scope";
 import { conflict, fulfillableOrderOrThrow } from "./access";
 import type { ShipInput } from "./schemas";
+import { eventNote } from "@/lib/orders/event-note";
 
 export type ShipResult = "shipped" | "updated" | "unchanged";
 
@@ -20,7 +21,7 @@ export async function shipOrder(scope: SellerScope, orderId: string, input: Ship
     if (order.shipment?.courier === data.courier && order.shipment.trackingNumber === data.trackingNumber) return { result: "unchanged" as const };
     const now = clock.now();
     if (order.status === "PAID") {
-      const moved = await transition(tx, orderId, "PAID", "SHIPPING", { note: "shipped by the seller" });
+      const moved = await transition(tx, orderId, "PAID", "SHIPPING", { note: eventNote("shipped_by_seller") });
       if (!moved.ok) {
         // Someone else moved it first (read committed: this statement sees their commit). The same upload
         // sent twice at once is the same shipment, not a conflict.

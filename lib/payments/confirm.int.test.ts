@@ -77,8 +77,8 @@ describe("confirm", () => {
     expect(summary?.payment?.approvedAt).toEqual(order.payment?.approvedAt);
     expect(order.events.map((e) => [e.fromStatus, e.toStatus, e.note])).toEqual([
       [null, "PENDING_PAYMENT", expect.any(String)],
-      ["PENDING_PAYMENT", "CONFIRMING", "payment confirming"],
-      ["CONFIRMING", "PAID", `paid (${order.payment?.method ?? "card"})`],
+      ["PENDING_PAYMENT", "CONFIRMING", "payment_confirming"],
+      ["CONFIRMING", "PAID", `paid ${JSON.stringify({ method: order.payment?.method ?? "" })}`],
     ]);
     expect(order.payment).toMatchObject({ status: "DONE", paymentKey: q.paymentKey, amount: 42_000, failureCode: null, raw: expect.objectContaining({ paymentKey: q.paymentKey, status: "DONE" }) });
     expect(order.payment?.approvedAt).toBeInstanceOf(Date);

@@ -23,6 +23,7 @@ import { REFUND_MAIL_QUEUE, REFUND_REQUESTED_QUEUE } from "./queues";
 import { refundRequestedSchema } from "./schemas";
 import { recordRefund } from "./settlement";
 import type { Payment as TossPayment } from "./toss";
+import { eventNote } from "@/lib/orders/event-note";
 
 export { REFUND_REQUESTED_QUEUE } from "./queues";
 /** One cancel per Toss payment: every attempt to refund this payment, by whoever, is the same request. */
@@ -132,7 +133,7 @@ export async function recordExternalCancel(p: TossPayment): Promise<RefundResult
     if (order.payment?.paymentKey === p.paymentKey && p.status === "CANCELED") {
       const to = ({ PAID: "CANCELLED", RETURN_REQUESTED: "RETURNED", CONFIRMING: "PAYMENT_FAILED" } as const)[order.status as "PAID"];
       if (to) {
-        const t = await transition(tx, p.orderId, order.status, to, { note: `payment cancelled outside the shop: ${last?.cancelReason ?? ""}`.trim() });
+        const t = await transition(tx, p.orderId, order.status, to, { note: eventNote("cancelled_outside", { reason: last?.cancelReason ?? "" }) });
         if (t.ok) returned = t.returned;
       } else if (order.status === "SHIPPING" || order.status === "DELIVERED" || order.status === "RETURN_REFUSED") {
         log.error({ orderId: p.orderId, status: order.status }, "payment cancelled outside the shop after shipping: refund recorded, order left for an operator");

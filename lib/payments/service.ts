@@ -31,6 +31,7 @@ import { completeRefund, executeRefund, recordExternalCancel, refundJob, request
 import type { SuccessQuery } from "./schemas";
 import { recordSale } from "./settlement";
 import type { Payment as TossPayment, TossOutcome } from "./toss";
+import { eventNote } from "@/lib/orders/event-note";
 
 /** One key per Toss payment: every confirm of this paymentKey, by whoever, is the same request to Toss. */
 export const confirmKey = (paymentKey: string) => `confirm-${paymentKey}`;
@@ -144,7 +145,7 @@ async function beginConfirmFast(userId: string, q: SuccessQuery): Promise<Begun 
         RETURNING o.id
       ), ev AS (
         INSERT INTO "OrderEvent" (id, "orderId", "fromStatus", "toStatus", note, "createdAt")
-        SELECT gen_random_uuid(), upd.id, 'PENDING_PAYMENT'::"OrderStatus", 'CONFIRMING'::"OrderStatus", 'payment confirming', ${now} FROM upd
+        SELECT gen_random_uuid(), upd.id, 'PENDING_PAYMENT'::"OrderStatus", 'CONFIRMING'::"OrderStatus", ${eventNote("payment_confirming")}, ${now} FROM upd
         RETURNING 1
       ), outbox AS (
         INSERT INTO "OutboxEvent" (topic, payload, "createdAt")
@@ -215,7 +216,7 @@ async function beginConfirm(orderId: string, paymentKey: string, amount: number)
         UPDATE "Order" SET "paymentClaimedUntil" = ${until}
         WHERE id = ${orderId} AND status = 'PENDING_PAYMENT' AND ${hasDelivery('"Order"')} AND ("paymentClaimedUntil" IS NULL OR "paymentClaimedUntil" < ${clock.now()})`;
       if (!claimed) return null;
-      const t = await transition(tx, orderId, "PENDING_PAYMENT", "CONFIRMING", { onlyBeforeHoldExpiry: true, note: "payment confirming" });
+      const t = await transition(tx, orderId, "PENDING_PAYMENT", "CONFIRMING", { onlyBeforeHoldExpiry: true, note: eventNote("payment_confirming") });
       if (!t.ok) throw new NotBegun();
       // A new attempt after a decline replaces the declined one (Toss keeps both; the old one is ABORTED).
       await tx.payment.upsert({
@@ -371,7 +372,7 @@ async function markPaidFast(p: TossPayment, claim?: Date): Promise<OrderPaymentV
       RETURNING py."orderId", py.status, py.method, py.amount, py."approvedAt"
     ), ev AS (
       INSERT INTO "OrderEvent" (id, "orderId", "fromStatus", "toStatus", note, "createdAt")
-      SELECT gen_random_uuid(), upd.id, 'CONFIRMING'::"OrderStatus", 'PAID'::"OrderStatus", ${`paid (${p.method ?? "card"})`}, ${now} FROM upd
+      SELECT gen_random_uuid(), upd.id, 'CONFIRMING'::"OrderStatus", 'PAID'::"OrderStatus", ${eventNote("paid", { method: p.method ?? "" })}, ${now} FROM upd
       RETURNING 1
     ), gross AS (
       SELECT i."sellerId" AS seller_id, sum(i."unitPrice" * i.quantity)::int AS gross
@@ -406,10 +407,10 @@ async function markPaidFast(p: TossPayment, claim?: Date): Promise<OrderPaymentV
 async function markPaid(orderId: string, p: TossPayment, from: "CONFIRMING" | "PENDING_PAYMENT"): Promise<ConfirmResult> {
   const paid = await db.$transaction(async (tx) => {
     if (from === "PENDING_PAYMENT") {
-      const t = await transition(tx, orderId, "PENDING_PAYMENT", "CONFIRMING", { onlyBeforeHoldExpiry: true, note: "payment found approved" });
+      const t = await transition(tx, orderId, "PENDING_PAYMENT", "CONFIRMING", { onlyBeforeHoldExpiry: true, note: eventNote("payment_found_approved") });
       if (!t.ok) return false;
     }
-    const t = await transition(tx, orderId, "CONFIRMING", "PAID", { note: `paid (${p.method ?? "card"})` });
+    const t = await transition(tx, orderId, "CONFIRMING", "PAID", { note: eventNote("paid", { method: p.method ?? "" }) });
     if (!t.ok) return false;
     await tx.payment.update({ where: { orderId }, data: { ...paymentData(p), failureCode: null } });
     await recordSale(tx, orderId);
@@ -427,10 +428,10 @@ async function markPaid(orderId: string, p: TossPayment, from: "CONFIRMING" | "P
 async function declineAttempt(orderId: string, paymentKey: string, code: string, p?: TossPayment): Promise<ConfirmResult> {
   const res = await db.$transaction(async (tx) => {
     let to: OrderStatus = "PENDING_PAYMENT";
-    let t = await transition(tx, orderId, "CONFIRMING", "PENDING_PAYMENT", { onlyBeforeHoldExpiry: true, note: `payment declined (${code}): payable again until the hold ends` });
+    let t = await transition(tx, orderId, "CONFIRMING", "PENDING_PAYMENT", { onlyBeforeHoldExpiry: true, note: eventNote("payment_declined", { code }) });
     if (!t.ok) {
       to = "PAYMENT_FAILED";
-      t = await transition(tx, orderId, "CONFIRMING", "PAYMENT_FAILED", { note: `payment failed: ${code}` });
+      t = await transition(tx, orderId, "CONFIRMING", "PAYMENT_FAILED", { note: eventNote("payment_failed", { code }) });
     }
     if (t.ok) await tx.payment.updateMany({ where: { orderId, paymentKey }, data: { ...(p ? paymentData(p) : { status: "ABORTED" }), failureCode: code } });
     return { t, to };
@@ -449,7 +450,7 @@ async function compensate(p: TossPayment, why: string, opts: { failFrom?: "CONFI
   const res = await db.$transaction(async (tx) => {
     let returned = null;
     if (opts.failFrom) {
-      const t = await transition(tx, p.orderId, opts.failFrom, "PAYMENT_FAILED", { note: `payment failed: ${why}` });
+      const t = await transition(tx, p.orderId, opts.failFrom, "PAYMENT_FAILED", { note: eventNote("payment_failed", { code: why }) });
       if (t.ok) returned = t.returned;
     }
     await tx.payment.updateMany({ where: { orderId: p.orderId, paymentKey: p.paymentKey }, data: { ...paymentData(p), failureCode: why } });

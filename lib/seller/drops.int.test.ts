@@ -51,6 +51,9 @@ describe("creating drops", () => {
     const past = await create(cookie, { ...body, saleStartsAt: inSeconds(-60) });
     expect(past.status).toBe(422);
     expect(await fields(past)).toEqual({ saleStartsAt: ["opens_in_past"] });
+    // Every problem in one answer: a past opening is reported beside the others, not on a second submit.
+    const many = await create(cookie, { ...body, name: "", price: 5, saleStartsAt: inSeconds(-60) });
+    expect(await fields(many)).toEqual({ name: ["required"], price: ["price_min"], saleStartsAt: ["opens_in_past"] });
     const zero = await create(cookie, { ...body, perBuyerLimit: 0 });
     expect(zero.status).toBe(422);
     expect(await fields(zero)).toEqual({ perBuyerLimit: ["limit_min"] });

@@ -1,11 +1,15 @@
 // Seller and admin inputs (zod only, shared by the client forms and the JSON API). Error messages are codes
-// (keys of messages.seller.fieldErrors). Rules that need the server's clock or the ledger (opening in the
-// past, units below what is held or sold) are checked by the service and reported on the same fields.
+// (keys of messages.seller.fieldErrors). A new product's times are checked against the shop's clock here too,
+// so a form hears of a past opening with every other problem at once, not on a second submit; rules that
+// need the stored product or the ledger (rescheduling, units below what is held or sold) are the service's.
 import { z } from "zod";
+import { clock } from "@/lib/clock";
 import { isoDay, isoInstant, text as safeText } from "@/lib/validation";
 import { roomSettingsFields } from "@/lib/waiting-room/schemas";
 
-const text = (max: number, multiline = false) => safeText(max, { error: "required", multiline }).min(1, { error: "required", abort: true });
+// No `abort` on "required": an explicitly aborted field would stop the cross-field rules below from running,
+// and the form would learn of them only on the next submit.
+const text = (max: number, multiline = false) => safeText(max, { error: "required", multiline }).min(1, { error: "required" });
 const int = (min: number, max: number, minCode: string) =>
   z.number({ error: "whole_number" }).int({ error: "whole_number" }).min(min, { error: minCode }).max(max, { error: "too_large" });
 const when = isoInstant("invalid_date");
@@ -67,6 +71,9 @@ export const productCreateSchema = z
   .superRefine(
     (p, ctx) => {
       for (const [path, message] of saleIssues(p)) ctx.addIssue({ code: "custom", path: [path], message });
+      // Raw (a string) when another field failed: read it as the field itself would.
+      const starts = typeof p.saleStartsAt === "string" ? Date.parse(p.saleStartsAt) : p.saleStartsAt instanceof Date ? p.saleStartsAt.getTime() : NaN;
+      if (starts <= clock.nowMs()) ctx.addIssue({ code: "custom", path: ["saleStartsAt"], message: "opens_in_past" });
     },
     { when: (payload) => typeof payload.value === "object" && payload.value !== null },
   );

@@ -40,6 +40,14 @@ export default async function AccountPage() {
         <h1 className="text-2xl font-bold">{t.account.title}</h1>
         <SignOutButton label={t.nav.signOut} />
       </div>
+      <nav aria-label={t.nav.shortcuts} className="flex gap-3 text-sm" data-testid="account-shortcuts">
+        <Link href="/orders" className="rounded-lg border border-zinc-300 px-3 py-1.5 font-medium hover:bg-zinc-50">
+          {t.nav.orders}
+        </Link>
+        <Link href="/wishlist" className="rounded-lg border border-zinc-300 px-3 py-1.5 font-medium hover:bg-zinc-50">
+          {t.nav.wishlist}
+        </Link>
+      </nav>
       <Section title={t.account.profile}>
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
           <dt className="text-zinc-500">{t.account.email}</dt>

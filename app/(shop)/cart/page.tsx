@@ -5,7 +5,9 @@ import { getCartView } from "@/lib/cart/queries";
 import { getPageCartOwner } from "@/lib/cart/viewer";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "장바구니" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).cart.cartTitle };
+}
 
 export default async function CartPage() {
   const [{ owner, staleGuestCookie }, t, locale] = await Promise.all([getPageCartOwner(), getMessages(), getLocale()]);

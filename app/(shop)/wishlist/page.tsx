@@ -4,7 +4,9 @@ import { requirePageUser } from "@/lib/auth/guards";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { listWishlist } from "@/lib/wishlist/queries";
 
-export const metadata: Metadata = { title: "위시리스트" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).cart.wishlistTitle };
+}
 
 export default async function WishlistPage() {
   const user = await requirePageUser("/wishlist");

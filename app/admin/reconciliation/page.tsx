@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { EventNoteText } from "@/components/orders/event-note-text";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listReconciliations } from "@/lib/admin/queries";
@@ -55,10 +56,20 @@ export default async function ReconciliationPage() {
               <tr key={r.id}>
                 <td className="px-4 py-2 text-zinc-500">{formatDateTime(r.createdAt, locale)}</td>
                 <td className="px-4 py-2 font-mono">{r.orderId}</td>
-                <td className="px-4 py-2">{r.kind}</td>
+                <td className="px-4 py-2">{messages.codes.refundKinds[r.kind]}</td>
                 <td className="px-4 py-2 text-right tabular-nums">{formatPrice(r.amount)}</td>
-                <td className="px-4 py-2">{r.reason}</td>
-                <td className="px-4 py-2">{r.status}{r.failureCode ? ` (${r.failureCode})` : ""}</td>
+                <td className="px-4 py-2">
+                  <EventNoteText note={r.reason} t={messages.codes} />
+                </td>
+                <td className="px-4 py-2">
+                  {messages.codes.refundStatuses[r.status]}
+                  {r.failureCode && (
+                    <>
+                      {" "}
+                      (<code>{r.failureCode}</code>)
+                    </>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

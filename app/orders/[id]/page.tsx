@@ -105,7 +105,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             </details>
           )}
           {/* Orders placed before delivery details existed keep their one-line address. */}
-          {!order.delivery && order.shippingAddress && <p data-testid="order-address" className="text-sm">{order.shippingAddress}</p>}
+          {!order.delivery && order.shippingAddress && <p data-testid="order-address" data-user-content className="text-sm">{order.shippingAddress}</p>}
         </section>
       </section>
       <aside className="h-fit space-y-6 rounded-lg border border-neutral-200 p-5">

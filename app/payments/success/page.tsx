@@ -19,7 +19,7 @@ export default async function PaymentSuccessPage({ searchParams }: { searchParam
   if (!parsed.success) notFound();
   const [messages, locale] = [await getMessages(), await getLocale()];
   const { paymentKey, orderId, amount } = parsed.data;
-  const texts = { payments: messages.payments, statuses: messages.orders.status, notFound: messages.common.notFoundTitle, needsDelivery: messages.address.confirmNeedsDelivery };
+  const texts = { payments: messages.payments, statuses: messages.orders.status, codes: messages.codes, notFound: messages.common.notFoundTitle, needsDelivery: messages.address.confirmNeedsDelivery };
   return (
     <main className="mx-auto max-w-lg space-y-6 p-6">
       <h1 className="text-2xl font-bold">{messages.payments.payTitle}</h1>

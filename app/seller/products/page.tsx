@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { computeSaleState } from "@/lib/catalog/state";
+import { clock } from "@/lib/clock";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { getPageScope } from "@/lib/seller/page-scope";
@@ -15,6 +17,9 @@ export default async function SellerProductsPage() {
   const scope = await getPageScope("/seller/products");
   const [products, messages, locale] = await Promise.all([listSellerProducts(scope), getMessages(), getLocale()]);
   const t = messages.seller;
+  const now = clock.nowMs();
+  const saleState = (p: (typeof products)[number]) =>
+    messages.codes.saleStates[computeSaleState({ saleStartsAt: p.saleStartsAt, saleEndsAt: p.saleEndsAt, remaining: p.inventory?.available ?? 0 }, now)];
   return (
     <main className="space-y-4">
       <div className="flex items-center justify-between">
@@ -49,7 +54,8 @@ export default async function SellerProductsPage() {
             { key: "price", header: t.products.price, align: "right", className: "tabular-nums", cell: (p) => formatPrice(p.price) },
             { key: "stock", header: t.products.stock, align: "right", className: "tabular-nums", cell: (p) => `${p.inventory?.available ?? 0} / ${p.inventory?.total ?? 0}` },
             { key: "opens", header: t.products.opens, className: "text-zinc-500", cell: (p) => (p.saleStartsAt ? formatDateTime(p.saleStartsAt, locale) : "—") },
-            { key: "status", header: t.products.status, cell: (p) => t.statuses[p.status] },
+            // A published drop says where its sale stands (upcoming, on sale, sold out, ended), not just "active".
+            { key: "status", header: t.products.status, cell: (p) => (p.status === "ACTIVE" ? saleState(p) : t.statuses[p.status]) },
             {
               key: "monitor",
               className: "text-right",

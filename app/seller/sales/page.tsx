@@ -3,6 +3,7 @@ import Link from "next/link";
 import { SalesChart } from "@/components/seller/sales-chart";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { fill } from "@/lib/i18n/fill";
 import { formatPrice } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/server";
 import { getPageScope } from "@/lib/seller/page-scope";
@@ -28,8 +29,14 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-bold">{t.title}</h1>
         <nav className="flex gap-1 text-sm" aria-label={t.days}>
           {PERIODS.map((d) => (
-            <Link key={d} href={`/seller/sales?days=${d}`} className={`rounded-lg px-3 py-1 ${d === days ? "bg-ink text-white" : "hover:bg-zinc-100"}`}>
-              {d}d
+            <Link
+              key={d}
+              href={`/seller/sales?days=${d}`}
+              aria-current={d === days ? "page" : undefined}
+              aria-label={fill(messages.codes.periodLabel, { n: d })}
+              className={`rounded-lg px-3 py-1 ${d === days ? "bg-ink text-white" : "hover:bg-zinc-100"}`}
+            >
+              {fill(messages.codes.periodDays, { n: d })}
             </Link>
           ))}
         </nav>

@@ -1,6 +1,6 @@
 // Accounts: sign-up, sign-in, verification, the account page, the header menu, mails, the dev mailbox.
 export const ko = {
-  nav: { signIn: "로그인", signUp: "회원가입", account: "내 계정", signOut: "로그아웃", menu: "내 메뉴", seller: "판매자 센터", admin: "관리자" },
+  nav: { signIn: "로그인", signUp: "회원가입", account: "내 계정", signOut: "로그아웃", menu: "내 메뉴", seller: "판매자 센터", admin: "관리자", orders: "주문 내역", wishlist: "위시리스트", shortcuts: "바로 가기" },
   roles: { BUYER: "구매자", SELLER: "판매자", ADMIN: "관리자" },
   fields: { email: "이메일", password: "비밀번호", name: "이름", phone: "휴대폰 번호", address: "주소 (선택)", shopName: "상점 이름", currentPassword: "현재 비밀번호", newPassword: "새 비밀번호" },
   fieldErrors: {
@@ -150,7 +150,7 @@ export const ko = {
 };
 
 export const en: typeof ko = {
-  nav: { signIn: "Sign in", signUp: "Sign up", account: "My account", signOut: "Sign out", menu: "My menu", seller: "Seller center", admin: "Admin" },
+  nav: { signIn: "Sign in", signUp: "Sign up", account: "My account", signOut: "Sign out", menu: "My menu", seller: "Seller center", admin: "Admin", orders: "Orders", wishlist: "Wishlist", shortcuts: "Shortcuts" },
   roles: { BUYER: "Buyer", SELLER: "Seller", ADMIN: "Admin" },
   fields: { email: "Email", password: "Password", name: "Name", phone: "Mobile phone", address: "Address (optional)", shopName: "Shop name", currentPassword: "Current password", newPassword: "New password" },
   fieldErrors: {

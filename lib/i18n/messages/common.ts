@@ -3,6 +3,8 @@
 export const ko = {
   shopName: "Hurry Up",
   languageSwitch: "언어",
+  skipToContent: "본문으로 건너뛰기",
+  skipNav: "메뉴 건너뛰고 본문으로",
   notFoundTitle: "페이지를 찾을 수 없어요",
   notFoundBody: "주소가 바뀌었거나 사라진 페이지예요.",
   errorTitle: "문제가 생겼어요",
@@ -16,6 +18,8 @@ export const ko = {
 export const en: typeof ko = {
   shopName: "Hurry Up",
   languageSwitch: "Language",
+  skipToContent: "Skip to content",
+  skipNav: "Skip the menu to the content",
   notFoundTitle: "Page not found",
   notFoundBody: "The address changed or the page is gone.",
   errorTitle: "Something went wrong",

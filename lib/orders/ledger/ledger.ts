@@ -20,6 +20,7 @@ import type { Db, Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderLine, PlacedOrder, RejectCode, VariantRefusal } from "../schemas";
+import { eventNote } from "@/lib/orders/event-note";
 
 export class LedgerRejected extends Error {
   constructor(readonly code: RejectCode | VariantRefusal | "UNKNOWN_PRODUCT" | "PHONE_REQUIRED" | "PASS_USED", readonly productId: string) {
@@ -100,7 +101,7 @@ async function writeOrders(client: Db | Tx, inputs: LedgerInput[], now: Date): P
     }
     O.id.push(o.orderId); O.user.push(o.userId); O.key.push(o.idempotencyKey); O.hash.push(o.requestHash);
     O.address.push(o.shippingAddressEnc ?? null); O.profile.push(o.profileAddress === true); O.delivery.push(o.deliveryEnc ?? null); O.first.push(o.lines[0].productId);
-    O.note.push(`hold of ${o.lines.reduce((s, l) => s + l.quantity, 0)} unit(s)`);
+    O.note.push(eventNote("hold_placed", { units: o.lines.reduce((s, l) => s + l.quantity, 0) }));
     O.phone.push(o.phoneHash ?? null); O.net.push(o.clientNet ?? null);
     for (const id of o.consume?.cartItemIds ?? []) {
       cartItems.id.push(id);

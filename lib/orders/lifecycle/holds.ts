@@ -11,6 +11,7 @@ import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 import { stockGate } from "@/lib/stock/gate";
 import { transition, type ReturnedUnits } from "./transitions";
+import { eventNote } from "@/lib/orders/event-note";
 
 /** Redis follows PostgreSQL. If Redis is away, its rebuild before reopening reads these units from PostgreSQL. */
 export async function releaseOrderUnits(returned: ReturnedUnits): Promise<void> {
@@ -59,7 +60,7 @@ export async function beginConfirming(orderId: string, userId: string): Promise<
   const moved = await db.$transaction(async (tx) => {
     const owned = await tx.order.count({ where: { id: orderId, userId } });
     if (!owned) throw new AppError("NOT_FOUND", "order not found");
-    return (await transition(tx, orderId, "PENDING_PAYMENT", "CONFIRMING", { onlyBeforeHoldExpiry: true, note: "payment confirming" })).ok;
+    return (await transition(tx, orderId, "PENDING_PAYMENT", "CONFIRMING", { onlyBeforeHoldExpiry: true, note: eventNote("payment_confirming") })).ok;
   });
   if (!moved) throw new AppError("CONFLICT", "This order can no longer be paid (its hold ended)");
 }

@@ -13,6 +13,7 @@ import { writeOutbox } from "@/lib/jobs/outbox";
 import { defaultDelaySeconds, stepDelaySeconds } from "./delays";
 import { releaseOrderUnits } from "./holds";
 import { transition } from "./transitions";
+import { eventNote } from "@/lib/orders/event-note";
 
 export const REFUND_REQUESTED_TOPIC = "payment.refund_requested";
 export type RefundRequested = { orderId: string; reason: string };
@@ -55,8 +56,9 @@ export async function moveWithRefund(orderId: string, from: OrderStatus, to: Ord
 export async function cancelOrder(userId: string, orderId: string, reason?: string): Promise<OrderStatus> {
   const from = await statusOf(orderId, userId);
   if (!cancellableFrom.includes(from)) throw conflict(from, "cancelled");
+  // The refund reason goes to Toss as cancelReason (a sentence); the timeline note is a code (lib/orders/event-note.ts).
   const why = reason || "cancelled by the buyer";
-  const moved = await moveWithRefund(orderId, from, "CANCELLED", why, from === "PAID" ? { orderId, reason: why } : null);
+  const moved = await moveWithRefund(orderId, from, "CANCELLED", reason || eventNote("cancelled_by_buyer"), from === "PAID" ? { orderId, reason: why } : null);
   if (!moved) throw conflict(await statusOf(orderId), "cancelled");
   return "CANCELLED";
 }
@@ -69,7 +71,7 @@ export async function requestReturn(userId: string, orderId: string, reason?: st
   if (deliveredAt && clock.now() > returnDeadline(deliveredAt)) {
     throw new AppError("RETURN_WINDOW_CLOSED", "The return window for this order has closed", undefined, { status: from, deadline: returnDeadline(deliveredAt).toISOString() });
   }
-  const moved = await db.$transaction((tx) => transition(tx, orderId, "DELIVERED", "RETURN_REQUESTED", { note: reason || "return requested by the buyer" }));
+  const moved = await db.$transaction((tx) => transition(tx, orderId, "DELIVERED", "RETURN_REQUESTED", { note: reason || eventNote("return_requested") }));
   if (!moved.ok) throw conflict(await statusOf(orderId), "returned");
   return "RETURN_REQUESTED";
 }
@@ -105,6 +107,6 @@ export async function advanceOrder(orderId: string, name: StepName, opts: { dueN
   const dueAt = new Date(since.getTime() + (delay ?? 0) * 1000);
   if (clock.now() < dueAt && !opts.dueNow) return { result: "not_due", dueAt };
   const refund = step.to === "RETURNED" ? { orderId, reason: "return completed" } : null;
-  const moved = await moveWithRefund(orderId, step.from, step.to, `${name} (after ${delay ?? 0} s)`, refund);
+  const moved = await moveWithRefund(orderId, step.from, step.to, eventNote(`step_${name}`, { seconds: delay ?? 0 }), refund);
   return moved ? { result: "moved" } : { result: "skipped", status: await statusOf(orderId).catch(() => null) };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeliveryView } from "@/components/addresses/delivery-view";
+import { EventNoteText, methodLabel } from "@/components/orders/event-note-text";
 import { DataTable } from "@/components/ui/data-table";
 import { ReturnDecision } from "@/components/fulfilment/return-decision";
 import { ShipForm } from "@/components/fulfilment/ship-form";
@@ -29,6 +30,7 @@ export default async function SellerOrderPage({ params }: { params: Promise<{ id
   const t = messages.seller;
   const f = messages.fulfilment;
   const query = scopeQuery(scope);
+  const c = messages.codes;
   const card = "space-y-2 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm";
   return (
     <main className="max-w-3xl space-y-4">
@@ -79,10 +81,18 @@ export default async function SellerOrderPage({ params }: { params: Promise<{ id
       </section>
       <section className={card}>
         <h2 className="font-semibold">{t.orders.payment}</h2>
-        <p className="text-sm">{order.payment ? `${order.payment.status} · ${order.payment.method ?? ""} · ${formatPrice(order.payment.amount)}` : "—"}</p>
+        <p className="text-sm" data-testid="order-payment">
+          {order.payment ? `${c.paymentStatuses[order.payment.status] ?? order.payment.status} · ${methodLabel(order.payment.method, c)} · ${formatPrice(order.payment.amount)}` : "—"}
+        </p>
         <h2 className="font-semibold">{t.orders.refund}</h2>
         <p className="text-sm" data-testid="order-refund">
-          {order.refund ? `${order.refund.status} · ${formatPrice(order.refund.amount)} · ${order.refund.reason}` : t.orders.noRefund}
+          {order.refund ? (
+            <>
+              {c.refundStatuses[order.refund.status]} · {formatPrice(order.refund.amount)} · <EventNoteText note={order.refund.reason} t={c} />
+            </>
+          ) : (
+            t.orders.noRefund
+          )}
         </p>
       </section>
       <section className={card}>
@@ -91,7 +101,12 @@ export default async function SellerOrderPage({ params }: { params: Promise<{ id
           {order.events.map((e, n) => (
             <li key={n}>
               <span className="text-zinc-500">{formatDateTime(e.createdAt, locale)}</span> · {t.orderStatuses[e.toStatus]}
-              {e.note && <span className="text-zinc-500"> — {e.note}</span>}
+              {e.note && (
+                <span className="text-zinc-600">
+                  {" — "}
+                  <EventNoteText note={e.note} t={c} />
+                </span>
+              )}
             </li>
           ))}
         </ol>

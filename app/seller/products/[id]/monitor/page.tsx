@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DropMonitor } from "@/components/seller/drop-monitor";
 import { AppError } from "@/lib/errors";
-import { getMessages } from "@/lib/i18n/server";
+import { getLocale, getMessages } from "@/lib/i18n/server";
 import { getDropMonitor } from "@/lib/seller/monitor";
 import { getPageScope, scopeQuery } from "@/lib/seller/page-scope";
 import { idSchema } from "@/lib/validation";
@@ -20,7 +20,8 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
     throw err;
   });
-  const t = (await getMessages()).seller;
+  const [messages, locale] = await Promise.all([getMessages(), getLocale()]);
+  const t = messages.seller;
   return (
     <main className="space-y-4">
       <div>
@@ -29,7 +30,7 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
         </Link>
         <h1 className="text-2xl font-bold">{t.monitor.title}</h1>
       </div>
-      <DropMonitor url={`/api/seller/products/${id}/monitor${scopeQuery(scope)}`} initial={JSON.parse(JSON.stringify(monitor))} t={t.monitor} />
+      <DropMonitor url={`/api/seller/products/${id}/monitor${scopeQuery(scope)}`} initial={JSON.parse(JSON.stringify(monitor))} t={t.monitor} locale={locale} />
     </main>
   );
 }
