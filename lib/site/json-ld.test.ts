@@ -5,7 +5,7 @@ import { availability, jsonLdText, productJsonLd } from "./json-ld";
 const product: ProductView = {
   id: "cm0000000000000000000000", name: "머그컵 </script><b>", description: "설명", price: 12_300, images: ["/products/mug-1.svg", "/api/uploads/ab/cd.webp"],
   type: "LIMITED", category: { slug: "kitchen", nameKo: "주방", nameEn: "Kitchen" }, saleStartsAt: "2026-12-01T00:00:00.000Z", saleEndsAt: null,
-  perBuyerLimit: 1, phoneRequired: false, waitingRoom: false, remaining: 3, total: 10, state: "open", createdAt: "2026-11-01T00:00:00.000Z",
+  perBuyerLimit: 1, phoneRequired: false, waitingRoom: false, remaining: 3, total: 10, state: "open", createdAt: "2026-11-01T00:00:00.000Z", options: [], variants: [],
 };
 
 describe("product JSON-LD", () => {

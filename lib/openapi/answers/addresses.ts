@@ -1,5 +1,4 @@
 // Answers of the address book API and the delivery details an order carries (lib/addresses).
-/* eslint-disable no-restricted-syntax -- answers the shop writes, never input it parses: text()'s input rules do not apply */
 import { z } from "zod";
 import type { AddressView, Delivery } from "@/lib/addresses/schemas";
 import { fits } from "../fits";

@@ -1,5 +1,4 @@
 // Answers of the fulfilment API: shipping (one order or a CSV of them), return decisions and the shop's timers.
-/* eslint-disable no-restricted-syntax -- answers the shop writes, never input it parses: text()'s input rules do not apply */
 import { z } from "zod";
 import type { bulkShip } from "@/lib/fulfilment/bulk";
 import type { approveReturn, refuseReturn } from "@/lib/fulfilment/returns";
