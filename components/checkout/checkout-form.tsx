@@ -9,11 +9,11 @@ import { formatPrice } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import type { CheckoutSource } from "@/lib/orders/schemas";
 
-type Line = { key: string; productId: string; quantity: number };
+type Line = { key: string; productId: string; variantId?: string; quantity: number };
 
 function bodyFor(source: CheckoutSource, lines: Line[], shippingAddress: string) {
   if (source === "cart") return { source, cartItemIds: lines.map((l) => l.key), shippingAddress };
-  return { source, items: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })), shippingAddress };
+  return { source, items: lines.map((l) => ({ productId: l.productId, ...(l.variantId && { variantId: l.variantId }), quantity: l.quantity })), shippingAddress };
 }
 
 export function CheckoutForm(props: { source: CheckoutSource; lines: Line[]; amount: number; address: string | null; returnTo: string; t: Messages["orders"] }) {

@@ -27,7 +27,15 @@ export const ko = {
     roomDeviceCap: "기기당 대기 순번 수", roomRangeCap: "네트워크 대역당 대기 순번 수 (IPv4 /24, IPv6 /64)",
     roomCapsHint: "한 기기, 한 네트워크 대역이 이 상품의 대기실에서 받을 수 있는 순번 수예요. 비워 두면 기본값(기기당 {device}, 대역당 {range}), 0이면 제한이 없어요. 회사·학교처럼 한 네트워크를 여럿이 쓰는 곳이 많다면 대역당 수를 늘려 주세요.",
   },
-  restock: { title: "재입고", add: "추가 수량", submit: "재입고", done: "재고를 추가했어요." },
+  restock: { title: "재입고", add: "추가 수량", submit: "재입고", done: "재고를 추가했어요.", variant: "옵션", chooseVariant: "옵션 선택" },
+  variants: {
+    title: "옵션", hint: "사이즈·색상 같은 옵션 축과 옵션별 SKU·재고·추가 금액을 정해요. 주문이 생긴 뒤에는 옵션을 바꿀 수 없고 옵션별 재입고만 할 수 있어요.",
+    axis: "옵션 이름", axisPlaceholder: "예: 사이즈", values: "값 (쉼표로 구분)", valuesPlaceholder: "예: 230, 235, 240", addAxis: "옵션 축 추가", removeAxis: "축 삭제",
+    sizeAxis: "사이즈", sizeRun: "사이즈 일괄 생성", from: "시작", to: "끝", step: "간격", generate: "생성", generateHint: "예: 230부터 300까지 5 간격 → 15개 사이즈",
+    table: "옵션별 재고", option: "옵션", sku: "SKU", units: "재고", priceDelta: "추가 금액 (원)", available: "남은 수량", sold: "판매·대기",
+    skuPrefix: "SKU 접두어", fillUnits: "모든 옵션 재고", apply: "적용", save: "옵션 저장", saving: "저장 중…", saved: "옵션을 저장했어요.",
+    none: "옵션 없음 (단일 상품)", locked: "주문이 있어 옵션을 바꿀 수 없어요. 옵션별 재입고를 이용하세요.", summary: "옵션 {n}개 · 재고 합계 {units}개",
+  },
   fieldErrors: {
     required: "필수 항목이에요.", too_long: "너무 길어요.", invalid_characters: "쓸 수 없는 문자(제어 문자)가 들어 있어요.", whole_number: "정수를 입력해 주세요.", too_large: "값이 너무 커요.",
     price_min: "가격은 100원 이상이어야 해요.", units_min: "수량을 확인해 주세요 (한정판은 1개 이상).", limit_min: "1인당 한도는 1 이상이어야 해요.",
@@ -36,7 +44,8 @@ export const ko = {
     unknown_category: "없는 카테고리예요.", invalid_image: "이미지를 다시 올려 주세요.", too_many_images: "이미지는 8장까지 올릴 수 있어요.",
     restock_min: "1개 이상 추가해 주세요.", unsupported_image: "JPEG, PNG, WebP 이미지만 올릴 수 있어요.", file_too_large: "5MB 이하의 이미지만 올릴 수 있어요.",
     invalid: "입력값을 확인해 주세요.", unknown_field: "알 수 없는 항목이에요.",
-    rate_min: "초당 1명 이상이어야 해요.", room_limited_only: "대기실은 한정판에만 쓸 수 있어요.",
+    rate_min: "초당 1명 이상이어야 해요.", duplicate: "중복된 값이 있어요.", too_many: "너무 많아요.", no_options: "옵션 축이 없으면 옵션별 재고를 둘 수 없어요.",
+    options_locked: "주문이 있어 옵션을 바꿀 수 없어요.", room_limited_only: "대기실은 한정판에만 쓸 수 있어요.",
   },
   errors: {
     generic: "문제가 생겼어요. 잠시 후 다시 시도해 주세요.", notFound: "찾을 수 없어요.", forbidden: "권한이 없어요.",
@@ -45,7 +54,7 @@ export const ko = {
   orders: {
     title: "주문", empty: "조건에 맞는 주문이 없어요.", status: "상태", all: "전체", from: "시작일", to: "종료일", filter: "조회",
     id: "주문 번호", date: "주문 일시", items: "상품", subtotal: "금액", detail: "주문 상세", timeline: "주문 이력", payment: "결제",
-    refund: "환불", noRefund: "환불 없음", quantity: "수량", unitPrice: "단가", back: "주문 목록", prev: "이전", next: "다음", count: "건",
+    refund: "환불", noRefund: "환불 없음", variant: "옵션", quantity: "수량", unitPrice: "단가", back: "주문 목록", prev: "이전", next: "다음", count: "건",
   },
   sales: {
     title: "매출", days: "기간", revenue: "매출", units: "판매 수량", top: "많이 팔린 상품", refunds: "환불", refundOrders: "환불 주문",
@@ -102,7 +111,15 @@ export const en: typeof ko = {
     roomDeviceCap: "Places per device", roomRangeCap: "Places per network range (IPv4 /24, IPv6 /64)",
     roomCapsHint: "How many places in this drop's room one device and one network range may take. Empty = the default ({device} per device, {range} per range), 0 = no cap. Raise the range cap if many buyers share one network (offices, campuses).",
   },
-  restock: { title: "Restock", add: "Units to add", submit: "Restock", done: "Units added." },
+  restock: { title: "Restock", add: "Units to add", submit: "Restock", done: "Units added.", variant: "Option", chooseVariant: "Choose an option" },
+  variants: {
+    title: "Options", hint: "Option axes such as size or colour, and each option's SKU, stock and price difference. Once orders exist the options are fixed; restock each option instead.",
+    axis: "Option name", axisPlaceholder: "e.g. Size", values: "Values (comma-separated)", valuesPlaceholder: "e.g. 230, 235, 240", addAxis: "Add an axis", removeAxis: "Remove axis",
+    sizeAxis: "Size", sizeRun: "Size run", from: "From", to: "To", step: "Step", generate: "Generate", generateHint: "e.g. 230 to 300 by 5 → 15 sizes",
+    table: "Stock per option", option: "Option", sku: "SKU", units: "Stock", priceDelta: "Price difference (KRW)", available: "Left", sold: "Sold or held",
+    skuPrefix: "SKU prefix", fillUnits: "Stock for every option", apply: "Apply", save: "Save options", saving: "Saving…", saved: "Options saved.",
+    none: "No options (a single product)", locked: "Orders exist, so the options are fixed. Restock each option instead.", summary: "{n} options · {units} units in all",
+  },
   fieldErrors: {
     required: "Required.", too_long: "Too long.", invalid_characters: "Contains characters that cannot be used (control characters).", whole_number: "Enter a whole number.", too_large: "Too large.",
     price_min: "The price must be at least ₩100.", units_min: "Check the units (a limited drop needs at least 1).", limit_min: "The per-buyer limit must be at least 1.",
@@ -111,7 +128,8 @@ export const en: typeof ko = {
     unknown_category: "Unknown category.", invalid_image: "Upload the image again.", too_many_images: "Up to 8 images.",
     restock_min: "Add at least 1 unit.", unsupported_image: "Only JPEG, PNG and WebP images.", file_too_large: "Images up to 5 MB only.",
     invalid: "Check this value.", unknown_field: "Unknown field.",
-    rate_min: "At least 1 buyer per second.", room_limited_only: "Only limited drops have a waiting room.",
+    rate_min: "At least 1 buyer per second.", duplicate: "Duplicate value.", too_many: "Too many.", no_options: "Options need at least one axis.",
+    options_locked: "Orders exist, so the options are fixed.", room_limited_only: "Only limited drops have a waiting room.",
   },
   errors: {
     generic: "Something went wrong. Please try again.", notFound: "Not found.", forbidden: "Not allowed.",
@@ -120,7 +138,7 @@ export const en: typeof ko = {
   orders: {
     title: "Orders", empty: "No orders match.", status: "Status", all: "All", from: "From", to: "To", filter: "Filter",
     id: "Order", date: "Ordered at", items: "Items", subtotal: "Amount", detail: "Order details", timeline: "Timeline", payment: "Payment",
-    refund: "Refund", noRefund: "No refund", quantity: "Qty", unitPrice: "Unit price", back: "All orders", prev: "Previous", next: "Next", count: "orders",
+    refund: "Refund", noRefund: "No refund", variant: "Option", quantity: "Qty", unitPrice: "Unit price", back: "All orders", prev: "Previous", next: "Next", count: "orders",
   },
   sales: {
     title: "Sales", days: "Period", revenue: "Revenue", units: "Units sold", top: "Top products", refunds: "Refunds", refundOrders: "Refunded orders",
