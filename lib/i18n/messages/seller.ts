@@ -57,14 +57,14 @@ export const ko = {
     refund: "환불", noRefund: "환불 없음", variant: "옵션", quantity: "수량", unitPrice: "단가", back: "주문 목록", prev: "이전", next: "다음", count: "건",
   },
   sales: {
-    title: "매출", days: "기간", revenue: "매출", units: "판매 수량", top: "많이 팔린 상품", refunds: "환불", refundOrders: "환불 주문",
+    title: "매출", days: "기간", revenue: "매출", units: "판매 수량", top: "많이 팔린 상품", topVariants: "많이 팔린 옵션", refunds: "환불", refundOrders: "환불 주문",
     payouts: "정산 지급", noPayouts: "아직 정산된 내역이 없어요.", period: "정산일", amount: "금액", entries: "건수", chart: "일별 매출과 판매 수량", none: "판매 내역이 없어요.",
   },
   monitor: {
     title: "실시간 드롭 모니터", remaining: "남은 수량", admissions: "초당 예약", paidPerSecond: "초당 결제", holds: "결제 대기 중", sold: "판매",
     conversion: "결제 전환율", soldOutAfter: "매진까지", eta: "매진 예상", notSoldOut: "아직 매진 전", state: "상태", updated: "업데이트",
     states: { upcoming: "오픈 전", on_sale: "판매 중", sold_out: "매진", ended: "종료", off_sale: "판매 중지" }, live: "실시간", paused: "연결 끊김",
-    seconds: "초", chart: "최근 60초",
+    seconds: "초", chart: "최근 60초", perVariant: "옵션별 현황", variant: "옵션",
     room: "대기실", roomOff: "대기실 꺼짐", roomQueued: "대기실 인원", roomWaiting: "아직 대기 중", roomAdmitted: "입장시킨 인원", roomRate: "초당 입장",
     roomAuto: "자동", roomPasses: "입장권 (발급 / 사용 / 만료)", roomUnavailable: "대기실 정보를 읽을 수 없어요 (Redis 연결 끊김).",
   },
@@ -141,14 +141,14 @@ export const en: typeof ko = {
     refund: "Refund", noRefund: "No refund", variant: "Option", quantity: "Qty", unitPrice: "Unit price", back: "All orders", prev: "Previous", next: "Next", count: "orders",
   },
   sales: {
-    title: "Sales", days: "Period", revenue: "Revenue", units: "Units sold", top: "Top products", refunds: "Refunds", refundOrders: "Refunded orders",
+    title: "Sales", days: "Period", revenue: "Revenue", units: "Units sold", top: "Top products", topVariants: "Top options", refunds: "Refunds", refundOrders: "Refunded orders",
     payouts: "Payouts", noPayouts: "No payouts yet.", period: "Settled day", amount: "Amount", entries: "Entries", chart: "Revenue and units by day", none: "No sales yet.",
   },
   monitor: {
     title: "Live drop monitor", remaining: "Remaining", admissions: "Reservations/s", paidPerSecond: "Payments/s", holds: "Live holds", sold: "Sold",
     conversion: "Paid conversion", soldOutAfter: "Sold out after", eta: "Sell-out in", notSoldOut: "Not sold out yet", state: "State", updated: "Updated",
     states: { upcoming: "Upcoming", on_sale: "On sale", sold_out: "Sold out", ended: "Ended", off_sale: "Off sale" }, live: "Live", paused: "Disconnected",
-    seconds: "s", chart: "Last 60 seconds",
+    seconds: "s", chart: "Last 60 seconds", perVariant: "By option", variant: "Option",
     room: "Waiting room", roomOff: "Waiting room off", roomQueued: "In the room", roomWaiting: "Still waiting", roomAdmitted: "Let through", roomRate: "Let through per second",
     roomAuto: "auto", roomPasses: "Passes (issued / used / expired)", roomUnavailable: "Waiting room figures unavailable (Redis unreachable).",
   },
