@@ -29,10 +29,10 @@ createServer((req, res) => {
   req.on("data", (c: Buffer) => chunks.push(c));
   req.on("end", async () => {
     try {
-      const body = JSON.parse(Buffer.concat(chunks).toString()) as { items: { quantity: number }[] };
+      const body = JSON.parse(Buffer.concat(chunks).toString()) as { items: { quantity: number; variantId?: string }[] };
       const user = createHash("sha1").update(req.headers.cookie ?? "").digest("base64url");
       const key = String(req.headers["idempotency-key"] ?? "");
-      const [result] = (await redis.evalsha(ADMIT.sha, 4, `${tag}:m`, `${tag}:b`, `${tag}:r:${user}:${key}`, `${tag}:wu`, user, body.items[0].quantity, Date.now(), 86400, "", "", 172800)) as [string];
+      const [result] = (await redis.evalsha(ADMIT.sha, 4, `${tag}:m`, `${tag}:b`, `${tag}:r:${user}:${key}`, `${tag}:wu`, user, body.items[0].quantity, Date.now(), 86400, "", "", 172800, body.items[0].variantId ?? "")) as [string];
       const status = codes[result] ?? 409;
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(status === 201 ? { order: { status: "PENDING_PAYMENT" } } : { error: { code: result.toUpperCase() } }));

@@ -120,7 +120,7 @@ async function main() {
   const port = await freePort();
   const c = spawnNode(here, ["bench/ceiling-server.ts", String(port), redis.url, "ceiling:", drop.id], { CEILING_STOCK_BODY: stockBody, CEILING_PAGE_FILE: pageFile });
   await new Promise((r) => c.once("message", r));
-  await seed.loadCeilingDrop(redis.url, "ceiling:", drop.id, N.units, N.limit);
+  await seed.loadCeilingDrop(redis.url, "ceiling:", drop.id, N.units, N.limit, drop.variants);
   const bare = `http://127.0.0.1:${port}`;
   wrk(`${bare}/stock`, { connections: 32, seconds: 3 });
   const ceiling = {

@@ -8,6 +8,8 @@
 // Options: --units 1000 --buyers 10000 --limit 2 --connections 256 --duration 20 --port 3390
 //          --server fast|next --kill-redis-at <s> --redis-down-for 2 --build (rebuild first)
 //          --skip-ceiling --profile (CPU profile of the server into bench/results/prof)
+//          --sizes 15 (the multi-size profile: a size run of 15 variants sharing the units, buyers
+//          preferring the middle sizes; results in bench/results/flash-sizes.json)
 import { spawn, type ChildProcess } from "node:child_process";
 import { register } from "node:module";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -36,9 +38,10 @@ const { values: opt } = parseArgs({
     "skip-ceiling": { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
     generator: { type: "string", default: "wrk" },
+    sizes: { type: "string", default: "0" },
   },
 });
-const N = { units: +opt.units, buyers: +opt.buyers, limit: +opt.limit, connections: +opt.connections, duration: +opt.duration, port: +opt.port };
+const N = { units: +opt.units, buyers: +opt.buyers, limit: +opt.limit, connections: +opt.connections, duration: +opt.duration, port: +opt.port, sizes: +opt.sizes };
 const killAt = opt["kill-redis-at"] === undefined ? null : Number(opt["kill-redis-at"]);
 const base = `http://127.0.0.1:${N.port}`;
 const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)} load ${loadAverage().join(" ")}]`, ...a);
@@ -69,21 +72,25 @@ async function main() {
 
   log(`database ${dbName}, redis ${redis.url}`);
   await seed.resetDatabase(env.DATABASE_URL);
-  const drop = await seed.seedDrop(N.units, N.limit);
+  const drop = await seed.seedDrop(N.units, N.limit, N.sizes);
   const t0 = Date.now();
   const cookies = await seed.seedBuyers(N.buyers);
   log(`${N.buyers} verified buyers with session cookies (cached) in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 
   const server = await startServer(env);
   const body = JSON.stringify({ items: [{ productId: drop.id, quantity: 1 }] });
+  // The multi-size profile: each request names a size, drawn from a crowd that prefers the middle sizes.
+  const bodies = N.sizes > 0 ? sizeDemand(drop.variants.map((v) => v.id)).map((variantId) => JSON.stringify({ items: [{ productId: drop.id, variantId, quantity: 1 }] })) : [body];
   const fire = (url: string, seconds: number, connections = N.connections, onStart?: () => void) =>
-    load(url, body, cookies, seconds, connections, onStart);
+    load(url, bodies, cookies, seconds, connections, onStart);
   // wrk runs synchronously, so a Redis kill scheduled during the opening needs autocannon.
   const useWrk = opt.generator === "wrk" && killAt === null && hasWrk();
   const cookieFile = join(tmpdir(), `bench-flash-cookies-${process.pid}.txt`);
+  const bodyFile = join(tmpdir(), `bench-flash-bodies-${process.pid}.txt`);
   if (useWrk) writeFileSync(cookieFile, cookies.join("\n") + "\n");
+  if (useWrk) writeFileSync(bodyFile, bodies.join("\n") + "\n");
   const measure = async (url: string, onStart?: () => void): Promise<Figures> =>
-    useWrk ? fromWrk(wrk(url, { method: "POST", body, connections: N.connections, seconds: N.duration, headers: { "content-type": "application/json", origin: base }, cookies: cookieFile })) : fromAutocannon(await fire(url, N.duration, N.connections, onStart));
+    useWrk ? fromWrk(wrk(url, { method: "POST", body, connections: N.connections, seconds: N.duration, headers: { "content-type": "application/json", origin: base }, cookies: cookieFile, bodies: bodyFile })) : fromAutocannon(await fire(url, N.duration, N.connections, onStart));
 
   // The crowd opens the drop's page and the home page before buying: their modules are in memory at
   // the opening, as they would be (the peak memory figure includes them). Then JIT warm-up (every answer
@@ -131,7 +138,7 @@ async function main() {
     const port = await freePort();
     const c = spawnNode(["bench/ceiling-server.ts", String(port), redis.url, "ceiling:", drop.id], {});
     await new Promise((r) => c.once("message", r));
-    await seed.loadCeilingDrop(redis.url, "ceiling:", drop.id, N.units, N.limit);
+    await seed.loadCeilingDrop(redis.url, "ceiling:", drop.id, N.units, N.limit, drop.variants);
     const ceilingCpuBefore = cpuSeconds(c.pid!);
     ceiling = await measure(`http://127.0.0.1:${port}/api/orders`);
     ceilingCpuUs = Math.round(((cpuSeconds(c.pid!) - ceilingCpuBefore) * 1e6) / ceiling.requests);
@@ -158,7 +165,7 @@ async function main() {
     cpuUsPerRequest: { server: serverCpuUs, ceiling: ceilingCpuUs, ratio: ceilingCpuUs === null ? null : +(ceilingCpuUs / serverCpuUs).toFixed(3) },
   };
   mkdirSync(resolve(root, "bench/results"), { recursive: true });
-  const file = resolve(root, `bench/results/flash${killAt !== null ? "-kill-redis" : ""}${opt.server === "next" ? "-next" : ""}.json`);
+  const file = resolve(root, `bench/results/flash${N.sizes > 0 ? "-sizes" : ""}${killAt !== null ? "-kill-redis" : ""}${opt.server === "next" ? "-next" : ""}.json`);
   writeFileSync(file, JSON.stringify(result, null, 2));
   console.log(JSON.stringify(result, null, 2));
   log(`written to ${file}`);
@@ -198,7 +205,25 @@ async function scrape() {
   };
 }
 
-function load(url: string, body: string, cookies: string[], seconds: number, connections: number, onStart?: () => void) {
+/**
+ * 1000 sizes as a crowd asks for them: a bell over the run centred on its middle (σ = a fifth of the run),
+ * shuffled by a fixed seed so every run sends the same sequence.
+ */
+function sizeDemand(ids: string[]): string[] {
+  const mid = (ids.length - 1) / 2, sigma = Math.max(1, ids.length / 5);
+  const weights = ids.map((_, i) => Math.exp(-(((i - mid) / sigma) ** 2) / 2));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const out = ids.flatMap((id, i) => Array<string>(Math.max(1, Math.round((1000 * weights[i]) / sum))).fill(id));
+  let s = 42;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+function load(url: string, bodies: string[], cookies: string[], seconds: number, connections: number, onStart?: () => void) {
   let i = 0;
   return new Promise<autocannon.Result>((done, fail) => {
     const instance = autocannon(
@@ -208,7 +233,7 @@ function load(url: string, body: string, cookies: string[], seconds: number, con
         requests: [{
           setupRequest: (req) => {
             const n = i++;
-            return { ...req, body, headers: { ...req.headers, cookie: cookies[n % cookies.length], "idempotency-key": `bench-${process.pid}-${Date.now()}-${n}` } };
+            return { ...req, body: bodies[n % bodies.length], headers: { ...req.headers, cookie: cookies[n % cookies.length], "idempotency-key": `bench-${process.pid}-${Date.now()}-${n}` } };
           },
         }],
       },

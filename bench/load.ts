@@ -55,6 +55,8 @@ export type WrkOptions = {
   body?: string;
   headers?: Record<string, string>;
   cookies?: string;
+  /** A file of request bodies, one a line: with `cookies`, every request takes the next one (buyers choosing sizes). */
+  bodies?: string;
   /**
    * Paced connections: after each answer a connection waits `meanMs` ±25 % (at random) before its next
    * request — a connection stands for a group of pollers, so `connections` × 1000 / `meanMs` is the rate
@@ -80,7 +82,7 @@ function wrkArgs(url: string, opts: WrkOptions) {
   writeFileSync(script, `wrk.method = ${JSON.stringify(opts.method ?? "GET")}
 ${opts.body === undefined ? "" : `wrk.body = ${JSON.stringify(opts.body)}`}
 ${headers}
-${opts.cookies === undefined ? "" : buyerRotation(opts.cookies, `${process.pid}-${run}`)}
+${opts.cookies === undefined ? "" : buyerRotation(opts.cookies, `${process.pid}-${run}`, opts.bodies)}
 ${opts.paceMs === undefined ? "" : `delay = function() return math.floor(${opts.paceMs} * (0.75 + 0.5 * math.random())) end`}
 done = function(summary, latency, requests)
   io.write(string.format("JSON{\\"requests\\":%d,\\"seconds\\":%f,\\"non2xx\\":%d,\\"errors\\":%d,\\"p50\\":%f,\\"p99\\":%f}\\n",
@@ -130,21 +132,23 @@ export function wrkAsync(url: string, opts: WrkOptions): Promise<WrkResult> {
 }
 
 /** wrk Lua: each thread reads the cookie file and sends every request as the next buyer with a fresh key. */
-function buyerRotation(cookieFile: string, run: string) {
+function buyerRotation(cookieFile: string, run: string, bodyFile?: string) {
   return `local threads = 0
 setup = function(thread)
   threads = threads + 1
   thread:set("tid", threads)
 end
-local cookies, n = {}, 0
+local cookies, bodies, n = {}, {}, 0
 init = function(args)
   for line in io.lines(${JSON.stringify(cookieFile)}) do cookies[#cookies + 1] = line end
+  ${bodyFile === undefined ? "" : `for line in io.lines(${JSON.stringify(bodyFile)}) do bodies[#bodies + 1] = line end`}
   n = tid * 1000003
 end
 request = function()
   n = n + 1
   wrk.headers["cookie"] = cookies[(n % #cookies) + 1]
   wrk.headers["idempotency-key"] = "wrk-${run}-" .. tid .. "-" .. n
+  if #bodies > 0 then return wrk.format(nil, nil, nil, bodies[(n % #bodies) + 1]) end
   return wrk.format()
 end
 `;

@@ -11,7 +11,7 @@ import { env } from "@/lib/env";
 import { loadStock } from "@/lib/stock/admission";
 import { stockKeys } from "@/lib/stock/keys";
 import { createStockRedis, IoredisStore } from "@/lib/stock/store";
-import { defaultVariantData } from "@/lib/variants/types";
+import { defaultVariantData, sizeRun } from "@/lib/variants/types";
 
 export async function resetDatabase(url: string) {
   const admin = new URL(url);
@@ -23,7 +23,21 @@ export async function resetDatabase(url: string) {
   await migrate(url);
 }
 
-export async function seedDrop(units: number, limit: number) {
+/**
+ * A size run of `sizes` variants (230, 235, … mm) sharing `units` evenly, the remainder to the middle sizes;
+ * 0 = a product without options (one implicit variant).
+ */
+function sizeRunData(units: number, sizes: number) {
+  const values = sizeRun(230, 230 + 5 * (sizes - 1), 5);
+  const each = values.map(() => Math.floor(units / sizes));
+  for (let r = units - each.reduce((a, b) => a + b, 0), i = Math.floor(sizes / 2); r > 0; r--, i = (i + 1) % sizes) each[i]++;
+  return {
+    options: { create: [{ position: 0, name: "사이즈", values }] },
+    variants: { create: values.map((v, i) => ({ sku: `BENCH-${v}`, optionValues: [v], position: i, total: each[i], available: each[i] })) },
+  };
+}
+
+export async function seedDrop(units: number, limit: number, sizes = 0) {
   const user = await db.user.create({ data: { role: "SELLER", emailHash: `bench-seller-${randomUUID()}`, emailVerifiedAt: new Date() } });
   const seller = await db.seller.create({ data: { userId: user.id, shopName: "Bench Shop" } });
   const category = await db.category.create({ data: { slug: `bench-${randomUUID().slice(0, 8)}`, nameKo: "벤치", nameEn: "Bench" } });
@@ -32,8 +46,9 @@ export async function seedDrop(units: number, limit: number) {
       sellerId: seller.id, categoryId: category.id, type: "LIMITED", name: "한정판 벤치 스니커즈", description: "Benchmark drop",
       price: 189_000, images: [], perBuyerLimit: limit, saleStartsAt: new Date(Date.now() + 3600_000),
       inventory: { create: { total: units, available: units } },
-      variants: { create: [defaultVariantData(units)] },
+      ...(sizes > 0 ? sizeRunData(units, sizes) : { variants: { create: [defaultVariantData(units)] } }),
     },
+    include: { variants: { orderBy: { position: "asc" } } },
   });
 }
 
@@ -67,9 +82,12 @@ export async function openSale(productId: string, inMs: number): Promise<number>
   return at;
 }
 
-export async function loadCeilingDrop(url: string, prefix: string, productId: string, units: number, limit: number) {
+/** The ceiling's keys: the product's figures and each variant's (a:<v>, t:<v>; dv names the implicit one). */
+export async function loadCeilingDrop(url: string, prefix: string, productId: string, units: number, limit: number, variants: { id: string; total: number; isDefault: boolean }[]) {
   const r = new Redis(url);
-  await r.hset(`${prefix}{p:${productId}}:m`, { a: units, t: units, s: 0, e: 0, l: limit, x: 0 });
+  const perVariant = Object.fromEntries(variants.flatMap((v) => [[`a:${v.id}`, v.total], [`t:${v.id}`, v.total]]));
+  const dv = variants.find((v) => v.isDefault)?.id ?? "";
+  await r.hset(`${prefix}{p:${productId}}:m`, { a: units, t: units, s: 0, e: 0, l: limit, x: 0, dv, ...perVariant });
   r.disconnect();
 }
 
@@ -115,17 +133,33 @@ export async function checkLedger(productId: string, limit: number) {
         GROUP BY o."phoneHash") l
       FULL JOIN (SELECT "phoneHash" AS phone, quantity AS q FROM "PhonePurchaseCounter" WHERE "productId" = ${productId}::uuid AND quantity > 0) c
       ON c.phone = l.phone WHERE COALESCE(l.q, 0) <> COALESCE(c.q, 0)`;
+  // Per variant (size): nothing oversold, and the product's Inventory is the variants' sum.
+  const variants = await db.$queryRaw<{ id: string; sku: string; total: number; available: number; committed: number }[]>`
+    SELECT v.id::text, v.sku, v.total, v.available,
+      (SELECT COALESCE(sum(oi.quantity), 0)::int FROM "OrderItem" oi JOIN "Order" o ON o.id = oi."orderId"
+        WHERE oi."variantId" = v.id AND o.status IN ('PENDING_PAYMENT', 'CONFIRMING', 'PAID', 'SHIPPING', 'DELIVERED', 'RETURN_REQUESTED')) AS committed
+    FROM "ProductVariant" v WHERE v."productId" = ${productId}::uuid ORDER BY v.position`;
+  const variantsWrong = variants.filter((v) => v.available < 0 || v.available + v.committed !== v.total || v.committed > v.total);
+  const variantSums = variants.reduce((s, v) => ({ total: s.total + v.total, available: s.available + v.available }), { total: 0, available: 0 });
   const r = new Redis(env.REDIS_URL);
   r.on("error", () => {});
-  const redisAvailable = await r.hget(stockKeys.meta(productId), "a").then((v) => (v === null ? null : Number(v)), () => null);
+  const meta = await r.hgetall(stockKeys.meta(productId)).catch(() => ({}) as Record<string, string>);
+  const redisAvailable = meta.a === undefined ? null : Number(meta.a);
+  const redisVariantsWrong = meta.a === undefined ? [] : variants.filter((v) => Number(meta[`a:${v.id}`]) !== v.available).map((v) => v.sku);
   r.disconnect();
   const figures = {
     total: f.total, pgAvailable: f.available, unitsHeld: f.held, unitsSold: f.sold, redisAvailable,
     orders: f.orders, maxUnitsPerBuyer: f.max_per_buyer, oversold: Math.max(0, f.held + f.sold - f.total), counterMismatches,
+    variants: variants.length, variantsOversold: variants.filter((v) => v.committed > v.total).map((v) => v.sku), variantsWrong: variantsWrong.map((v) => v.sku),
+    redisVariantsWrong, soldOutSizes: variants.filter((v) => v.available === 0).map((v) => v.sku),
   };
   const ok = f.available >= 0 && f.available + f.held + f.sold === f.total && figures.oversold === 0 && f.max_per_buyer <= limit && !counterMismatches.length &&
-    (redisAvailable === null || redisAvailable === f.available);
-  return { ...figures, ok, rule: "total = PostgreSQL available + units held + units sold; Redis available = PostgreSQL available; per buyer ≤ limit and = their purchase counter" };
+    (redisAvailable === null || redisAvailable === f.available) &&
+    !variantsWrong.length && !redisVariantsWrong.length && variantSums.total === f.total && variantSums.available === f.available;
+  return {
+    ...figures, ok,
+    rule: "per variant and for the product: total = PostgreSQL available + units held + units sold; Redis = PostgreSQL; per buyer (across sizes) ≤ limit and = their purchase counter",
+  };
 }
 
 export async function close() {

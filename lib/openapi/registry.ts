@@ -14,6 +14,7 @@ import { confirmBodySchema, failRouteQuerySchema, webhookBodySchema } from "@/li
 import { excludeOrdersSchema, orderFilterSchema, productCreateSchema, productUpdateSchema, restockSchema, roleChangeSchema, salesQuerySchema, sellerQuerySchema } from "@/lib/seller/schemas";
 import { crowdSchema, openingSchema, takeStepSchema } from "@/lib/test-hooks";
 import { enterRoomSchema, roomStatusQuerySchema } from "@/lib/waiting-room/schemas";
+import { variantsInputSchema } from "@/lib/variants/schemas";
 import { wishlistItemSchema } from "@/lib/wishlist/schemas";
 import { healthSchema, jsonObject, liveStockSchema, paymentFailureSchema, productAnswerSchema, productPageSchema, readinessSchema } from "./responses";
 
@@ -212,6 +213,12 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     POST: {
       tag: "Seller", access: "seller", summary: "Restock: add units (to one variant, `variantId`, for a product with options)", params: { id: uuid("product") },
       body: json(restockSchema), ok: ok("{ inventory: { total, available, variant } }"), errors: [404, 409, 422],
+    },
+  },
+  "/api/seller/products/{id}/variants": {
+    PUT: {
+      tag: "Seller", access: "seller", summary: "Set the option axes and variants (sizes): variants matched by SKU keep their orders", params: { id: uuid("product") },
+      body: json(variantsInputSchema), ok: ok("{ options, variants }"), errors: [404, 422],
     },
   },
   "/api/seller/products/{id}/monitor": {

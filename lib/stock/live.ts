@@ -67,7 +67,10 @@ function metaOfSnapshot(snap: StockSnapshot): Record<string, string> {
     a: String(snap.available), t: String(snap.total), s: String(snap.startsAtMs), e: String(snap.endsAtMs), l: String(snap.perBuyerLimit), x: "0",
     dv: snap.defaultVariantId ?? "",
   };
-  for (const [id, a, t] of snap.variants) (m[`a:${id}`] = String(a)), (m[`t:${id}`] = String(t));
+  for (const [id, a, t] of snap.variants) {
+    m[`a:${id}`] = String(a);
+    m[`t:${id}`] = String(t);
+  }
   return m;
 }
 

@@ -8,7 +8,7 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { RedisUnavailable, stockGate, type StockGate } from "./gate";
-import { loadStock, roomArgs } from "./admission";
+import { roomArgs } from "./admission";
 import { phoneField, stockKeys } from "./keys";
 import type { RoomSettings } from "./queries";
 import { RESTOCK, SETMETA } from "./scripts";
@@ -79,16 +79,6 @@ export async function applyMetaToRedis(productId: string, meta: SaleMeta, gate: 
   for (const [p, n] of meta.counters?.phones ?? []) args.push(phoneField(p), n);
   try {
     await gate.run((s) => s.run(SETMETA, [stockKeys.meta(productId), stockKeys.buyers(productId)], args));
-  } catch (err) {
-    if (!(err instanceof RedisUnavailable)) throw err;
-    forceRebuild(gate, productId);
-  }
-}
-
-/** After a product's variants were replaced (lib/variants/service.ts): its keys are rewritten from PostgreSQL. */
-export async function reloadStockInRedis(productId: string, gate: StockGate = stockGate()) {
-  try {
-    await gate.run((s) => loadStock(s, productId, "force"));
   } catch (err) {
     if (!(err instanceof RedisUnavailable)) throw err;
     forceRebuild(gate, productId);

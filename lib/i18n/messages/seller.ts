@@ -29,12 +29,12 @@ export const ko = {
   },
   restock: { title: "재입고", add: "추가 수량", submit: "재입고", done: "재고를 추가했어요.", variant: "옵션", chooseVariant: "옵션 선택" },
   variants: {
-    title: "옵션", hint: "사이즈·색상 같은 옵션 축과 옵션별 SKU·재고·추가 금액을 정해요. 주문이 생긴 뒤에는 옵션을 바꿀 수 없고 옵션별 재입고만 할 수 있어요.",
+    title: "옵션", hint: "사이즈·색상 같은 옵션 축과 옵션별 SKU·재고·추가 금액을 정해요. SKU가 같은 옵션은 그대로 이어지고, 주문이 있는 옵션은 뺄 수 없으며 재고는 결제 대기·판매된 수량 아래로 줄일 수 없어요. 판매 중에는 옵션별 재입고를 이용하세요.",
     axis: "옵션 이름", axisPlaceholder: "예: 사이즈", values: "값 (쉼표로 구분)", valuesPlaceholder: "예: 230, 235, 240", addAxis: "옵션 축 추가", removeAxis: "축 삭제",
     sizeAxis: "사이즈", sizeRun: "사이즈 일괄 생성", from: "시작", to: "끝", step: "간격", generate: "생성", generateHint: "예: 230부터 300까지 5 간격 → 15개 사이즈",
     table: "옵션별 재고", option: "옵션", sku: "SKU", units: "재고", priceDelta: "추가 금액 (원)", available: "남은 수량", sold: "판매·대기",
     skuPrefix: "SKU 접두어", fillUnits: "모든 옵션 재고", apply: "적용", save: "옵션 저장", saving: "저장 중…", saved: "옵션을 저장했어요.",
-    none: "옵션 없음 (단일 상품)", locked: "주문이 있어 옵션을 바꿀 수 없어요. 옵션별 재입고를 이용하세요.", summary: "옵션 {n}개 · 재고 합계 {units}개",
+    inOrders: "{sku} 옵션은 주문이 있어 뺄 수 없어요.", summary: "옵션 {n}개 · 재고 합계 {units}개",
   },
   fieldErrors: {
     required: "필수 항목이에요.", too_long: "너무 길어요.", invalid_characters: "쓸 수 없는 문자(제어 문자)가 들어 있어요.", whole_number: "정수를 입력해 주세요.", too_large: "값이 너무 커요.",
@@ -45,7 +45,7 @@ export const ko = {
     restock_min: "1개 이상 추가해 주세요.", unsupported_image: "JPEG, PNG, WebP 이미지만 올릴 수 있어요.", file_too_large: "5MB 이하의 이미지만 올릴 수 있어요.",
     invalid: "입력값을 확인해 주세요.", unknown_field: "알 수 없는 항목이에요.",
     rate_min: "초당 1명 이상이어야 해요.", duplicate: "중복된 값이 있어요.", too_many: "너무 많아요.", no_options: "옵션 축이 없으면 옵션별 재고를 둘 수 없어요.",
-    options_locked: "주문이 있어 옵션을 바꿀 수 없어요.", room_limited_only: "대기실은 한정판에만 쓸 수 있어요.",
+ room_limited_only: "대기실은 한정판에만 쓸 수 있어요.",
   },
   errors: {
     generic: "문제가 생겼어요. 잠시 후 다시 시도해 주세요.", notFound: "찾을 수 없어요.", forbidden: "권한이 없어요.",
@@ -113,12 +113,12 @@ export const en: typeof ko = {
   },
   restock: { title: "Restock", add: "Units to add", submit: "Restock", done: "Units added.", variant: "Option", chooseVariant: "Choose an option" },
   variants: {
-    title: "Options", hint: "Option axes such as size or colour, and each option's SKU, stock and price difference. Once orders exist the options are fixed; restock each option instead.",
+    title: "Options", hint: "Option axes such as size or colour, and each option's SKU, stock and price difference. An option keeps its identity by SKU; one with orders cannot be removed, and stock never goes below the units held or sold. During a drop, restock each option instead.",
     axis: "Option name", axisPlaceholder: "e.g. Size", values: "Values (comma-separated)", valuesPlaceholder: "e.g. 230, 235, 240", addAxis: "Add an axis", removeAxis: "Remove axis",
     sizeAxis: "Size", sizeRun: "Size run", from: "From", to: "To", step: "Step", generate: "Generate", generateHint: "e.g. 230 to 300 by 5 → 15 sizes",
     table: "Stock per option", option: "Option", sku: "SKU", units: "Stock", priceDelta: "Price difference (KRW)", available: "Left", sold: "Sold or held",
     skuPrefix: "SKU prefix", fillUnits: "Stock for every option", apply: "Apply", save: "Save options", saving: "Saving…", saved: "Options saved.",
-    none: "No options (a single product)", locked: "Orders exist, so the options are fixed. Restock each option instead.", summary: "{n} options · {units} units in all",
+    inOrders: "Option {sku} has orders and cannot be removed.", summary: "{n} options · {units} units in all",
   },
   fieldErrors: {
     required: "Required.", too_long: "Too long.", invalid_characters: "Contains characters that cannot be used (control characters).", whole_number: "Enter a whole number.", too_large: "Too large.",
@@ -129,7 +129,7 @@ export const en: typeof ko = {
     restock_min: "Add at least 1 unit.", unsupported_image: "Only JPEG, PNG and WebP images.", file_too_large: "Images up to 5 MB only.",
     invalid: "Check this value.", unknown_field: "Unknown field.",
     rate_min: "At least 1 buyer per second.", duplicate: "Duplicate value.", too_many: "Too many.", no_options: "Options need at least one axis.",
-    options_locked: "Orders exist, so the options are fixed.", room_limited_only: "Only limited drops have a waiting room.",
+ room_limited_only: "Only limited drops have a waiting room.",
   },
   errors: {
     generic: "Something went wrong. Please try again.", notFound: "Not found.", forbidden: "Not allowed.",

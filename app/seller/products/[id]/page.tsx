@@ -11,7 +11,7 @@ import { getPageScope, scopeQuery } from "@/lib/seller/page-scope";
 import { listCategories } from "@/lib/seller/queries";
 import { ownedProductOrThrow } from "@/lib/seller/scope";
 import { idSchema } from "@/lib/validation";
-import { getSellerVariants } from "@/lib/variants/service";
+import { getOptionsAndVariants } from "@/lib/variants/queries";
 import { variantLabel } from "@/lib/variants/types";
 import { roomCapDefaults } from "@/lib/waiting-room/config";
 
@@ -27,7 +27,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
     throw err;
   });
-  const [categories, messages, locale, opts] = await Promise.all([listCategories(), getMessages(), getLocale(), getSellerVariants(scope, id)]);
+  const [categories, messages, locale, opts] = await Promise.all([listCategories(), getMessages(), getLocale(), getOptionsAndVariants(id, product.price)]);
   const t = messages.seller;
   const query = scopeQuery(scope);
   return (
@@ -62,7 +62,6 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
         query={query}
         options={opts.options}
         variants={opts.variants}
-        locked={opts.locked}
         skuPrefix={product.name.replace(/[^A-Za-z0-9]+/g, "").slice(0, 6) || "SKU"}
         t={t}
       />

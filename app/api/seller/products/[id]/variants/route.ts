@@ -1,15 +1,9 @@
-// GET/PUT /api/seller/products/[id]/variants — a product's option axes and variants (docs/variants.md)
+// PUT /api/seller/products/[id]/variants — the product's option axes and variants ({ options, variants }).
 import { route } from "@/lib/http";
 import { sellerScope } from "@/lib/seller/http";
-import { parseBody, parseId } from "@/lib/validation";
+import { setProductVariants } from "@/lib/seller/variants";
 import { variantsInputSchema } from "@/lib/variants/schemas";
-import { getSellerVariants, setProductVariants } from "@/lib/variants/service";
-
-export const GET = route<{ id: string }>(async (req, { params }) => {
-  const scope = await sellerScope(req);
-  const id = parseId(params.id, "product");
-  return Response.json(await getSellerVariants(scope, id));
-});
+import { parseBody, parseId } from "@/lib/validation";
 
 export const PUT = route<{ id: string }>(async (req, { params }) => {
   const scope = await sellerScope(req);
