@@ -23,8 +23,18 @@ const wordsOf = (fields: Record<string, string[]>, t: Messages["seller"]["varian
 export function VariantsEditor({ productId, query, options, variants, skuPrefix, t }: Props) {
   const v = t.variants;
   const router = useRouter();
-  const [axes, setAxes] = useState<AxisDraft[]>(options.map((o) => ({ name: o.name, values: o.values.join(", ") })));
-  const [rows, setRows] = useState<RowDraft[]>(variants.map((x) => ({ optionValues: x.optionValues, sku: x.sku, units: String(x.total), priceDelta: String(x.priceDelta) })));
+  const axesOfProps = () => options.map((o) => ({ name: o.name, values: o.values.join(", ") }));
+  const rowsOfProps = () => variants.map((x) => ({ optionValues: x.optionValues, sku: x.sku, units: String(x.total), priceDelta: String(x.priceDelta) }));
+  const [axes, setAxes] = useState<AxisDraft[]>(axesOfProps);
+  const [rows, setRows] = useState<RowDraft[]>(rowsOfProps);
+  // The server's figures changed (a save, a restock refreshed the page): take them, keeping the notice shown.
+  const signature = JSON.stringify([options, variants.map((x) => [x.sku, x.total, x.priceDelta])]);
+  const [seen, setSeen] = useState(signature);
+  if (seen !== signature) {
+    setSeen(signature);
+    setAxes(axesOfProps());
+    setRows(rowsOfProps());
+  }
   const [fields, setFields] = useState<Record<string, string[]>>({});
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -57,7 +57,6 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
         />
       </section>
       <VariantsEditor
-        key={opts.variants.map((v) => `${v.id}:${v.total}`).join(",")}
         productId={id}
         query={query}
         options={opts.options}
