@@ -8,10 +8,10 @@ import type { Messages } from "@/lib/i18n/messages";
 import { useViewerUpdates } from "@/components/providers/viewer";
 import { errorText } from "@/components/ui/error-text";
 
-type Props = { productId: string; quantity?: number; disabled?: boolean; t: Messages["cart"]; className?: string };
+type Props = { productId: string; variantId?: string | null; quantity?: number; disabled?: boolean; t: Messages["cart"]; className?: string };
 
 /** Adds to the cart (guest or signed in) and says what happened, including a cap the server applied. */
-export function AddToCartButton({ productId, quantity = 1, disabled, t, className }: Props) {
+export function AddToCartButton({ productId, variantId, quantity = 1, disabled, t, className }: Props) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const viewer = useViewerUpdates();
@@ -19,7 +19,7 @@ export function AddToCartButton({ productId, quantity = 1, disabled, t, classNam
   function add() {
     setMessage(null);
     startTransition(async () => {
-      const res = await addToCartAction({ productId, quantity });
+      const res = await addToCartAction({ productId, ...(variantId && { variantId }), quantity });
       if (!res.ok) return setMessage({ text: errorText(res.error.code, t), ok: false });
       viewer.setCartCount(res.data.cart.lines.length); // the header badge, before any refetch
       const r = res.data.result;

@@ -21,11 +21,11 @@ type Props = {
 
 export function CartLineRow({ line, t, locale, onQuantity, onSelect, onRemove }: Props) {
   return (
-    <li data-testid="cart-line" data-product-id={line.productId} className="flex gap-4 border-b border-neutral-200 py-4">
+    <li data-testid="cart-line" data-product-id={line.productId} data-variant-id={line.variantId} className="flex gap-4 border-b border-neutral-200 py-4">
       <input
         type="checkbox"
         className="mt-1 h-5 w-5"
-        aria-label={`${t.select}: ${line.name}`}
+        aria-label={`${t.select}: ${line.name}${line.variant.label ? ` (${line.variant.label})` : ""}`}
         checked={line.selected}
         onChange={(e) => onSelect(e.target.checked)}
       />
@@ -39,6 +39,11 @@ export function CartLineRow({ line, t, locale, onQuantity, onSelect, onRemove }:
             {t.remove}
           </button>
         </div>
+        {line.variant.label && (
+          <p className="text-sm text-neutral-700" data-testid="cart-line-variant">
+            {t.variantLabel}: {line.variant.label}
+          </p>
+        )}
         <div className="flex flex-wrap items-center gap-2 text-sm text-neutral-600">
           <AvailabilityBadge availability={line.availability} t={t} locale={locale} />
           <span>

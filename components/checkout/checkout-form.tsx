@@ -14,11 +14,11 @@ import { formatPrice } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import type { CheckoutSource } from "@/lib/orders/schemas";
 
-type Line = { key: string; productId: string; quantity: number };
+type Line = { key: string; productId: string; variantId?: string; quantity: number };
 
 function bodyFor(source: CheckoutSource, lines: Line[], delivery: DeliveryBody) {
   if (source === "cart") return { source, cartItemIds: lines.map((l) => l.key), ...delivery };
-  return { source, items: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })), ...delivery };
+  return { source, items: lines.map((l) => ({ productId: l.productId, ...(l.variantId && { variantId: l.variantId }), quantity: l.quantity })), ...delivery };
 }
 
 type Props = { source: CheckoutSource; lines: Line[]; amount: number; saved: AddressView[]; returnTo: string; t: Messages["orders"]; ta: Messages["address"] };

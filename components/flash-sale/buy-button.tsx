@@ -1,13 +1,13 @@
 "use client";
 // Buying a limited drop: quantity up to the per-buyer limit, POST /api/orders with a fresh Idempotency-Key
-// per attempt, then the order page; every refusal the server can give is said plainly.
+// per attempt (with the chosen size for a product with options), then the order page; every refusal the server can give is said plainly.
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 import { newIdempotencyKey } from "./idempotency-key";
 
 /** `pass`: the waiting room's pass (lib/waiting-room), sent with the order for a drop whose room is on. */
-type Props = { productId: string; maxQuantity: number; disabledReason: string | null; t: Messages["shop"]; pass?: string | null; onPassRefused?: () => void };
+type Props = { productId: string; variantId?: string | null; maxQuantity: number; disabledReason: string | null; t: Messages["shop"]; pass?: string | null; onPassRefused?: () => void };
 
 const passCodes = ["WAITING_ROOM_PASS_REQUIRED", "PASS_INVALID", "PASS_EXPIRED", "PASS_USED"];
 
@@ -20,7 +20,7 @@ function refusal(status: number, code: string | undefined, t: Messages["shop"]):
   return (status === 409 && code && byCode[code]) || t.errGeneric;
 }
 
-export function BuyButton({ productId, maxQuantity, disabledReason, t, pass, onPassRefused }: Props) {
+export function BuyButton({ productId, variantId, maxQuantity, disabledReason, t, pass, onPassRefused }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const [quantity, setQuantity] = useState(1);
@@ -36,7 +36,7 @@ export function BuyButton({ productId, maxQuantity, disabledReason, t, pass, onP
       const res = await fetch("/api/orders", {
         method: "POST",
         headers: { "content-type": "application/json", "idempotency-key": newIdempotencyKey(), ...(pass ? { "x-waiting-room-pass": pass } : {}) },
-        body: JSON.stringify({ source: "buy-now", items: [{ productId, quantity: Math.min(quantity, max) }] }),
+        body: JSON.stringify({ source: "buy-now", items: [{ productId, ...(variantId && { variantId }), quantity: Math.min(quantity, max) }] }),
       });
       if (res.status === 201) {
         const { order } = (await res.json()) as { order: { id: string } };

@@ -18,11 +18,12 @@ import { formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import { nextPollDelay, parseRetryAfter, type PollOutcome, type PollState } from "@/lib/stock/poll";
 import { SaleBadges } from "../product/sale-badge";
+import { axisName, VariantPicker } from "../product/variant-picker";
 import { BuyButton } from "./buy-button";
 import { Countdown } from "./countdown";
 import { WaitingRoom } from "./waiting-room";
 
-type LiveStock = { available: number; total: number; state: PollState; saleStartsAt: string | null; saleEndsAt: string | null; perBuyerLimit: number | null; serverTime: string };
+type LiveStock = { available: number; total: number; variants?: { id: string; available: number; total: number }[]; state: PollState; saleStartsAt: string | null; saleEndsAt: string | null; perBuyerLimit: number | null; serverTime: string };
 type Props = { product: ProductView; renderedAt: number; t: Messages["shop"]; cartT: Messages["cart"]; locale: Locale };
 
 /** A failed poll, with what the schedule needs to know about it. */
@@ -44,6 +45,7 @@ export function DropPanel({ product, renderedAt, t, cartT, locale }: Props) {
   const [localNow, setLocalNow] = useState<number | null>(null);
 
   const failures = useRef(0);
+  const [variantId, setVariantId] = useState<string | null>(null);
 
   const stock = useQuery({
     queryKey: ["stock", product.id],
@@ -115,6 +117,12 @@ export function DropPanel({ product, renderedAt, t, cartT, locale }: Props) {
   const limit = live?.perBuyerLimit ?? product.perBuyerLimit ?? 1;
   const state = computeSaleState({ saleStartsAt: startsAt, saleEndsAt: endsAt, remaining }, now);
   const reason = state === "open" ? null : state === "upcoming" ? t.notOpenYet : state === "sold_out" ? t.soldOutReason : t.endedReason;
+  // Units per size from the same poll (docs/variants.md); the cached page's figures until the first answer.
+  const hasOptions = product.variants.length > 0;
+  const units: Record<string, number> = Object.fromEntries((live?.variants ?? product.variants).map((v) => [v.id, v.available]));
+  const chosenLeft = variantId ? (units[variantId] ?? 0) : remaining;
+  const buyReason = reason ?? (hasOptions && !variantId ? fill(t.chooseOptionFirst, { axis: axisName(product.options) }) : null);
+  const maxQuantity = Math.min(limit, Math.max(1, chosenLeft));
 
   return (
     <section className="space-y-4 rounded-2xl border border-neutral-200 p-5" aria-label={t.badgeLimited} data-testid="drop-panel" data-state={state}>
@@ -147,14 +155,17 @@ export function DropPanel({ product, renderedAt, t, cartT, locale }: Props) {
           <a href="/account#phone" className="font-medium underline">{t.verifyPhoneLink}</a>
         </p>
       )}
+      {hasOptions && (
+        <VariantPicker options={product.options} variants={product.variants} units={units} value={variantId} onChange={setVariantId} disabled={state === "sold_out" || state === "ended"} t={t} />
+      )}
       {product.waitingRoom ? (
         // Sold through its waiting room: a place, a turn, a pass — not the cart (a pass is for one order).
-        <WaitingRoom productId={product.id} maxQuantity={Math.min(limit, Math.max(1, remaining))} t={t} locale={locale} />
+        <WaitingRoom productId={product.id} variantId={variantId} maxQuantity={maxQuantity} blockedReason={hasOptions && !variantId ? buyReason : null} t={t} locale={locale} />
       ) : (
         <>
-          <BuyButton productId={product.id} maxQuantity={Math.min(limit, Math.max(1, remaining))} disabledReason={reason} t={t} />
+          <BuyButton productId={product.id} variantId={variantId} maxQuantity={maxQuantity} disabledReason={buyReason} t={t} />
           {/* The cart takes drops too (capped by the per-buyer limit); buying still goes through the ledger. */}
-          <AddToCartButton productId={product.id} disabled={state === "sold_out" || state === "ended"} t={cartT} />
+          <AddToCartButton productId={product.id} variantId={variantId} disabled={state === "sold_out" || state === "ended" || (hasOptions && !variantId)} t={cartT} />
         </>
       )}
     </section>

@@ -14,7 +14,8 @@ import type { RoomView } from "@/lib/waiting-room/view";
 import { BuyButton } from "./buy-button";
 import { PowWidget } from "./pow-widget";
 
-type Props = { productId: string; maxQuantity: number; t: Messages["shop"]; locale: Locale };
+/** `variantId`: the size chosen above (docs/variants.md); `blockedReason` keeps the buy button shut until one is. */
+type Props = { productId: string; variantId?: string | null; blockedReason?: string | null; maxQuantity: number; t: Messages["shop"]; locale: Locale };
 
 /** States after which nothing more will happen for this buyer: the page stops asking. */
 const FINAL = new Set(["sold_out", "ended", "used", "off", "elsewhere"]);
@@ -84,7 +85,7 @@ function useRoom(productId: string) {
   return { view, setView, offsetMs, signedOut, paused, restart: () => setRound((r) => r + 1) };
 }
 
-export function WaitingRoom({ productId, maxQuantity, t, locale }: Props) {
+export function WaitingRoom({ productId, variantId, blockedReason = null, maxQuantity, t, locale }: Props) {
   const r = t.room;
   const pathname = usePathname();
   const { view, setView, offsetMs, signedOut, paused, restart } = useRoom(productId);
@@ -122,7 +123,7 @@ export function WaitingRoom({ productId, maxQuantity, t, locale }: Props) {
     );
   }
   if (!view) return <p className="text-sm text-neutral-500" data-testid="room-loading">{r.title}…</p>;
-  if (view.state === "off") return <BuyButton productId={productId} maxQuantity={maxQuantity} disabledReason={null} t={t} />;
+  if (view.state === "off") return <BuyButton productId={productId} variantId={variantId} maxQuantity={maxQuantity} disabledReason={blockedReason} t={t} />;
 
   const canEnter = view.state === "outside" || view.state === "lost";
   const row = (label: string, value: string, testId: string) => (
@@ -167,7 +168,7 @@ export function WaitingRoom({ productId, maxQuantity, t, locale }: Props) {
           <p className="font-semibold text-green-700" data-testid="room-admitted">
             {fill(r.admitted, { time: duration((Date.parse(view.passExpiresAt!) - (now + offsetMs)) / 1000, r) })}
           </p>
-          <BuyButton productId={productId} maxQuantity={maxQuantity} disabledReason={null} t={t} pass={view.pass} onPassRefused={restart} />
+          <BuyButton productId={productId} variantId={variantId} maxQuantity={maxQuantity} disabledReason={blockedReason} t={t} pass={view.pass} onPassRefused={restart} />
         </>
       )}
       {view.state === "used" && <p className="text-sm" data-testid="room-used">{r.used}</p>}

@@ -5,7 +5,8 @@ import { fill } from "@/lib/i18n/fill";
 import { formatPrice } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 
-type Line = { key?: string; productId: string; name: string; image: string | null; unitPrice: number; quantity: number; purchasable?: boolean };
+/** `variantLabel`: the size as ordered ("사이즈 270", the seller's words); null/absent without options. */
+type Line = { key?: string; productId: string; variantLabel?: string | null; sku?: string | null; name: string; image: string | null; unitPrice: number; quantity: number; purchasable?: boolean };
 
 export function OrderLines({ lines, t }: { lines: Line[]; t: Messages["orders"]; locale: Locale }) {
   return (
@@ -15,6 +16,12 @@ export function OrderLines({ lines, t }: { lines: Line[]; t: Messages["orders"];
           <Image src={l.image ?? "/products/placeholder.svg"} alt="" width={64} height={64} className="h-16 w-16 rounded bg-neutral-100 object-cover" />
           <div className="min-w-0 flex-1">
             <p className="font-medium">{l.name}</p>
+            {l.variantLabel && (
+              <p className="text-sm text-neutral-700" data-testid="line-variant">
+                {t.variantLabel}: {l.variantLabel}
+                {l.sku && <span className="ml-2 text-xs text-neutral-500">{t.sku} {l.sku}</span>}
+              </p>
+            )}
             <p className="text-sm text-neutral-600 tabular-nums">
               {formatPrice(l.unitPrice)} · {fill(t.quantityN, { n: l.quantity })}
             </p>

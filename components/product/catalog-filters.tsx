@@ -11,7 +11,7 @@ const select = "w-full rounded-lg border border-neutral-300 bg-white px-2 py-1.5
 
 export function CatalogFilters({ query, categories, t, locale }: Props) {
   return (
-    <form action="/" method="get" aria-label={t.filters} className="grid gap-3 rounded-xl border border-neutral-200 bg-neutral-50 p-4 text-sm sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto_auto] lg:items-end">
+    <form action="/" method="get" aria-label={t.filters} className="grid gap-3 rounded-xl border border-neutral-200 bg-neutral-50 p-4 text-sm sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto_auto] lg:items-end">
       {query.q && <input type="hidden" name="q" value={query.q} />}
       <label className="grid gap-1">
         <span className="font-semibold">{t.category}</span>
@@ -39,6 +39,11 @@ export function CatalogFilters({ query, categories, t, locale }: Props) {
           <option value="price_asc">{t.sortPriceAsc}</option>
           <option value="price_desc">{t.sortPriceDesc}</option>
         </select>
+      </label>
+      {/* "Size 270 available": with the checkbox below, a variant with that value and units left (docs/variants.md). */}
+      <label className="grid gap-1">
+        <span className="font-semibold">{t.optionFilter}</span>
+        <input type="text" name="option" defaultValue={query.option ?? ""} maxLength={30} placeholder={t.optionFilterPlaceholder} className={select} data-testid="option-filter" />
       </label>
       <label className="flex items-center gap-2 py-1.5">
         <input type="checkbox" name="available" value="1" defaultChecked={query.available} className="h-4 w-4" />

@@ -10,6 +10,7 @@ export function catalogHref(query: ListProductsQuery, page: number): string {
   if (query.category) p.set("category", query.category);
   if (query.type) p.set("type", query.type);
   if (query.available) p.set("available", "1");
+  if (query.option) p.set("option", query.option);
   if (query.sort !== "newest") p.set("sort", query.sort);
   if (page > 1) p.set("page", String(page));
   const s = p.toString();

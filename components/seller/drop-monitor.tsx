@@ -37,6 +37,32 @@ function RoomStats({ room, t }: { room: Monitor["room"]; t: Messages["seller"]["
   );
 }
 
+/** Left / held / sold per size (lib/seller/monitor-variants.ts); nothing for a product without options. */
+function VariantStats({ variants, t }: { variants: Monitor["variants"]; t: Messages["seller"]["monitor"] }) {
+  if (!variants.length) return null;
+  return (
+    <section className="rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm" aria-labelledby="monitor-variants-title">
+      <h2 id="monitor-variants-title" className="mb-2 text-sm font-semibold">{t.perVariant}</h2>
+      <table className="w-full text-sm tabular-nums" data-testid="monitor-variants">
+        <thead>
+          <tr className="text-left text-zinc-500"><th scope="col">{t.variant}</th><th scope="col">SKU</th><th scope="col" className="text-right">{t.remaining}</th><th scope="col" className="text-right">{t.holds}</th><th scope="col" className="text-right">{t.sold}</th></tr>
+        </thead>
+        <tbody>
+          {variants.map((v) => (
+            <tr key={v.id} data-testid="monitor-variant" data-sku={v.sku} className={v.remaining === 0 ? "text-zinc-400" : ""}>
+              <th scope="row" className="text-left font-medium">{v.label}</th>
+              <td>{v.sku}</td>
+              <td className="text-right" data-testid="monitor-variant-remaining">{`${v.remaining} / ${v.total}`}</td>
+              <td className="text-right">{v.held}</td>
+              <td className="text-right">{v.sold}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 export function DropMonitor({ url, initial, t, locale }: { url: string; initial: Monitor; t: Messages["seller"]["monitor"]; locale: Locale }) {
   const duration = (ms: number | null) => (ms === null ? null : formatDuration(ms, locale));
   const { data, isError } = useQuery({
@@ -68,6 +94,7 @@ export function DropMonitor({ url, initial, t, locale }: { url: string; initial:
         <Stat label={t.soldOutAfter} value={duration(m.soldOutAfterMs) ?? t.notSoldOut} testId="monitor-soldout" />
         <Stat label={t.eta} value={duration(m.etaMs) ?? "—"} testId="monitor-eta" />
       </div>
+      <VariantStats variants={m.variants} t={t} />
       <RoomStats room={m.room} t={t} />
       <section className="rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm">
         <h2 className="mb-2 text-sm font-semibold">{t.chart}</h2>

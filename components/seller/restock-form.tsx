@@ -1,12 +1,15 @@
 "use client";
-// Restock: adds units to a product (PostgreSQL and Redis together, through the stock engine).
+// Restock: adds units to a product (PostgreSQL and Redis together, through the stock engine) — for a product
+// with options, to the one option chosen (a size that sells fastest, during a live drop).
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 import { api } from "./api";
 import { FieldErrors, inputClass } from "@/components/ui/field";
 
-export function RestockForm({ productId, query, t }: { productId: string; query: string; t: Messages["seller"] }) {
+type VariantChoice = { id: string; label: string; available: number; total: number };
+
+export function RestockForm({ productId, query, t, variants = [] }: { productId: string; query: string; t: Messages["seller"]; variants?: VariantChoice[] }) {
   const router = useRouter();
   const [fields, setFields] = useState<Record<string, string[]>>({});
   const [done, setDone] = useState(false);
@@ -17,8 +20,10 @@ export function RestockForm({ productId, query, t }: { productId: string; query:
       onSubmit={async (e) => {
         e.preventDefault();
         const form = e.currentTarget;
-        const raw = String(new FormData(form).get("add") ?? "");
-        const res = await api(`/api/seller/products/${productId}/stock${query}`, { body: { add: raw === "" ? undefined : Number(raw) } });
+        const data = new FormData(form);
+        const raw = String(data.get("add") ?? "");
+        const variantId = variants.length ? String(data.get("variantId") ?? "") || undefined : undefined;
+        const res = await api(`/api/seller/products/${productId}/stock${query}`, { body: { add: raw === "" ? undefined : Number(raw), variantId } });
         setDone(res.ok);
         setFields(res.ok ? {} : res.fields ?? { add: ["invalid"] });
         if (res.ok) {
@@ -27,6 +32,18 @@ export function RestockForm({ productId, query, t }: { productId: string; query:
         }
       }}
     >
+      {variants.length > 0 && (
+        <div className="space-y-1">
+          <label htmlFor="f-variant" className="sr-only">{t.restock.variant}</label>
+          <select id="f-variant" name="variantId" required className={inputClass} aria-invalid={fields.variantId ? true : undefined} data-testid="restock-variant">
+            <option value="">{t.restock.chooseVariant}</option>
+            {variants.map((v) => (
+              <option key={v.id} value={v.id}>{`${v.label} (${v.available} / ${v.total})`}</option>
+            ))}
+          </select>
+          <FieldErrors name="variantId" codes={fields.variantId} messages={t.fieldErrors} />
+        </div>
+      )}
       <div className="space-y-1">
         <label htmlFor="f-add" className="sr-only">
           {t.restock.add}

@@ -10,6 +10,7 @@ import { formatPrice } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import { moveToCartAction, setWishlistedAction } from "@/lib/wishlist/actions";
 import type { WishlistItem } from "@/lib/wishlist/schemas";
+import { MoveToCart } from "./move-to-cart";
 
 export function WishlistView({ items, t, locale }: { items: WishlistItem[]; t: Messages["cart"]; locale: Locale }) {
   const [shown, hide] = useOptimistic(items, (list, productId: string) => list.filter((i) => i.productId !== productId));
@@ -51,15 +52,18 @@ export function WishlistView({ items, t, locale }: { items: WishlistItem[]; t: M
               </div>
             </Link>
             <div className="mt-auto flex gap-2 text-sm">
-              <button
-                type="button"
+              <MoveToCart
+                item={item}
                 disabled={item.availability.state === "sold_out" || item.availability.state === "ended"}
-                onClick={() => run(item.productId, () => moveToCartAction({ productId: item.productId }), t.addedToCart)}
-                className="flex-1 rounded border border-neutral-900 px-3 py-2 font-semibold disabled:opacity-40"
+                onMove={(variantId) => run(item.productId, () => moveToCartAction({ productId: item.productId, variantId }), t.addedToCart)}
+                t={t}
+              />
+              {/* Buying straight from the wishlist needs a size for a product with options: its page asks it. */}
+              <Link
+                href={item.variants.length ? `/products/${item.productId}` : `/checkout?source=wishlist&productId=${item.productId}`}
+                data-testid="wishlist-buy"
+                className="flex-1 self-end rounded bg-neutral-900 px-3 py-2 text-center font-semibold text-white"
               >
-                {t.moveToCart}
-              </button>
-              <Link href={`/checkout?source=wishlist&productId=${item.productId}`} data-testid="wishlist-buy" className="flex-1 rounded bg-neutral-900 px-3 py-2 text-center font-semibold text-white">
                 {t.buyNow}
               </Link>
               <button

@@ -55,7 +55,29 @@ export async function productIdByName(name: string): Promise<string> {
 export async function userWrittenStrings(): Promise<string[]> {
   const res = await (await db()).query(
     `SELECT "name" AS s FROM "Product" UNION SELECT "description" FROM "Product" UNION SELECT "shopName" FROM "Seller"
-     UNION SELECT "name" FROM "OrderItem"`,
+     UNION SELECT "name" FROM "OrderItem" UNION SELECT "variantLabel" FROM "OrderItem" UNION SELECT "name" FROM "ProductOption"`,
   );
   return res.rows.map((r: { s: string }) => r.s).filter(Boolean).sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Gives a product made by createE2eProduct one option axis (docs/variants.md): its implicit variant makes
+ * way for one variant per value, and Inventory becomes their sum. Returns the variants' ids by value.
+ */
+export async function setE2eSizes(productId: string, axis: string, sizes: { value: string; units: number }[]): Promise<Record<string, string>> {
+  const c = await db();
+  await c.query(`DELETE FROM "ProductVariant" WHERE "productId" = $1`, [productId]);
+  await c.query(`INSERT INTO "ProductOption" (id, "productId", position, name, "values") VALUES (gen_random_uuid(), $1, 0, $2, $3)`, [productId, axis, sizes.map((s) => s.value)]);
+  const ids: Record<string, string> = {};
+  for (const [position, s] of sizes.entries()) {
+    const id = randomUUID();
+    await c.query(
+      `INSERT INTO "ProductVariant" (id, "productId", sku, "optionValues", position, total, available, "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $6, now())`,
+      [id, productId, `E2E-${s.value}`, [s.value], position, s.units],
+    );
+    ids[s.value] = id;
+  }
+  const units = sizes.reduce((n, s) => n + s.units, 0);
+  await c.query(`UPDATE "Inventory" SET total = $2, available = $2 WHERE "productId" = $1`, [productId, units]);
+  return ids;
 }

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { holdingStates, soldStates } from "@/lib/orders/lifecycle/transitions";
 import { getLiveStock } from "@/lib/stock/live";
 import { getRoomMonitor } from "@/lib/waiting-room/monitor";
+import { variantFigures } from "./monitor-variants";
 import type { SellerScope } from "./scope";
 import { ownedProductOrThrow } from "./scope";
 
@@ -18,7 +19,7 @@ export async function getDropMonitor(scope: SellerScope, productId: string) {
   const since = new Date(now - WINDOW_SECONDS * 1000);
   const [live, items, paidEvents, room] = await Promise.all([
     product.status === "ACTIVE" ? getLiveStock(productId) : Promise.resolve(null),
-    db.orderItem.findMany({ where: { productId }, select: { quantity: true, order: { select: { status: true, createdAt: true } } } }),
+    db.orderItem.findMany({ where: { productId }, select: { variantId: true, quantity: true, order: { select: { status: true, createdAt: true } } } }),
     db.orderEvent.findMany({
       where: { toStatus: "PAID", createdAt: { gte: since }, order: { items: { some: { productId } } } },
       select: { createdAt: true },
@@ -54,6 +55,7 @@ export async function getDropMonitor(scope: SellerScope, productId: string) {
   const pace = admitted.reduce((a, b) => a + b, 0) / WINDOW_SECONDS;
   const etaMs = remaining > 0 && pace > 0 ? Math.round((remaining / pace) * 1000) : null;
 
+  const variants = await variantFigures(productId, items, live?.variants);
   return {
     productId,
     name: product.name,
@@ -73,6 +75,8 @@ export async function getDropMonitor(scope: SellerScope, productId: string) {
     conversion: placed ? paidOrders / placed : null,
     soldOutAfterMs,
     etaMs,
+    /** Per size (empty without options): left, held, sold. */
+    variants,
     /** The waiting room: off, its live figures, or "unavailable" while Redis is away. */
     room: product.waitingRoom ? (room ?? ("unavailable" as const)) : null,
     at: new Date(now).toISOString(),

@@ -38,7 +38,7 @@ function orderWhere(scope: SellerScope, f: Partial<OrderFilter>): Prisma.OrderWh
 
 const lineSelect = (scope: SellerScope) => ({
   where: scope.sellerId ? { sellerId: scope.sellerId } : {},
-  select: { productId: true, sellerId: true, name: true, image: true, unitPrice: true, quantity: true },
+  select: { productId: true, variantId: true, variantLabel: true, sku: true, sellerId: true, name: true, image: true, unitPrice: true, quantity: true },
 });
 
 export async function listSellerOrders(scope: SellerScope, f: Partial<OrderFilter>) {

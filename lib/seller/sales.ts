@@ -21,7 +21,7 @@ export async function getSales(scope: SellerScope, days: number) {
   const sold = Prisma.join(soldStates.map((s) => Prisma.sql`${s}`));
   const localDay = Prisma.sql`to_char(o."createdAt" + interval '9 hours', 'YYYY-MM-DD')`;
 
-  const [byDay, top, refunds, payouts] = await Promise.all([
+  const [byDay, top, topVariants, refunds, payouts] = await Promise.all([
     db.$queryRaw<{ day: string; revenue: number; units: number }[]>`
       SELECT ${localDay} AS day, SUM(i."unitPrice" * i.quantity)::int AS revenue, SUM(i.quantity)::int AS units
       FROM "OrderItem" i JOIN "Order" o ON o.id = i."orderId"
@@ -32,6 +32,13 @@ export async function getSales(scope: SellerScope, days: number) {
       FROM "OrderItem" i JOIN "Order" o ON o.id = i."orderId" JOIN "Product" p ON p.id = i."productId"
       WHERE o.status::text IN (${sold}) AND o."createdAt" >= ${since} ${seller}
       GROUP BY i."productId" ORDER BY revenue DESC LIMIT 5`,
+    // Per size (docs/variants.md): the order lines' own snapshot of the label, so a renamed axis keeps history.
+    db.$queryRaw<{ variantId: string; name: string; label: string; sku: string; revenue: number; units: number }[]>`
+      SELECT i."variantId", MAX(i.name) AS name, MAX(i."variantLabel") AS label, MAX(i.sku) AS sku,
+        SUM(i."unitPrice" * i.quantity)::int AS revenue, SUM(i.quantity)::int AS units
+      FROM "OrderItem" i JOIN "Order" o ON o.id = i."orderId"
+      WHERE o.status::text IN (${sold}) AND o."createdAt" >= ${since} AND i."variantLabel" IS NOT NULL ${seller}
+      GROUP BY i."variantId" ORDER BY units DESC, revenue DESC LIMIT 10`,
     db.$queryRaw<{ orders: number; amount: number }[]>`
       SELECT COUNT(DISTINCT o.id)::int AS orders, COALESCE(SUM(i."unitPrice" * i.quantity), 0)::int AS amount
       FROM "OrderItem" i JOIN "Order" o ON o.id = i."orderId" JOIN "Refund" r ON r."orderId" = o.id
@@ -57,6 +64,7 @@ export async function getSales(scope: SellerScope, days: number) {
     series,
     totals,
     top,
+    topVariants,
     refunds: refunds[0] ?? { orders: 0, amount: 0 },
     payouts: payouts.map((p) => ({ ...p, periodDate: p.periodDate.toISOString().slice(0, 10) })),
   };

@@ -4,13 +4,24 @@ import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { productSelect } from "@/lib/cart/store";
 import { availabilityOf, factsOf } from "@/lib/catalog/sale-rules";
+import { variantLabel } from "@/lib/variants/types";
 import type { WishlistItem } from "./schemas";
 
 export async function listWishlist(userId: string): Promise<WishlistItem[]> {
   const rows = await db.wishlistItem.findMany({
     where: { userId, product: { status: { not: "DRAFT" } } },
     orderBy: [{ createdAt: "desc" }, { productId: "asc" }],
-    select: { createdAt: true, product: { select: productSelect } },
+    select: {
+      createdAt: true,
+      product: {
+        select: {
+          ...productSelect,
+          // The sizes to choose from when moving to the cart (docs/variants.md); none without options.
+          options: { select: { name: true }, orderBy: { position: "asc" } },
+          variants: { where: { isDefault: false }, select: { id: true, optionValues: true, available: true }, orderBy: [{ position: "asc" }, { id: "asc" }] },
+        },
+      },
+    },
   });
   const now = clock.now();
   return rows.map(({ createdAt, product }) => ({
@@ -20,6 +31,7 @@ export async function listWishlist(userId: string): Promise<WishlistItem[]> {
     price: product.price,
     availability: availabilityOf(factsOf(product), now),
     addedAt: createdAt.toISOString(),
+    variants: product.variants.map((v) => ({ id: v.id, label: variantLabel(product.options, v.optionValues) ?? "", available: v.available })),
   }));
 }
 

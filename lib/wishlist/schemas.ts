@@ -15,4 +15,6 @@ export type WishlistItem = {
   price: number;
   availability: Availability;
   addedAt: string;
+  /** The product's sizes (label, units left); empty for a product without options. */
+  variants: { id: string; label: string; available: number }[];
 };

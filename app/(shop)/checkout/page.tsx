@@ -19,6 +19,7 @@ const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
 const querySchema = z.object({
   source: z.enum(["cart", "wishlist", "buy-now"]).catch("cart"),
   productId: z.preprocess(list, z.array(z.uuid()).max(20)).catch([]),
+  variantId: z.uuid().optional().catch(undefined),
   quantity: z.coerce.number().int().min(1).max(100).catch(1),
 });
 
@@ -28,7 +29,7 @@ function summaryRequest(q: z.infer<typeof querySchema>): SummaryRequest | null {
   if (q.source === "cart") return { source: "cart" };
   if (q.productId.length === 0) return null;
   if (q.source === "wishlist") return { source: "wishlist", productIds: q.productId };
-  return { source: "buy-now", productId: q.productId[0], quantity: q.quantity };
+  return { source: "buy-now", productId: q.productId[0], variantId: q.variantId, quantity: q.quantity };
 }
 
 export default async function CheckoutPage({ searchParams }: { searchParams: SearchParams }) {
@@ -64,7 +65,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Sea
         <p className="text-sm text-neutral-500">{fill(t.checkoutHoldNote, { minutes: Math.round(env.ORDER_HOLD_SECONDS / 60) })}</p>
         <CheckoutForm
           source={query.source}
-          lines={orderable.map((l) => ({ key: l.key, productId: l.productId, quantity: l.quantity }))}
+          lines={orderable.map((l) => ({ key: l.key, productId: l.productId, variantId: l.variantId, quantity: l.quantity }))}
           amount={summary.amount}
           saved={saved}
           returnTo={here}

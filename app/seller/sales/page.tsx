@@ -81,6 +81,19 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
             </ol>
           )}
         </section>
+        {sales.topVariants.length > 0 && (
+          <section className={card}>
+            <h2 className="mb-2 font-semibold">{t.topVariants}</h2>
+            <ol className="space-y-1 text-sm" data-testid="sales-variants">
+              {sales.topVariants.map((v) => (
+                <li key={v.variantId} className="flex justify-between gap-2">
+                  <span>{v.name} · {v.label}</span>
+                  <span className="tabular-nums text-zinc-600">{v.units} · {formatPrice(v.revenue)}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
         <section className={card}>
           <h2 className="mb-2 font-semibold">{t.payouts}</h2>
           {sales.payouts.length === 0 ? (

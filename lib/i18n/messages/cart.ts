@@ -48,6 +48,9 @@ export const ko = {
   wishlistAdd: "위시리스트에 추가",
   wishlistRemove: "위시리스트에서 삭제",
   moveToCart: "장바구니로 옮기기",
+  chooseVariant: "옵션 선택",
+  variantSoldOut: "{label} (품절)",
+  variantLabel: "옵션",
   buyNow: "바로 구매",
   signInToWishlist: "로그인하고 위시리스트를 이용하세요",
 };
@@ -100,6 +103,9 @@ export const en: typeof ko = {
   wishlistAdd: "Add to wishlist",
   wishlistRemove: "Remove from wishlist",
   moveToCart: "Move to cart",
+  chooseVariant: "Choose an option",
+  variantSoldOut: "{label} (sold out)",
+  variantLabel: "Option",
   buyNow: "Buy now",
   signInToWishlist: "Sign in to use your wishlist",
 };

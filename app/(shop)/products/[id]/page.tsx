@@ -1,14 +1,14 @@
 // A product: gallery, price, description, category; a limited drop gets its live panel and buy button,
-// a normal product add-to-cart and buy-now (through checkout, the one way normal products are bought).
+// a normal product add-to-cart and buy-now (both with the size picker when it has options) (through checkout, the one way normal products are bought).
 // The same for every viewer of a locale (cached by the production server, server/page-cache.ts): the
 // heart learns its state in the browser, the drop panel polls the live stock.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AddToCartButton } from "@/components/cart/add-to-cart-button";
 import { DropPanel } from "@/components/flash-sale/drop-panel";
 import { Gallery } from "@/components/product/gallery";
 import { JsonLd } from "@/components/seo/json-ld";
+import { ProductActions } from "@/components/product/product-actions";
 import { SaleBadges } from "@/components/product/sale-badge";
 import { HeartButton } from "@/components/wishlist/heart-button";
 import { getProductCached } from "@/lib/catalog/cache";
@@ -56,12 +56,7 @@ export default async function ProductPage({ params }: Props) {
         ) : (
           <div className="space-y-3">
             <SaleBadges product={product} state={product.state} t={t.shop} />
-            <AddToCartButton productId={product.id} disabled={product.state !== "open"} t={t.cart} />
-            {product.state === "open" && (
-              <Link href={`/checkout?source=buy-now&productId=${product.id}&quantity=1`} className="block rounded-lg bg-neutral-900 px-4 py-2 text-center font-semibold text-white hover:bg-neutral-700">
-                {t.shop.buyNow}
-              </Link>
-            )}
+            <ProductActions product={product} t={t.shop} cartT={t.cart} />
           </div>
         )}
         <section className="space-y-2">

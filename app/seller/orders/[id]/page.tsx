@@ -47,9 +47,11 @@ export default async function SellerOrderPage({ params }: { params: Promise<{ id
         <DataTable
           look="compact"
           rows={order.items}
-          rowKey={(i) => i.productId}
+          rowKey={(i) => i.variantId}
           columns={[
             { key: "name", header: t.orders.items, cell: (i) => i.name },
+            // The size as ordered (docs/variants.md): the seller's own label and SKU, blank without options.
+            { key: "variant", header: t.orders.variant, cell: (i) => (i.variantLabel ? `${i.variantLabel} · ${i.sku}` : "—") },
             { key: "price", header: t.orders.unitPrice, align: "right", className: "tabular-nums", cell: (i) => formatPrice(i.unitPrice) },
             { key: "quantity", header: t.orders.quantity, align: "right", className: "tabular-nums", cell: (i) => i.quantity },
           ]}

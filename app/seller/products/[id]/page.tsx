@@ -4,12 +4,15 @@ import { notFound } from "next/navigation";
 import { ArchiveButton } from "@/components/seller/archive-button";
 import { ProductForm } from "@/components/seller/product-form";
 import { RestockForm } from "@/components/seller/restock-form";
+import { VariantsEditor } from "@/components/seller/variants-editor";
 import { AppError } from "@/lib/errors";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { getPageScope, scopeQuery } from "@/lib/seller/page-scope";
 import { listCategories } from "@/lib/seller/queries";
 import { ownedProductOrThrow } from "@/lib/seller/scope";
 import { idSchema } from "@/lib/validation";
+import { getOptionsAndVariants } from "@/lib/variants/queries";
+import { variantLabel } from "@/lib/variants/types";
 import { roomCapDefaults } from "@/lib/waiting-room/config";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,7 +27,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
     throw err;
   });
-  const [categories, messages, locale] = await Promise.all([listCategories(), getMessages(), getLocale()]);
+  const [categories, messages, locale, opts] = await Promise.all([listCategories(), getMessages(), getLocale(), getOptionsAndVariants(id, product.price)]);
   const t = messages.seller;
   const query = scopeQuery(scope);
   return (
@@ -46,8 +49,21 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
       </p>
       <section className="space-y-2 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
         <h2 className="font-semibold">{t.restock.title}</h2>
-        <RestockForm productId={id} query={query} t={t} />
+        <RestockForm
+          productId={id}
+          query={query}
+          t={t}
+          variants={opts.variants.map((v) => ({ id: v.id, label: variantLabel(opts.options, v.optionValues) ?? v.sku, available: v.available, total: v.total }))}
+        />
       </section>
+      <VariantsEditor
+        productId={id}
+        query={query}
+        options={opts.options}
+        variants={opts.variants}
+        skuPrefix={product.name.replace(/[^A-Za-z0-9]+/g, "").slice(0, 6) || "SKU"}
+        t={t}
+      />
       <ProductForm
         key={`${product.updatedAt.toISOString()}-${product.inventory?.total}`}
         initial={{
