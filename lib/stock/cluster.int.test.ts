@@ -49,7 +49,13 @@ const client = () => (m.stockGate().store as InstanceType<typeof m.IoredisStore>
 /** The master ("host:port") that serves this product's slot, as the client's slot map says. */
 const masterOf = (productId: string) => client().slots[calculateSlot(m.stockKeys.meta(productId))][0];
 const redisAvailable = async (productId: string) => Number((await m.stockGate().run((s) => s.hmget(m.stockKeys.meta(productId), ["a"])))[0]);
-const setAvailable = (productId: string, n: number) => client().hset(m.stockKeys.meta(productId), "a", n);
+/** Drift on a product without options: its implicit variant's units (a:<dv>), which reconciliation compares. */
+const setAvailable = async (productId: string, n: number) => {
+  const key = m.stockKeys.meta(productId);
+  const dv = await client().hget(key, "dv");
+  if (!dv) throw new Error(`product ${productId} is not loaded with its default variant`);
+  await client().hset(key, `a:${dv}`, n, "a", n);
+};
 
 describe("the stock tier on a three-master Redis Cluster", () => {
   it("is chosen by STOCK_REDIS_CLUSTER_NODES, and drops land on every master", async () => {
