@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
 import pg from "pg";
 import { migrate } from "../scripts/migrate";
+import { encryptDelivery } from "@/lib/addresses/codec";
 import { encodeSessionToken, sessionCookieName } from "@/lib/auth/cookie";
 import { loadLiveSession } from "@/lib/auth/session-store";
 import { db } from "@/lib/db";
@@ -53,6 +54,11 @@ export async function seedDrop(units: number, limit: number, sizes = 0) {
 }
 
 /** Verified buyers, each with a server-side session, its cookie, and its session already in the cache. */
+let delivery: string | undefined;
+/** One encrypted delivery address shared by every bench buyer (fixtures, not secrets). */
+const benchDelivery = () =>
+  (delivery ??= encryptDelivery({ recipient: "김벤치", phone: "+821012345678", postcode: "04524", address: "서울특별시 중구 세종대로 110", detail: "", memo: "" }));
+
 export async function seedBuyers(n: number): Promise<string[]> {
   const users = Array.from({ length: n }, () => ({ id: randomUUID(), sid: randomUUID() }));
   const expiresAt = new Date(Date.now() + 86400_000);
@@ -60,6 +66,8 @@ export async function seedBuyers(n: number): Promise<string[]> {
     const chunk = users.slice(i, i + 2000);
     await db.user.createMany({ data: chunk.map((u) => ({ id: u.id, emailHash: `bench-${u.id}`, emailVerifiedAt: new Date() })) });
     await db.session.createMany({ data: chunk.map((u) => ({ id: u.sid, userId: u.id, expiresAt })) });
+    // A default delivery address each: an order that ships cannot be paid without one (lib/orders/delivery-rule.ts).
+    await db.address.createMany({ data: chunk.map((u) => ({ userId: u.id, dataEnc: benchDelivery(), isDefault: true })) });
   }
   const cookies: string[] = [];
   for (let i = 0; i < n; i += 200) {
