@@ -30,7 +30,7 @@ import { setStorage } from "@/lib/storage";
 import { LocalDiskStorage } from "@/lib/storage/local-disk";
 import { createCategory, createProduct } from "@/test/factories";
 import { ctx, jsonRequest, origin } from "@/test/http";
-import { PNG } from "@/test/images";
+import { phonePhoto } from "@/test/images";
 import { checkAnswer, expectConforms } from "@/test/openapi";
 import { placeTestOrder } from "@/test/orders";
 import { inSeconds, signedIn, signedInSeller } from "@/test/seller";
@@ -76,7 +76,7 @@ describe("seller products", () => {
     expectConforms(await check("/api/seller/products/{id}", "PATCH", await productRoute.PATCH(req(`/api/seller/products/${pid}`, "PATCH", { price: "free" }), id(pid))), 422);
     const restocked = await check("/api/seller/products/{id}/stock", "POST", await stockRoute.POST(req(`/api/seller/products/${pid}/stock`, "POST", { add: 3 }), id(pid)));
     expectConforms(restocked, 200);
-    expect(restocked.body.inventory).toEqual({ total: 8, available: 8 });
+    expect(restocked.body.inventory).toEqual({ total: 8, available: 8, variant: null });
     expectConforms(await check("/api/seller/products/{id}/stock", "POST", await stockRoute.POST(req(`/api/seller/products/${pid}/stock`, "POST", { add: 0 }), id(pid))), 422);
 
     expectConforms(await check("/api/seller/products/{id}/monitor", "GET", await monitorRoute.GET(req(`/api/seller/products/${pid}/monitor`), id(pid))), 200);
@@ -116,7 +116,7 @@ describe("seller products", () => {
       form.append("file", new Blob([Buffer.from(bytes)], { type: "image/png" }), "photo.png");
       return uploadRoute.POST(new Request(`${origin}/api/seller/uploads`, { method: "POST", body: form, headers: { origin, cookie } }), none);
     };
-    const stored = await check("/api/seller/uploads", "POST", await upload(PNG));
+    const stored = await check("/api/seller/uploads", "POST", await upload(await phonePhoto({ width: 40, height: 20, format: "png" })));
     expectConforms(stored, 201);
     expectConforms(await check("/api/seller/uploads", "POST", await upload(new TextEncoder().encode("not an image"))), 422);
     const path = (stored.body.upload.url as string).replace("/api/uploads/", "").split("/");

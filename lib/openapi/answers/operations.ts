@@ -63,7 +63,7 @@ export const roleChangedSchema = fits(z.looseObject({ user: z.looseObject({ id: 
 
 export const reconciliationsSchema = fits(
   z.looseObject({
-    reports: z.array(z.looseObject({ id: z.uuid(), productId: z.uuid(), productName: str.nullable(), redisAvailable: count.nullable(), pgAvailable: count, repaired: z.boolean(), createdAt: isoInstant })),
+    reports: z.array(z.looseObject({ id: z.uuid(), productId: z.uuid(), variantId: z.uuid().nullable().describe("The variant whose figure drifted"), productName: str.nullable(), redisAvailable: count.nullable(), pgAvailable: count, repaired: z.boolean(), createdAt: isoInstant })),
   }),
 )<{ reports: Sent<typeof listReconciliations> }>();
 

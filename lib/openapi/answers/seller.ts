@@ -69,7 +69,7 @@ export const variantsAnswerSchema = fits(
   }),
 )<Sent<typeof setProductVariants>>();
 
-const sellerLine = z.looseObject({ productId: z.uuid(), sellerId: z.uuid(), name: str, image: str.nullable(), unitPrice: won, quantity: z.number().int().positive() });
+const sellerLine = z.looseObject({ productId: z.uuid(), variantId: z.uuid(), variantLabel: str.nullable(), sku: str.nullable(), sellerId: z.uuid(), name: str, image: str.nullable(), unitPrice: won, quantity: z.number().int().positive() });
 export const sellerOrderPageSchema = fits(
   z.looseObject({
     orders: z.array(z.looseObject({ id: str, status: orderStatus, createdAt: isoInstant, items: z.array(sellerLine), subtotal: won.describe("Of the seller's lines") })),
@@ -114,6 +114,7 @@ export const monitorSchema = fits(
       placedOrders: count, paidOrders: count,
       conversion: z.number().nonnegative().nullable(), soldOutAfterMs: count.nullable(), etaMs: count.nullable(),
       room: z.union([roomFigures, z.literal("unavailable"), z.null()]).describe('The waiting room\'s figures; "unavailable" when Redis did not answer'),
+      variants: z.array(z.looseObject({ id: z.uuid(), label: str, sku: str, remaining: count, total: count, held: count, sold: count })).describe("Per size (lib/seller/monitor-variants.ts); empty without options"),
       at: isoInstant,
     }),
   }),
@@ -135,6 +136,7 @@ export const salesSchema = fits(
     series: z.array(z.looseObject({ day, revenue: won, units: count })),
     totals: z.looseObject({ revenue: won, units: count }),
     top: z.array(z.looseObject({ productId: z.uuid(), name: str, revenue: won, units: count })),
+    topVariants: z.array(z.looseObject({ variantId: z.uuid(), name: str, label: str, sku: str, revenue: won, units: count })).describe("The best-selling options (sizes), by the order lines' label snapshot"),
     refunds: z.looseObject({ orders: count, amount: won }),
     payouts: z.array(z.looseObject({ id: str, periodDate: str, amount: won, entryCount: count, seller: z.looseObject({ shopName: str }) })),
   }),

@@ -62,9 +62,13 @@ export const liveStockSchema = z.looseObject({
 
 const capReason = z.enum(["stock", "limit", "max"]).describe("What caps the line: the units left, the per-buyer limit, or the line maximum");
 const totals = z.looseObject({ lineCount: count, quantity: count, amount: won });
+/** The line's variant; label and SKU null for a product without options (its implicit variant). */
+const lineVariant = z.looseObject({ id: z.uuid(), label: str.nullable(), sku: str.nullable() });
 const cartLine = z.looseObject({
   id: z.uuid(),
   productId: z.uuid(),
+  variantId: z.uuid(),
+  variant: lineVariant,
   name: str,
   image: str.nullable(),
   unitPrice: won,
@@ -102,12 +106,20 @@ fits(cartSchema)<Sent<typeof removeCartItem>>();
 
 export const cartAddSchema = fits(
   z.looseObject({
-    result: z.looseObject({ productId: z.uuid(), requested: z.number().int().positive(), quantity: count, capped: z.boolean(), maxQuantity: count, capReason }),
+    result: z.looseObject({ productId: z.uuid(), variantId: z.uuid(), requested: z.number().int().positive(), quantity: count, capped: z.boolean(), maxQuantity: count, capReason }),
     cart: cartSchema,
   }),
 )<Sent<typeof addCartItem>>();
 
-const wishlistItem = z.looseObject({ productId: z.uuid(), name: str, image: str.nullable(), price: won, availability: availabilitySchema, addedAt: isoInstant });
+const wishlistItem = z.looseObject({
+  productId: z.uuid(),
+  name: str,
+  image: str.nullable(),
+  price: won,
+  availability: availabilitySchema,
+  addedAt: isoInstant,
+  variants: z.array(z.looseObject({ id: z.uuid(), label: str, available: count })).describe("The sizes to choose from when moving to the cart; empty without options"),
+});
 export const wishlistSchema = fits(z.looseObject({ items: z.array(wishlistItem) }))<{ items: Sent<typeof listWishlist> }>();
 /** Built inline by app/api/wishlist/items/route.ts. */
 export const wishlistedSchema = fits(z.looseObject({ productId: z.uuid(), wishlisted: z.literal(true) }))<{ productId: string; wishlisted: true }>();
