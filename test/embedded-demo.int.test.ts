@@ -100,7 +100,13 @@ describe("npm run demo with no PostgreSQL and no Redis", () => {
       expect(room.room.state).toBe("off");
 
       // Buys the live drop (POST /api/orders decides on PostgreSQL alone) and pays in the Toss-compatible window.
-      const buy = await fetch(`${base}/api/orders`, { method: "POST", headers: { ...headers, "idempotency-key": randomUUID() }, body: JSON.stringify({ items: [{ productId: liveDrop, quantity: 1 }] }) });
+      // The drop has sizes (docs/variants.md): the buyer picks one that is left.
+      const drop = (await (await fetch(`${base}/api/products/${liveDrop}`)).json()) as { product: { variants: { id: string; available: number; total: number }[] } };
+      // A size the seed left whole (the demo's popular sizes show units gone without orders): its own
+      // figures must add up after the sale.
+      const size = drop.product.variants.find((v) => v.available > 0 && v.available === v.total);
+      const line = { productId: liveDrop, ...(size && { variantId: size.id }), quantity: 1 };
+      const buy = await fetch(`${base}/api/orders`, { method: "POST", headers: { ...headers, "idempotency-key": randomUUID() }, body: JSON.stringify({ items: [line] }) });
       expect(buy.status).toBe(201);
       const { order } = (await buy.json()) as { order: { id: string; amount: number } };
       const session = await (await fetch(`http://127.0.0.1:${tossPort}/v1/_fake/sessions`, { method: "POST", body: JSON.stringify({ orderId: order.id, amount: order.amount, action: "pay" }) })).json();
@@ -110,16 +116,16 @@ describe("npm run demo with no PostgreSQL and no Redis", () => {
       const mine = (await (await fetch(`${base}/api/orders/${order.id}`, { headers })).json()) as { order: { status: string } };
       expect(mine.order.status).toBe("PAID");
 
-      // The invariant, in the embedded database: total = available + held + sold, nothing negative.
+      // The invariant, in the embedded database, for the size sold: total = available + held + sold, nothing negative.
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
         const { rows: [f] } = await client.query(
-          `SELECT i.total, i.available,
+          `SELECT v.total, v.available,
              coalesce(sum(oi.quantity) FILTER (WHERE o.status IN ('PENDING_PAYMENT','CONFIRMING')), 0)::int AS held,
-             coalesce(sum(oi.quantity) FILTER (WHERE o.status IN ('PAID','SHIPPING','DELIVERED','RETURN_REQUESTED')), 0)::int AS sold
-           FROM "Inventory" i LEFT JOIN "OrderItem" oi ON oi."productId" = i."productId" LEFT JOIN "Order" o ON o.id = oi."orderId"
-           WHERE i."productId" = $1 GROUP BY i.total, i.available`, [liveDrop]);
+             coalesce(sum(oi.quantity) FILTER (WHERE o.status IN ('PAID','SHIPPING','DELIVERED','RETURN_REQUESTED','RETURN_REFUSED')), 0)::int AS sold
+           FROM "ProductVariant" v LEFT JOIN "OrderItem" oi ON oi."variantId" = v.id LEFT JOIN "Order" o ON o.id = oi."orderId"
+           WHERE v."productId" = $1 AND v.id = coalesce($2, v.id) AND ($2 IS NOT NULL OR v."isDefault") GROUP BY v.total, v.available`, [liveDrop, size?.id ?? null]);
         expect(f.available).toBeGreaterThanOrEqual(0);
         expect(f.available + f.held + f.sold).toBe(f.total);
         expect(f.sold).toBeGreaterThanOrEqual(1);
