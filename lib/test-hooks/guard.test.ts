@@ -5,6 +5,9 @@ const secrets = {
   AUTH_SECRET: "a-production-auth-secret-0123456789abcdef",
   DATA_ENCRYPTION_KEYS: "k1:ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=",
   BLIND_INDEX_KEY: "a-production-blind-index-key-0123456789ab",
+  // The legal footer a production shop must configure (lib/site/legal.ts).
+  SHOP_BUSINESS_NAME: "(주)허리업", SHOP_REPRESENTATIVE: "김대표", SHOP_BUSINESS_NUMBER: "123-45-67890", SHOP_MAIL_ORDER_NUMBER: "2026-서울강남-00001",
+  SHOP_ADDRESS: "서울특별시 중구 세종대로 110", SHOP_PHONE: "02-1234-5678", SHOP_EMAIL: "help@example.com", SHOP_PRIVACY_OFFICER: "김개인",
 };
 
 afterEach(() => {
