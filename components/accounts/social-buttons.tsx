@@ -5,7 +5,7 @@ import type { Messages } from "@/lib/i18n/messages";
 
 const styles: Record<SocialProvider, string> = {
   kakao: "bg-[#FEE500] text-black/85 hover:brightness-95",
-  naver: "bg-[#03A94D] text-white hover:brightness-95",
+  naver: "bg-[#027A37] text-white hover:brightness-110", // Naver green, darkened to 5:1 for white text (WCAG AA)
 };
 
 export function SocialButtons({ t, providers, callbackUrl }: { t: Messages["accounts"]; providers: SocialProvider[]; callbackUrl: string }) {

@@ -31,7 +31,7 @@ export async function SiteFooter() {
             {rows.map(([label, value]) => (
               <div key={label} className="flex gap-1">
                 <dt className="text-neutral-500">{label}</dt>
-                <dd className="text-neutral-700">{value}</dd>
+                <dd className="text-neutral-700" data-user-content>{value}</dd>
               </div>
             ))}
           </dl>

@@ -18,7 +18,7 @@ const ogLocale = (locale: Locale) => (locale === "ko" ? "ko_KR" : "en_US");
 export function rootMetadata(t: Messages, locale: Locale): Metadata {
   return {
     metadataBase: new URL(siteBase()),
-    title: { default: "Hurry Up — 선착순 한정판", template: "%s · Hurry Up" },
+    title: { default: t.site.siteTitle, template: "%s · Hurry Up" },
     description: t.site.siteDescription,
     applicationName: t.common.shopName,
     openGraph: { type: "website", siteName: t.common.shopName, locale: ogLocale(locale), description: t.site.siteDescription },

@@ -11,6 +11,7 @@ export const ko = {
   email: "이메일",
   privacyOfficer: "개인정보 보호책임자",
   verifyBusiness: "사업자정보 확인",
+  siteTitle: "Hurry Up — 선착순 한정판",
   siteDescription: "선착순 한정판 드롭과 특가 상품을 만나는 곳, Hurry Up.",
   productDescription: "{name} · {price}",
 };
@@ -26,6 +27,7 @@ export const en: typeof ko = {
   email: "Email",
   privacyOfficer: "Privacy officer",
   verifyBusiness: "Verify business information",
+  siteTitle: "Hurry Up — limited drops",
   siteDescription: "Limited drops and deals, first come, first served — Hurry Up.",
   productDescription: "{name} · {price}",
 };
