@@ -13,7 +13,7 @@ export async function DashboardShell({ title, href, nav, children }: { title: st
         <Link href={href} className="mb-4 block px-3 text-lg font-bold">
           {title}
         </Link>
-        <nav className="space-y-1" aria-label={title}>
+        <nav className="space-y-1" aria-label={title} data-seller-menu>
           {nav}
         </nav>
       </aside>
