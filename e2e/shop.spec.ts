@@ -18,6 +18,9 @@ test("browse the catalog page by page and keep a screenshot of home", async ({ p
   await expect(cards(page)).toHaveCount(12);
   await expect(page.getByTestId("page-indicator")).toHaveText(/^1 \/ \d+ 페이지$/);
   await page.screenshot({ path: "e2e/artifacts/home.png", fullPage: true });
+  // Catalog pages are cached for a few seconds each (docs/shop.md) and other journeys add products: pages
+  // that no journey opened before are rendered now, together, so page 2 continues page 1.
+  await page.goto("/?sort=newest");
   const firstPage = await cards(page).getByRole("heading").allTextContents();
 
   await page.getByRole("link", { name: "다음" }).click();
@@ -89,6 +92,9 @@ test("open a product: gallery, price, live remaining units; keep a screenshot", 
   await expect(page.getByTestId("product-category")).toHaveText("스니커즈");
   await expect(page.getByTestId("remaining")).toHaveText(/\d+ \/ 100개 남음/);
   await expect(page.getByText("1인당 최대 2개")).toBeVisible();
+  // A sneaker drop has sizes (docs/variants.md): the button waits for one.
+  await expect(page.getByTestId("buy-button")).toBeDisabled();
+  await page.getByRole("radio", { name: /^230/ }).check();
   await expect(page.getByTestId("buy-button")).toBeEnabled();
   await expect(page.getByTestId("buy-button")).toHaveText("구매하기");
 
@@ -130,12 +136,14 @@ test("buying a drop: a guest is sent to sign in and back; the buyer's order open
   // The click starts a client-side navigation: read the path only once it has reached the product.
   await page.waitForURL(/\/products\/[0-9a-f-]+$/);
   const productPath = new URL(page.url()).pathname;
+  await page.getByRole("radio", { name: /^230/ }).check();
   await page.getByTestId("buy-button").click();
   await page.waitForURL((url) => url.pathname === "/signin" && url.searchParams.get("callbackUrl") === productPath, { waitUntil: "commit" });
   await page.getByLabel("이메일").fill("buyer3@hurryup.dev");
   await page.getByLabel("비밀번호").fill("Hurryup!2026");
   await page.getByRole("button", { name: "로그인" }).click();
   await page.waitForURL((url) => url.pathname === productPath, { waitUntil: "commit" });
+  await page.getByRole("radio", { name: /^230/ }).check();
   await page.getByTestId("buy-button").click();
   await page.waitForURL(/\/orders\/[A-Za-z0-9_-]+$/);
   await expect(page.getByTestId("order-amount")).toHaveText("₩189,000");
