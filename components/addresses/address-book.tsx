@@ -48,11 +48,11 @@ export function AddressBook({ addresses, t }: { addresses: AddressView[]; t: Mes
         {addresses.map((a) => (
           <li key={a.id} data-testid="address-entry" className="space-y-2 rounded-lg border border-zinc-200 bg-white p-4 text-sm">
             <p className="font-semibold">
-              {a.recipient} · {formatMobile(a.phone)}
+              <span data-user-content>{a.recipient}</span> · {formatMobile(a.phone)}
               {a.isDefault && <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-700">{t.defaultBadge}</span>}
             </p>
-            <p>({a.postcode}) {a.address} {a.detail}</p>
-            {a.memo && <p className="text-zinc-500">{t.memo}: {a.memo}</p>}
+            <p data-user-content>({a.postcode}) {a.address} {a.detail}</p>
+            {a.memo && <p className="text-zinc-500">{t.memo}: <span data-user-content>{a.memo}</span></p>}
             <div className="flex gap-2">
               <button type="button" className="underline" onClick={() => setEditing({ id: a.id, draft: fields(a), isDefault: a.isDefault })}>{t.edit}</button>
               {!a.isDefault && <button type="button" className="underline" disabled={busy} onClick={() => run(() => setDefaultAddressAction(a.id))}>{t.makeDefault}</button>}

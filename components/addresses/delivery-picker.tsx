@@ -29,7 +29,7 @@ export function DeliveryPicker({ saved, onChange, errors, canSave, t }: Props) {
             <label key={a.id} className="flex items-start gap-2 rounded-lg border border-neutral-200 p-2 text-sm has-checked:border-neutral-900">
               <input type="radio" name="delivery-choice" value={a.id} checked={choice === a.id} onChange={() => setChoice(a.id)} className="mt-1" />
               <span>
-                {savedLine(a)}
+                <span data-user-content>{savedLine(a)}</span>
                 {a.isDefault && <span className="ml-2 rounded bg-neutral-100 px-1.5 py-0.5 text-xs">{t.defaultBadge}</span>}
               </span>
             </label>

@@ -9,18 +9,18 @@ export function DeliveryView({ delivery, t }: { delivery: Delivery | null; t: Me
   return (
     <dl data-testid="order-delivery" className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
       <dt className="text-neutral-500">{t.recipient}</dt>
-      <dd data-testid="delivery-recipient">{delivery.recipient}</dd>
+      <dd data-testid="delivery-recipient" data-user-content>{delivery.recipient}</dd>
       <dt className="text-neutral-500">{t.phone}</dt>
       <dd data-testid="delivery-phone">{formatMobile(delivery.phone)}</dd>
       <dt className="text-neutral-500">{t.address}</dt>
-      <dd data-testid="delivery-address">
+      <dd data-testid="delivery-address" data-user-content>
         ({delivery.postcode}) {delivery.address}
         {delivery.detail && ` ${delivery.detail}`}
       </dd>
       {delivery.memo && (
         <>
           <dt className="text-neutral-500">{t.memo}</dt>
-          <dd data-testid="delivery-memo">{delivery.memo}</dd>
+          <dd data-testid="delivery-memo" data-user-content>{delivery.memo}</dd>
         </>
       )}
     </dl>
