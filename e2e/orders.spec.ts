@@ -44,7 +44,14 @@ async function takeStepAndSee(page: Page, orderId: string, step: "ship" | "deliv
 test.afterAll(closeE2eDb);
 test.beforeEach(({ page }) => page.on("dialog", (d) => void d.accept()));
 
-test("a guest fills a cart, signs in, sees it merged, checks out, sees the order and cancels it", async ({ page, baseURL }) => {
+test("a guest fills a cart, signs in, sees it merged, checks out, sees the order and cancels it", async ({ page, baseURL, browser }) => {
+  // The buyer's own cart starts empty: other journeys (the wishlist's move to the cart) leave lines in it.
+  const own = await browser.newContext();
+  const ownPage = await own.newPage();
+  await signIn(ownPage, "/cart");
+  const { lines } = (await (await ownPage.request.get("/api/cart")).json()) as { lines: { id: string }[] };
+  for (const l of lines) expect((await ownPage.request.delete(`/api/cart/items/${l.id}`, { headers: { origin: baseURL! } })).status()).toBeLessThan(300);
+  await own.close();
   const shoes = await createE2eProduct({ name: "E2E 주문 운동화", price: 89_000, units: 10, perBuyerLimit: 2, saleStartsAt: new Date(Date.now() - 60_000) });
   const socks = await createE2eProduct({ name: "E2E 주문 양말", price: 5_000, units: 50 });
 
