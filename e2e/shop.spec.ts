@@ -2,6 +2,7 @@
 // unlocks the buy button (against the server's clock, with the browser's clock set an hour wrong; the
 // journey says when it opens), sold-out and ended drops, and the language switch. Screenshots of home and
 // a product page are kept.
+import type { Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { expect, test } from "./support/test";
 import { closeE2eDb, createE2eProduct, productIdByName } from "./support/db";
@@ -10,6 +11,15 @@ import { scheduleOpening } from "./support/hooks";
 test.afterAll(closeE2eDb);
 
 const cards = (page: import("@playwright/test").Page) => page.getByTestId("product-card");
+
+
+/** Chooses a size the way a keyboard user does (the radio itself is visually hidden behind its label). */
+async function pickSize(page: Page, size: string) {
+  const radio = page.getByRole("radio", { name: new RegExp(`^${size}`) });
+  await radio.focus();
+  await page.keyboard.press("Space");
+  await expect(radio).toBeChecked();
+}
 
 test("browse the catalog page by page and keep a screenshot of home", async ({ page }) => {
   await page.goto("/");
@@ -94,7 +104,7 @@ test("open a product: gallery, price, live remaining units; keep a screenshot", 
   await expect(page.getByText("1인당 최대 2개")).toBeVisible();
   // A sneaker drop has sizes (docs/variants.md): the button waits for one.
   await expect(page.getByTestId("buy-button")).toBeDisabled();
-  await page.getByRole("radio", { name: /^230/ }).check();
+  await pickSize(page, "230");
   await expect(page.getByTestId("buy-button")).toBeEnabled();
   await expect(page.getByTestId("buy-button")).toHaveText("구매하기");
 
@@ -136,14 +146,14 @@ test("buying a drop: a guest is sent to sign in and back; the buyer's order open
   // The click starts a client-side navigation: read the path only once it has reached the product.
   await page.waitForURL(/\/products\/[0-9a-f-]+$/);
   const productPath = new URL(page.url()).pathname;
-  await page.getByRole("radio", { name: /^230/ }).check();
+  await pickSize(page, "230");
   await page.getByTestId("buy-button").click();
   await page.waitForURL((url) => url.pathname === "/signin" && url.searchParams.get("callbackUrl") === productPath, { waitUntil: "commit" });
   await page.getByLabel("이메일").fill("buyer3@hurryup.dev");
   await page.getByLabel("비밀번호").fill("Hurryup!2026");
   await page.getByRole("button", { name: "로그인" }).click();
   await page.waitForURL((url) => url.pathname === productPath, { waitUntil: "commit" });
-  await page.getByRole("radio", { name: /^230/ }).check();
+  await pickSize(page, "230");
   await page.getByTestId("buy-button").click();
   await page.waitForURL(/\/orders\/[A-Za-z0-9_-]+$/);
   await expect(page.getByTestId("order-amount")).toHaveText("₩189,000");
