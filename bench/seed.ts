@@ -2,8 +2,7 @@
 // cached session cookies, and the ledger check afterwards. Imported by bench/flash.ts after it set the env.
 import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
-import pg from "pg";
-import { migrate } from "../scripts/migrate";
+import { dropDatabase, migrate } from "../scripts/migrate";
 import { encryptDelivery } from "@/lib/addresses/codec";
 import { encodeSessionToken, sessionCookieName } from "@/lib/auth/cookie";
 import { loadLiveSession } from "@/lib/auth/session-store";
@@ -15,12 +14,7 @@ import { createStockRedis, IoredisStore } from "@/lib/stock/store";
 import { defaultVariantData, sizeRun } from "@/lib/variants/types";
 
 export async function resetDatabase(url: string) {
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
-  await client.end();
+  await dropDatabase(url);
   await migrate(url);
 }
 

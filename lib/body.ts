@@ -35,7 +35,15 @@ export async function readCappedText(req: BodySource, max = MAX_JSON_BYTES): Pro
     if (Buffer.byteLength(text) > max) throw tooLarge();
     return text;
   }
-  const reader = req.body.getReader();
+  return (await readCappedBytes(req.body, max)).toString("utf8");
+}
+
+/**
+ * A body stream's bytes, at most `max`, counted as they arrive (a chunked body declares no length): past
+ * the cap it is a 413, the stream is cancelled and the rest is never buffered.
+ */
+export async function readCappedBytes(body: ReadableStream<Uint8Array>, max: number): Promise<Buffer> {
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -48,7 +56,7 @@ export async function readCappedText(req: BodySource, max = MAX_JSON_BYTES): Pro
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 const OPEN_OBJECT = 0x7b, OPEN_ARRAY = 0x5b, CLOSE_OBJECT = 0x7d, CLOSE_ARRAY = 0x5d, QUOTE = 0x22, BACKSLASH = 0x5c;

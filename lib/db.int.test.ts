@@ -1,7 +1,7 @@
 // Named prepared statements (lib/db.ts): a statement the shop runs is prepared on a connection under a
 // name derived from its text; a long parameter list (an IN list's length is part of the text) stays
 // unnamed, so each connection keeps a bounded set.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db, isUniqueViolation, queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -28,8 +28,7 @@ describe("prepared statements", () => {
 
 describe("queryRows: one statement straight on Prisma's pool", () => {
   it("writes and reads timestamps as Prisma does (UTC), whatever the process's time zone", async () => {
-    const tz = process.env.TZ;
-    process.env.TZ = "Asia/Seoul"; // Node re-reads TZ when it is set: pg's default parser would be 9 hours off here
+    vi.stubEnv("TZ", "Asia/Seoul"); // Node re-reads TZ when it is set: pg's default parser would be 9 hours off here
     try {
       const at = new Date("2026-02-28T23:30:00.123Z");
       const [row] = await queryRows<{ at: Date; text: string; n: number; ok: boolean }>(
@@ -39,8 +38,7 @@ describe("queryRows: one statement straight on Prisma's pool", () => {
       const [viaPrisma] = await db.$queryRaw<{ at: Date }[]>`SELECT ${at}::timestamp(3) AS at`;
       expect(viaPrisma.at).toEqual(row.at);
     } finally {
-      if (tz === undefined) delete process.env.TZ;
-      else process.env.TZ = tz;
+      vi.unstubAllEnvs();
     }
   });
 

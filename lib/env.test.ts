@@ -2,9 +2,10 @@
 // refuses the local folder (its disk is neither writable nor shared). lib/env.ts reads process.env once
 // when it loads, so each case loads it afresh.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { stubEnvs } from "@/test/env";
 
 async function load(vars: Record<string, string>) {
-  for (const [k, v] of Object.entries(vars)) vi.stubEnv(k, v);
+  stubEnvs(vars);
   vi.resetModules();
   return (await import("@/lib/env")).env;
 }

@@ -10,21 +10,34 @@ import pg from "pg";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const migrationsDir = join(root, "prisma/migrations");
 
-export async function ensureDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
+/** The database `url` names, and `fn` run on a connection to the same server's `postgres` database. */
+async function onServerOf<T>(url: string, fn: (client: pg.Client, name: string) => Promise<T>): Promise<T> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
   const admin = new URL(url);
   admin.pathname = "/postgres";
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`).catch((e) => {
-      if (e.code !== "42P04") throw e; // created meanwhile by someone else
-    });
+    return await fn(client, name);
   } finally {
     await client.end();
   }
+}
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+export async function ensureDatabase(url: string): Promise<void> {
+  await onServerOf(url, async (client, name) => {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${quoted(name)}`).catch((e) => {
+      if (e.code !== "42P04") throw e; // created meanwhile by someone else
+    });
+  });
+}
+
+/** Drops the database `url` names, if it exists, whoever is still connected to it (tests, benchmarks). */
+export async function dropDatabase(url: string): Promise<void> {
+  await onServerOf(url, (client, name) => client.query(`DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`));
 }
 
 export function listMigrations(): { name: string; sql: string; checksum: string }[] {

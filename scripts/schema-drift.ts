@@ -3,7 +3,7 @@
 // CHECK constraints are not compared: Prisma cannot express them, so migrations add them on their own.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { ensureDatabase, migrate } from "./migrate";
+import { dropDatabase, ensureDatabase, migrate } from "./migrate";
 import { schemaSql } from "./schema-sql";
 
 type Snapshot = Set<string>;
@@ -34,16 +34,6 @@ function scratchUrl(base: string, tag: string): string {
   return u.toString();
 }
 
-async function drop(url: string) {
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = "/postgres";
-  const c = new pg.Client({ connectionString: admin.toString() });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await c.end();
-}
-
 /** Lines present on one side only; empty when schema.prisma and the migrations agree. */
 export async function schemaDrift(schemaText: string, baseUrl: string): Promise<{ onlyInSchema: string[]; onlyInMigrations: string[] }> {
   const fromSchema = scratchUrl(baseUrl, "schema");
@@ -58,6 +48,6 @@ export async function schemaDrift(schemaText: string, baseUrl: string): Promise<
     const [a, b] = await Promise.all([snapshot(fromSchema), snapshot(fromMigrations)]);
     return { onlyInSchema: [...a].filter((x) => !b.has(x)).sort(), onlyInMigrations: [...b].filter((x) => !a.has(x)).sort() };
   } finally {
-    await Promise.all([drop(fromSchema), drop(fromMigrations)]);
+    await Promise.all([dropDatabase(fromSchema), dropDatabase(fromMigrations)]);
   }
 }

@@ -48,7 +48,13 @@ describe("findable pages on the production server", () => {
     expect(html).toContain(`<link rel="canonical" href="${base}/products/${product.id}"/>`);
     const og = meta(html, "property", "og:image");
     expect(og).toMatch(new RegExp(`^${base}/products/${product.id}/opengraph-image`));
-    expect(meta(html, "name", "twitter:image")).toMatch(new RegExp(`^${base}/products/${product.id}/twitter-image`));
+    const twitter = meta(html, "name", "twitter:image");
+    expect(twitter).toMatch(new RegExp(`^${base}/products/${product.id}/twitter-image`));
+    // Both previews declare the same alt, type and size (twitter-image.tsx re-exports opengraph-image.tsx).
+    for (const [attr, prefix] of [["property", "og:image"], ["name", "twitter:image"]] as const) {
+      const declared = ["alt", "type", "width", "height"].map((k) => meta(html, attr, `${prefix}:${k}`));
+      expect(declared, prefix).toEqual(["Hurry Up", "image/png", "1200", "630"]);
+    }
     expect(meta(html, "name", "twitter:card")).toBe("summary_large_image");
 
     const block = html.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)?.[1];
@@ -64,6 +70,10 @@ describe("findable pages on the production server", () => {
     // The product's own picture on the left (not the placeholder): the upload's colour.
     const { data } = await drawn.extract({ left: 100, top: 100, width: 1, height: 1 }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     expect([...data]).toEqual([0x33, 0x66, 0xcc]);
+    const card = await fetch(twitter!);
+    expect(card.status).toBe(200);
+    expect(card.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await card.arrayBuffer())).toEqual(Buffer.from(await (await fetch(og!)).arrayBuffer()));
   });
 
   it("says PreOrder for a drop that has not opened", async () => {

@@ -1,7 +1,6 @@
 // Creates and migrates the test run's own database, and removes it and its Redis keys afterwards.
 import Redis from "ioredis";
-import pg from "pg";
-import { migrate } from "../scripts/migrate";
+import { dropDatabase, migrate } from "../scripts/migrate";
 
 export async function setup() {
   const url = process.env.DATABASE_URL!;
@@ -11,16 +10,6 @@ export async function setup() {
     await dropDatabase(url);
     await deleteKeys(process.env.REDIS_KEY_PREFIX!);
   };
-}
-
-async function dropDatabase(url: string) {
-  const name = new URL(url).pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.end();
 }
 
 async function deleteKeys(prefix: string) {

@@ -2,8 +2,7 @@
 // drain): a database and Redis key prefix of their own, so other files' leftovers are neither run nor
 // counted. Like vitest.config.ts, this is test harness that sets the environment the app then reads once
 // through lib/env.ts — so call it before the app's modules load (use dynamic imports after it).
-import pg from "pg";
-import { migrate } from "@/scripts/migrate";
+import { dropDatabase, migrate } from "@/scripts/migrate";
 
 export function ownTestDatabase(tag: string, extraEnv: Record<string, string> = {}) {
   const url = new URL(process.env.DATABASE_URL!);
@@ -12,13 +11,6 @@ export function ownTestDatabase(tag: string, extraEnv: Record<string, string> = 
   return {
     url: url.toString(),
     create: () => migrate(url.toString()),
-    async drop() {
-      const admin = new URL(url);
-      admin.pathname = "/postgres";
-      const client = new pg.Client({ connectionString: admin.toString() });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
-      await client.end();
-    },
+    drop: () => dropDatabase(url.toString()),
   };
 }

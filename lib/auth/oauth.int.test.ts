@@ -2,13 +2,14 @@
 // (oauth2-mock-server shaped like each provider): the linking rules of lib/auth/oauth.ts, the sign-up that
 // a new member must finish with the consents, and one session mechanism for every way of signing in.
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test, vi } from "vitest";
+import { stubEnvs } from "@/test/env";
 import { startProviderMock } from "@/test/oauth-mock";
 
 // The providers' endpoints must be in the environment before the app's modules read it (lib/env.ts).
 const kakao = await startProviderMock("kakao");
 const naver = await startProviderMock("naver");
-Object.assign(process.env, kakao.env, naver.env);
+stubEnvs({ ...kakao.env, ...naver.env });
 const authRoute = await import("@/app/api/auth/[...nextauth]/route");
 const meRoute = await import("@/app/api/me/route");
 const socialRoute = await import("@/app/api/users/social/route");
@@ -19,6 +20,7 @@ const { createAccount } = await import("@/test/accounts");
 const { ctx, jsonRequest, origin } = await import("@/test/http");
 
 afterAll(async () => {
+  vi.unstubAllEnvs();
   await kakao.stop();
   await naver.stop();
 });

@@ -6,8 +6,8 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 
 const CRON_SECRET = vi.hoisted(() => {
   const secret = "openapi-cron-secret-0123456789";
-  process.env.HURRYUP_TEST_HOOKS = "1";
-  process.env.CRON_SECRET = secret;
+  vi.stubEnv("HURRYUP_TEST_HOOKS", "1");
+  vi.stubEnv("CRON_SECRET", secret);
   return secret;
 });
 
@@ -26,8 +26,7 @@ import { createBuyers } from "@/test/stock";
 import { openApiDocument } from "./document";
 
 afterAll(async () => {
-  delete process.env.HURRYUP_TEST_HOOKS;
-  delete process.env.CRON_SECRET;
+  vi.unstubAllEnvs();
   await stopBoss();
 });
 

@@ -1,6 +1,7 @@
 // Where the browser is sent to pay when no Toss client key is set: the stand-in payment window, at the
 // address the browser reaches (TOSS_CHECKOUT_BASE_URL) when it differs from the server's (containers).
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { stubEnvs } from "@/test/env";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -10,7 +11,7 @@ afterEach(() => {
 const order = { id: "HU-20261130-0001", orderName: "한정판 스니커즈", amount: 129_000 };
 
 async function standInUrl(vars: Record<string, string>) {
-  for (const [k, v] of Object.entries({ APP_URL: "http://localhost:3000", NEXT_PUBLIC_TOSS_CLIENT_KEY: "", ...vars })) vi.stubEnv(k, v);
+  stubEnvs({ APP_URL: "http://localhost:3000", NEXT_PUBLIC_TOSS_CLIENT_KEY: "", ...vars });
   const { paymentRequestFor } = await import("@/lib/payments/checkout");
   return new URL(paymentRequestFor(order).standInUrl!);
 }

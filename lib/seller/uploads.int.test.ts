@@ -67,6 +67,36 @@ describe("POST /api/seller/uploads", () => {
     expect((await tooBig.json()).error.fields).toEqual({ file: ["file_too_large"] });
   });
 
+  it("counts a body that declares no length (chunked) as it arrives: past the cap a 413, the rest never read", async () => {
+    const { cookie, seller } = await signedInSeller();
+    const boundary = "hu-chunked-upload";
+    const head = `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="big.png"\r\ncontent-type: image/png\r\n\r\n`;
+    const chunk = new Uint8Array(64 * 1024);
+    const offered = 4 * MAX_IMAGE_BYTES; // what the client would go on sending
+    let sent = 0;
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      start: (c) => c.enqueue(Buffer.concat([Buffer.from(head), PNG])),
+      pull(c) {
+        if (sent >= offered) return c.close();
+        sent += chunk.length;
+        c.enqueue(chunk);
+      },
+      cancel: () => void (cancelled = true),
+    });
+    const req = new Request(`${origin}/api/seller/uploads`, {
+      method: "POST", body, duplex: "half", headers: { origin, cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
+    } as RequestInit);
+    expect(req.headers.get("content-length")).toBeNull();
+    const res = await uploadRoute.POST(req, ctx() as never);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
+    expect(cancelled).toBe(true);
+    // Read up to the cap (the file's 5 MB and the form's 64 kB), give or take the chunks already queued.
+    expect(sent).toBeLessThanOrEqual(MAX_IMAGE_BYTES + 64 * 1024 + 4 * chunk.length);
+    expect(existsSync(join(root, "products", seller.id))).toBe(false);
+  });
+
   it("refuses a decompression bomb and a file that only starts like a JPEG, storing nothing", async () => {
     const { cookie, seller } = await signedInSeller();
     const bomb = await upload(await hugePng(30_000, 30_000), "bomb.png", "image/png", cookie);

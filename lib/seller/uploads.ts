@@ -3,6 +3,7 @@ import "server-only";
 // and re-encoded without metadata (lib/storage/process-image.ts), stored under a fresh name in the seller's
 // folder. The name and declared type the browser sent are ignored.
 import { randomUUID } from "node:crypto";
+import { declaresTooLarge, readCappedBytes } from "@/lib/body";
 import { AppError } from "@/lib/errors";
 import { MAX_IMAGE_BYTES, sniffImage } from "@/lib/storage/image";
 import { processImage } from "@/lib/storage/process-image";
@@ -25,12 +26,20 @@ export async function uploadProductImage(sellerId: string | null, file: unknown,
   return { key, url: `${UPLOAD_URL_PREFIX}${key}`, contentType: type.mime, size: image.data.length, width: image.width, height: image.height };
 }
 
-/** Reads a multipart body without letting an oversized one in (the declared length is checked first). */
+/** The most a multipart body may carry beyond the file: its boundaries and part headers. */
+const FORM_OVERHEAD_BYTES = 64 * 1024;
+
+/**
+ * Reads a multipart body without letting an oversized one in. A declared length over the cap is the file
+ * field's file_too_large before a byte is read; a body that declares none (chunked) is counted as it
+ * arrives and cut off at the cap, a 413 like any body over its cap (lib/body.ts).
+ */
 export async function readUploadForm(req: Request): Promise<FormData> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_IMAGE_BYTES + 64 * 1024) throw refuse("file_too_large");
+  const max = MAX_IMAGE_BYTES + FORM_OVERHEAD_BYTES;
+  if (declaresTooLarge(req.headers, max)) throw refuse("file_too_large");
+  const bytes = req.body ? await readCappedBytes(req.body, max) : Buffer.alloc(0);
   try {
-    return await req.formData();
+    return await new Response(new Uint8Array(bytes), { headers: { "content-type": req.headers.get("content-type") ?? "" } }).formData();
   } catch {
     throw new AppError("BAD_REQUEST", "Expected a multipart/form-data body with a file field");
   }

@@ -2,7 +2,8 @@
 // Admission over the stock port: typed results from the Lua scripts, keys loaded from PostgreSQL on demand.
 import { phoneField, stockKeys } from "./keys";
 import { getStockSnapshot, type RoomSettings, type StockSnapshot } from "./queries";
-import { ADMIT, ADMIT_REQUEST, LOAD, RELEASE } from "./scripts";
+import { LOAD } from "./copy-scripts";
+import { ADMIT, ADMIT_REQUEST, RELEASE } from "./scripts";
 import type { StockStore } from "./store";
 
 export const admitResults = [

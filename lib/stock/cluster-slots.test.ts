@@ -8,6 +8,7 @@ import { admit, admitRequest, loadStock, release } from "./admission";
 import { StockGate } from "./gate";
 import { stockKeys } from "./keys";
 import { applyMetaToRedis, applyRestockToRedis } from "./restock";
+import * as copyScripts from "./copy-scripts";
 import * as scripts from "./scripts";
 import type { LuaScript } from "./scripts";
 import type { ScriptArg, StockStore } from "./store";
@@ -68,7 +69,7 @@ describe("Redis Cluster slots of the stock keys", () => {
     await applyMetaToRedis(productId, { startsAtMs: 1, endsAtMs: 2, perBuyerLimit: 1, onSale: true, counters: { buyers: [[userId, 1]], phones: [["ph-1", 1]] } }, gate);
     // REPAIR as reconcile.ts calls it; CLAIM and its follow-ups as lib/orders/place/idempotency.ts does (a
     // one-product buy keeps its answer under the product's claim key instead).
-    await store.run(scripts.REPAIR, [stockKeys.meta(productId)], [3, 2]);
+    await store.run(copyScripts.REPAIR, [stockKeys.meta(productId)], [3, 2]);
     const claim = stockKeys.claim(userId, "idem-1");
     await store.run(scripts.CLAIM, [claim], ["P|h", 30]);
     await store.get(claim);
@@ -79,7 +80,7 @@ describe("Redis Cluster slots of the stock keys", () => {
     await gate.close();
 
     for (const call of store.calls) expect({ ...call, slots: slotsOf(call.keys).size }).toEqual({ ...call, slots: 1 });
-    const all = Object.values(scripts).filter((v): v is LuaScript => typeof v === "object" && "sha" in v).map((s) => s.name);
+    const all = Object.values({ ...scripts, ...copyScripts }).filter((v): v is LuaScript => typeof v === "object" && "sha" in v).map((s) => s.name);
     expect(all.length).toBeGreaterThanOrEqual(8);
     for (const name of all) expect(store.calls.map((c) => c.command)).toContain(name);
   });

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { Cluster } from "ioredis";
 import calculateSlot from "cluster-key-slot";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { RedisClusterProcesses } from "@/test/redis-cluster";
 
 let cluster: RedisClusterProcesses;
@@ -32,12 +32,13 @@ async function load() {
 beforeAll(async () => {
   cluster = await RedisClusterProcesses.start(3);
   // lib/env.ts reads the environment once, when the app's modules first load: set it, then import them.
-  process.env.STOCK_REDIS_CLUSTER_NODES = cluster.nodes.map((n) => `${n.host}:${n.port}`).join(",");
+  vi.stubEnv("STOCK_REDIS_CLUSTER_NODES", cluster.nodes.map((n) => `${n.host}:${n.port}`).join(","));
   m = await load();
 });
 afterAll(async () => {
   await m?.stockGate().close();
   await cluster?.stop();
+  vi.unstubAllEnvs();
 });
 
 const LIMIT = 2;

@@ -9,7 +9,8 @@ import { env } from "@/lib/env";
 import { admit, loadStock, release } from "./admission";
 import { stockKeys } from "./keys";
 import type { StockSnapshot } from "./queries";
-import { CLAIM, REPAIR } from "./scripts";
+import { REPAIR } from "./copy-scripts";
+import { CLAIM } from "./scripts";
 import { createStockRedis, IoredisStore, type StockStore } from "./store";
 import { UpstashStore } from "./upstash-store";
 

@@ -8,7 +8,7 @@ import { metrics } from "@/lib/metrics";
 import { stockGate, type StockGate } from "./gate";
 import { stockKeys } from "./keys";
 import { getPgAvailable } from "./queries";
-import { REPAIR } from "./scripts";
+import { REPAIR } from "./copy-scripts";
 
 export type Drift = { productId: string; variantId: string; redisAvailable: number; pgAvailable: number; repaired: boolean };
 

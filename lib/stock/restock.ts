@@ -11,7 +11,7 @@ import { RedisUnavailable, stockGate, type StockGate } from "./gate";
 import { roomArgs } from "./admission";
 import { phoneField, stockKeys } from "./keys";
 import type { RoomSettings } from "./queries";
-import { RESTOCK, SETMETA } from "./scripts";
+import { RESTOCK, SETMETA } from "./copy-scripts";
 
 const RESTOCK_MARKER_TTL = 7 * 24 * 3600;
 

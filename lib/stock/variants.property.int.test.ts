@@ -4,17 +4,15 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import { beginConfirming, moveOrder } from "@/lib/orders/lifecycle/holds";
 import { placeOrder } from "@/lib/orders/place/place-order";
 import { createProduct } from "@/test/factories";
-import { createBuyers, expectInvariant } from "@/test/stock";
+import { createBuyers } from "@/test/stock";
+import { orderStep, placedOrder, playRounds, type OrderStep } from "@/test/stock-rounds";
 
-type Action =
-  | { kind: "buy"; buyer: number; lines: { size: number; quantity: number }[] }
-  | { kind: "pay" | "expire" | "cancel"; order: number };
+type Buy = { kind: "buy"; buyer: number; lines: { size: number; quantity: number }[] };
 
 const SIZES = ["260", "265", "270"];
-const action: fc.Arbitrary<Action> = fc.oneof(
+const action: fc.Arbitrary<Buy | OrderStep> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.record({
@@ -25,7 +23,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
       }),
     }),
   },
-  fc.record({ kind: fc.constantFrom("pay" as const, "expire" as const, "cancel" as const), order: fc.nat(20) }),
+  orderStep,
 );
 
 describe("per-size stock under random interleavings", () => {
@@ -38,28 +36,11 @@ describe("per-size stock under random interleavings", () => {
         async (units, limit, rounds) => {
           const p = await createProduct({ type: "LIMITED", perBuyerLimit: limit, sizes: { units: Object.fromEntries(SIZES.map((s, i) => [s, units[i]])) } });
           const buyers = await createBuyers(5);
-          const orders: { id: string; userId: string }[] = [];
-          const run = async (a: Action) => {
-            if (a.kind === "buy") {
-              const items = a.lines.map((l) => ({ productId: p.id, variantId: p.variants[l.size].id, quantity: l.quantity }));
-              const ans = await placeOrder(buyers[a.buyer], randomUUID(), { items }).catch(() => null);
-              const id = (ans?.body as { order?: { id: string } } | undefined)?.order?.id;
-              if (ans?.status === 201 && id) orders.push({ id, userId: buyers[a.buyer] });
-              return;
-            }
-            const o = orders[a.order % Math.max(orders.length, 1)];
-            if (!o) return;
-            if (a.kind === "pay") {
-              const ok = await beginConfirming(o.id, o.userId).then(() => true, () => false);
-              if (ok) await moveOrder(o.id, "CONFIRMING", "PAID");
-            } else if (a.kind === "expire") await moveOrder(o.id, "PENDING_PAYMENT", "EXPIRED", "hold expired");
-            else await Promise.all([moveOrder(o.id, "PENDING_PAYMENT", "CANCELLED"), moveOrder(o.id, "PAID", "CANCELLED")]);
-          };
-          for (const round of rounds) {
-            await Promise.all(round.map(run));
-            // Per size: total = available + held + sold, never negative, Redis = PostgreSQL; per buyer: ≤ limit.
-            await expectInvariant(p.id, { limit });
-          }
+          // Per size: total = available + held + sold, never negative, Redis = PostgreSQL; per buyer: ≤ limit.
+          await playRounds(p.id, limit, rounds, async (a: Buy) => {
+            const items = a.lines.map((l) => ({ productId: p.id, variantId: p.variants[l.size].id, quantity: l.quantity }));
+            return placedOrder(await placeOrder(buyers[a.buyer], randomUUID(), { items }).catch(() => null), buyers[a.buyer]);
+          });
         },
       ),
       { numRuns: 25 },

@@ -1,5 +1,6 @@
 // The test hooks are off unless asked for, and a production build refuses to start with them.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { stubEnvs } from "@/test/env";
 
 const secrets = {
   AUTH_SECRET: "a-production-auth-secret-0123456789abcdef",
@@ -28,7 +29,7 @@ describe("test hooks guard", () => {
   });
 
   it("a production build refuses HURRYUP_TEST_HOOKS=1 unless it is the local demo/test build", async () => {
-    for (const [k, v] of Object.entries({ ...secrets, NODE_ENV: "production", HURRYUP_TEST_HOOKS: "1", HURRYUP_DEMO: "0" })) vi.stubEnv(k, v);
+    stubEnvs({ ...secrets, NODE_ENV: "production", HURRYUP_TEST_HOOKS: "1", HURRYUP_DEMO: "0" });
     await expect(import("@/lib/env")).rejects.toThrow(/HURRYUP_TEST_HOOKS/);
     vi.resetModules();
     vi.stubEnv("HURRYUP_DEMO", "1");

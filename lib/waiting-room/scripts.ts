@@ -1,10 +1,7 @@
 // The waiting room's Lua script. It runs atomically on one drop's keys (one hash tag, one cluster slot):
 // the room's queue and pointer beside the stock's meta hash, so "units left" and "sold out" are read in the
 // same step that lets people through.
-import { createHash } from "node:crypto";
-import type { LuaScript } from "@/lib/stock/scripts";
-
-const lua = (name: string, source: string): LuaScript => ({ name, source, sha: createHash("sha1").update(source).digest("hex") });
+import { lua } from "@/lib/stock/scripts";
 
 /**
  * ROOM — enter a drop's waiting room, or read one's place in it; either way the pointer advances first.

@@ -1,5 +1,6 @@
 // The SMS outbox page is hidden in production unless the local demo build says otherwise.
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
+import { describeDevPageGate } from "@/test/dev-pages";
 
 vi.mock("@/lib/i18n/server", async () => {
   const { messages } = await import("@/lib/i18n/messages");
@@ -7,24 +8,7 @@ vi.mock("@/lib/i18n/server", async () => {
 });
 vi.mock("@/lib/sms/queries", () => ({ listDevSms: async () => [] }));
 
-async function render(env: { NODE_ENV: string; HURRYUP_DEMO: boolean }) {
-  vi.doMock("@/lib/env", () => ({ env }));
-  vi.resetModules();
-  const { default: Page } = await import("./page");
-  return Page();
-}
-
-afterEach(() => vi.doUnmock("@/lib/env"));
-
-describe("/dev/sms", () => {
-  test("404 in production", async () => {
-    await expect(render({ NODE_ENV: "production", HURRYUP_DEMO: false })).rejects.toMatchObject({ digest: expect.stringContaining("404") });
-  });
-  test("shown in production with HURRYUP_DEMO=1, and in development", async () => {
-    await expect(render({ NODE_ENV: "production", HURRYUP_DEMO: true })).resolves.toBeTruthy();
-    await expect(render({ NODE_ENV: "development", HURRYUP_DEMO: false })).resolves.toBeTruthy();
-  });
-});
+describeDevPageGate("/dev/sms", () => import("./page"));
 
 describe("the outbox sender", () => {
   test("refuses to send in production without HURRYUP_DEMO (codes would reach nobody)", async () => {

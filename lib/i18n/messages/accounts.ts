@@ -1,4 +1,8 @@
-// Accounts: sign-up, sign-in, verification, the account page, the header menu, mails, the dev mailbox.
+// Accounts: sign-up, sign-in, verification, the account page, the header menu; the agreements and the mails
+// are beside it (accounts-agreements.ts, accounts-mail.ts), spread in under the same keys.
+import * as agreements from "./accounts-agreements";
+import * as mail from "./accounts-mail";
+
 export const ko = {
   nav: { signIn: "로그인", signUp: "회원가입", account: "내 계정", signOut: "로그아웃", menu: "내 메뉴", seller: "판매자 센터", admin: "관리자", orders: "주문 내역", wishlist: "위시리스트", shortcuts: "바로 가기" },
   roles: { BUYER: "구매자", SELLER: "판매자", ADMIN: "관리자" },
@@ -75,22 +79,6 @@ export const ko = {
   },
   errors: { generic: "요청을 처리하지 못했어요. 다시 시도해 주세요.", rateLimited: "요청이 너무 많아요. 잠시 후 다시 시도해 주세요.", unauthenticated: "다시 로그인해 주세요." },
   forbidden: { title: "접근 권한이 없어요", body: "이 페이지는 다른 회원 유형을 위한 페이지예요." },
-  consent: {
-    legend: "약관 동의",
-    all: "전체 동의 (선택 항목 포함)",
-    terms: "[필수] 이용약관에 동의해요",
-    privacy: "[필수] 개인정보 수집·이용에 동의해요",
-    age14: "[필수] 만 14세 이상이에요",
-    marketing: "[선택] 이벤트·할인 소식(마케팅 정보) 받기",
-    view: "보기",
-    sectionTitle: "마케팅 정보 수신",
-    marketingOn: "이벤트·할인 소식을 받고 있어요.",
-    marketingOff: "이벤트·할인 소식을 받지 않아요.",
-    grant: "수신 동의하기",
-    withdraw: "수신 거부하기",
-    changedAt: "변경 시각",
-    requiredAt: "약관·개인정보 동의 시각",
-  },
   forgot: {
     link: "비밀번호를 잊으셨나요?",
     title: "비밀번호 재설정",
@@ -121,32 +109,8 @@ export const ko = {
       generic: "소셜 로그인을 마치지 못했어요. 다시 시도해 주세요.",
     },
   },
-  legal: {
-    termsTitle: "이용약관",
-    privacyTitle: "개인정보 수집·이용 안내",
-    placeholder: "자리 표시용 문서예요: 실제 약관이 아니며, 운영 전에 법률 검토를 거친 문서로 바꿔야 해요.",
-    version: "버전",
-    termsBody: ["Hurry Up은 한정 수량 상품을 선착순으로 판매하는 서비스예요.", "회원은 한 계정으로 상품별 구매 한도 안에서 구매할 수 있어요.", "결제는 토스페이먼츠를 통해 이루어지며, 주문 취소와 반품은 상점의 정책을 따라요."],
-    privacyBody: ["수집 항목: 이메일, 이름, 휴대폰 번호, 주소(선택).", "이용 목적: 회원 관리, 주문·배송, 고객 문의 응대.", "보관 기간: 회원 탈퇴 시까지(거래 기록은 관계 법령에 따라 익명으로 보관)."],
-  },
-  mail: {
-    verifySubject: "[Hurry Up] 이메일 주소를 인증해 주세요",
-    verifyIntro: "Hurry Up 가입을 환영해요! 아래 링크를 눌러 이메일 주소를 인증해 주세요.",
-    verifyButton: "이메일 인증하기",
-    verifyExpiry: "링크는 24시간 동안 한 번만 쓸 수 있어요.",
-    verifyIgnore: "가입한 적이 없다면 이 메일을 무시해 주세요.",
-    resetSubject: "[Hurry Up] 비밀번호 재설정 안내",
-    resetIntro: "비밀번호 재설정을 요청하셨어요. 아래 링크를 눌러 새 비밀번호를 정해 주세요.",
-    resetButton: "새 비밀번호 정하기",
-    resetExpiry: "링크는 30분 동안 한 번만 쓸 수 있어요. 비밀번호를 바꾸면 모든 기기에서 로그아웃돼요.",
-    resetIgnore: "요청한 적이 없다면 이 메일을 무시해 주세요. 비밀번호는 바뀌지 않아요.",
-    existsSubject: "[Hurry Up] 이미 가입된 주소예요",
-    existsIntro: "이 주소로 회원가입을 시도하셨지만, 이미 이 주소로 가입된 계정이 있어요.",
-    existsSignIn: "로그인하기",
-    existsReset: "비밀번호를 잊으셨다면 재설정하기",
-    existsIgnore: "가입을 시도한 적이 없다면 이 메일을 무시해 주세요. 계정에는 아무 변화가 없어요.",
-  },
-  mailbox: { title: "개발용 메일함", note: "SMTP가 설정되지 않아 보낸 메일이 여기에 저장돼요 (운영 환경에서는 보이지 않아요).", empty: "받은 메일이 없어요.", to: "받는 사람", subject: "제목", sentAt: "보낸 시각" },
+  ...agreements.ko,
+  ...mail.ko,
 };
 
 export const en: typeof ko = {
@@ -225,22 +189,6 @@ export const en: typeof ko = {
   },
   errors: { generic: "We could not process the request. Please try again.", rateLimited: "Too many requests. Please try again later.", unauthenticated: "Please sign in again." },
   forbidden: { title: "Not allowed", body: "This page is for a different type of account." },
-  consent: {
-    legend: "Agreements",
-    all: "Agree to all (including optional)",
-    terms: "[Required] I agree to the terms of service",
-    privacy: "[Required] I agree to the collection and use of my personal data",
-    age14: "[Required] I am 14 or older",
-    marketing: "[Optional] Send me events and discounts (marketing)",
-    view: "View",
-    sectionTitle: "Marketing messages",
-    marketingOn: "You receive events and discounts.",
-    marketingOff: "You do not receive events and discounts.",
-    grant: "Subscribe",
-    withdraw: "Unsubscribe",
-    changedAt: "Changed",
-    requiredAt: "Terms and privacy agreed",
-  },
   forgot: {
     link: "Forgot your password?",
     title: "Reset your password",
@@ -271,30 +219,6 @@ export const en: typeof ko = {
       generic: "We could not finish the social sign-in. Please try again.",
     },
   },
-  legal: {
-    termsTitle: "Terms of service",
-    privacyTitle: "Personal data collection and use",
-    placeholder: "Placeholder document: not real terms. Replace it with legally reviewed text before going live.",
-    version: "Version",
-    termsBody: ["Hurry Up sells limited products first come, first served.", "A member buys with one account, within each product's limit.", "Payments go through Toss Payments; cancellations and returns follow the shop's policy."],
-    privacyBody: ["Collected: email, name, mobile number, address (optional).", "Purpose: membership, orders and delivery, customer support.", "Kept: until the account is deleted (order records are kept anonymized as the law requires)."],
-  },
-  mail: {
-    verifySubject: "[Hurry Up] Verify your email address",
-    verifyIntro: "Welcome to Hurry Up! Open the link below to verify your email address.",
-    verifyButton: "Verify email",
-    verifyExpiry: "The link works once, for 24 hours.",
-    verifyIgnore: "If you did not sign up, ignore this mail.",
-    resetSubject: "[Hurry Up] Reset your password",
-    resetIntro: "You asked to reset your password. Open the link below to choose a new one.",
-    resetButton: "Choose a new password",
-    resetExpiry: "The link works once, for 30 minutes. Changing the password signs out every device.",
-    resetIgnore: "If you did not ask for this, ignore this mail. Your password stays the same.",
-    existsSubject: "[Hurry Up] You already have an account",
-    existsIntro: "Someone tried to sign up with this address, but an account with it already exists.",
-    existsSignIn: "Sign in",
-    existsReset: "Forgot your password? Reset it",
-    existsIgnore: "If it was not you, ignore this mail. Nothing changed on your account.",
-  },
-  mailbox: { title: "Development mailbox", note: "No SMTP server is configured, so sent mail lands here (hidden in production).", empty: "No mail yet.", to: "To", subject: "Subject", sentAt: "Sent" },
+  ...agreements.en,
+  ...mail.en,
 };

@@ -43,7 +43,7 @@ export const sellerOperations: Operations = {
     GET: { tag: "Seller", access: "seller", summary: "Revenue and units by day, top products, refunds and payouts", query: salesQuerySchema, ok: ok("The sales report", salesSchema), errors: [400, 404] },
   },
   "/api/seller/uploads": {
-    POST: { tag: "Seller", access: "seller", summary: "Upload a product image (400 when the body is not multipart)", body: { multipart: { file: "The image (JPEG, PNG or WebP, ≤ 5 MB, ≤ 50 megapixels); stored upright, at most 2000 px a side, without metadata" } }, ok: created("The stored image", uploadSchema), errors: [400, 404, 413, 422] },
+    POST: { tag: "Seller", access: "seller", summary: "Upload a product image (400 when the body is not multipart; 413 when a body that declares no length runs past 5 MB and its form)", body: { multipart: { file: "The image (JPEG, PNG or WebP, ≤ 5 MB, ≤ 50 megapixels); stored upright, at most 2000 px a side, without metadata" } }, ok: created("The stored image", uploadSchema), errors: [400, 404, 413, 422] },
   },
   "/api/uploads/{path}": {
     GET: {

@@ -1,12 +1,13 @@
-// GET /products/{id}/opengraph-image — the product's link preview (lib/site/og-image.tsx).
+// GET /products/{id}/opengraph-image — the product's link preview (lib/site/og-image.tsx); twitter-image.tsx
+// re-exports this module, so both previews are one route.
 import { notFound } from "next/navigation";
 import { getProductCached } from "@/lib/catalog/cache";
 import { clock } from "@/lib/clock";
-import { productOgImage } from "@/lib/site/og-image";
+import { OG_SIZE, productOgImage } from "@/lib/site/og-image";
 import { idSchema } from "@/lib/validation";
 
 export const alt = "Hurry Up";
-export const size = { width: 1200, height: 630 };
+export const size = OG_SIZE;
 export const contentType = "image/png";
 
 export default async function Image({ params }: { params: Promise<{ id: string }> }) {

@@ -7,11 +7,10 @@ import { DataTable } from "@/components/ui/data-table";
 import { ReturnDecision } from "@/components/fulfilment/return-decision";
 import { ShipForm } from "@/components/fulfilment/ship-form";
 import { courierName } from "@/lib/fulfilment/couriers";
-import { AppError } from "@/lib/errors";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { isOrderId } from "@/lib/orders/queries";
-import { getPageScope, scopeQuery } from "@/lib/seller/page-scope";
+import { getPageScope, orNotFound, scopeQuery } from "@/lib/seller/page-scope";
 import { getSellerOrderOrThrow } from "@/lib/seller/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,10 +21,7 @@ export default async function SellerOrderPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const scope = await getPageScope(`/seller/orders/${id}`);
   if (!isOrderId(id)) notFound();
-  const order = await getSellerOrderOrThrow(scope, id).catch((err) => {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    throw err;
-  });
+  const order = await orNotFound(getSellerOrderOrThrow(scope, id));
   const [messages, locale] = await Promise.all([getMessages(), getLocale()]);
   const t = messages.seller;
   const f = messages.fulfilment;

@@ -5,9 +5,8 @@ import { ArchiveButton } from "@/components/seller/archive-button";
 import { ProductForm } from "@/components/seller/product-form";
 import { RestockForm } from "@/components/seller/restock-form";
 import { VariantsEditor } from "@/components/seller/variants-editor";
-import { AppError } from "@/lib/errors";
 import { getLocale, getMessages } from "@/lib/i18n/server";
-import { getPageScope, scopeQuery } from "@/lib/seller/page-scope";
+import { getPageScope, orNotFound, scopeQuery } from "@/lib/seller/page-scope";
 import { listCategories } from "@/lib/seller/queries";
 import { ownedProductOrThrow } from "@/lib/seller/scope";
 import { idSchema } from "@/lib/validation";
@@ -23,10 +22,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const scope = await getPageScope(`/seller/products/${id}`);
   if (!idSchema.safeParse(id).success) notFound();
-  const product = await ownedProductOrThrow(scope, id).catch((err) => {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    throw err;
-  });
+  const product = await orNotFound(ownedProductOrThrow(scope, id));
   const [categories, messages, locale, opts] = await Promise.all([listCategories(), getMessages(), getLocale(), getOptionsAndVariants(id, product.price)]);
   const t = messages.seller;
   const query = scopeQuery(scope);

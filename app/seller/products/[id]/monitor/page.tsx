@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DropMonitor } from "@/components/seller/drop-monitor";
-import { AppError } from "@/lib/errors";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { getDropMonitor } from "@/lib/seller/monitor";
-import { getPageScope, scopeQuery } from "@/lib/seller/page-scope";
+import { getPageScope, orNotFound, scopeQuery } from "@/lib/seller/page-scope";
 import { idSchema } from "@/lib/validation";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,10 +15,7 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const scope = await getPageScope(`/seller/products/${id}/monitor`);
   if (!idSchema.safeParse(id).success) notFound();
-  const monitor = await getDropMonitor(scope, id).catch((err) => {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    throw err;
-  });
+  const monitor = await orNotFound(getDropMonitor(scope, id));
   const [messages, locale] = await Promise.all([getMessages(), getLocale()]);
   const t = messages.seller;
   return (

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DropFlagsView } from "@/components/seller/drop-flags";
-import { AppError } from "@/lib/errors";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { getDropFlags } from "@/lib/seller/flags";
-import { getPageScope, scopeQuery } from "@/lib/seller/page-scope";
+import { getPageScope, orNotFound, scopeQuery } from "@/lib/seller/page-scope";
 import { idSchema } from "@/lib/validation";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,10 +17,7 @@ export default async function DropOrdersPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const scope = await getPageScope(`/seller/products/${id}/orders`);
   if (!idSchema.safeParse(id).success) notFound();
-  const flags = await getDropFlags(scope, id).catch((err) => {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    throw err;
-  });
+  const flags = await orNotFound(getDropFlags(scope, id));
   const [messages, locale] = await Promise.all([getMessages(), getLocale()]);
   const t = messages.seller;
   return (
