@@ -2,8 +2,10 @@
 // over Next's 1 MB action limit a 413 (proxy.ts, lib/action-request.ts), not the 500 of Next's action
 // handler; real calls still run: a JSON argument list and a multipart one from Next's client, and the form
 // post without JavaScript. Request headers over Node's limit are a 431 the client reads (server/oversized.ts),
-// not a reset, and a path whose escapes are not UTF-8 a 400 (server/fast-path.ts). Through the production server on the production build, with the actions' real ids.
+// not a reset, and a path whose escapes are not UTF-8 a 400 (server/fast-path.ts); a route's chunked body
+// past its cap is a 413, not a 500. Through the production server on the production build, with the actions' real ids.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_JSON_BYTES } from "@/lib/body";
 import { GUEST_CART_COOKIE } from "@/lib/cart/guest-token";
 import { localeCookie } from "@/lib/i18n/config";
 import { createProduct } from "@/test/factories";
@@ -87,5 +89,30 @@ describe("server action bodies", () => {
     const noJs = await post("/", formOf([[`$ACTION_ID_${ids.setLocale}`, ""], ["locale", "en"]]));
     expect(noJs.status).toBeLessThan(400);
     expect(noJs.headers.get("set-cookie")).toContain(`${localeCookie}=en`);
+  });
+});
+
+describe("route bodies over their cap", () => {
+  it("answers a chunked JSON body past the 64 kB cap with a 413 and `connection: close`, not a 500", async () => {
+    // No Content-Length: readJson counts the body as it arrives and cancels it at the cap (lib/body.ts),
+    // which destroys the request before the 413 is written (server/oversized.ts closes the answer's socket).
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      start: (c) => c.enqueue(new TextEncoder().encode('{"productId":"x","pad":"')),
+      pull(c) {
+        if (sent > 2 * MAX_JSON_BYTES) {
+          c.enqueue(new TextEncoder().encode('"}'));
+          return c.close();
+        }
+        sent += 16 * 1024;
+        c.enqueue(new Uint8Array(16 * 1024).fill(0x61));
+      },
+    });
+    const res = await fetch(`${server.base}/api/cart/items`, {
+      method: "POST", body, duplex: "half", headers: { origin: server.base, "content-type": "application/json" },
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(res.headers.get("connection")).toBe("close");
+    expect(await res.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "Body too large" } });
   });
 });

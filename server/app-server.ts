@@ -28,7 +28,7 @@ function closeAfterTooLarge(req: IncomingMessage, res: ServerResponse) {
   res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
     if (args[0] === 413) {
       this.shouldKeepAlive = false;
-      lingerThenClose(req);
+      lingerThenClose(req, this.socket);
     }
     return writeHead.apply(this, args);
   } as ServerResponse["writeHead"];

@@ -4,14 +4,18 @@
 // the socket is half-closed instead (FIN after the answer), the rest of the upload is read and dropped for
 // a short while, and only then destroyed: a client that never stops sending cannot hold it.
 import type { IncomingMessage } from "node:http";
+import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 
 export const LINGER_MS = 2_000;
 
-/** Call before the 413 is written (Node's own close runs when the answer is flushed). */
-export function lingerThenClose(req: IncomingMessage) {
-  const socket = req.socket;
-  if (socket.destroyed) return;
+/**
+ * Call before the 413 is written (Node's own close runs when the answer is flushed). `socket` is the
+ * answer's: a request whose body stream was cut off at its cap (lib/body.ts cancels it, which destroys the
+ * request) has already let go of its own (req.socket is null) while the connection is still there.
+ */
+export function lingerThenClose(req: IncomingMessage, socket: Socket | null = req.socket) {
+  if (!socket || socket.destroyed) return;
   socket.destroySoon = () => void socket.end();
   req.removeAllListeners("data");
   req.resume();

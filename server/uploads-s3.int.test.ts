@@ -1,7 +1,8 @@
 // Uploads with STORAGE=s3 through the real stack: the production server (server/index.ts on the production
 // build) configured only by environment variables against a local S3-compatible server (s3rver, started
 // here), a seller's multipart upload over HTTP, the object in the bucket (re-encoded, no EXIF), nothing on
-// the server's disk, and the shop's product page and GET /api/uploads serving it. Needs `npm run build`.
+// the server's disk, and the shop's product page and GET /api/uploads serving it; a chunked upload over the
+// cap is cut off. Needs `npm run build`.
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -64,5 +65,28 @@ describe("seller uploads with STORAGE=s3 on the production server", () => {
     // Gone from the bucket, gone from the shop (no copy kept on any instance).
     await s3!.storage().delete(upload.key);
     expect((await fetch(`${server!.base}${upload.url}`)).status).toBe(404);
+  });
+
+  it("cuts off an upload that declares no length (chunked) once it passes the cap: a 413, the connection closed", async () => {
+    const { cookie } = await signedInSeller();
+    const boundary = "hu-chunked-upload";
+    const head = Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="big.jpg"\r\ncontent-type: image/jpeg\r\n\r\n`);
+    const chunk = new Uint8Array(256 * 1024);
+    // 8 MB: over the upload's cap, under the 10 MB copy Next keeps for proxy.ts (it reads the whole body first).
+    let left = 8 * 1024 * 1024;
+    const body = new ReadableStream<Uint8Array>({
+      start: (c) => c.enqueue(head),
+      pull(c) {
+        if (left <= 0) return c.close();
+        left -= chunk.length;
+        c.enqueue(chunk);
+      },
+    });
+    const res = await fetch(`${server!.base}/api/seller/uploads`, {
+      method: "POST", body, duplex: "half", headers: { cookie, origin: server!.base, "content-type": `multipart/form-data; boundary=${boundary}` },
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(res.headers.get("connection")).toBe("close");
+    expect(await res.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
   });
 });
