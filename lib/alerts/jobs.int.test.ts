@@ -107,7 +107,7 @@ describe("opening alerts", () => {
   it("one mail per subscriber however often the fan-out and the mail jobs run (retries, the sweep beside the job)", async () => {
     const drop = await createProduct({ saleStartsAt: inMinutes(120) });
     const subs = await Promise.all(Array.from({ length: 5 }, () => subscriber()));
-    const alerts = [];
+    const alerts: { id: string }[] = [];
     for (const s of subs) alerts.push((await subscribe(s.user.id, { productId: drop.id, kind: "OPENING" })).alert);
     const opensAt = inMinutes(5);
     await db.product.update({ where: { id: drop.id }, data: { saleStartsAt: opensAt } }); // no job for this opening
