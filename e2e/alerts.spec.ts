@@ -50,7 +50,7 @@ test("a guest asks for a drop alert, signs in, gets the mail at T-10 and unsubsc
     .poll(async () => {
       await page.goto("/dev/mailbox");
       return mail.count();
-    })
+    }, { timeout: 120_000 }) // relay, schedule, fan-out, relay, mail: four worker hops on a busy machine
     .toBe(1);
   const productLink = mail.getByRole("link", { name: `${baseURL}/products/${drop.id}`, exact: true });
   await expect(productLink).toHaveCount(1);

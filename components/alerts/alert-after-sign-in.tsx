@@ -35,8 +35,11 @@ export function AlertAfterSignIn({ productId }: { productId: string }) {
     url.searchParams.delete(ALERT_PARAM);
     const [kind, variantId] = asked.split(".");
     // A refusal (opened meanwhile, not sold out any more) leaves the button as it is: it shows the state.
-    void subscribeAlertAction({ productId, kind, ...(variantId && { variantId }) }).then(() => {
-      void client.invalidateQueries({ queryKey: alertsKey(productId) });
+    void subscribeAlertAction({ productId, kind, ...(variantId && { variantId }) }).then(async () => {
+      // The buttons' first fetch may have left before the alert was asked and would answer without it: it is
+      // cancelled and asked again (an invalidation alone would wait for that first answer and keep it).
+      await client.cancelQueries({ queryKey: alertsKey(productId) });
+      await client.invalidateQueries({ queryKey: alertsKey(productId) });
       router.replace(url.pathname + url.search, { scroll: false });
     });
   }, [settled, signedIn, pathname, router, client, productId]);

@@ -31,6 +31,7 @@ export function AlertToggle({ productId, kind, variantId, labels, t, className }
   const router = useRouter();
 
   function toggle() {
+    if (pending) return; // busy, not disabled: a disabled button would drop the keyboard's focus
     setError(null);
     if (!signedIn) return router.push(callbackWithAlert(kind, variantId));
     startTransition(async () => {
@@ -48,8 +49,9 @@ export function AlertToggle({ productId, kind, variantId, labels, t, className }
       <button
         type="button"
         onClick={toggle}
-        disabled={!ready || pending}
+        disabled={!ready}
         aria-busy={pending || !ready}
+        aria-disabled={pending || undefined}
         className={`w-full rounded-lg px-4 py-2 text-sm font-semibold disabled:opacity-60 ${mine ? "border border-neutral-300 bg-white text-neutral-800 hover:bg-neutral-100" : "bg-brand-500 text-white hover:bg-brand-600"}`}
       >
         {mine ? labels.cancel : labels.ask}
