@@ -40,7 +40,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 const pages: Record<"guest" | "buyer" | "seller", (f: Fixture) => string[]> = {
-  guest: (f) => ["/", "/?q=%EB%A8%B8%EA%B7%B8", `/products/${f.normal}`, `/products/${f.upcoming}`, "/cart", "/signin", "/signup", "/no-such-page"],
+  guest: (f) => ["/", "/?q=%EB%A8%B8%EA%B7%B8", `/products/${f.normal}`, `/products/${f.upcoming}`, "/cart", "/signin", "/signup", "/alerts/unsubscribe?token=none", "/no-such-page"],
   buyer: (f) => ["/", `/products/${f.normal}`, "/cart", "/wishlist", `/checkout?source=buy-now&productId=${f.normal}&quantity=1`, "/orders", `/orders/${f.orderId}`, "/account"],
   seller: (f) => [
     "/seller", "/seller/products", "/seller/products/new", `/seller/products/${f.normal}`, `/seller/products/${f.upcoming}/monitor`,

@@ -28,6 +28,10 @@ export const errorStatus = {
   /** The address book holds lib/addresses/schemas.ts's MAX_ADDRESSES entries already. */
   ADDRESS_BOOK_FULL: 409,
   RETURN_WINDOW_CLOSED: 409,
+  /** An opening alert for a drop that has opened, ended or has no opening time (lib/alerts). */
+  ALERT_NOT_UPCOMING: 409,
+  /** A restock alert for a size (or product) that has units, or whose sale is not on (lib/alerts). */
+  ALERT_NOT_SOLD_OUT: 409,
   /** A body over its route's cap (lib/body.ts); the connection is closed after the answer. */
   PAYLOAD_TOO_LARGE: 413,
   VALIDATION: 422,

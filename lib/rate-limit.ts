@@ -17,6 +17,8 @@ export const ORDER_REQUESTS_PER_10S = 20;
 export const SMS_CODES_PER_HOUR = 5;
 /** Webhook bodies naming nothing of ours that one address may send per minute. */
 export const WEBHOOK_MISSES_PER_MINUTE = 30;
+/** Alert requests and cancels (lib/alerts) a buyer may send per minute: each may become a mail. */
+export const ALERT_WRITES_PER_MINUTE = 30;
 /** Guest carts one client address may create per hour (a cart is made by a cookie-less guest's first add). */
 export const GUEST_CARTS_PER_HOUR = 30;
 const limiter = (name: string, points: number, duration: number, opts: { failOpenToMemory?: boolean } = {}): RateLimiterAbstract =>
@@ -43,6 +45,7 @@ export const limiters = {
   /** "You already have an account" mails per account: a repeated sign-up must not become a mail bomb. */
   accountExistsMail: limiter("account-exists-mail", 3, 24 * 60 * 60),
   placeOrderUser: limiter("order-user", ORDER_REQUESTS_PER_10S, 10, { failOpenToMemory: true }),
+  alertUser: limiter("alert-user", ALERT_WRITES_PER_MINUTE, 60),
   /** SMS verification codes sent per account and per number (blind index) in an hour (lib/accounts/phone.ts). */
   smsAccount: limiter("sms-account", SMS_CODES_PER_HOUR, 60 * 60),
   smsNumber: limiter("sms-number", SMS_CODES_PER_HOUR, 60 * 60),

@@ -8,6 +8,8 @@
 // sold out or over.
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { AlertToggle } from "@/components/alerts/alert-toggle";
+import { RestockAlerts } from "@/components/alerts/restock-alerts";
 import { AddToCartButton } from "@/components/cart/add-to-cart-button";
 import { betterSample, sampleOffsetAged, serverNow, type ClockSample } from "@/lib/catalog/server-clock";
 import { computeSaleState, msUntil } from "@/lib/catalog/state";
@@ -24,7 +26,7 @@ import { Countdown } from "./countdown";
 import { WaitingRoom } from "./waiting-room";
 
 type LiveStock = { available: number; total: number; variants?: { id: string; available: number; total: number }[]; state: PollState; saleStartsAt: string | null; saleEndsAt: string | null; perBuyerLimit: number | null; serverTime: string };
-type Props = { product: ProductView; renderedAt: number; t: Messages["shop"]; cartT: Messages["cart"]; locale: Locale };
+type Props = { product: ProductView; renderedAt: number; t: Messages["shop"]; cartT: Messages["cart"]; alertsT: Messages["alerts"]; locale: Locale };
 
 /** A failed poll, with what the schedule needs to know about it. */
 class PollError extends Error {
@@ -39,7 +41,7 @@ function outcomeOf(data: LiveStock | undefined, error: unknown): PollOutcome | n
   return { ok: true, state: data.state, msUntilOpen: msUntil(data.saleStartsAt, Date.parse(data.serverTime)) };
 }
 
-export function DropPanel({ product, renderedAt, t, cartT, locale }: Props) {
+export function DropPanel({ product, renderedAt, t, cartT, alertsT, locale }: Props) {
   const sample = useRef<ClockSample | null>(null);
   const [offsetSample, setOffsetSample] = useState<ClockSample | null>(null);
   const [localNow, setLocalNow] = useState<number | null>(null);
@@ -128,6 +130,9 @@ export function DropPanel({ product, renderedAt, t, cartT, locale }: Props) {
     <section className="space-y-4 rounded-2xl border border-neutral-200 p-5" aria-label={t.badgeLimited} data-testid="drop-panel" data-state={state}>
       <SaleBadges product={product} state={state} t={t} />
       {state === "upcoming" && <Countdown msLeft={msUntil(startsAt, now)} t={t} />}
+      {state === "upcoming" && (
+        <AlertToggle productId={product.id} kind="OPENING" variantId={null} labels={{ ask: alertsT.openingAsk, on: alertsT.openingOn, cancel: alertsT.openingCancel }} t={alertsT} />
+      )}
       <dl className="grid grid-cols-2 gap-2 text-sm">
         <dt className="text-neutral-500">{t.remainingLabel}</dt>
         <dd className="text-right font-semibold" data-testid="remaining" aria-live="polite">
@@ -158,6 +163,7 @@ export function DropPanel({ product, renderedAt, t, cartT, locale }: Props) {
       {hasOptions && (
         <VariantPicker options={product.options} variants={product.variants} units={units} value={variantId} onChange={setVariantId} disabled={state === "sold_out" || state === "ended"} t={t} />
       )}
+      <RestockAlerts productId={product.id} variants={product.variants} units={units} state={state} t={alertsT} />
       {product.waitingRoom ? (
         // Sold through its waiting room: a place, a turn, a pass — not the cart (a pass is for one order).
         <WaitingRoom productId={product.id} variantId={variantId} maxQuantity={maxQuantity} blockedReason={hasOptions && !variantId ? buyReason : null} t={t} locale={locale} />

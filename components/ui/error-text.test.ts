@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { messages } from "@/lib/i18n/messages";
 import { errorText } from "./error-text";
 
-const { cart, orders } = messages.ko;
+const { alerts, cart, orders } = messages.ko;
 
 describe("errorText", () => {
   test("cart: sold out, ended and limit have their own text; every other code is the cart's generic text", () => {
@@ -34,5 +34,14 @@ describe("errorText", () => {
     expect(errorText({ code: "INVALID_TRANSITION", status: "SHIPPING" }, orders)).toBe(orders.errorTransition.replace("{status}", orders.status.SHIPPING));
     expect(errorText({ code: "INVALID_TRANSITION", status: "constructor" }, orders)).toBe(orders.errorTransition.replace("{status}", ""));
     expect(errorText({ code: "INVALID_TRANSITION" }, orders)).toBe(orders.errorTransition.replace("{status}", ""));
+  });
+
+  test("alerts: the two refusals, the email to verify and the rate limit have their text; the rest is generic", () => {
+    expect(errorText("ALERT_NOT_UPCOMING", alerts)).toBe(alerts.errorNotUpcoming);
+    expect(errorText("ALERT_NOT_SOLD_OUT", alerts)).toBe(alerts.errorNotSoldOut);
+    expect(errorText("EMAIL_NOT_VERIFIED", alerts)).toBe(alerts.errorVerify);
+    expect(errorText("RATE_LIMITED", alerts)).toBe(alerts.errorRateLimited);
+    expect(errorText("SOLD_OUT", alerts)).toBe(alerts.errorGeneric);
+    expect(errorText("RATE_LIMITED", cart)).toBe(cart.errorGeneric);
   });
 });

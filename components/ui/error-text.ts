@@ -14,6 +14,9 @@ const keyByCode = {
   PHONE_VERIFICATION_REQUIRED: "errorPhone",
   VALIDATION: "errorInvalid",
   RETURN_WINDOW_CLOSED: "errorReturnClosed",
+  RATE_LIMITED: "errorRateLimited",
+  ALERT_NOT_UPCOMING: "errorNotUpcoming",
+  ALERT_NOT_SOLD_OUT: "errorNotSoldOut",
 } as const;
 
 type Key = (typeof keyByCode)[keyof typeof keyByCode];

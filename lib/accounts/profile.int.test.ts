@@ -10,6 +10,7 @@ import { encrypt } from "@/lib/crypto/aead";
 import { emailIndex } from "@/lib/crypto/blind-index";
 import { db } from "@/lib/db";
 import { createAccount, signInViaAuthjs } from "@/test/accounts";
+import { createProduct } from "@/test/factories";
 import { cookieHeader, ctx, jsonRequest } from "@/test/http";
 
 describe("profile", () => {
@@ -78,6 +79,8 @@ describe("account deletion", () => {
     });
     const c = (await signInViaAuthjs(email, password)).cookie!;
     const other = cookieHeader(await mintSessionCookie(user.id));
+    const drop = await createProduct({ saleStartsAt: new Date(Date.now() + 3600_000) });
+    await db.alertSubscription.create({ data: { key: `${user.id}:${drop.id}:OPENING:*`, userId: user.id, productId: drop.id, kind: "OPENING" } });
 
     const wrong = await meRoute.DELETE(jsonRequest("/api/me", { method: "DELETE", cookie: c, body: { password: "Nope!1234" } }), ctx());
     expect(wrong.status).toBe(422);
@@ -92,6 +95,7 @@ describe("account deletion", () => {
     expect(row.deletedAt).not.toBeNull();
     const kept = await db.order.findUniqueOrThrow({ where: { id: order.id } });
     expect(kept).toMatchObject({ userId: user.id, amount: 12_000, shippingAddressEnc: null });
+    expect(await db.alertSubscription.count({ where: { userId: user.id } })).toBe(0); // nothing left to mail
 
     for (const cookie of [c, other]) expect((await meRoute.GET(jsonRequest("/api/me", { cookie }), ctx())).status).toBe(401);
     expect((await signInViaAuthjs(email, password)).cookie).toBeNull();

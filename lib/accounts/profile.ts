@@ -71,6 +71,8 @@ export async function deleteAccount(userId: string, input: unknown): Promise<voi
     await tx.passwordResetToken.deleteMany({ where: { userId } });
     // A linked Kakao / Naver identity names the person: it goes too (signing in with it again starts afresh).
     await tx.oAuthAccount.deleteMany({ where: { userId } });
+    // Drop alerts wait to mail an address that is gone (docs/alerts.md).
+    await tx.alertSubscription.deleteMany({ where: { userId } });
   });
   await revokeAllSessions(userId);
 }

@@ -5,6 +5,7 @@
 // /api/openapi.json; lib/openapi/coverage.test.ts fails when a route file has no entry (or an entry has no route).
 import type { Operations } from "./operation";
 import { accountOperations } from "./routes/accounts";
+import { alertOperations } from "./routes/alerts";
 import { fulfilmentOperations } from "./routes/fulfilment";
 import { operationsOperations } from "./routes/operations";
 import { sellerOperations } from "./routes/seller";
@@ -13,4 +14,4 @@ import { shopOperations } from "./routes/shop";
 export type { Access, Answer, Method, Operation } from "./operation";
 
 /** Paths as OpenAPI writes them (`{id}`); a catch-all folder (`[...path]`) is one parameter that may hold slashes. */
-export const operations: Operations = { ...shopOperations, ...accountOperations, ...sellerOperations, ...fulfilmentOperations, ...operationsOperations };
+export const operations: Operations = { ...shopOperations, ...alertOperations, ...accountOperations, ...sellerOperations, ...fulfilmentOperations, ...operationsOperations };

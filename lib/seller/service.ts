@@ -1,7 +1,9 @@
 import "server-only";
 // Seller writes: products, drops and restocks. The ledger changes in one transaction; the stock tier's
 // Redis copy follows right after the commit through lib/stock (never a second stock engine here). Each
-// write then expires the catalog's cached pages of the product (lib/catalog/cache.ts).
+// write then expires the catalog's cached pages of the product (lib/catalog/cache.ts). A new or moved
+// opening and units back in a sold-out size tell the drop alerts, in the same transaction (lib/alerts).
+import { openingSet, unitsAdded } from "@/lib/alerts/events";
 import { invalidateProduct } from "@/lib/catalog/cache";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -39,21 +41,25 @@ export async function createProduct(scope: SellerScope, input: ProductCreateInpu
   await checkCategory(input.categoryId, fields);
   if (Object.keys(fields).length) throw invalid(fields);
   const { units, ...data } = input;
-  const product = await db.product.create({
-    data: {
-      ...data,
-      sellerId: sellerId!,
-      saleStartsAt: input.saleStartsAt ?? null,
-      saleEndsAt: input.saleEndsAt ?? null,
-      perBuyerLimit: input.perBuyerLimit ?? null,
-      // A limited drop gets its waiting room unless the seller says otherwise (docs/waiting-room.md).
-      waitingRoom: input.waitingRoom ?? input.type === "LIMITED",
-      admissionRate: input.admissionRate ?? null,
-      inventory: { create: { total: units, available: units } },
-      // A new product sells one implicit variant until the seller defines options (docs/variants.md).
-      variants: { create: [defaultVariantData(units)] },
-    },
-    include: { inventory: true },
+  const product = await db.$transaction(async (tx) => {
+    const created = await tx.product.create({
+      data: {
+        ...data,
+        sellerId: sellerId!,
+        saleStartsAt: input.saleStartsAt ?? null,
+        saleEndsAt: input.saleEndsAt ?? null,
+        perBuyerLimit: input.perBuyerLimit ?? null,
+        // A limited drop gets its waiting room unless the seller says otherwise (docs/waiting-room.md).
+        waitingRoom: input.waitingRoom ?? input.type === "LIMITED",
+        admissionRate: input.admissionRate ?? null,
+        inventory: { create: { total: units, available: units } },
+        // A new product sells one implicit variant until the seller defines options (docs/variants.md).
+        variants: { create: [defaultVariantData(units)] },
+      },
+      include: { inventory: true },
+    });
+    await openingSet(tx, created.id, created.saleStartsAt);
+    return created;
   });
   invalidateProduct(product.id);
   return product;
@@ -78,6 +84,7 @@ export async function updateProduct(scope: SellerScope, productId: string, input
   };
   for (const [f, code] of saleIssues(merged)) add(fields, f, code);
   const rescheduled = input.saleStartsAt && input.saleStartsAt.getTime() !== current.saleStartsAt?.getTime();
+  const openingMoved = input.saleStartsAt !== undefined && (input.saleStartsAt?.getTime() ?? null) !== (current.saleStartsAt?.getTime() ?? null);
   if (rescheduled && input.saleStartsAt! <= now) add(fields, "saleStartsAt", "opens_in_past");
   const newEnd = input.saleEndsAt && input.saleEndsAt.getTime() !== current.saleEndsAt?.getTime();
   if (newEnd && input.saleEndsAt! <= now) add(fields, "saleEndsAt", "ends_in_past");
@@ -95,8 +102,13 @@ export async function updateProduct(scope: SellerScope, productId: string, input
   const delta = units === undefined ? 0 : units - total;
   const { product, restockId } = await db.$transaction(async (tx) => {
     let restockId: string | null = null;
-    if (delta !== 0) restockId = (await adjustUnitsInLedger(tx, productId, delta)).restockId;
+    if (delta !== 0) {
+      const r = await adjustUnitsInLedger(tx, productId, delta);
+      restockId = r.restockId;
+      await unitsAdded(tx, productId, ...changeOf(r, delta));
+    }
     const product = await tx.product.update({ where: { id: productId }, data, include: { inventory: true } });
+    if (openingMoved) await openingSet(tx, productId, product.saleStartsAt);
     return { product, restockId };
   }).catch((err) => {
     // Units were held or sold between the check above and the guarded update.
@@ -113,6 +125,10 @@ export async function updateProduct(scope: SellerScope, productId: string, input
   invalidateProduct(productId);
   return product;
 }
+
+/** The before and after of one ledger adjustment (the size's, the product's), for the restock alerts. */
+const changeOf = (r: { variantId: string; available: number; variantAvailable: number }, delta: number) =>
+  [[{ variantId: r.variantId, before: r.variantAvailable - delta, after: r.variantAvailable }], { before: r.available - delta, after: r.available }] as const;
 
 type MetaSource = {
   id: string; status: string; saleStartsAt: Date | null; saleEndsAt: Date | null; perBuyerLimit: number | null; phoneRequired: boolean;
@@ -147,7 +163,11 @@ export async function archiveProduct(scope: SellerScope, productId: string) {
 export async function restockProduct(scope: SellerScope, productId: string, addUnits: number, variantId?: string) {
   await ownedProductOrThrow(scope, productId);
   const variant = await resolveVariant(db, productId, variantId);
-  const { restockId, total, available } = await db.$transaction((tx) => adjustUnitsInLedger(tx, productId, addUnits, variant.id));
+  const { restockId, total, available } = await db.$transaction(async (tx) => {
+    const r = await adjustUnitsInLedger(tx, productId, addUnits, variant.id);
+    await unitsAdded(tx, productId, ...changeOf(r, addUnits));
+    return r;
+  });
   await applyRestockToRedis(productId, addUnits, restockId, undefined, variant.id);
   invalidateProduct(productId); // the total ("n / total left") is a listing fact, unlike units sold
   const v = await db.productVariant.findUniqueOrThrow({ where: { id: variant.id }, select: { id: true, total: true, available: true } });

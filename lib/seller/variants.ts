@@ -2,7 +2,9 @@ import "server-only";
 // The seller defines a product's option axes and variants (docs/variants.md): the axes are replaced, variants
 // are matched by SKU (a kept SKU keeps its id, orders and units held or sold), new ones start with their
 // units, and a variant that leaves must have nothing held or sold. PostgreSQL in one transaction, then the
-// product's Redis keys are reloaded from it (the variants' fields are the meta hash's).
+// product's Redis keys are reloaded from it (the variants' fields are the meta hash's). A sold-out size given
+// units again wakes its restock alerts, in the same transaction (lib/alerts).
+import { unitsAdded } from "@/lib/alerts/events";
 import { invalidateProduct } from "@/lib/catalog/cache";
 import { db } from "@/lib/db";
 import { AppError, type FieldErrors } from "@/lib/errors";
@@ -47,6 +49,9 @@ export async function setProductVariants(scope: SellerScope, productId: string, 
     const sum = await tx.productVariant.aggregate({ where: { productId }, _sum: { total: true, available: true } });
     const inv = { total: sum._sum.total ?? 0, available: sum._sum.available ?? 0 };
     await tx.inventory.upsert({ where: { productId }, create: { productId, ...inv }, update: inv });
+    // A kept size given units back after selling out wakes its restock alerts (and the product's, if it was all gone).
+    const kept = rows.flatMap(({ cur, data }) => (cur && !cur.isDefault ? [{ variantId: cur.id, before: cur.available, after: data.available }] : []));
+    await unitsAdded(tx, productId, kept, { before: current.reduce((n, v) => n + v.available, 0), after: inv.available });
   }, { timeout: 15_000 });
   // Redis follows the committed rows; while it is away the gate's rebuild reads them.
   await stockGate().reload(productId).catch((err) => {

@@ -27,17 +27,18 @@ export class StockBelowCommitted extends Error {
  * Inventory (their sum) with it — variant row first, then the product's, the order every statement takes.
  * `variantId` absent = the product's implicit default variant (a product without options). A negative delta
  * is refused (StockBelowCommitted) when fewer units are available than it removes: held + sold never shrink.
- * Call applyRestockToRedis with the returned id after the transaction commits.
+ * Call applyRestockToRedis with the returned id after the transaction commits. `total`/`available` are the
+ * product's (Inventory) after the change, `variantAvailable` the variant's.
  */
 export async function adjustUnitsInLedger(
   tx: Tx, productId: string, delta: number, variantId?: string | null,
-): Promise<{ restockId: string; variantId: string; total: number; available: number }> {
+): Promise<{ restockId: string; variantId: string; total: number; available: number; variantAvailable: number }> {
   const now = clock.now();
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+  const rows = await tx.$queryRaw<{ id: string; available: number }[]>`
     UPDATE "ProductVariant" SET total = total + ${delta}, available = available + ${delta}, "updatedAt" = ${now}
     WHERE "productId" = ${productId}::uuid AND available + ${delta} >= 0
       AND (id = ${variantId ?? null}::uuid OR (${variantId ?? null}::uuid IS NULL AND "isDefault"))
-    RETURNING id::text`;
+    RETURNING id::text, available`;
   if (!rows.length) {
     const v = await tx.productVariant.findFirst({ where: { productId, ...(variantId ? { id: variantId } : { isDefault: true }) } });
     if (!v) throw new AppError("NOT_FOUND", "variant not found");
@@ -46,7 +47,7 @@ export async function adjustUnitsInLedger(
   const inv = await tx.$queryRaw<{ total: number; available: number }[]>`
     UPDATE "Inventory" SET total = total + ${delta}, available = available + ${delta}, "updatedAt" = ${now}
     WHERE "productId" = ${productId}::uuid RETURNING total, available`;
-  return { restockId: randomUUID(), variantId: rows[0].id, ...inv[0] };
+  return { restockId: randomUUID(), variantId: rows[0].id, ...inv[0], variantAvailable: rows[0].available };
 }
 
 /** Applies a committed restock of one variant (absent = the implicit default variant) to Redis, once per id. */

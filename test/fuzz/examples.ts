@@ -7,6 +7,8 @@ export const EXAMPLES: Record<string, Record<string, unknown>[]> = {
   "POST /api/cart/items": [{ productId: "$openProduct", quantity: 1 }],
   "PATCH /api/cart/items/[id]": [{ quantity: 2 }, { selected: false }],
   "POST /api/wishlist/items": [{ productId: "$product" }],
+  "POST /api/alerts": [{ productId: "$product", kind: "OPENING" }, { productId: "$openProduct", kind: "RESTOCK" }],
+  "POST /api/alerts/unsubscribe": [{ token: "00000000-0000-4000-8000-000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" }],
   "PATCH /api/me": [{ name: "김퍼즈", phone: "010-3000-0001", address: "서울특별시 중구 세종대로 110" }],
   "POST /api/me/password": [{ currentPassword: "Wrong!pass123", newPassword: "New!pass12345" }],
   "POST /api/me/phone/code": [{ phone: "010-3000-0002" }],
@@ -35,6 +37,7 @@ export const EXAMPLES: Record<string, Record<string, unknown>[]> = {
   "POST /api/test-hooks/waiting-room/[id]/crowd": [{ where: "behind", n: 3 }],
   "action addToCartAction": [{ productId: "$openProduct", quantity: 1 }],
   "action setWishlistedAction": [{ productId: "$product" }],
+  "action subscribeAlertAction": [{ productId: "$product", kind: "OPENING" }],
   "action moveToCartAction": [{ productId: "$product" }],
   "action selectAllAction": [{ selected: true }],
 };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DeleteAccountForm } from "@/components/accounts/delete-account-form";
+import { MyAlerts } from "@/components/alerts/my-alerts";
 import { MarketingConsent } from "@/components/accounts/marketing-consent";
 import { PasswordForm } from "@/components/accounts/password-form";
 import { PhoneVerification } from "@/components/accounts/phone-verification";
@@ -11,6 +12,7 @@ import { SignOutButton } from "@/components/accounts/sign-out-button";
 import { getConsents } from "@/lib/accounts/consent";
 import { getPhoneStatus } from "@/lib/accounts/phone";
 import { getProfileOrThrow, listSessions } from "@/lib/accounts/queries";
+import { listMyAlerts } from "@/lib/alerts/queries";
 import { env } from "@/lib/env";
 import { requirePageUser } from "@/lib/auth/guards";
 import { getLocale, getMessages } from "@/lib/i18n/server";
@@ -30,8 +32,8 @@ function Section({ title, children, id }: { title: string; children: React.React
 
 export default async function AccountPage() {
   const user = await requirePageUser("/account");
-  const [profile, sessions, phone, consents, messages, locale] = await Promise.all([
-    getProfileOrThrow(user.id), listSessions(user.id, user.sessionId), getPhoneStatus(user.id), getConsents(user.id), getMessages(), getLocale(),
+  const [profile, sessions, phone, consents, alerts, messages, locale] = await Promise.all([
+    getProfileOrThrow(user.id), listSessions(user.id, user.sessionId), getPhoneStatus(user.id), getConsents(user.id), listMyAlerts(user.id), getMessages(), getLocale(),
   ]);
   const t = messages.accounts;
   return (
@@ -67,6 +69,9 @@ export default async function AccountPage() {
           </div>
         )}
         <ProfileForm t={t} profile={profile} />
+      </Section>
+      <Section title={messages.alerts.account.title} id="alerts">
+        <MyAlerts alerts={alerts} t={messages.alerts} locale={locale} />
       </Section>
       <Section title={messages.address.bookTitle} id="addresses">
         <Link href="/account/addresses" className="text-sm font-medium underline" data-testid="address-book-link">

@@ -72,6 +72,8 @@ export const ko = {
   mail: {
     placedSubject: "[Hurry Up] 주문이 접수되었어요 ({id})",
     placedBody: "{name} 주문이 접수되었어요. 결제 금액 {amount}을 {time}까지 결제해 주세요.",
+    PAIDSubject: "[Hurry Up] 결제가 완료되었어요 ({id})",
+    PAIDBody: "{name} 주문의 결제 {amount}이 완료되었어요.",
     SHIPPINGSubject: "[Hurry Up] 상품이 출발했어요 ({id})",
     SHIPPINGBody: "{name} 주문의 배송이 시작되었어요.",
     DELIVEREDSubject: "[Hurry Up] 배송이 완료되었어요 ({id})",
@@ -84,6 +86,8 @@ export const ko = {
     RETURNEDBody: "{name} 주문의 반품이 완료되었어요. {amount}이 환불돼요.",
     RETURN_REFUSEDSubject: "[Hurry Up] 반품 요청이 거절되었어요 ({id})",
     RETURN_REFUSEDBody: "판매자가 상품을 검수한 뒤 {name} 주문의 반품 요청을 거절했어요.",
+    REFUNDEDSubject: "[Hurry Up] 환불이 완료되었어요 ({id})",
+    REFUNDEDBody: "{name} 주문의 결제 {amount}이 취소(환불)되었어요.",
     viewOrder: "주문 보기",
   },
   deadLetters: {
@@ -168,6 +172,8 @@ export const en: typeof ko = {
   mail: {
     placedSubject: "[Hurry Up] Order received ({id})",
     placedBody: "We received your order {name}. Please pay {amount} by {time}.",
+    PAIDSubject: "[Hurry Up] Payment complete ({id})",
+    PAIDBody: "Your payment of {amount} for {name} is complete.",
     SHIPPINGSubject: "[Hurry Up] Your order has shipped ({id})",
     SHIPPINGBody: "Your order {name} is on its way.",
     DELIVEREDSubject: "[Hurry Up] Delivered ({id})",
@@ -180,6 +186,8 @@ export const en: typeof ko = {
     RETURNEDBody: "The return of {name} is complete. {amount} will be refunded.",
     RETURN_REFUSEDSubject: "[Hurry Up] Return refused ({id})",
     RETURN_REFUSEDBody: "The seller inspected the goods and refused the return of {name}.",
+    REFUNDEDSubject: "[Hurry Up] Refund complete ({id})",
+    REFUNDEDBody: "Your payment of {amount} for {name} has been cancelled and refunded.",
     viewOrder: "View order",
   },
   deadLetters: {

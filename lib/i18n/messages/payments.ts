@@ -1,4 +1,4 @@
-// Payment texts: the pay button, the return pages, the order's payment and refund, and the paid mail.
+// Payment texts: the pay button, the return pages, the order's payment and refund (its mails are order mails: orders.mail).
 export const ko = {
   pay: "결제하기",
   paying: "결제창으로 이동 중…",
@@ -26,12 +26,7 @@ export const ko = {
   refundDone: "환불 완료",
   refundFailed: "환불 실패 (고객센터에서 처리해요)",
   widgetLoading: "결제 수단을 불러오는 중…",
-  mailPaidSubject: "[Hurry Up] 결제가 완료되었어요",
-  mailPaidBody: "주문 {orderName}의 결제 {amount}이(가) 완료되었어요.",
-  mailRefundSubject: "[Hurry Up] 결제가 취소되었어요",
-  mailRefundBody: "주문 {orderName}의 결제 {amount}이(가) 취소(환불)되었어요.",
   declinedRetry: "카드사에서 결제를 거절했어요. 결제 기한 안에 다른 카드나 결제수단으로 다시 결제할 수 있어요.",
-  mailOrderLink: "주문 확인하기",
 };
 export const en: typeof ko = {
   pay: "Pay now",
@@ -60,10 +55,5 @@ export const en: typeof ko = {
   refundDone: "Refunded",
   refundFailed: "Refund failed (our support team will handle it)",
   widgetLoading: "Loading payment methods…",
-  mailPaidSubject: "[Hurry Up] Payment complete",
-  mailPaidBody: "Your payment of {amount} for {orderName} is complete.",
-  mailRefundSubject: "[Hurry Up] Payment cancelled",
-  mailRefundBody: "Your payment of {amount} for {orderName} has been cancelled (refunded).",
   declinedRetry: "The card issuer declined the payment. You can pay again with another card or method until the deadline.",
-  mailOrderLink: "View your order",
 };

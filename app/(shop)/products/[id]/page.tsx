@@ -1,10 +1,11 @@
 // A product: gallery, price, description, category; a limited drop gets its live panel and buy button,
 // a normal product add-to-cart and buy-now (both with the size picker when it has options) (through checkout, the one way normal products are bought).
 // The same for every viewer of a locale (cached by the production server, server/page-cache.ts): the
-// heart learns its state in the browser, the drop panel polls the live stock.
+// heart and the alert buttons learn their state in the browser, the drop panel polls the live stock.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AlertAfterSignIn } from "@/components/alerts/alert-after-sign-in";
 import { DropPanel } from "@/components/flash-sale/drop-panel";
 import { Gallery } from "@/components/product/gallery";
 import { JsonLd } from "@/components/seo/json-ld";
@@ -39,6 +40,7 @@ export default async function ProductPage({ params }: Props) {
   return (
     <main className="mx-auto grid max-w-6xl gap-8 px-4 py-8 md:grid-cols-2">
       <JsonLd data={productJsonLd(product, siteBase())} />
+      <AlertAfterSignIn productId={product.id} />
       <Gallery images={product.images} name={product.name} t={t.shop} />
       <div className="space-y-5">
         <div className="space-y-2">
@@ -52,11 +54,11 @@ export default async function ProductPage({ params }: Props) {
           <p className="text-3xl font-black" data-testid="product-price">{formatPrice(product.price)}</p>
         </div>
         {product.type === "LIMITED" ? (
-          <DropPanel product={product} renderedAt={clock.nowMs()} t={t.shop} cartT={t.cart} locale={locale} />
+          <DropPanel product={product} renderedAt={clock.nowMs()} t={t.shop} cartT={t.cart} alertsT={t.alerts} locale={locale} />
         ) : (
           <div className="space-y-3">
             <SaleBadges product={product} state={product.state} t={t.shop} />
-            <ProductActions product={product} t={t.shop} cartT={t.cart} />
+            <ProductActions product={product} t={t.shop} cartT={t.cart} alertsT={t.alerts} />
           </div>
         )}
         <section className="space-y-2">
