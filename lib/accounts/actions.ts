@@ -10,7 +10,8 @@ import { sessionCookieName } from "@/lib/auth/cookie";
 import { signIn, signOut } from "@/lib/auth/config";
 import { getPageUser, requireActionUser, requirePageUser, safeCallbackUrl } from "@/lib/auth/guards";
 import { getLocale } from "@/lib/i18n/server";
-import { idSchema } from "@/lib/validation";
+import { signInSchema } from "@/lib/auth/schemas";
+import { fieldErrors, idSchema } from "@/lib/validation";
 import { changePassword, deleteAccount, updateProfile } from "./profile";
 import { clientIp } from "@/lib/client-address";
 import { revokeAllSessions, revokeSession } from "@/lib/auth/session";
@@ -35,10 +36,13 @@ export async function signUpAction(_prev: ActionState, form: FormData): Promise<
 }
 
 export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionResult> {
+  const input = { email: formText(form, "email") ?? "", password: formText(form, "password") ?? "" };
+  // An empty or malformed field is said per field, as in every other form; it tells nothing about accounts.
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: { code: "VALIDATION", message: "Invalid input", fields: fieldErrors(parsed.error) }, values: echoValues(form) };
   try {
     await signIn("credentials", {
-      email: formText(form, "email") ?? "",
-      password: formText(form, "password") ?? "",
+      ...input,
       redirectTo: safeCallbackUrl(formText(form, "callbackUrl")),
     });
     return { ok: true, data: undefined };
