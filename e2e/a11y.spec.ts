@@ -5,7 +5,7 @@
 // catches hydration errors on each page. Then the keyboard: the skip links, and a buyer's way from the
 // catalog to the cart and the user menu's orders without a mouse.
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { axeProblems, languageProblems, type Lang } from "./support/audit";
+import { axeProblems, formProblems, languageProblems, type Lang } from "./support/audit";
 import { signIn } from "./support/auth";
 import { closeE2eDb, createE2eProduct, userWrittenStrings } from "./support/db";
 import { takeStep } from "./support/hooks";
@@ -81,6 +81,7 @@ for (const lang of ["ko", "en"] as const) {
         await expect(page.locator("html")).toHaveAttribute("lang", lang);
         for (const p of await axeProblems(page)) problems.push(`${path} axe ${p}`);
         for (const p of await languageProblems(page, lang, userStrings)) problems.push(`${path} words ${p}`);
+        for (const p of await formProblems(page)) problems.push(`${path} ${p}`);
       }
       await context.close();
       expect(problems, problems.join("\n")).toEqual([]);
