@@ -18,6 +18,7 @@ import { revokeAllSessions, revokeSession } from "@/lib/auth/session";
 import { resendVerification, signUp, verifyEmail } from "./signup";
 import { consentBoxes } from "./form-input";
 import { setMarketingConsent } from "./consent";
+import { sendSetPasswordLink } from "./password-reset";
 
 export async function signUpAction(_prev: ActionState, form: FormData): Promise<ActionResult> {
   const input = {
@@ -96,10 +97,18 @@ export async function changePasswordAction(_prev: ActionState, form: FormData): 
   });
 }
 
+/** An account without a password (Kakao / Naver) asks for the set-password link (docs/accounts.md). */
+export async function sendSetPasswordLinkAction(): Promise<ActionResult> {
+  return runFormAction(async () => {
+    const user = await requireActionUser();
+    await sendSetPasswordLink(user.id);
+  });
+}
+
 export async function deleteAccountAction(_prev: ActionState, form: FormData): Promise<ActionResult> {
   const result = await runFormAction(async () => {
     const user = await requireActionUser();
-    await deleteAccount(user.id, { password: formText(form, "password") });
+    await deleteAccount(user.id, { password: formText(form, "password"), confirmEmail: formText(form, "confirmEmail") });
   });
   if (!result.ok) return result;
   (await cookies()).delete(sessionCookieName);
