@@ -52,6 +52,11 @@ export default defineConfig([
   { files: PLUMBING, ignores: ["**/*.test.ts"], rules: restrict([...noUi, ...noDomain]) },
   { files: ["lib/**/*.{ts,tsx}", "app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"], ignores: ["**/*.test.ts", "lib/validation.ts", "lib/env.ts", "lib/payments/toss/**", "lib/payments/toss-fake/**"], rules: oneTextRule },
   { files: ["app/**/*.tsx", "components/**/*.tsx"], ignores: ["**/*.test.tsx", "components/ui/form.tsx"], rules: oneFormRule },
+  // Every journey runs under the console watch (hydration errors, uncaught exceptions): e2e/support/test.ts.
+  {
+    files: ["e2e/**/*.spec.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: [{ name: "@playwright/test", importNames: ["test"], message: "Import test from ./support/test: every journey fails on console errors." }] }] },
+  },
   // Sessions, credentials and sign-in live in lib/auth; accounts builds on them, never the reverse.
   { files: ["lib/auth/**"], ignores: ["**/*.test.ts"], rules: restrict([...noUi, { group: ["@/lib/accounts", "@/lib/accounts/**"], message: "lib/auth is below lib/accounts." }]) },
   globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "e2e/artifacts/**"]),

@@ -48,6 +48,13 @@ describe("one text rule", () => {
   }, 60_000);
 });
 
+describe("the journeys' console watch", () => {
+  it("refuses Playwright's own test in an e2e spec (./support/test watches the console)", async () => {
+    expect(await restricted("e2e/x.spec.ts", 'import { test } from "@playwright/test";\ntest("x", async () => {});\n')).toHaveLength(1);
+    expect(await restricted("e2e/x.spec.ts", 'import type { Page } from "@playwright/test";\nimport { test } from "./support/test";\nexport const f = (p: Page) => p;\ntest("x", async () => {});\n')).toEqual([]);
+  }, 60_000);
+});
+
 describe("one form rule", () => {
   const rule = async (filePath: string, source: string) => {
     const [result] = await eslint.lintText(source, { filePath });

@@ -34,7 +34,7 @@ export function AddressFields({ value, onChange, errors = {}, t }: Props) {
         {field("phone", t.phone, { autoComplete: "tel", inputMode: "tel", placeholder: t.phonePlaceholder, maxLength: 30, required: true })}
       </div>
       <div className="flex items-end gap-2">
-        <div className="w-32">{field("postcode", t.postcode, { autoComplete: "postal-code", inputMode: "numeric", pattern: "\\d{5}", maxLength: 5, required: true })}</div>
+        <div className="w-32">{field("postcode", t.postcode, { autoComplete: "postal-code", inputMode: "numeric", maxLength: 5, required: true })}</div>
         <PostcodeSearch t={t} onPick={(p) => onChange({ ...value, ...p })} />
       </div>
       {field("address", t.address, { autoComplete: "address-line1", placeholder: t.addressPlaceholder, maxLength: 200, required: true })}
