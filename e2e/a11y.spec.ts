@@ -50,6 +50,7 @@ const pages: Record<"guest" | "buyer" | "seller" | "admin", (f: Fixture) => stri
   // The admin area, and the seller center as an admin sees it (acting for a seller picked from a list).
   admin: () => ["/admin", "/admin/dead-letters", "/admin/reconciliation", "/seller", "/seller/orders", "/account"],
 };
+const filled: Record<string, string> = { "/admin/dead-letters": "dead-letters", "/admin/reconciliation": "reconciliation-reports", "/admin": "admin-users" };
 const accounts = { buyer: "buyer1@hurryup.dev", seller: "seller@hurryup.dev", admin: "admin@hurryup.dev" } as const;
 
 async function contextAs(browser: Browser, role: keyof typeof pages, lang: Lang): Promise<BrowserContext> {
@@ -82,6 +83,8 @@ for (const lang of ["ko", "en"] as const) {
         await page.goto(path);
         await settle(page);
         await expect(page.locator("html")).toHaveAttribute("lang", lang);
+        // The admin's lists are read filled (createE2eAdminRecords), not as empty states.
+        if (filled[path]) await expect(page.getByTestId(filled[path])).toBeVisible();
         for (const p of await axeProblems(page)) problems.push(`${path} axe ${p}`);
         for (const p of await languageProblems(page, lang, userStrings)) problems.push(`${path} words ${p}`);
         for (const p of await formProblems(page)) problems.push(`${path} ${p}`);
