@@ -47,7 +47,10 @@ test("a guest's cart merges into the buyer's cart on sign-in, with a notice", as
   const more = limitedLine.getByRole("button", { name: "수량 늘리기" });
   await expect(more).toHaveAttribute("aria-disabled", "true");
   await expect(more).toHaveAccessibleDescription("1인 구매 한도가 2개라 더 담을 수 없어요.");
-  await more.click();
+  // Still focusable (a disabled button would be skipped by the keyboard and say nothing); pressing it adds nothing.
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(more).toBeFocused();
   await expect(limitedLine.getByTestId("quantity")).toHaveText("2");
 
   // Optimistic stepper, corrected by the server: the plain line goes to 2.
