@@ -32,6 +32,17 @@ const oneTextRule = {
   ],
 };
 
+// One way to make a form (docs/architecture.md): components/ui/form.tsx, which turns the browser's validation
+// bubbles off and focuses the first invalid field. A rule's options are replaced, not merged, by a later
+// config object, so the pages and components repeat the text rule's selector next to the form rule's.
+const oneFormRule = {
+  "no-restricted-syntax": [
+    "error",
+    ...oneTextRule["no-restricted-syntax"].slice(1),
+    { selector: "JSXOpeningElement[name.name='form']", message: "Use <Form> from @/components/ui/form: the shop's field errors instead of the browser's bubbles, focus on the first invalid field." },
+  ],
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -40,6 +51,12 @@ export default defineConfig([
   { files: ["lib/**/*.{ts,tsx}"], ignores: ["**/*.test.ts"], rules: restrict(noUi) },
   { files: PLUMBING, ignores: ["**/*.test.ts"], rules: restrict([...noUi, ...noDomain]) },
   { files: ["lib/**/*.{ts,tsx}", "app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"], ignores: ["**/*.test.ts", "lib/validation.ts", "lib/env.ts", "lib/payments/toss/**", "lib/payments/toss-fake/**"], rules: oneTextRule },
+  { files: ["app/**/*.tsx", "components/**/*.tsx"], ignores: ["**/*.test.tsx", "components/ui/form.tsx"], rules: oneFormRule },
+  // Every journey runs under the console watch (hydration errors, uncaught exceptions): e2e/support/test.ts.
+  {
+    files: ["e2e/**/*.spec.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: [{ name: "@playwright/test", importNames: ["test"], message: "Import test from ./support/test: every journey fails on console errors." }] }] },
+  },
   // Sessions, credentials and sign-in live in lib/auth; accounts builds on them, never the reverse.
   { files: ["lib/auth/**"], ignores: ["**/*.test.ts"], rules: restrict([...noUi, { group: ["@/lib/accounts", "@/lib/accounts/**"], message: "lib/auth is below lib/accounts." }]) },
   globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "e2e/artifacts/**"]),

@@ -1,13 +1,13 @@
-// Every page as a guest, a buyer and a seller, in Korean and in English: no serious or critical axe
+// Every page as a guest, a buyer, a seller and an admin, in Korean and in English: no serious or critical axe
 // violation (WCAG 2.1 A/AA), and the page speaks its own language — no Hangul in English pages, no English
 // UI words or "7d"-style units in Korean ones, no raw codes (PAID, PENDING_PAYMENT) or message keys in either
 // (user-written text aside: e2e/support/audit.ts). The console watch of every journey (./support/test)
 // catches hydration errors on each page. Then the keyboard: the skip links, and a buyer's way from the
 // catalog to the cart and the user menu's orders without a mouse.
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { axeProblems, languageProblems, type Lang } from "./support/audit";
+import { axeProblems, formProblems, languageProblems, type Lang } from "./support/audit";
 import { signIn } from "./support/auth";
-import { closeE2eDb, createE2eProduct, userWrittenStrings } from "./support/db";
+import { closeE2eDb, createE2eAdminRecords, createE2eProduct, userWrittenStrings } from "./support/db";
 import { takeStep } from "./support/hooks";
 import { payOrder } from "./support/pay";
 import { expect, test } from "./support/test";
@@ -36,18 +36,22 @@ test.beforeAll(async ({ browser }) => {
   await payOrder(page, orderId);
   await takeStep(page.request, orderId, "ship");
   await context.close();
+  await createE2eAdminRecords(normal.id);
   fx = { normal: normal.id, upcoming: upcoming.id, orderId };
 });
 
-const pages: Record<"guest" | "buyer" | "seller", (f: Fixture) => string[]> = {
+const pages: Record<"guest" | "buyer" | "seller" | "admin", (f: Fixture) => string[]> = {
   guest: (f) => ["/", "/?q=%EB%A8%B8%EA%B7%B8", `/products/${f.normal}`, `/products/${f.upcoming}`, "/cart", "/signin", "/signup", "/alerts/unsubscribe?token=none", "/no-such-page"],
   buyer: (f) => ["/", `/products/${f.normal}`, "/cart", "/wishlist", `/checkout?source=buy-now&productId=${f.normal}&quantity=1`, "/orders", `/orders/${f.orderId}`, "/account"],
   seller: (f) => [
     "/seller", "/seller/products", "/seller/products/new", `/seller/products/${f.normal}`, `/seller/products/${f.upcoming}/monitor`,
     `/seller/products/${f.normal}/orders`, "/seller/orders", `/seller/orders/${f.orderId}`, "/seller/sales", "/seller/sales?days=7",
   ],
+  // The admin area, and the seller center as an admin sees it (acting for a seller picked from a list).
+  admin: () => ["/admin", "/admin/dead-letters", "/admin/reconciliation", "/seller", "/seller/orders", "/account"],
 };
-const accounts = { buyer: "buyer1@hurryup.dev", seller: "seller@hurryup.dev" } as const;
+const filled: Record<string, string> = { "/admin/dead-letters": "dead-letters", "/admin/reconciliation": "reconciliation-reports", "/admin": "admin-users" };
+const accounts = { buyer: "buyer1@hurryup.dev", seller: "seller@hurryup.dev", admin: "admin@hurryup.dev" } as const;
 
 async function contextAs(browser: Browser, role: keyof typeof pages, lang: Lang): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: origin(), locale: lang === "ko" ? "ko-KR" : "en-US", timezoneId: "Asia/Seoul" });
@@ -68,7 +72,7 @@ async function settle(page: Page) {
 }
 
 for (const lang of ["ko", "en"] as const) {
-  for (const role of ["guest", "buyer", "seller"] as const) {
+  for (const role of ["guest", "buyer", "seller", "admin"] as const) {
     test(`every ${role} page in ${lang}: no serious axe violation, no words of the other language, no raw codes`, async ({ browser }) => {
       test.setTimeout(600_000); // axe on ten pages of a busy two-core machine
       const context = await contextAs(browser, role, lang);
@@ -79,8 +83,11 @@ for (const lang of ["ko", "en"] as const) {
         await page.goto(path);
         await settle(page);
         await expect(page.locator("html")).toHaveAttribute("lang", lang);
+        // The admin's lists are read filled (createE2eAdminRecords), not as empty states.
+        if (filled[path]) await expect(page.getByTestId(filled[path])).toBeVisible();
         for (const p of await axeProblems(page)) problems.push(`${path} axe ${p}`);
         for (const p of await languageProblems(page, lang, userStrings)) problems.push(`${path} words ${p}`);
+        for (const p of await formProblems(page)) problems.push(`${path} ${p}`);
       }
       await context.close();
       expect(problems, problems.join("\n")).toEqual([]);

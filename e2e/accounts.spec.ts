@@ -62,16 +62,16 @@ test("sign up, verify by mail, sign in, edit profile, sign out", async ({ page }
 
   // Edit the profile.
   await page.getByLabel("이름").fill("새이름");
-  await page.getByLabel("휴대폰 번호").fill("abc");
+  await page.getByLabel("휴대폰 번호", { exact: true }).fill("abc");
   await page.getByRole("button", { name: "저장" }).click();
   await expect(page.getByTestId("phone-error")).toContainText("휴대폰 번호를 확인");
-  await page.getByLabel("휴대폰 번호").fill("01012345678");
+  await page.getByLabel("휴대폰 번호", { exact: true }).fill("01012345678");
   await page.getByLabel("주소 (선택)").fill("서울특별시 종로구 1");
   await page.getByRole("button", { name: "저장" }).click();
   await expect(page.getByText("저장했어요.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("이름")).toHaveValue("새이름");
-  await expect(page.getByLabel("휴대폰 번호")).toHaveValue("010-1234-5678");
+  await expect(page.getByLabel("휴대폰 번호", { exact: true })).toHaveValue("010-1234-5678");
   await expect(page.getByTestId("sessions").getByText("현재 기기")).toBeVisible();
 
   // Sign out: the session is revoked, and even the old cookie value no longer works.

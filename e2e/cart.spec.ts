@@ -1,5 +1,5 @@
-// A guest fills a cart, signs in as a demo buyer and finds it merged with a notice; the wishlist heart
-// leads to the wishlist page, which moves the product into the cart.
+// A guest fills a cart, signs in as a demo buyer and finds it merged with a notice; a guest's tap on the
+// wishlist heart is kept through the sign-in, and the wishlist page moves the product into the cart.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { createE2eProduct, closeE2eDb } from "./support/db";
@@ -41,6 +41,18 @@ test("a guest's cart merges into the buyer's cart on sign-in, with a notice", as
   await expect(page.getByTestId("cart-line")).toHaveCount(2);
   await expect(page.getByTestId("total-selected")).toHaveText("₩267,900");
 
+  // At the limit "+" says why it stops, announced and tied to the button, instead of silently doing nothing.
+  const limitedLine = page.getByTestId("cart-line").filter({ hasText: "E2E 한정 스니커즈" });
+  await expect(limitedLine.getByTestId("quantity-cap")).toHaveText("1인 구매 한도가 2개라 더 담을 수 없어요.");
+  const more = limitedLine.getByRole("button", { name: "수량 늘리기" });
+  await expect(more).toHaveAttribute("aria-disabled", "true");
+  await expect(more).toHaveAccessibleDescription("1인 구매 한도가 2개라 더 담을 수 없어요.");
+  // Still focusable (a disabled button would be skipped by the keyboard and say nothing); pressing it adds nothing.
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(more).toBeFocused();
+  await expect(limitedLine.getByTestId("quantity")).toHaveText("2");
+
   // Optimistic stepper, corrected by the server: the plain line goes to 2.
   const plainLine = page.getByTestId("cart-line").filter({ hasText: "E2E 양말" });
   await plainLine.getByRole("button", { name: "수량 늘리기" }).click();
@@ -77,16 +89,21 @@ test("a guest's cart merges into the buyer's cart on sign-in, with a notice", as
   await expect(page.getByTestId("total-all")).toHaveText("₩258,000");
 });
 
-test("the wishlist heart sends guests to sign-in; signed in, the wishlist moves a product to the cart", async ({ page }) => {
+test("a guest's heart is kept through the sign-in it asks for; the wishlist moves a product to the cart", async ({ page }) => {
   const product = await createE2eProduct({ name: "E2E 위시 머그컵", price: 18_000, units: 20 });
 
   await page.goto(`/products/${product.id}`);
   await page.getByTestId("heart").first().click();
   await page.waitForURL(/\/signin\?callbackUrl=/);
+  expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe(`/products/${product.id}?wish=${product.id}`);
 
-  await signIn(page, `/products/${product.id}`);
+  // Signing in right there brings the guest back to the product, now in the wishlist, without tapping again;
+  // the address drops the parameter, so a reload does not add it twice.
+  await page.getByLabel("이메일").fill(BUYER.email);
+  await page.getByLabel("비밀번호").fill(BUYER.password);
+  await page.getByRole("button", { name: "로그인" }).click();
+  await page.waitForURL((url) => url.pathname === `/products/${product.id}` && !url.searchParams.has("wish"));
   const heart = page.getByTestId("heart").first();
-  await heart.click();
   await expect(heart).toHaveAttribute("aria-pressed", "true");
   await expect(heart).toHaveAttribute("aria-busy", "false");
   await page.reload();

@@ -2,9 +2,9 @@
 // from /_next/image, JSON-LD that does not trip the CSP, the legal footer, and the icons a tab shows.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { closeE2eDb, createE2eProduct } from "./support/db";
+import { expect, test } from "./support/test";
 
 test.afterAll(closeE2eDb);
 

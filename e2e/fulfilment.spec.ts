@@ -3,10 +3,11 @@
 // link; a buyer asks for a return with a reason, the seller approves it after inspection and the refund
 // shows on both sides (carried out by the worker through the Toss-compatible server).
 import { readFile } from "node:fs/promises";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { closeE2eDb, createE2eProduct } from "./support/db";
 import { takeStep } from "./support/hooks";
 import { payOrder } from "./support/pay";
+import { expect, test } from "./support/test";
 
 const PASSWORD = "Hurryup!2026";
 

@@ -1,6 +1,7 @@
 // Password reset in a real browser: "forgot password" on the sign-in page, the same answer for an unknown
 // address, the mail read in /dev/mailbox, a new password, every old session signed out, the link single-use.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 const mailTo = (page: Page, email: string, subject: string) => page.getByTestId("mail").filter({ hasText: email }).filter({ hasText: subject });
 

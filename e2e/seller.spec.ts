@@ -45,11 +45,15 @@ test("a seller schedules a drop, a buyer buys it at the opening, the seller sees
   await expect(room).toBeChecked();
   await room.uncheck();
   await seller.getByRole("button", { name: "등록하기" }).click();
+  // Every problem at once, the past opening included (not in rounds); the first one takes the focus.
   await expect(seller.getByTestId("perBuyerLimit-error")).toContainText("1인당 한도는 1 이상");
+  await expect(seller.getByTestId("saleStartsAt-error")).toContainText("오픈 시각은 지금보다 나중이어야 해요");
+  await expect(seller.getByLabel("1인당 구매 한도")).toBeFocused();
   await seller.getByLabel("1인당 구매 한도").fill("1");
   await seller.getByRole("button", { name: "등록하기" }).click();
   await expect(seller.getByTestId("saleStartsAt-error")).toContainText("오픈 시각은 지금보다 나중이어야 해요");
   await expect(seller.getByTestId("perBuyerLimit-error")).toHaveCount(0);
+  await expect(seller.getByLabel("오픈 시각 (KST)")).toBeFocused();
   await seller.getByTestId("image-input").setInputFiles({ name: "not-an-image.png", mimeType: "image/png", buffer: Buffer.from("hello") });
   await expect(seller.getByTestId("file-error")).toContainText("JPEG, PNG, WebP 이미지만");
   await seller.getByTestId("image-input").setInputFiles({ name: "shoe.png", mimeType: "image/png", buffer: tinyPng });

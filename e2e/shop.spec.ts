@@ -55,6 +55,21 @@ test("search by name from the header", async ({ page }) => {
   await expect(page.getByText("조건에 맞는 상품이 없어요.")).toBeVisible();
 });
 
+test("an upcoming drop's card says when it opens (Korean time), and how soon once within the hour", async ({ page }) => {
+  const name = `E2E 곧 오픈 ${randomUUID().slice(0, 8)}`;
+  const opensAt = new Date(Date.now() + 30 * 60_000);
+  opensAt.setUTCSeconds(0, 0);
+  await createE2eProduct({ name, price: 39_000, units: 5, perBuyerLimit: 1, saleStartsAt: opensAt });
+  await page.goto(`/?q=${encodeURIComponent(name)}`);
+  const card = cards(page).filter({ hasText: name });
+  const kst = new Date(opensAt.getTime() + 9 * 3_600_000);
+  const [h, m] = [kst.getUTCHours(), kst.getUTCMinutes()];
+  const time = `${h < 12 ? "오전" : "오후"} ${h % 12 || 12}:${String(m).padStart(2, "0")}`;
+  await expect(card.getByTestId("card-opens")).toContainText(`오픈 ${kst.getUTCFullYear()}. ${kst.getUTCMonth() + 1}. ${kst.getUTCDate()}. ${time}`);
+  await expect(card.locator("time")).toHaveAttribute("datetime", opensAt.toISOString());
+  await expect(card.getByTestId("card-opens-soon")).toHaveText(/·\s*\d+분 후 오픈$/);
+});
+
 test("filter by category, availability, type and sort by price", async ({ page }) => {
   // The seed's upcoming drop opens minutes after seeding; the journey makes it upcoming from its own start.
   await scheduleOpening(page.request, await productIdByName("미드나잇 하이탑"), 3600);

@@ -1,7 +1,8 @@
 // Kakao sign-in in a real browser against a local OAuth server shaped like Kakao (scripts/oauth-mock.ts,
 // started by scripts/e2e.sh, which points the shop's KAKAO_* endpoints at it). The journey tells the
 // mock who signs in next (POST /__identity); the mock's /authorize sends the browser straight back.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 const kakaoBase = `http://127.0.0.1:${process.env.E2E_KAKAO_PORT}`;
 const naverBase = `http://127.0.0.1:${process.env.E2E_NAVER_PORT}`;
@@ -15,7 +16,8 @@ async function continueWithKakao(page: Page) {
 
 test("a new member signs up with Kakao (consents first), then signs in with one click", async ({ page, request }) => {
   const email = `kakao-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-  await nextSignIn(request, kakaoBase, { id: String(Date.now()), email, verified: true, name: "카카오친구" });
+  const kakaoId = String(Date.now());
+  await nextSignIn(request, kakaoBase, { id: kakaoId, email, verified: true, name: "카카오친구" });
   await continueWithKakao(page);
   await expect(page).toHaveURL(/\/signup\/social\?ticket=/);
   await expect(page.getByTestId("social-intro")).toContainText(email);
@@ -45,6 +47,38 @@ test("a new member signs up with Kakao (consents first), then signs in with one 
   await continueWithKakao(page);
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByTestId("profile-email")).toContainText(email);
+
+  // No password to change: the account page mails a link to set one…
+  await expect(page.getByRole("heading", { name: "비밀번호 설정" })).toBeVisible();
+  await expect(page.getByLabel("현재 비밀번호")).toHaveCount(0);
+  await page.getByRole("button", { name: "비밀번호 설정 메일 받기" }).click();
+  await expect(page.getByTestId("set-password").getByRole("status")).toContainText("메일을 보냈어요");
+  const mail = page.getByTestId("mail").filter({ hasText: email }).filter({ hasText: "/reset-password?token=" });
+  await expect
+    .poll(async () => {
+      await page.goto("/dev/mailbox");
+      return mail.count();
+    })
+    .toBe(1);
+
+  // …and deleting the account is confirmed by typing its address, not by a password it does not have.
+  await page.goto("/account");
+  const deletion = page.getByTestId("delete-account");
+  await expect(deletion.getByLabel("비밀번호")).toHaveCount(0);
+  const typed = deletion.getByLabel(`확인을 위해 계정 이메일 주소(${email})를 입력해 주세요`);
+  await deletion.getByRole("button", { name: "계정 삭제" }).click();
+  await expect(deletion.getByTestId("confirmEmail-error")).toHaveText("필수 항목이에요.");
+  await expect(typed).toBeFocused();
+  await typed.fill("someone-else@example.com");
+  await deletion.getByRole("button", { name: "계정 삭제" }).click();
+  await expect(deletion.getByTestId("confirmEmail-error")).toHaveText("계정 이메일 주소와 달라요.");
+  await typed.fill(email);
+  await deletion.getByRole("button", { name: "계정 삭제" }).click();
+  await page.waitForURL(/\/signin\?deleted=1/);
+  // The identity went with the account: Kakao starts a new sign-up.
+  await nextSignIn(request, kakaoBase, { id: kakaoId, email, verified: true, name: "카카오친구" });
+  await continueWithKakao(page);
+  await expect(page).toHaveURL(/\/signup\/social\?ticket=/);
 });
 
 test("Kakao links to an existing account only by a verified address", async ({ page, request }) => {

@@ -2,10 +2,11 @@
 // later (test hook) and buys it at the opening, while another buyer takes the last pair of size 265 through
 // the API and the first buyer's page shows 265 sold out — disabled, announced — without a reload.
 // A seller gives a product a size run (230–300 by 5), sets stock per size and restocks one size.
-import { expect, test, type Browser } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { closeE2eDb, createE2eProduct, setE2eSizes } from "./support/db";
 import { scheduleOpening } from "./support/hooks";
+import { expect, test } from "./support/test";
 
 test.afterAll(closeE2eDb);
 

@@ -47,3 +47,25 @@ describe("one text rule", () => {
     expect(await rule("lib/orders/x.ts", 'import { text } from "@/lib/validation";\nexport const s = text(5);\n')).toEqual([]);
   }, 60_000);
 });
+
+describe("the journeys' console watch", () => {
+  it("refuses Playwright's own test in an e2e spec (./support/test watches the console)", async () => {
+    expect(await restricted("e2e/x.spec.ts", 'import { test } from "@playwright/test";\ntest("x", async () => {});\n')).toHaveLength(1);
+    expect(await restricted("e2e/x.spec.ts", 'import type { Page } from "@playwright/test";\nimport { test } from "./support/test";\nexport const f = (p: Page) => p;\ntest("x", async () => {});\n')).toEqual([]);
+  }, 60_000);
+});
+
+describe("one form rule", () => {
+  const rule = async (filePath: string, source: string) => {
+    const [result] = await eslint.lintText(source, { filePath });
+    return result.messages.filter((m) => m.ruleId === "no-restricted-syntax").map((m) => m.message);
+  };
+  const bare = "export function F() {\n  return <form action=\"/\"><button>go</button></form>;\n}\n";
+  it("refuses a bare <form> in app/ and components/ (components/ui/form.tsx is the one), and still the bare z.string() there", async () => {
+    expect(await rule("components/x/y.tsx", bare)).toHaveLength(1);
+    expect(await rule("app/x/page.tsx", bare)).toHaveLength(1);
+    expect(await rule("components/ui/form.tsx", bare)).toEqual([]);
+    expect(await rule("components/x/y.tsx", 'import { Form } from "@/components/ui/form";\nexport function F() {\n  return <Form action="/"><button>go</button></Form>;\n}\n')).toEqual([]);
+    expect(await rule("components/x/y.tsx", 'import { z } from "zod";\nexport const s = z.string().max(5);\n')).toHaveLength(1);
+  }, 60_000);
+});

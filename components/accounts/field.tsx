@@ -1,39 +1,11 @@
-// A labelled input with its own error messages right below it (field errors are message codes).
-import { FieldErrors, inputClass } from "@/components/ui/field";
+// The account forms' field: the shared labelled input with the accounts' error texts (field errors are message codes).
+import { Field as UiField } from "@/components/ui/field";
 import type { Messages } from "@/lib/i18n/messages";
 
-type Props = React.InputHTMLAttributes<HTMLInputElement> & {
-  name: string;
-  label: string;
-  errors?: string[];
-  hint?: string;
-  t: Messages["accounts"];
-};
+type Props = Omit<React.ComponentProps<typeof UiField>, "messages" | "fallback"> & { t: Messages["accounts"] };
 
-export function Field({ name, label, errors, hint, t, ...input }: Props) {
-  const id = `f-${name}`;
-  const describedBy = [hint && `${id}-hint`, errors?.length && `${id}-error`].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-700">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy}
-        className={inputClass}
-        {...input}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-zinc-500">
-          {hint}
-        </p>
-      )}
-      <FieldErrors name={name} codes={errors} messages={t.fieldErrors} fallback={t.fieldErrors.invalid} />
-    </div>
-  );
+export function Field({ t, ...props }: Props) {
+  return <UiField messages={t.fieldErrors} fallback={t.fieldErrors.invalid} {...props} />;
 }
 
 export function SubmitButton({ children, pending, variant = "primary" }: { children: React.ReactNode; pending?: boolean; variant?: "primary" | "danger" | "plain" }) {

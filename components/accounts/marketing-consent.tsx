@@ -7,6 +7,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import { FormAlert, SubmitButton } from "./field";
+import { Form } from "@/components/ui/form";
 
 type Consent = { kind: string; granted: boolean; version: string; at: string };
 
@@ -16,7 +17,7 @@ export function MarketingConsent({ t, consents, locale }: { t: Messages["account
   const terms = consents.find((c) => c.kind === "TERMS");
   const on = marketing?.granted ?? false;
   return (
-    <form action={action} className="space-y-3 text-sm" data-testid="marketing-consent">
+    <Form action={action} className="space-y-3 text-sm" data-testid="marketing-consent">
       {formErrorKey(state) && <FormAlert>{t.errors.generic}</FormAlert>}
       <p data-testid="marketing-state">{on ? t.consent.marketingOn : t.consent.marketingOff}</p>
       {marketing && (
@@ -33,6 +34,6 @@ export function MarketingConsent({ t, consents, locale }: { t: Messages["account
       <SubmitButton pending={pending} variant="plain">
         {on ? t.consent.withdraw : t.consent.grant}
       </SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -1,13 +1,15 @@
 "use client";
 // The account page's phone verification: number → SMS code → verified. Talks to /api/me/phone (the same
-// services as every other client); field errors are message codes shown in the reader's language.
+// services as every other client); field errors are message codes shown in the reader's language. The
+// number's control is f-mobile: the profile form on the same page has its own f-phone.
 import { useState } from "react";
-import { FieldErrors, inputClass } from "@/components/ui/field";
+import { controlProps, FieldErrors, inputClass } from "@/components/ui/field";
 import type { PhoneStatus } from "@/lib/accounts/phone";
 import type { Locale } from "@/lib/i18n/config";
 import { fill } from "@/lib/i18n/fill";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
+import { Form } from "@/components/ui/form";
 
 type Problem = { fields?: Record<string, string[]>; retryAfter?: number; attemptsLeft?: number; failed?: boolean };
 
@@ -67,27 +69,27 @@ export function PhoneVerification({ t, initial, locale, outboxLink }: { t: Messa
         </div>
       )}
       {editing && (
-        <form action={send} className="space-y-1">
-          <label htmlFor="f-phone" className="block font-medium text-zinc-700">{t.phone}</label>
+        <Form action={send} errors={problem.fields} className="space-y-1">
+          <label htmlFor="f-mobile" className="block font-medium text-zinc-700">{t.phone}</label>
           <div className="flex gap-2">
-            <input id="f-phone" name="phone" type="tel" inputMode="tel" autoComplete="tel" placeholder={t.phonePlaceholder} className={inputClass} data-testid="phone-input" aria-invalid={problem.fields?.phone ? true : undefined} required />
+            <input {...controlProps("phone", problem.fields?.phone, { id: "f-mobile" })} name="phone" type="tel" inputMode="tel" autoComplete="tel" placeholder={t.phonePlaceholder} className={inputClass} data-testid="phone-input" required />
             <button type="submit" disabled={busy} className={`${btn} shrink-0 bg-zinc-900 text-white`} data-testid="phone-send">{status.pending ? t.resend : t.send}</button>
           </div>
-          <FieldErrors name="phone" codes={problem.fields?.phone} messages={t.fieldErrors} />
-        </form>
+          <FieldErrors name="phone" codes={problem.fields?.phone} messages={t.fieldErrors} controlId="f-mobile" />
+        </Form>
       )}
       {status.pending && (
-        <form action={confirm} className="space-y-1">
+        <Form action={confirm} errors={problem.fields} className="space-y-1">
           <p className="text-zinc-600" data-testid="phone-sent">{fill(t.sentTo, { phone: status.pending.phone, time: formatDateTime(status.pending.expiresAt, locale) })}</p>
           <label htmlFor="f-code" className="block font-medium text-zinc-700">{t.code}</label>
           <div className="flex gap-2">
-            <input id="f-code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} pattern="\d{6}" className={inputClass} data-testid="phone-code" aria-invalid={problem.fields?.code ? true : undefined} required />
+            <input {...controlProps("code", problem.fields?.code)} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} className={inputClass} data-testid="phone-code" required />
             <button type="submit" disabled={busy} className={`${btn} shrink-0 bg-brand-600 text-white`} data-testid="phone-confirm">{t.confirm}</button>
           </div>
           <FieldErrors name="code" codes={problem.fields?.code} messages={t.fieldErrors} />
           {problem.attemptsLeft !== undefined && problem.attemptsLeft > 0 && <p className="text-xs text-zinc-500">{fill(t.attemptsLeft, { n: problem.attemptsLeft })}</p>}
           {outboxLink && <p className="text-xs text-zinc-500"><a href="/dev/sms" target="_blank" className="text-brand-600 underline">{t.outbox}</a></p>}
-        </form>
+        </Form>
       )}
       {problem.retryAfter !== undefined && <p role="alert" className="text-red-600">{fill(t.rateLimited, { seconds: problem.retryAfter })}</p>}
       {problem.failed && <p role="alert" className="text-red-600">{t.failed}</p>}

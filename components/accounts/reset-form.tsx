@@ -5,6 +5,7 @@ import { resetPasswordAction } from "@/lib/accounts/reset-actions";
 import { failureOf } from "@/lib/action-state";
 import type { Messages } from "@/lib/i18n/messages";
 import { Field, FormAlert, SubmitButton } from "./field";
+import { Form } from "@/components/ui/form";
 
 // A form, not the GET of the link: a mail scanner that opens links must not use up the token.
 export function ResetForm({ t, token }: { t: Messages["accounts"]; token: string }) {
@@ -21,7 +22,7 @@ export function ResetForm({ t, token }: { t: Messages["accounts"]; token: string
   }
   const fields = failureOf(state)?.error.fields ?? {};
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <Form action={action} errors={failureOf(state)} className="space-y-4">
       {fields.token && (
         <FormAlert>
           {t.reset.invalid}{" "}
@@ -33,6 +34,6 @@ export function ResetForm({ t, token }: { t: Messages["accounts"]; token: string
       <input type="hidden" name="token" value={token} />
       <Field t={t} name="password" type="password" label={t.fields.newPassword} autoComplete="new-password" hint={t.passwordHint} errors={fields.password} required />
       <SubmitButton pending={pending}>{t.reset.submit}</SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -5,6 +5,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";
 import type { Messages } from "@/lib/i18n/messages";
 import { SubmitButton } from "./field";
+import { Form } from "@/components/ui/form";
 
 export function SessionsList({ t, sessions, locale }: { t: Messages["accounts"]; sessions: SessionInfo[]; locale: Locale }) {
   return (
@@ -21,16 +22,16 @@ export function SessionsList({ t, sessions, locale }: { t: Messages["accounts"];
                 {t.account.signedInAt} {formatDateTime(s.createdAt, locale)} · {t.account.lastSeen} {formatDateTime(s.lastSeenAt, locale)}
               </p>
             </div>
-            <form action={revokeSessionAction}>
+            <Form action={revokeSessionAction}>
               <input type="hidden" name="sessionId" value={s.id} />
               <SubmitButton variant="plain">{t.account.revoke}</SubmitButton>
-            </form>
+            </Form>
           </li>
         ))}
       </ul>
-      <form action={signOutEverywhereAction}>
+      <Form action={signOutEverywhereAction}>
         <SubmitButton variant="plain">{t.account.signOutEverywhere}</SubmitButton>
-      </form>
+      </Form>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { failureOf, formErrorKey } from "@/lib/action-state";
 import type { Messages } from "@/lib/i18n/messages";
 import { ConsentFields } from "./consent-fields";
 import { Field, FormAlert, SubmitButton } from "./field";
+import { Form } from "@/components/ui/form";
 
 export function SignUpForm({ t }: { t: Messages["accounts"] }) {
   const [state, action, pending] = useActionState(signUpAction, null);
@@ -26,7 +27,7 @@ export function SignUpForm({ t }: { t: Messages["accounts"] }) {
   }
 
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <Form action={action} errors={failureOf(state)} className="space-y-4">
       {formErrorKey(state) && <FormAlert>{formErrorKey(state) === "rateLimited" ? t.errors.rateLimited : t.errors.generic}</FormAlert>}
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium text-zinc-700">{t.signup.accountType}</legend>
@@ -53,7 +54,7 @@ export function SignUpForm({ t }: { t: Messages["accounts"] }) {
           {t.nav.signIn}
         </Link>
       </p>
-    </form>
+    </Form>
   );
 }
 

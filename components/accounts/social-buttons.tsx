@@ -2,6 +2,7 @@
 import { socialSignInAction } from "@/lib/accounts/social-actions";
 import type { SocialProvider } from "@/lib/auth/oauth-providers";
 import type { Messages } from "@/lib/i18n/messages";
+import { Form } from "@/components/ui/form";
 
 const styles: Record<SocialProvider, string> = {
   kakao: "bg-[#FEE500] text-black/85 hover:brightness-95",
@@ -14,13 +15,13 @@ export function SocialButtons({ t, providers, callbackUrl }: { t: Messages["acco
     <div className="mt-6 space-y-2" data-testid="social-sign-in">
       <p className="text-center text-xs text-zinc-500">{t.social.or}</p>
       {providers.map((p) => (
-        <form key={p} action={socialSignInAction}>
+        <Form key={p} action={socialSignInAction}>
           <input type="hidden" name="provider" value={p} />
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
           <button type="submit" className={`w-full rounded-lg px-4 py-2 text-sm font-semibold ${styles[p]}`}>
             {t.social[p]}
           </button>
-        </form>
+        </Form>
       ))}
     </div>
   );

@@ -5,6 +5,7 @@ import { verifyAction } from "@/lib/accounts/actions";
 import { failureOf } from "@/lib/action-state";
 import type { Messages } from "@/lib/i18n/messages";
 import { FormAlert, SubmitButton } from "./field";
+import { Form } from "@/components/ui/form";
 
 // Verification is a button, not the GET of the link itself: mail scanners that prefetch links must not
 // use up the single-use token.
@@ -21,10 +22,10 @@ export function VerifyForm({ t, token }: { t: Messages["accounts"]; token: strin
     );
   }
   return (
-    <form action={action} className="space-y-4">
+    <Form action={action} className="space-y-4">
       {failureOf(state) && <FormAlert>{t.verify.invalid}</FormAlert>}
       <input type="hidden" name="token" value={token} />
       <SubmitButton pending={pending}>{t.mail.verifyButton}</SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -11,6 +11,7 @@ import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
 import { formatMobile } from "@/lib/accounts/phone-number";
 import { AddressFields, emptyDraft, type DeliveryDraft } from "./address-fields";
+import { Form } from "@/components/ui/form";
 
 type Editing = { id: string | null; draft: DeliveryDraft; isDefault: boolean };
 
@@ -63,7 +64,7 @@ export function AddressBook({ addresses, t }: { addresses: AddressView[]; t: Mes
       </ul>
       {error && <FormAlert>{error.text}</FormAlert>}
       {editing ? (
-        <form onSubmit={save} className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4" data-testid="address-form">
+        <Form onSubmit={save} errors={error} className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4" data-testid="address-form">
           <AddressFields value={editing.draft} onChange={(draft) => setEditing({ ...editing, draft })} errors={error?.fields} t={t} />
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={editing.isDefault} onChange={(e) => setEditing({ ...editing, isDefault: e.target.checked })} />
@@ -73,7 +74,7 @@ export function AddressBook({ addresses, t }: { addresses: AddressView[]; t: Mes
             <button type="submit" disabled={busy} className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">{busy ? t.saving : t.save}</button>
             <button type="button" onClick={() => (setEditing(null), setError(null))} className="rounded-lg border border-zinc-300 px-4 py-2 text-sm">{t.cancel}</button>
           </div>
-        </form>
+        </Form>
       ) : (
         addresses.length < MAX_ADDRESSES && (
           <button type="button" onClick={() => setEditing({ id: null, draft: emptyDraft, isDefault: addresses.length === 0 })} className="rounded-lg border border-zinc-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-zinc-100">

@@ -3,7 +3,7 @@
 // mobile number, postcode and road address (from the postcode search or typed), detail and a delivery memo
 // (a preset or free text). Controlled: the parent owns the value and shows the server's field errors.
 import { useId, useState } from "react";
-import { FieldErrors, inputClass } from "@/components/ui/field";
+import { controlProps, FieldErrors, inputClass } from "@/components/ui/field";
 import type { DeliveryInput } from "@/lib/addresses/schemas";
 import type { Messages } from "@/lib/i18n/messages";
 import { PostcodeSearch } from "./postcode-search";
@@ -22,8 +22,8 @@ export function AddressFields({ value, onChange, errors = {}, t }: Props) {
     return (
       <div className="space-y-1">
         <label htmlFor={id} className="block text-sm font-medium text-zinc-700">{label}</label>
-        <input id={id} name={k} value={value[k]} onChange={set(k)} aria-invalid={errors[k]?.length ? true : undefined} className={inputClass} {...extra} />
-        <FieldErrors name={k} codes={errors[k]} messages={t.fieldErrors} fallback={t.fieldErrors.invalid} />
+        <input {...controlProps(k, errors[k], { id })} name={k} value={value[k]} onChange={set(k)} className={inputClass} {...extra} />
+        <FieldErrors name={k} codes={errors[k]} messages={t.fieldErrors} fallback={t.fieldErrors.invalid} controlId={id} />
       </div>
     );
   };
@@ -34,7 +34,7 @@ export function AddressFields({ value, onChange, errors = {}, t }: Props) {
         {field("phone", t.phone, { autoComplete: "tel", inputMode: "tel", placeholder: t.phonePlaceholder, maxLength: 30, required: true })}
       </div>
       <div className="flex items-end gap-2">
-        <div className="w-32">{field("postcode", t.postcode, { autoComplete: "postal-code", inputMode: "numeric", pattern: "\\d{5}", maxLength: 5, required: true })}</div>
+        <div className="w-32">{field("postcode", t.postcode, { autoComplete: "postal-code", inputMode: "numeric", maxLength: 5, required: true })}</div>
         <PostcodeSearch t={t} onPick={(p) => onChange({ ...value, ...p })} />
       </div>
       {field("address", t.address, { autoComplete: "address-line1", placeholder: t.addressPlaceholder, maxLength: 200, required: true })}
@@ -57,9 +57,9 @@ export function AddressFields({ value, onChange, errors = {}, t }: Props) {
           <option value="custom">{t.memoCustom}</option>
         </select>
         {custom && (
-          <input aria-label={t.memoCustomLabel} name="memo" value={value.memo} onChange={set("memo")} maxLength={100} className={inputClass} />
+          <input {...controlProps("memo", errors.memo, { id: `${base}-memo` })} aria-label={t.memoCustomLabel} name="memo" value={value.memo} onChange={set("memo")} maxLength={100} className={inputClass} />
         )}
-        <FieldErrors name="memo" codes={errors.memo} messages={t.fieldErrors} fallback={t.fieldErrors.invalid} />
+        <FieldErrors name="memo" codes={errors.memo} messages={t.fieldErrors} fallback={t.fieldErrors.invalid} controlId={`${base}-memo`} />
       </div>
     </div>
   );

@@ -9,6 +9,7 @@ import type { AddressView } from "@/lib/addresses/schemas";
 import type { Messages } from "@/lib/i18n/messages";
 import { DeliveryPicker, deliveryErrors, type DeliveryPick } from "./delivery-picker";
 import { resolvePick } from "./resolve-pick";
+import { Form } from "@/components/ui/form";
 
 type Props = { orderId: string; saved: AddressView[]; canSave: boolean; t: Messages["address"]; statuses: Record<string, string> };
 
@@ -32,7 +33,7 @@ export function OrderDeliveryForm({ orderId, saved, canSave, t, statuses }: Prop
   }
 
   return (
-    <form onSubmit={submit} className="space-y-3" data-testid="order-delivery-form">
+    <Form onSubmit={submit} errors={error} className="space-y-3" data-testid="order-delivery-form">
       <DeliveryPicker saved={saved} onChange={setPick} errors={error?.fields} canSave={canSave} t={t} />
       {error && (
         <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-700">
@@ -42,6 +43,6 @@ export function OrderDeliveryForm({ orderId, saved, canSave, t, statuses }: Prop
       <button type="submit" disabled={busy || !pick} className="w-full rounded-lg bg-neutral-900 py-2 font-semibold text-white disabled:opacity-50">
         {busy ? t.saving : t.setDelivery}
       </button>
-    </form>
+    </Form>
   );
 }

@@ -13,6 +13,7 @@ import { fill } from "@/lib/i18n/fill";
 import { formatPrice } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import type { CheckoutSource } from "@/lib/orders/schemas";
+import { Form } from "@/components/ui/form";
 
 type Line = { key: string; productId: string; variantId?: string; quantity: number };
 
@@ -68,7 +69,7 @@ export function CheckoutForm(props: Props) {
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <Form onSubmit={submit} errors={error} className="space-y-4">
       <DeliveryPicker saved={props.saved} onChange={setPick} errors={deliveryErrors(error?.fields)} canSave={props.saved.length < MAX_ADDRESSES} t={props.ta} />
       {error && (
         <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-700">
@@ -82,6 +83,6 @@ export function CheckoutForm(props: Props) {
       >
         {busy ? t.checkoutPlacing : fill(t.checkoutPlace, { amount: formatPrice(props.amount) })}
       </button>
-    </form>
+    </Form>
   );
 }

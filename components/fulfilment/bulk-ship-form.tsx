@@ -4,10 +4,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api } from "@/components/seller/api";
-import { FieldErrors, inputClass } from "@/components/ui/field";
+import { controlProps, FieldErrors, inputClass } from "@/components/ui/field";
 import { fill } from "@/lib/i18n/fill";
 import type { BulkRowResult } from "@/lib/fulfilment/schemas";
 import type { Messages } from "@/lib/i18n/messages";
+import { Form } from "@/components/ui/form";
 
 type Answer = { rows: BulkRowResult[]; counts: Record<BulkRowResult["result"], number> };
 
@@ -24,7 +25,8 @@ export function BulkShipForm({ query, maxRows, t }: { query: string; maxRows: nu
       <a href={`/api/seller/orders/shipments/template${query}`} download className="text-sm underline" data-testid="bulk-template">
         {t.bulk.template}
       </a>
-      <form
+      <Form
+        errors={fields}
         className="flex flex-wrap items-start gap-2"
         onSubmit={async (e) => {
           e.preventDefault();
@@ -37,9 +39,9 @@ export function BulkShipForm({ query, maxRows, t }: { query: string; maxRows: nu
         }}
       >
         <label htmlFor="f-csv" className="sr-only">{t.bulk.file}</label>
-        <input id="f-csv" name="file" type="file" accept=".csv,text/csv" className={inputClass} data-testid="bulk-file" />
+        <input {...controlProps("csv", fields.csv)} name="file" type="file" accept=".csv,text/csv" className={inputClass} data-testid="bulk-file" />
         <button type="submit" className="rounded-lg bg-ink px-4 py-2 text-sm font-medium text-white">{t.bulk.submit}</button>
-      </form>
+      </Form>
       <FieldErrors name="csv" codes={fields.csv} messages={errors} />
       {answer && (
         <div className="space-y-2">

@@ -4,8 +4,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api } from "@/components/seller/api";
-import { FieldErrors, inputClass } from "@/components/ui/field";
+import { controlProps, FieldErrors, inputClass } from "@/components/ui/field";
 import type { Messages } from "@/lib/i18n/messages";
+import { Form } from "@/components/ui/form";
 
 export function ReturnDecision({ orderId, query, t }: { orderId: string; query: string; t: Messages["fulfilment"] }) {
   const router = useRouter();
@@ -30,7 +31,8 @@ export function ReturnDecision({ orderId, query, t }: { orderId: string; query: 
       >
         {t.returns.approve}
       </button>
-      <form
+      <Form
+        errors={fields}
         className="space-y-2"
         onSubmit={async (e) => {
           e.preventDefault();
@@ -39,10 +41,10 @@ export function ReturnDecision({ orderId, query, t }: { orderId: string; query: 
         }}
       >
         <label htmlFor="f-reason" className="block text-sm text-zinc-500">{t.returns.reason}</label>
-        <textarea id="f-reason" name="reason" rows={2} className={inputClass} aria-invalid={fields.reason ? true : undefined} />
+        <textarea {...controlProps("reason", fields.reason)} name="reason" rows={2} className={inputClass} />
         <FieldErrors name="reason" codes={fields.reason} messages={t.fieldErrors} />
         <button type="submit" className="rounded-lg border border-red-600 px-4 py-2 text-sm font-medium text-red-700">{t.returns.refuse}</button>
-      </form>
+      </Form>
       {message && <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-green-700" : "text-red-600"}`}>{message.text}</p>}
     </div>
   );

@@ -4,10 +4,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api } from "@/components/seller/api";
-import { FieldErrors, inputClass } from "@/components/ui/field";
+import { controlProps, FieldErrors, inputClass } from "@/components/ui/field";
 import { couriers } from "@/lib/fulfilment/couriers";
 import type { Locale } from "@/lib/i18n/config";
 import type { Messages } from "@/lib/i18n/messages";
+import { Form } from "@/components/ui/form";
 
 type Props = { orderId: string; query: string; correcting: boolean; t: Messages["fulfilment"]; locale: Locale };
 
@@ -17,7 +18,8 @@ export function ShipForm({ orderId, query, correcting, t, locale }: Props) {
   const [done, setDone] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   return (
-    <form
+    <Form
+      errors={fields}
       className="flex flex-wrap items-start gap-2"
       data-testid="ship-form"
       onSubmit={async (e) => {
@@ -34,7 +36,7 @@ export function ShipForm({ orderId, query, correcting, t, locale }: Props) {
     >
       <div className="space-y-1">
         <label htmlFor="f-courier" className="block text-sm text-zinc-500">{t.ship.courier}</label>
-        <select id="f-courier" name="courier" defaultValue="" className={inputClass} aria-invalid={fields.courier ? true : undefined}>
+        <select {...controlProps("courier", fields.courier)} name="courier" defaultValue="" className={inputClass}>
           <option value="">{t.ship.chooseCourier}</option>
           {couriers.map((c) => (
             <option key={c.code} value={c.code}>{c[locale]}</option>
@@ -44,14 +46,14 @@ export function ShipForm({ orderId, query, correcting, t, locale }: Props) {
       </div>
       <div className="space-y-1">
         <label htmlFor="f-tracking" className="block text-sm text-zinc-500">{t.ship.trackingNumber}</label>
-        <input id="f-tracking" name="trackingNumber" inputMode="numeric" autoComplete="off" className={inputClass} aria-invalid={fields.trackingNumber ? true : undefined} />
-        <FieldErrors name="trackingNumber" codes={fields.trackingNumber} messages={t.fieldErrors} />
+        <input {...controlProps("trackingNumber", fields.trackingNumber, { id: "f-tracking" })} name="trackingNumber" inputMode="numeric" autoComplete="off" className={inputClass} />
+        <FieldErrors name="trackingNumber" codes={fields.trackingNumber} messages={t.fieldErrors} controlId="f-tracking" />
       </div>
       <button type="submit" className="mt-6 rounded-lg bg-ink px-4 py-2 text-sm font-medium text-white">
         {correcting ? t.ship.update : t.ship.submit}
       </button>
       {done && <p role="status" className="w-full text-sm text-green-700">{done}</p>}
       {failed && <p role="alert" className="w-full text-sm text-red-600">{failed}</p>}
-    </form>
+    </Form>
   );
 }

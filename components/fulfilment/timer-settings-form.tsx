@@ -2,9 +2,10 @@
 // The shop's fallback timers (PUT /api/seller/fulfilment-settings): empty = the deployment default, 0 = off.
 import { useState } from "react";
 import { api } from "@/components/seller/api";
-import { FieldErrors, inputClass } from "@/components/ui/field";
+import { controlProps, FieldErrors, inputClass } from "@/components/ui/field";
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages";
+import { Form } from "@/components/ui/form";
 
 type Timers = { autoShipSeconds: number | null; autoDeliverSeconds: number | null; autoCompleteReturnSeconds: number | null };
 const names = ["autoShipSeconds", "autoDeliverSeconds", "autoCompleteReturnSeconds"] as const;
@@ -13,7 +14,8 @@ export function TimerSettingsForm({ timers, defaults, query, t }: { timers: Time
   const [fields, setFields] = useState<Record<string, string[]>>({});
   const [saved, setSaved] = useState(false);
   return (
-    <form
+    <Form
+      errors={fields}
       className="space-y-3 rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm"
       data-testid="timer-settings"
       onSubmit={async (e) => {
@@ -31,7 +33,7 @@ export function TimerSettingsForm({ timers, defaults, query, t }: { timers: Time
         {names.map((n) => (
           <div key={n} className="space-y-1">
             <label htmlFor={`f-${n}`} className="block text-sm">{t.timers[n]}</label>
-            <input id={`f-${n}`} name={n} type="number" min={0} step={1} defaultValue={timers[n] ?? ""} placeholder={fill(t.timers.defaultIs, { seconds: defaults[n] ?? 0 })} className={inputClass} aria-invalid={fields[n] ? true : undefined} />
+            <input {...controlProps(n, fields[n])} name={n} type="number" min={0} step={1} defaultValue={timers[n] ?? ""} placeholder={fill(t.timers.defaultIs, { seconds: defaults[n] ?? 0 })} className={inputClass} />
             <FieldErrors name={n} codes={fields[n]} messages={t.fieldErrors} />
           </div>
         ))}
@@ -39,6 +41,6 @@ export function TimerSettingsForm({ timers, defaults, query, t }: { timers: Time
       <FieldErrors name="_" codes={fields._} messages={t.fieldErrors} />
       <button type="submit" className="rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm font-medium hover:bg-zinc-50">{t.timers.save}</button>
       {saved && <p role="status" className="text-sm text-green-700">{t.timers.saved}</p>}
-    </form>
+    </Form>
   );
 }

@@ -1,12 +1,13 @@
 // ko / en switch: two submit buttons of one form (keyboard-usable, no JavaScript needed).
 import { setLocaleAction } from "@/lib/i18n/actions";
 import type { Locale } from "@/lib/i18n/config";
+import { Form } from "@/components/ui/form";
 
 const labels: Record<Locale, { short: string; name: string }> = { ko: { short: "한국어", name: "한국어" }, en: { short: "EN", name: "English" } };
 
 export function LanguageSwitch({ locale, label }: { locale: Locale; label: string }) {
   return (
-    <form action={setLocaleAction} role="group" aria-label={label} className="flex overflow-hidden rounded-lg border border-neutral-300 text-xs font-semibold">
+    <Form action={setLocaleAction} role="group" aria-label={label} className="flex overflow-hidden rounded-lg border border-neutral-300 text-xs font-semibold">
       {(Object.keys(labels) as Locale[]).map((l) => (
         <button
           key={l}
@@ -23,6 +24,6 @@ export function LanguageSwitch({ locale, label }: { locale: Locale; label: strin
           {labels[l].short !== labels[l].name && <span className="sr-only"> {labels[l].name}</span>}
         </button>
       ))}
-    </form>
+    </Form>
   );
 }

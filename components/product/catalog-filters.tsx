@@ -4,6 +4,7 @@ import type { ListProductsQuery } from "@/lib/catalog/schemas";
 import type { CategoryView } from "@/lib/catalog/types";
 import type { Locale } from "@/lib/i18n/config";
 import type { Messages } from "@/lib/i18n/messages";
+import { Form } from "@/components/ui/form";
 
 type Props = { query: ListProductsQuery; categories: CategoryView[]; t: Messages["shop"]; locale: Locale };
 
@@ -11,7 +12,7 @@ const select = "w-full rounded-lg border border-neutral-300 bg-white px-2 py-1.5
 
 export function CatalogFilters({ query, categories, t, locale }: Props) {
   return (
-    <form action="/" method="get" aria-label={t.filters} className="grid gap-3 rounded-xl border border-neutral-200 bg-neutral-50 p-4 text-sm sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto_auto] lg:items-end">
+    <Form action="/" method="get" aria-label={t.filters} className="grid gap-3 rounded-xl border border-neutral-200 bg-neutral-50 p-4 text-sm sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto_auto] lg:items-end">
       {query.q && <input type="hidden" name="q" value={query.q} />}
       <label className="grid gap-1">
         <span className="font-semibold">{t.category}</span>
@@ -57,6 +58,6 @@ export function CatalogFilters({ query, categories, t, locale }: Props) {
           {t.reset}
         </Link>
       </div>
-    </form>
+    </Form>
   );
 }

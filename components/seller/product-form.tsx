@@ -5,10 +5,11 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 import { api } from "./api";
-import { FieldErrors, inputClass } from "@/components/ui/field";
+import { controlProps, FieldErrors, inputClass } from "@/components/ui/field";
 import { ImageUploader } from "./image-uploader";
 import { fill } from "@/lib/i18n/fill";
 import { fromKstInput, toKstInput } from "./kst";
+import { Form } from "@/components/ui/form";
 
 export type ProductFormValues = {
   id?: string;
@@ -81,34 +82,34 @@ export function ProductForm({ initial, categories, query, t, capDefaults }: Prop
       {text}
     </label>
   );
-  const invalid = (name: string) => (fields[name]?.length ? true : undefined);
 
   return (
-    <form
+    <Form
+      errors={fields}
       onSubmit={(e) => {
         e.preventDefault();
         void submit(new FormData(e.currentTarget));
       }}
-      className="space-y-4 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm" noValidate data-testid="product-form">
+      className="space-y-4 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm" data-testid="product-form">
       <div className="space-y-1">
         {label("name", t.form.name)}
-        <input id="f-name" name="name" defaultValue={initial?.name} className={inputClass} aria-invalid={invalid("name")} />
+        <input {...controlProps("name", fields.name)} name="name" defaultValue={initial?.name} className={inputClass} />
         {err("name")}
       </div>
       <div className="space-y-1">
         {label("description", t.form.description)}
-        <textarea id="f-description" name="description" rows={4} defaultValue={initial?.description} className={inputClass} aria-invalid={invalid("description")} />
+        <textarea {...controlProps("description", fields.description)} name="description" rows={4} defaultValue={initial?.description} className={inputClass} />
         {err("description")}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="space-y-1">
           {label("price", t.form.price)}
-          <input id="f-price" name="price" type="number" min={100} step={1} defaultValue={initial?.price} className={inputClass} aria-invalid={invalid("price")} />
+          <input {...controlProps("price", fields.price)} name="price" type="number" min={100} step={1} defaultValue={initial?.price} className={inputClass} />
           {err("price")}
         </div>
         <div className="space-y-1">
           {label("categoryId", t.form.category)}
-          <select id="f-categoryId" name="categoryId" defaultValue={initial?.categoryId ?? ""} className={inputClass} aria-invalid={invalid("categoryId")}>
+          <select {...controlProps("categoryId", fields.categoryId)} name="categoryId" defaultValue={initial?.categoryId ?? ""} className={inputClass}>
             <option value="">{t.form.chooseCategory}</option>
             {categories.map((c) => (
               <option key={c.id} value={c.id}>
@@ -135,13 +136,13 @@ export function ProductForm({ initial, categories, query, t, capDefaults }: Prop
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="space-y-1">
           {label("units", t.form.units)}
-          <input id="f-units" name="units" type="number" min={0} step={1} defaultValue={initial?.units} className={inputClass} aria-invalid={invalid("units")} />
+          <input {...controlProps("units", fields.units)} name="units" type="number" min={0} step={1} defaultValue={initial?.units} className={inputClass} />
           {initial && <p className="text-xs text-zinc-500">{t.form.unitsHint}</p>}
           {err("units")}
         </div>
         <div className="space-y-1">
           {label("perBuyerLimit", t.form.perBuyerLimit)}
-          <input id="f-perBuyerLimit" name="perBuyerLimit" type="number" min={1} step={1} defaultValue={initial?.perBuyerLimit ?? undefined} className={inputClass} aria-invalid={invalid("perBuyerLimit")} />
+          <input {...controlProps("perBuyerLimit", fields.perBuyerLimit)} name="perBuyerLimit" type="number" min={1} step={1} defaultValue={initial?.perBuyerLimit ?? undefined} className={inputClass} />
           {err("perBuyerLimit")}
         </div>
         <div className="space-y-1 sm:col-span-2">
@@ -154,12 +155,12 @@ export function ProductForm({ initial, categories, query, t, capDefaults }: Prop
         </div>
         <div className="space-y-1">
           {label("saleStartsAt", `${t.form.saleStartsAt} (KST)`)}
-          <input id="f-saleStartsAt" name="saleStartsAt" type="datetime-local" step={1} defaultValue={toKstInput(initial?.saleStartsAt)} className={inputClass} aria-invalid={invalid("saleStartsAt")} />
+          <input {...controlProps("saleStartsAt", fields.saleStartsAt)} name="saleStartsAt" type="datetime-local" step={1} defaultValue={toKstInput(initial?.saleStartsAt)} className={inputClass} />
           {err("saleStartsAt")}
         </div>
         <div className="space-y-1">
           {label("saleEndsAt", `${t.form.saleEndsAt} (KST)`)}
-          <input id="f-saleEndsAt" name="saleEndsAt" type="datetime-local" step={1} defaultValue={toKstInput(initial?.saleEndsAt)} className={inputClass} aria-invalid={invalid("saleEndsAt")} />
+          <input {...controlProps("saleEndsAt", fields.saleEndsAt)} name="saleEndsAt" type="datetime-local" step={1} defaultValue={toKstInput(initial?.saleEndsAt)} className={inputClass} />
           {err("saleEndsAt")}
         </div>
       </div>
@@ -181,24 +182,24 @@ export function ProductForm({ initial, categories, query, t, capDefaults }: Prop
                   {t.form.autoRate}
                 </label>
                 {!autoRate && (
-                  <input id="f-admissionRate" name="admissionRate" type="number" min={1} step={1} defaultValue={initial?.admissionRate ?? 50} className={inputClass} aria-invalid={invalid("admissionRate")} />
+                  <input {...controlProps("admissionRate", fields.admissionRate)} name="admissionRate" type="number" min={1} step={1} defaultValue={initial?.admissionRate ?? 50} className={inputClass} />
                 )}
                 {err("admissionRate")}
               </div>
               <div className="space-y-1">
                 {label("preQueueMinutes", t.form.preQueueMinutes)}
-                <input id="f-preQueueMinutes" name="preQueueMinutes" type="number" min={0} step={1} defaultValue={initial?.preQueueMinutes ?? 15} className={inputClass} aria-invalid={invalid("preQueueMinutes")} />
+                <input {...controlProps("preQueueMinutes", fields.preQueueMinutes)} name="preQueueMinutes" type="number" min={0} step={1} defaultValue={initial?.preQueueMinutes ?? 15} className={inputClass} />
                 <p className="text-xs text-zinc-500">{t.form.preQueueHint}</p>
                 {err("preQueueMinutes")}
               </div>
               <div className="space-y-1">
                 {label("roomDeviceCap", t.form.roomDeviceCap)}
-                <input id="f-roomDeviceCap" name="roomDeviceCap" type="number" min={0} step={1} defaultValue={initial?.roomDeviceCap ?? ""} placeholder={String(capDefaults.device)} className={inputClass} aria-invalid={invalid("roomDeviceCap")} />
+                <input {...controlProps("roomDeviceCap", fields.roomDeviceCap)} name="roomDeviceCap" type="number" min={0} step={1} defaultValue={initial?.roomDeviceCap ?? ""} placeholder={String(capDefaults.device)} className={inputClass} />
                 {err("roomDeviceCap")}
               </div>
               <div className="space-y-1">
                 {label("roomRangeCap", t.form.roomRangeCap)}
-                <input id="f-roomRangeCap" name="roomRangeCap" type="number" min={0} step={1} defaultValue={initial?.roomRangeCap ?? ""} placeholder={String(capDefaults.range)} className={inputClass} aria-invalid={invalid("roomRangeCap")} />
+                <input {...controlProps("roomRangeCap", fields.roomRangeCap)} name="roomRangeCap" type="number" min={0} step={1} defaultValue={initial?.roomRangeCap ?? ""} placeholder={String(capDefaults.range)} className={inputClass} />
                 {err("roomRangeCap")}
               </div>
               <p className="text-xs text-zinc-500 sm:col-span-2">{fill(t.form.roomCapsHint, { device: capDefaults.device, range: capDefaults.range })}</p>
@@ -221,7 +222,7 @@ export function ProductForm({ initial, categories, query, t, capDefaults }: Prop
       <button type="submit" disabled={busy} className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60">
         {busy ? t.form.saving : initial ? t.form.save : t.form.create}
       </button>
-    </form>
+    </Form>
   );
 }
 

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 import { api } from "./api";
-import { FieldErrors, inputClass } from "@/components/ui/field";
+import { controlProps, FieldErrors, inputClass } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
 
 type VariantChoice = { id: string; label: string; available: number; total: number };
 
@@ -14,7 +15,8 @@ export function RestockForm({ productId, query, t, variants = [] }: { productId:
   const [fields, setFields] = useState<Record<string, string[]>>({});
   const [done, setDone] = useState(false);
   return (
-    <form
+    <Form
+      errors={fields}
       className="flex flex-wrap items-start gap-2"
       data-testid="restock-form"
       onSubmit={async (e) => {
@@ -35,26 +37,26 @@ export function RestockForm({ productId, query, t, variants = [] }: { productId:
       {variants.length > 0 && (
         <div className="space-y-1">
           <label htmlFor="f-variant" className="sr-only">{t.restock.variant}</label>
-          <select id="f-variant" name="variantId" required className={inputClass} aria-invalid={fields.variantId ? true : undefined} data-testid="restock-variant">
+          <select {...controlProps("variantId", fields.variantId, { id: "f-variant" })} name="variantId" required className={inputClass} data-testid="restock-variant">
             <option value="">{t.restock.chooseVariant}</option>
             {variants.map((v) => (
               <option key={v.id} value={v.id}>{`${v.label} (${v.available} / ${v.total})`}</option>
             ))}
           </select>
-          <FieldErrors name="variantId" codes={fields.variantId} messages={t.fieldErrors} />
+          <FieldErrors name="variantId" codes={fields.variantId} messages={t.fieldErrors} controlId="f-variant" />
         </div>
       )}
       <div className="space-y-1">
         <label htmlFor="f-add" className="sr-only">
           {t.restock.add}
         </label>
-        <input id="f-add" name="add" type="number" min={1} step={1} placeholder={t.restock.add} className={inputClass} aria-invalid={fields.add ? true : undefined} />
+        <input {...controlProps("add", fields.add)} name="add" type="number" min={1} step={1} placeholder={t.restock.add} className={inputClass} />
         <FieldErrors name="add" codes={fields.add} messages={t.fieldErrors} />
       </div>
       <button type="submit" className="rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm font-medium hover:bg-zinc-50">
         {t.restock.submit}
       </button>
       {done && <p role="status" className="self-center text-sm text-green-700">{t.restock.done}</p>}
-    </form>
+    </Form>
   );
 }

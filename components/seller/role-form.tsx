@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 import { api } from "./api";
-import { FieldErrors } from "@/components/ui/field";
+import { controlProps, FieldErrors } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
 
 type Role = "BUYER" | "SELLER" | "ADMIN";
 
@@ -15,7 +16,8 @@ export function RoleForm({ userId, role, hasShop, t, roles }: { userId: string; 
   const [error, setError] = useState<string | null>(null);
   const needsShop = next === "SELLER" && !hasShop;
   return (
-    <form
+    <Form
+      errors={fields}
       className="flex flex-wrap items-start gap-2"
       data-testid="role-form"
       onSubmit={async (e) => {
@@ -36,14 +38,14 @@ export function RoleForm({ userId, role, hasShop, t, roles }: { userId: string; 
       </select>
       {needsShop && (
         <div>
-          <input name="shopName" placeholder={t.admin.shopName} aria-label={t.admin.shopName} className="rounded border border-zinc-300 px-2 py-1 text-sm" />
-          <FieldErrors name="shopName" codes={fields.shopName} messages={t.fieldErrors} />
+          <input {...controlProps("shopName", fields.shopName, { id: `f-shopName-${userId}` })} name="shopName" placeholder={t.admin.shopName} aria-label={t.admin.shopName} className="rounded border border-zinc-300 px-2 py-1 text-sm aria-invalid:border-red-500" />
+          <FieldErrors name="shopName" codes={fields.shopName} messages={t.fieldErrors} controlId={`f-shopName-${userId}`} />
         </div>
       )}
       <button type="submit" disabled={next === role} className="rounded bg-ink px-2 py-1 text-sm text-white disabled:opacity-40">
         {t.admin.change}
       </button>
       {error && <p role="alert" className="text-xs text-red-600">{error}</p>}
-    </form>
+    </Form>
   );
 }

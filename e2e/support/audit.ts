@@ -1,7 +1,8 @@
 // One page's audit for the walk in e2e/a11y.spec.ts: axe (WCAG 2.1 A/AA rules; serious and critical
 // violations fail) and the language check — the page's own words in the page's language. User-written text
 // (elements marked data-user-content, and the product, shop and order names the database holds) is left
-// out; so are <code> elements (Toss's error codes, quoted to support on purpose).
+// out; so are <code> elements (Toss's error codes, quoted to support on purpose). And every form leaves
+// validation to the shop: no browser bubbles.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
@@ -54,4 +55,9 @@ export async function axeProblems(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 4).map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
+/** Every form leaves validation to the shop (components/ui/form.tsx): a form without novalidate would show the browser's bubbles. */
+export async function formProblems(page: Page): Promise<string[]> {
+  return page.locator("form:not([novalidate])").evaluateAll((forms) => forms.map((f) => `form without novalidate: ${f.outerHTML.slice(0, 100)}`));
 }

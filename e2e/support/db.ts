@@ -81,3 +81,17 @@ export async function setE2eSizes(productId: string, axis: string, sizes: { valu
   await c.query(`UPDATE "Inventory" SET total = $2, available = $2 WHERE "productId" = $1`, [productId, units]);
   return ids;
 }
+
+/**
+ * What the admin pages list, so the walk reads them filled rather than empty: a stock reconciliation that
+ * repaired a drift of `productId`, and a mail job that failed its last try (a dead letter in the queue the
+ * worker made for it; nobody works a dead-letter queue, so it stays until an admin retries or discards it).
+ */
+export async function createE2eAdminRecords(productId: string): Promise<void> {
+  const c = await db();
+  await c.query(`INSERT INTO "StockReconciliation" (id, "productId", "redisAvailable", "pgAvailable", repaired) VALUES (gen_random_uuid(), $1, 3, 4, true)`, [productId]);
+  await c.query(
+    `INSERT INTO pgboss.job (name, data, output, state) VALUES ('mail-password-reset-dead', $1, $2, 'created')`,
+    [{ mailId: randomUUID(), userId: randomUUID(), locale: "ko" }, { message: "connect ECONNREFUSED 127.0.0.1:587" }],
+  );
+}

@@ -10,13 +10,15 @@ import { sessionCookieName } from "@/lib/auth/cookie";
 import { signIn, signOut } from "@/lib/auth/config";
 import { getPageUser, requireActionUser, requirePageUser, safeCallbackUrl } from "@/lib/auth/guards";
 import { getLocale } from "@/lib/i18n/server";
-import { idSchema } from "@/lib/validation";
+import { signInSchema } from "@/lib/auth/schemas";
+import { fieldErrors, idSchema } from "@/lib/validation";
 import { changePassword, deleteAccount, updateProfile } from "./profile";
 import { clientIp } from "@/lib/client-address";
 import { revokeAllSessions, revokeSession } from "@/lib/auth/session";
 import { resendVerification, signUp, verifyEmail } from "./signup";
 import { consentBoxes } from "./form-input";
 import { setMarketingConsent } from "./consent";
+import { sendSetPasswordLink } from "./password-reset";
 
 export async function signUpAction(_prev: ActionState, form: FormData): Promise<ActionResult> {
   const input = {
@@ -35,10 +37,13 @@ export async function signUpAction(_prev: ActionState, form: FormData): Promise<
 }
 
 export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionResult> {
+  const input = { email: formText(form, "email") ?? "", password: formText(form, "password") ?? "" };
+  // An empty or malformed field is said per field, as in every other form; it tells nothing about accounts.
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: { code: "VALIDATION", message: "Invalid input", fields: fieldErrors(parsed.error) }, values: echoValues(form) };
   try {
     await signIn("credentials", {
-      email: formText(form, "email") ?? "",
-      password: formText(form, "password") ?? "",
+      ...input,
       redirectTo: safeCallbackUrl(formText(form, "callbackUrl")),
     });
     return { ok: true, data: undefined };
@@ -92,10 +97,18 @@ export async function changePasswordAction(_prev: ActionState, form: FormData): 
   });
 }
 
+/** An account without a password (Kakao / Naver) asks for the set-password link (docs/accounts.md). */
+export async function sendSetPasswordLinkAction(): Promise<ActionResult> {
+  return runFormAction(async () => {
+    const user = await requireActionUser();
+    await sendSetPasswordLink(user.id);
+  });
+}
+
 export async function deleteAccountAction(_prev: ActionState, form: FormData): Promise<ActionResult> {
   const result = await runFormAction(async () => {
     const user = await requireActionUser();
-    await deleteAccount(user.id, { password: formText(form, "password") });
+    await deleteAccount(user.id, { password: formText(form, "password"), confirmEmail: formText(form, "confirmEmail") });
   });
   if (!result.ok) return result;
   (await cookies()).delete(sessionCookieName);

@@ -9,7 +9,7 @@ import { emailIndex } from "@/lib/crypto/blind-index";
 import { hashPassword } from "@/lib/crypto/password";
 import { hashToken, randomToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { writeOutbox } from "@/lib/jobs/outbox";
 import { log } from "@/lib/log";
 import { PASSWORD_RESET_QUEUE, type PasswordResetPayload } from "@/lib/mail/jobs";
@@ -32,18 +32,34 @@ export async function requestPasswordReset(input: unknown, ctx: { ip: string }):
   // Per address asked for, whether or not it has an account: the limit itself reveals nothing.
   await consumeOrThrow(limiters.resetAddress, emailHash);
   const user = await db.user.findUnique({ where: { emailHash }, select: { id: true, deletedAt: true, locale: true } });
-  if (user && !user.deletedAt) {
-    const token = randomToken();
-    await db.$transaction(async (tx) => {
-      // Only the newest link works: earlier unused ones are retired.
-      await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { expiresAt: clock.now() } });
-      await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(clock.nowMs() + RESET_TTL_MS) } });
-      const payload: PasswordResetPayload = { mailId: randomUUID(), userId: user.id, tokenEnc: encrypt(token), locale: user.locale };
-      await writeOutbox(tx, PASSWORD_RESET_QUEUE, payload);
-    });
-  } else log.info("password reset for an address without an account");
+  if (user && !user.deletedAt) await issueResetLink(user);
+  else log.info("password reset for an address without an account");
   const wait = RESET_REQUEST_FLOOR_MS - (performance.now() - started);
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  return { status: "reset_requested" };
+}
+
+/** A new single-use link, mailed through the outbox in one transaction; only the newest link works. */
+async function issueResetLink(user: { id: string; locale: string }): Promise<void> {
+  const token = randomToken();
+  await db.$transaction(async (tx) => {
+    await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { expiresAt: clock.now() } });
+    await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(clock.nowMs() + RESET_TTL_MS) } });
+    const payload: PasswordResetPayload = { mailId: randomUUID(), userId: user.id, tokenEnc: encrypt(token), locale: user.locale };
+    await writeOutbox(tx, PASSWORD_RESET_QUEUE, payload);
+  });
+}
+
+/**
+ * The signed-in member asks for the same link to their own address — how an account made through Kakao or
+ * Naver sets a password: proving the mailbox, as a reset does (a session alone is not enough to add a way
+ * in). Counted against the same per-address limit as reset requests.
+ */
+export async function sendSetPasswordLink(userId: string): Promise<ResetRequested> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, deletedAt: true, locale: true, emailHash: true } });
+  if (!user || user.deletedAt || !user.emailHash) throw notFound("account");
+  await consumeOrThrow(limiters.resetAddress, user.emailHash);
+  await issueResetLink(user);
   return { status: "reset_requested" };
 }
 

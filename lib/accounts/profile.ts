@@ -3,6 +3,7 @@ import "server-only";
 // sessions at once (PostgreSQL first, then the Redis cache), so an old cookie fails on its next request.
 import { clock } from "@/lib/clock";
 import { encrypt, encryptOptional } from "@/lib/crypto/aead";
+import { emailIndex } from "@/lib/crypto/blind-index";
 import { hashPassword, verifyPassword } from "@/lib/crypto/password";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
@@ -31,10 +32,16 @@ export async function updateProfile(userId: string, input: unknown): Promise<Pro
   return getProfileOrThrow(userId);
 }
 
-/** A wrong current password counts as a failed sign-in (same limit), so this is no password oracle. */
-async function checkPassword(userId: string, password: string, field: string): Promise<void> {
+/**
+ * A wrong current password counts as a failed sign-in (same limit), so this is no password oracle. An
+ * account without a password (Kakao / Naver) has none to check: `no_password`, and the page offers the
+ * set-password mail instead.
+ */
+async function checkPassword(userId: string, password: string | undefined, field: string): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, deletedAt: true } });
   if (!user || user.deletedAt) throw notFound("account");
+  if (user.passwordHash === null) throw new AppError("VALIDATION", "The account has no password", { [field]: ["no_password"] });
+  if (password === undefined) throw new AppError("VALIDATION", "The password is required", { [field]: ["required"] });
   await consumeOrThrow(limiters.signInAccount, `user:${userId}`);
   if (!(await verifyPassword(user.passwordHash, password))) throw new AppError("VALIDATION", "Wrong password", { [field]: ["wrong_password"] });
   await limiters.signInAccount.delete(`user:${userId}`);
@@ -49,13 +56,27 @@ export async function changePassword(userId: string, currentSessionId: string, i
 }
 
 /**
+ * Who is deleting must confirm: with the password, or — an account without one (made through Kakao or
+ * Naver) — by typing the account's own email address. A typed address is compared by its blind index.
+ */
+async function confirmDeletion(userId: string, data: { password?: string; confirmEmail?: string }): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, emailHash: true, deletedAt: true } });
+  if (!user || user.deletedAt) throw notFound("account");
+  if (user.passwordHash !== null) return checkPassword(userId, data.password, "password");
+  if (!data.confirmEmail) throw new AppError("VALIDATION", "Type the account's email address to confirm", { confirmEmail: ["required"] });
+  if (!user.emailHash || emailIndex(data.confirmEmail) !== user.emailHash) {
+    throw new AppError("VALIDATION", "That is not the account's email address", { confirmEmail: ["confirm_mismatch"] });
+  }
+}
+
+/**
  * Erases personal data and revokes every session. The row stays (orders reference it for the ledger),
  * anonymized: no email, name, phone (the verified number is freed), address or password; order shipping
  * addresses are erased too.
  */
 export async function deleteAccount(userId: string, input: unknown): Promise<void> {
   const data = parseInput(deleteAccountSchema, input);
-  await checkPassword(userId, data.password, "password");
+  await confirmDeletion(userId, data);
   const now = clock.now();
   await db.$transaction(async (tx) => {
     await tx.user.update({

@@ -16,6 +16,8 @@ export type Profile = {
   address: string | null;
   shopName: string | null;
   emailVerified: boolean;
+  /** False for an account made through Kakao or Naver that has not set a password (docs/accounts.md). */
+  hasPassword: boolean;
   createdAt: string;
 };
 
@@ -31,6 +33,7 @@ export async function getProfileOrThrow(userId: string): Promise<Profile> {
     address: decryptOptional(u.addressEnc),
     shopName: u.seller?.shopName ?? null,
     emailVerified: u.emailVerifiedAt !== null,
+    hasPassword: u.passwordHash !== null,
     createdAt: u.createdAt.toISOString(),
   };
 }

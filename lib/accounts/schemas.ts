@@ -71,7 +71,15 @@ export const changePasswordSchema = z
   .object({ currentPassword: passwordText(256), newPassword: passwordSchema })
   .refine((v) => v.currentPassword !== v.newPassword, { path: ["newPassword"], error: "same_password" });
 
-export const deleteAccountSchema = z.object({ password: passwordText(256) });
+/**
+ * Deleting the account: an account with a password confirms with it; one without (made through Kakao or
+ * Naver) confirms by typing its own email address, as the account page shows it. The service says which
+ * is missing.
+ */
+export const deleteAccountSchema = z.object({
+  password: passwordText(256).optional(),
+  confirmEmail: text(254, { error: "required", tooLong: "confirm_mismatch", invalidCharacters: "confirm_mismatch" }).optional(),
+});
 
 /** A Korean mobile number to verify by SMS (010 numbers), as E.164 ("+821012345678"). */
 export const mobileNumberSchema = text(30, { error: "required", tooLong: "invalid_mobile", invalidCharacters: "invalid_mobile" })

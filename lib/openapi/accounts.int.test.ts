@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import * as authRoute from "@/app/api/auth/[...nextauth]/route";
+import * as passwordLinkRoute from "@/app/api/me/password/link/route";
 import * as passwordRoute from "@/app/api/me/password/route";
 import * as phoneCodeRoute from "@/app/api/me/phone/code/route";
 import * as phoneRoute from "@/app/api/me/phone/route";
@@ -89,6 +90,17 @@ describe("accounts", () => {
     const changed = await check("/api/me/password", "POST", await change(TEST_PASSWORD));
     expectConforms(changed, 200);
     expect(changed.body.revoked).toBeGreaterThanOrEqual(0);
+  });
+
+  it("POST /api/me/password/link: 202 the mail is on its way, 429 past the address's limit", async () => {
+    const a = await account();
+    const send = () => passwordLinkRoute.POST(jsonRequest("/api/me/password/link", { cookie: a.cookie }), none);
+    const sent = await check("/api/me/password/link", "POST", await send());
+    expectConforms(sent, 202);
+    expect(sent.body).toEqual({ status: "reset_requested" });
+    await send();
+    await send();
+    expectConforms(await check("/api/me/password/link", "POST", await send()), 429);
   });
 
   it("the phone: status, a code sent, 422 for a wrong one, verified, 409 for the same number again, removed", async () => {

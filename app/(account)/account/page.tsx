@@ -8,6 +8,7 @@ import { PhoneVerification } from "@/components/accounts/phone-verification";
 import { ProfileForm } from "@/components/accounts/profile-form";
 import { ResendButton } from "@/components/accounts/resend-button";
 import { SessionsList } from "@/components/accounts/sessions-list";
+import { SetPasswordForm } from "@/components/accounts/set-password-form";
 import { SignOutButton } from "@/components/accounts/sign-out-button";
 import { getConsents } from "@/lib/accounts/consent";
 import { getPhoneStatus } from "@/lib/accounts/phone";
@@ -84,14 +85,14 @@ export default async function AccountPage() {
       <Section title={t.consent.sectionTitle} id="consents">
         <MarketingConsent t={t} consents={consents} locale={locale} />
       </Section>
-      <Section title={t.account.password}>
-        <PasswordForm t={t} />
+      <Section title={profile.hasPassword ? t.account.password : t.account.setPassword} id="password">
+        {profile.hasPassword ? <PasswordForm t={t} /> : <SetPasswordForm t={t} />}
       </Section>
       <Section title={t.account.sessions}>
         <SessionsList t={t} sessions={sessions} locale={locale} />
       </Section>
       <Section title={t.account.delete}>
-        <DeleteAccountForm t={t} />
+        <DeleteAccountForm t={t} hasPassword={profile.hasPassword} email={profile.email} />
       </Section>
     </main>
   );

@@ -18,8 +18,8 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
   const [data, messages, locale] = await Promise.all([listDeadLetters(parsed.success ? parsed.data : { page: 1, pageSize: 50 }), getMessages(), getLocale()]);
   const t = messages.orders.deadLetters;
   return (
-    <main className="mx-auto max-w-6xl px-4 py-8">
-      <h1 className="mb-6 text-2xl font-bold">{t.title}</h1>
+    <main className="space-y-4">
+      <h1 className="text-2xl font-bold">{t.title}</h1>
       {data.items.length === 0 ? (
         <EmptyState look="page">{t.empty}</EmptyState>
       ) : (
@@ -29,9 +29,10 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
           rows={data.items}
           rowKey={(d) => d.id}
           columns={[
-            { key: "queue", header: t.queue, headerClassName: "w-48", className: "font-mono", cell: (d) => d.queue },
+            // The queue's name and the job's last error are the system's words, in no reader's language: code.
+            { key: "queue", header: t.queue, headerClassName: "w-48", cell: (d) => <code>{d.queue}</code> },
             { key: "at", header: t.failedAt, headerClassName: "w-44", cell: (d) => formatDateTime(d.failedAt, locale) },
-            { key: "error", header: t.error, className: "break-words text-red-700", cell: (d) => d.error },
+            { key: "error", header: t.error, className: "break-words text-red-700", cell: (d) => d.error && <code>{d.error}</code> },
             { key: "payload", header: t.payload, cell: (d) => <code className="block break-all text-xs">{JSON.stringify(d.data)}</code> },
             {
               key: "actions",

@@ -13,6 +13,7 @@ import { getLocale, getMessages } from "@/lib/i18n/server";
 import { getPageScope, scopeQuery } from "@/lib/seller/page-scope";
 import { listSellerOrders } from "@/lib/seller/queries";
 import { orderFilterSchema, orderStatuses } from "@/lib/seller/schemas";
+import { Form } from "@/components/ui/form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).seller.orders.title };
@@ -38,7 +39,7 @@ export default async function SellerOrdersPage({ searchParams }: { searchParams:
   return (
     <main className="space-y-4">
       <h1 className="text-2xl font-bold">{t.orders.title}</h1>
-      <form className="flex flex-wrap items-end gap-3 rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm" data-testid="order-filter">
+      <Form className="flex flex-wrap items-end gap-3 rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm" data-testid="order-filter">
         <label className="space-y-1 text-sm">
           <span className="block text-zinc-500">{t.orders.status}</span>
           <select name="status" defaultValue={raw.status ?? ""} className={inputClass}>
@@ -67,7 +68,7 @@ export default async function SellerOrdersPage({ searchParams }: { searchParams:
         <span className="ml-auto text-sm text-zinc-500">
           {count} {t.orders.count}
         </span>
-      </form>
+      </Form>
       <BulkShipForm query={query} maxRows={MAX_CSV_ROWS} t={f} />
       {orders.length === 0 ? (
         <EmptyState>{t.orders.empty}</EmptyState>

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { confirmPhoneCode, getPhoneStatus, removePhone, requestPhoneCode } from "@/lib/accounts/phone";
 import type { getConsents } from "@/lib/accounts/consent";
-import type { requestPasswordReset, resetPassword } from "@/lib/accounts/password-reset";
+import type { requestPasswordReset, resetPassword, sendSetPasswordLink } from "@/lib/accounts/password-reset";
 import type { changePassword, updateProfile } from "@/lib/accounts/profile";
 import type { getProfileOrThrow, listSessions } from "@/lib/accounts/queries";
 import type { resendVerification, signUp } from "@/lib/accounts/signup";
@@ -28,6 +28,7 @@ export const profileSchema = fits(
     address: str.nullable(),
     shopName: str.nullable(),
     emailVerified: z.boolean(),
+    hasPassword: z.boolean().describe("false: an account made through Kakao or Naver without a password of its own (POST /api/me/password/link mails a link to set one)"),
     createdAt: isoInstant,
   }),
 )<Sent<typeof getProfileOrThrow>>();
@@ -65,6 +66,7 @@ export const viewerSummarySchema = fits(
 
 /** The same 202 whether or not the address has an account (no enumeration). */
 export const resetRequestedSchema = fits(z.looseObject({ status: z.literal("reset_requested") }))<Sent<typeof requestPasswordReset>>();
+fits(resetRequestedSchema)<Sent<typeof sendSetPasswordLink>>();
 export const passwordResetSchema = fits(z.looseObject({ status: z.literal("password_reset") }))<Sent<typeof resetPassword>>();
 /** Built inline by app/api/users/social/route.ts. */
 export const socialSignedUpSchema = fits(z.looseObject({ status: z.literal("signed_up") }))<{ status: "signed_up" }>();

@@ -46,7 +46,7 @@ export const accountOperations: Operations = {
   "/api/me": {
     GET: { tag: "Accounts", access: "user", summary: "The signed-in user's profile", ok: ok("The profile", profileSchema), errors: [404] },
     PATCH: { tag: "Accounts", access: "user", summary: "Edit the profile", body: json(updateProfileSchema), ok: ok("The profile", profileSchema), errors: [404, 422] },
-    DELETE: { tag: "Accounts", access: "user", summary: "Delete the account (password required; a wrong one is 422); the session cookie is cleared", body: json(deleteAccountSchema), ok: noContent("Deleted", { headers: clearsSession }), errors: [404, 422] },
+    DELETE: { tag: "Accounts", access: "user", summary: "Delete the account, confirmed by the password or — an account without one (`hasPassword: false`) — by `confirmEmail`, the account's own address typed (a wrong or missing one is 422); the session cookie is cleared", body: json(deleteAccountSchema), ok: noContent("Deleted", { headers: clearsSession }), errors: [404, 422] },
   },
   "/api/me/consents": {
     GET: { tag: "Accounts", access: "user", summary: "The account's consents (terms, privacy, age 14+, marketing), each with its time and document version", ok: ok("The consents", consentsSchema), errors: [] },
@@ -65,6 +65,9 @@ export const accountOperations: Operations = {
   },
   "/api/me/password": {
     POST: { tag: "Accounts", access: "user", summary: "Change the password (the current one required; a wrong one is 422); other sessions are revoked", body: json(changePasswordSchema), ok: ok("Changed: how many other sessions were signed out", revokedSchema), errors: [404, 422, 429] },
+  },
+  "/api/me/password/link": {
+    POST: { tag: "Accounts", access: "user", summary: "Mail the caller a single-use link (30 minutes) to set a password: how an account made through Kakao or Naver (`hasPassword: false`) gets one; the link is the reset page's, and using it signs every session out", ok: accepted("Accepted: the mail is on its way", resetRequestedSchema), errors: [404, 429] },
   },
   "/api/me/phone": {
     GET: { tag: "Accounts", access: "user", summary: "The verified mobile number and any code pending", ok: ok("The phone status", phoneStatusSchema), errors: [404] },
