@@ -2,13 +2,14 @@
 // Cancels one alert from the account page (a form, so it works before the page's scripts run); the action
 // renders the page's list again. The button's name says which alert it cancels.
 import { useActionState } from "react";
+import { Form } from "@/components/ui/form";
 import { failureOf } from "@/lib/action-state";
 import { cancelAlertFormAction } from "@/lib/alerts/actions";
 
 export function CancelAlertButton({ alertId, label, ariaLabel, errorText }: { alertId: string; label: string; ariaLabel: string; errorText: string }) {
   const [state, action, pending] = useActionState(cancelAlertFormAction, null);
   return (
-    <form action={action} className="shrink-0 text-right">
+    <Form action={action} className="shrink-0 text-right">
       <input type="hidden" name="alertId" value={alertId} />
       <button
         type="submit"
@@ -19,6 +20,6 @@ export function CancelAlertButton({ alertId, label, ariaLabel, errorText }: { al
         {label}
       </button>
       {failureOf(state) && <p role="alert" className="mt-1 text-xs text-red-700">{errorText}</p>}
-    </form>
+    </Form>
   );
 }

@@ -3,6 +3,7 @@
 // prefetch links must not cancel anybody's alert.
 import Link from "next/link";
 import { useActionState } from "react";
+import { Form } from "@/components/ui/form";
 import { FormAlert, SubmitButton } from "@/components/accounts/field";
 import { failureOf } from "@/lib/action-state";
 import { unsubscribeAction } from "@/lib/alerts/actions";
@@ -12,11 +13,11 @@ export function UnsubscribeForm({ token, t }: { token: string; t: Messages["aler
   const [state, action, pending] = useActionState(unsubscribeAction, null);
   if (state?.ok) return <UnsubscribeDone t={t} />;
   return (
-    <form action={action} className="space-y-4">
+    <Form action={action} className="space-y-4">
       {failureOf(state) && <FormAlert>{t.invalid}</FormAlert>}
       <input type="hidden" name="token" value={token} />
       <SubmitButton pending={pending}>{t.button}</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
