@@ -144,7 +144,8 @@ export function createStockStore(): StockStore {
     return new UpstashStore(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN);
   }
   if (env.STOCK_REDIS_CLUSTER_NODES) return new IoredisStore(createStockCluster(env.STOCK_REDIS_CLUSTER_NODES));
-  return new IoredisStore(createStockRedis());
+  // The session cache is on REDIS_URL too: the buy path's script reads a buyer's session there (one round trip).
+  return new IoredisStore(createStockRedis(), { seesSessionCache: true });
 }
 
 const g = globalThis as unknown as { hurryupStockGate?: StockGate };

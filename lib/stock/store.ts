@@ -10,6 +10,12 @@ export type ScriptArg = string | number;
 export interface StockStore {
   /** "none": the PostgreSQL-only mode's store (lib/stock/no-store.ts), which reaches no Redis. */
   readonly kind: "ioredis" | "upstash" | "none";
+  /**
+   * True when the session cache (lib/auth/session-store.ts: lib/redis, REDIS_URL) is in this very Redis,
+   * so the buy path's script may read a buyer's session beside the product's keys in its one round trip.
+   * Never for a cluster (the session's key is in another slot) or a store reached another way.
+   */
+  readonly seesSessionCache?: boolean;
   /** Runs a script by SHA, sending its source only when Redis does not know it yet. */
   run(script: LuaScript, keys: string[], args: ScriptArg[]): Promise<unknown>;
   get(key: string): Promise<string | null>;
@@ -35,7 +41,11 @@ const isNoScript = (err: unknown) => err instanceof Error && err.message.include
  */
 export class IoredisStore implements StockStore {
   readonly kind = "ioredis";
-  constructor(readonly client: Redis | Cluster) {}
+  readonly seesSessionCache: boolean;
+  /** `seesSessionCache`: the client is a connection to REDIS_URL itself (createStockStore), not a cluster. */
+  constructor(readonly client: Redis | Cluster, opts: { seesSessionCache?: boolean } = {}) {
+    this.seesSessionCache = (opts.seesSessionCache ?? false) && !(client instanceof Cluster);
+  }
 
   private firstReady?: Promise<void>;
   /** Only the first connection is waited for; a lost one fails fast (the breaker takes over). */
