@@ -9,7 +9,7 @@ import { requireUser, sessionClaims, signInFirst, verifiedUserOfClaims } from "@
 import { stockGate } from "@/lib/stock/gate";
 import { roomPassOf, type RoomPass } from "@/lib/waiting-room/order-pass";
 import { AppError, notFound } from "@/lib/errors";
-import { readOptionalJson } from "@/lib/body";
+import { readJson, readOptionalJson } from "@/lib/body";
 import { jsonAnswer, type Answer, type RequestLike } from "@/lib/http";
 import { fieldErrors, parseBody, parseInput, parseQuery } from "@/lib/validation";
 import { buyOneProduct, oneProductLine } from "./place/buy-now";
@@ -18,7 +18,7 @@ import { cancelOrder, requestReturn } from "./lifecycle/steps";
 import { deliveryChoiceSchema } from "@/lib/addresses/schemas";
 import { setOrderDelivery } from "./delivery";
 import { getOrderForUser, isOrderId, listOrdersForUser } from "./queries";
-import { checkoutSchema, idempotencyKeySchema, listOrdersQuerySchema, orderActionSchema, type CheckoutInput } from "./schemas";
+import { checkoutSchema, idempotencyKeySchema, listOrdersQuerySchema, orderActionSchema, plainBuyNow, plainIdempotencyKey, type CheckoutInput } from "./schemas";
 
 /**
  * POST /api/orders — place an order, top to bottom: authenticate → read the request → rate-limit →
@@ -34,7 +34,8 @@ export async function handlePlaceOrder(req: RequestLike): Promise<Answer> {
   let key: string, input: CheckoutInput, pass: RoomPass | null;
   try {
     key = idempotencyKey(req);
-    input = await parseBody(checkoutSchema, req);
+    const body = await readJson(req);
+    input = plainBuyNow(body) ?? parseInput(checkoutSchema, body);
     pass = roomPassOf(req, claims.sub, "items" in input ? input.items.map((i) => i.productId) : null); // the waiting room's pass: one HMAC, no I/O
   } catch (err) {
     await verifiedUserOfClaims(claims);
@@ -53,7 +54,9 @@ export async function handlePlaceOrder(req: RequestLike): Promise<Answer> {
 }
 
 function idempotencyKey(req: RequestLike): string {
-  const parsed = idempotencyKeySchema.safeParse(req.headers.get("idempotency-key") ?? "");
+  const given = req.headers.get("idempotency-key") ?? "";
+  if (plainIdempotencyKey(given)) return given;
+  const parsed = idempotencyKeySchema.safeParse(given);
   if (parsed.success) return parsed.data;
   throw new AppError("VALIDATION", "A valid Idempotency-Key header is required", { "idempotency-key": fieldErrors(parsed.error)._ ?? ["Required"] });
 }
