@@ -18,7 +18,7 @@ import { cancelOrder, requestReturn } from "./lifecycle/steps";
 import { deliveryChoiceSchema } from "@/lib/addresses/schemas";
 import { setOrderDelivery } from "./delivery";
 import { getOrderForUser, isOrderId, listOrdersForUser } from "./queries";
-import { checkoutSchema, idempotencyKeySchema, listOrdersQuerySchema, orderActionSchema, plainBuyNow, plainIdempotencyKey, type CheckoutInput } from "./schemas";
+import { checkoutSchema, idempotencyKeySchema, listOrdersQuerySchema, orderActionSchema, plainBuyNow, plainIdempotencyKey, type CheckoutInput, type OrderAnswer } from "./schemas";
 
 /**
  * POST /api/orders — place an order, top to bottom: authenticate → read the request → rate-limit →
@@ -43,15 +43,25 @@ export async function handlePlaceOrder(req: RequestLike): Promise<Answer> {
   }
   const gate = stockGate();
   const oneProduct = oneProductLine(input);
-  const clientNet = addressRange(clientIp(req.headers)); // kept on the order for fleet flagging (lib/seller/flags.ts)
+  // Kept on the order for fleet flagging (lib/seller/flags.ts): worked out only for a request that orders.
+  const clientNet = () => addressRange(clientIp(req.headers));
   let answer = oneProduct && !gate.usingFallback ? await buyOneProduct(claims, key, oneProduct, gate, clientNet, pass) : "fallback";
   if (answer === "fallback") {
     const user = await verifiedUserOfClaims(claims);
     await consumeOrThrow(limiters.placeOrderUser, user.id);
-    answer = await placeOrder(user.id, key, input, gate, { phoneHash: user.phoneHash, clientNet, pass });
+    answer = await placeOrder(user.id, key, input, gate, { phoneHash: user.phoneHash, clientNet: clientNet(), pass });
   }
-  return jsonAnswer(answer.body, answer.status);
+  return answerOf(answer);
 }
+
+/** A shared (frozen) answer — a drop's refusals, lib/orders/place/place-order.ts — is serialized once. */
+function answerOf(a: OrderAnswer): Answer {
+  if (!Object.isFrozen(a)) return jsonAnswer(a.body, a.status);
+  let answer = sharedAnswers.get(a);
+  if (!answer) sharedAnswers.set(a, (answer = jsonAnswer(a.body, a.status)));
+  return answer;
+}
+const sharedAnswers = new WeakMap<OrderAnswer, Answer>();
 
 function idempotencyKey(req: RequestLike): string {
   const given = req.headers.get("idempotency-key") ?? "";

@@ -68,14 +68,16 @@ export class IoredisStore implements StockStore {
     return this.client;
   }
 
-  async run(script: LuaScript, keys: string[], args: ScriptArg[]) {
-    await this.conn();
-    try {
-      return await this.client.evalsha(script.sha, keys.length, ...keys, ...args);
-    } catch (err) {
+  /** Not async: once connected, a script costs the command's own promise and one reaction, nothing more. */
+  run(script: LuaScript, keys: string[], args: ScriptArg[]): Promise<unknown> {
+    const waiting = this.ready();
+    return waiting ? waiting.then(() => this.evalsha(script, keys, args)) : this.evalsha(script, keys, args);
+  }
+  private evalsha(script: LuaScript, keys: string[], args: ScriptArg[]): Promise<unknown> {
+    return this.client.evalsha(script.sha, keys.length, ...keys, ...args).catch((err: unknown) => {
       if (!isNoScript(err)) throw err;
       return this.client.eval(script.source, keys.length, ...keys, ...args);
-    }
+    });
   }
   async get(key: string) {
     return (await this.conn()).get(key);

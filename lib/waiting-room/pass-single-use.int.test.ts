@@ -105,7 +105,7 @@ describe("a pass while Redis is away", () => {
       const { p, user, pass } = await admitted(r.gate);
       const claims = sessionClaims(jsonRequest("/", { cookie: cookieHeader(await mintSessionCookie(user.id)) }))!;
       const what = oneProductLine({ source: "buy-now", items: [{ productId: p.id, quantity: 1 }] })!;
-      const bought = await buyOneProduct(claims, randomUUID(), what, r.gate, null, pass); // ADMIT_REQUEST, then the ledger
+      const bought = await buyOneProduct(claims, randomUUID(), what, r.gate, () => null, pass); // ADMIT_REQUEST, then the ledger
       expect(bought).toMatchObject({ status: 201 });
       await r.outage();
       const replay = await order(user.id, p.id, r.gate, pass);

@@ -31,19 +31,20 @@ export function oneProductLine(input: CheckoutInput): { input: BuyNow; line: Ord
 /**
  * Places a one-product buy-now for the buyer the cookie names (`claims`, decrypted and checked) if their
  * session holds. "fallback": Redis is unreachable; the caller takes the general path (which admits on
- * PostgreSQL alone). Rejects with the session's own error (401/403), 403 PHONE_VERIFICATION_REQUIRED for a
- * drop that needs a verified phone the buyer lacks, or 429 when the buyer's budget for this product is spent.
+ * PostgreSQL alone). `clientNet`: the client's address range, asked for only by a request that orders.
+ * Rejects with the session's own error (401/403), 403 PHONE_VERIFICATION_REQUIRED for a drop that needs a
+ * verified phone the buyer lacks, or 429 when the buyer's budget for this product is spent.
  */
 export async function buyOneProduct(
   claims: SessionClaims,
   key: string,
   what: { input: BuyNow; line: OrderLine },
   gate: StockGate,
-  clientNet: string | null = null,
+  clientNet: () => string | null = () => null,
   pass: RoomPass | null = null,
 ): Promise<OrderAnswer | "fallback"> {
   const userId = claims.sub;
-  const buy: OneProductBuy = { userId, key, hash: requestHash(what.input), ...what, phoneHash: null, clientNet, pass: pass?.productId === what.line.productId ? pass : null };
+  const buy: OneProductBuy = { userId, key, hash: requestHash(what.input), ...what, phoneHash: null, clientNet: null, pass: pass?.productId === what.line.productId ? pass : null };
   // The session: checked inside the script (by its cache entry) unless that cannot be, or the request
   // names a saved address, whose owner is checked before anything is admitted (a 422, nothing to undo).
   let sessionKey: string | undefined = sessionCacheKey(claims.sid);
@@ -83,6 +84,7 @@ export async function buyOneProduct(
       case "reserved":
       case "duplicate":
         buy.phoneHash = r.phoneHash; // what the units were counted under, and the ledger records
+        buy.clientNet = clientNet();
         return record(buy, r.result === "reserved", gate);
       default:
         return refusalOf(r.result);
