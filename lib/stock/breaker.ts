@@ -19,6 +19,8 @@ export type BreakerOptions = {
   resetTimeout?: number;
   /** The window (ms) failures are counted over, in ten slices. */
   rollingCountTimeout?: number;
+  /** What a failed or refused call rejects with (default: its own error, or BreakerOpenError). */
+  failure?: (err: unknown) => unknown;
 };
 
 const SLICES = 10;
@@ -50,7 +52,7 @@ export class Breaker<A> extends EventEmitter {
 
   constructor(private readonly action: (arg: A) => Promise<unknown>, opts: BreakerOptions = {}) {
     super();
-    this.opts = { timeout: false, errorThresholdPercentage: 50, volumeThreshold: 0, resetTimeout: 30_000, rollingCountTimeout: 10_000, ...opts };
+    this.opts = { timeout: false, errorThresholdPercentage: 50, volumeThreshold: 0, resetTimeout: 30_000, rollingCountTimeout: 10_000, failure: (err) => err, ...opts };
     this.rotation = setInterval(() => {
       this.slice = (this.slice + 1) % SLICES;
       this.fires[this.slice] = this.failures[this.slice] = 0;
@@ -64,7 +66,7 @@ export class Breaker<A> extends EventEmitter {
   /** Runs the action unless open (BreakerOpenError); its failures count towards opening. */
   fire(arg: A): Promise<unknown> {
     if (this.state !== "closed") {
-      if (this.state === "open" || this.trialOut) return Promise.reject(new BreakerOpenError());
+      if (this.state === "open" || this.trialOut) return Promise.reject(this.opts.failure(new BreakerOpenError()));
       this.trialOut = true;
     }
     this.fires[this.slice]++;
@@ -90,7 +92,7 @@ export class Breaker<A> extends EventEmitter {
       const fires = sum(this.fires);
       if (fires >= this.opts.volumeThreshold && (sum(this.failures) / fires) * 100 > this.opts.errorThresholdPercentage) this.open();
     }
-    throw err;
+    throw this.opts.failure(err);
   };
 
   open() {

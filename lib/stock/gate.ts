@@ -48,6 +48,7 @@ export class StockGate {
     this.mode = store.kind === "none" ? "postgres" : "redis";
     this.breaker = new Breaker((op: Op<unknown>) => (this.needsRebuild ? this.rebuildThen(op) : op(this.store)), {
       timeout: store.kind === "ioredis" ? false : 2000, errorThresholdPercentage: 20, volumeThreshold: 5, resetTimeout: 2000, rollingCountTimeout: 5000, ...opts,
+      failure: (err) => new RedisUnavailable(err),
     });
     this.breaker.on("open", () => {
       this.needsRebuild = true;
@@ -106,14 +107,13 @@ export class StockGate {
     throw new Error(`stock keys of ${input.productId} vanished while loading`);
   }
 
-  /** A whole one-product buy request (rate limit, key claim, admission) in one Redis round trip. */
-  async admitRequest(input: AdmitRequestInput): Promise<Exclude<AdmitRequestResult, { result: "missing" }>> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const r = await this.run((s) => admitRequest(s, input));
-      if (r.result !== "missing") return r;
-      await this.ensureLoaded(input.productId);
-    }
-    throw new Error(`stock keys of ${input.productId} vanished while loading`);
+  /**
+   * A whole one-product buy request (session, rate limit, key claim, admission) in one Redis round trip.
+   * "missing": the product's keys are not loaded — ensureLoaded, then ask again (the caller's loop: the
+   * buy path adds no promise of its own here, lib/orders/place/buy-now.ts).
+   */
+  admitRequest(input: AdmitRequestInput): Promise<AdmitRequestResult> {
+    return this.run((s) => admitRequest(s, input));
   }
 
   /** Gives units back in Redis, at most once per releaseId (RELEASE); RedisUnavailable while Redis is away. */
@@ -129,7 +129,7 @@ export class StockGate {
   /** Runs op against Redis through the breaker; any failure (or an open breaker) is RedisUnavailable. */
   run<T>(op: Op<T>): Promise<T> {
     if (this.mode === "postgres") return Promise.reject(new RedisUnavailable(configuredOff));
-    return (this.breaker.fire(op as Op<unknown>) as Promise<T>).catch(unavailable);
+    return this.breaker.fire(op as Op<unknown>) as Promise<T>;
   }
 
   async close() {
@@ -138,9 +138,6 @@ export class StockGate {
   }
 }
 
-const unavailable = (err: unknown): never => {
-  throw new RedisUnavailable(err);
-};
 const configuredOff = new Error("STOCK_STORE=postgres: stock is admitted on PostgreSQL alone");
 
 export function createStockStore(): StockStore {

@@ -53,11 +53,14 @@ export async function buyOneProduct(
     sessionKey = undefined;
     if (what.input.addressId) await deliveryCiphertext(userId, { addressId: what.input.addressId });
   }
-  const refusalOf = (result: string) => refusalOfAdmit(result, buy.line.productId);
-  for (let attempt = 0; attempt < 3; ) {
+  for (let attempt = 0, loads = 0; attempt < 3; ) {
     const r = await admit(buy, gate, sessionKey);
     if (r === "fallback") return "fallback";
     switch (r.result) {
+      case "missing": // the product's keys are not in Redis yet: loaded once from PostgreSQL, then again
+        if (loads++ === 2) throw new Error(`stock keys of ${buy.line.productId} vanished while loading`);
+        if ((await load(gate, buy.line.productId)) === "fallback") return "fallback";
+        continue;
       case "session_unknown":
         // Not in the cache: PostgreSQL decides (and fills the cache); the script then takes the phone as given.
         buy.phoneHash = (await verifiedUserOfClaims(claims, true)).phoneHash;
@@ -77,6 +80,7 @@ export async function buyOneProduct(
         throw phoneRequired(buy.line.productId);
       case "claimed": {
         const k = stockKeys.productClaim(buy.line.productId, userId, key);
+        const refusalOf = (result: string) => refusalOfAdmit(result, buy.line.productId);
         const first = await awaitFirstAnswer(gate, k, buy.hash, r.claim, refusalOf).catch((err: unknown) => (err instanceof RedisUnavailable ? "stuck" as const : Promise.reject(err)));
         if (first === "gone") continue; // the first request gave up: this one acts
         return first === "stuck" ? afterStuckClaim(userId, key, buy.hash) : first;
@@ -87,22 +91,34 @@ export async function buyOneProduct(
         buy.clientNet = clientNet();
         return record(buy, r.result === "reserved", gate);
       default:
-        return refusalOf(r.result);
+        return refusalOfAdmit(r.result, buy.line.productId);
     }
   }
   return afterStuckClaim(userId, key, buy.hash);
 }
 
-type Admitted = Exclude<AdmitRequestResult, { result: "missing" }>;
+/** Loads the product's keys; "fallback" when Redis went away meanwhile, as for any admission. */
+async function load(gate: StockGate, productId: string): Promise<"loaded" | "fallback"> {
+  try {
+    await gate.ensureLoaded(productId);
+    return "loaded";
+  } catch (err) {
+    if (err instanceof RedisUnavailable) return "fallback";
+    throw err;
+  }
+}
 
-function admit(buy: OneProductBuy, gate: StockGate, sessionKey: string | undefined): Promise<Admitted | "fallback"> {
-  return gate
-    .admitRequest({
+async function admit(buy: OneProductBuy, gate: StockGate, sessionKey: string | undefined): Promise<AdmitRequestResult | "fallback"> {
+  try {
+    return await gate.admitRequest({
       productId: buy.line.productId, variantId: buy.line.variantId, userId: buy.userId, quantity: buy.line.quantity, requestKey: buy.key, nowMs: clock.nowMs(),
       requestHash: buy.hash, claimTtlS: CLAIM_TTL_S.pending, answerTtlS: CLAIM_TTL_S.answered, phoneHash: buy.phoneHash, sessionKey,
       rate: { points: ORDER_REQUESTS_PER_10S, windowS: 10 }, passId: passIdFor(buy.pass, buy.line.productId),
-    })
-    .catch((err: unknown) => (err instanceof RedisUnavailable ? "fallback" : Promise.reject(err)));
+    });
+  } catch (err) {
+    if (err instanceof RedisUnavailable) return "fallback";
+    throw err;
+  }
 }
 
 async function record(buy: OneProductBuy, fresh: boolean, gate: StockGate): Promise<OrderAnswer> {
