@@ -21,23 +21,28 @@ type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise
 
 const base = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
 
+/** A Node request's headers as RequestLike reads them (no closure per request: the buy path takes thousands a second). */
+class NodeHeaders {
+  constructor(private readonly headers: IncomingMessage["headers"]) {}
+  // The server resolved X-Forwarded-For from the socket before this (server/forwarded.ts).
+  get(name: string): string | null {
+    const v = this.headers[name.toLowerCase()];
+    if (v === undefined) return null;
+    return Array.isArray(v) ? v.join(", ") : v;
+  }
+}
+
 /** The handler's view of a Node request: headers read in place, the (small) body buffered once. */
 class NodeRequest implements RequestLike {
   readonly url: string;
+  readonly headers: NodeHeaders;
   constructor(private readonly req: IncomingMessage, private readonly bodyText: string) {
     this.url = base + (req.url ?? "/");
+    this.headers = new NodeHeaders(req.headers);
   }
   get method() {
     return this.req.method ?? "GET";
   }
-  readonly headers = {
-    // The server resolved X-Forwarded-For from the socket before this (server/forwarded.ts).
-    get: (name: string): string | null => {
-      const v = this.req.headers[name.toLowerCase()];
-      if (v === undefined) return null;
-      return Array.isArray(v) ? v.join(", ") : v;
-    },
-  };
   async text() {
     return this.bodyText;
   }

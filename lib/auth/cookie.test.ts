@@ -55,6 +55,17 @@ describe("session cookie", () => {
     const rsa = Buffer.from(JSON.stringify({ alg: "RSA-OAEP", enc: "A256CBC-HS512" })).toString("base64url");
     expect(decodeSessionToken([rsa, ...rest].join("."))).toBeNull();
   });
+  test("a remembered token answers only for itself: another token with its tag is decrypted, and refused", async () => {
+    const token = await encodeSessionToken({ sub: "u5", sid: "s5" });
+    expect(decodeSessionToken(token)).toEqual({ sub: "u5", sid: "s5" }); // now remembered, found by its tag
+    const [header, key, iv, ciphertext, tag] = token.split(".");
+    const flipped = Buffer.from(ciphertext, "base64url");
+    flipped[0] ^= 1;
+    expect(decodeSessionToken([header, key, iv, flipped.toString("base64url"), tag].join("."))).toBeNull();
+    const otherHeader = Buffer.from(JSON.stringify({ alg: "dir", enc: "A256CBC-HS512", x: 1 })).toString("base64url");
+    expect(decodeSessionToken([otherHeader, key, iv, ciphertext, tag].join("."))).toBeNull();
+    expect(decodeSessionToken(token)).toEqual({ sub: "u5", sid: "s5" });
+  });
   test("reads whole and chunked cookies from a Cookie header", () => {
     expect(readSessionCookie(`a=1; ${sessionCookieName}=abc; b=2`)).toBe("abc");
     expect(readSessionCookie(`${sessionCookieName}.1=def; ${sessionCookieName}.0=abc`)).toBe("abcdef");

@@ -18,9 +18,12 @@ export async function encodeSessionToken(claims: SessionClaims, maxAge = SESSION
 
 // Decoding is a pure function of (token, secret) but costs a decryption; on the buy path the same buyers
 // send many requests, so recent results are kept (bounded, and only until the JWT's own expiry —
-// revocation is checked per request by the session store, not here).
-const decoded = new Map<string, { claims: SessionClaims; expMs: number }>();
+// revocation is checked per request by the session store, not here). They are found by the token's last
+// part (its authentication tag: short to hash, where the whole token is ~500 characters hashed afresh on
+// every request) and count only for the very same token.
+const decoded = new Map<string, { token: string; claims: SessionClaims; expMs: number }>();
 const DECODED_MAX = 20_000;
+const tagOf = (token: string) => token.slice(token.lastIndexOf(".") + 1);
 
 /**
  * Null for anything that is not a valid, unexpired token encrypted with our secret. Synchronous: the
@@ -29,14 +32,15 @@ const DECODED_MAX = 20_000;
  */
 export function decodeSessionToken(token: string | undefined | null): SessionClaims | null {
   if (!token) return null;
-  const hit = decoded.get(token);
+  const tag = tagOf(token);
+  const hit = decoded.get(tag);
   const now = Date.now();
-  if (hit && hit.expMs > now) return hit.claims;
+  if (hit && hit.token === token && hit.expMs > now) return hit.claims;
   const claims = decryptSessionToken(token, now);
   if (!claims) return null;
   if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
   const value = { sub: claims.sub, sid: claims.sid };
-  decoded.set(token, { claims: value, expMs: claims.expMs });
+  decoded.set(tag, { token, claims: value, expMs: claims.expMs });
   return value;
 }
 

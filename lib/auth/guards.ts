@@ -6,7 +6,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import type { RequestLike } from "@/lib/http";
-import { loadLiveSession } from "./session-store";
+import { loadLiveSession, readLiveSession, type LiveSession } from "./session-store";
 import { decodeSessionToken, readSessionCookie, sessionCookieName, type SessionClaims } from "./cookie";
 import type { Role } from "@/lib/generated/prisma/client";
 
@@ -24,11 +24,19 @@ export function sessionClaims(req: Pick<RequestLike, "headers">): SessionClaims 
   return decodeSessionToken(readSessionCookie(req.headers.get("cookie")));
 }
 
-/** The user behind checked claims if their session lives (one Redis GET; PostgreSQL on a cache miss). */
-export async function userOfClaims(claims: SessionClaims): Promise<SessionUser | null> {
-  const live = await loadLiveSession(claims.sid);
+/**
+ * The user behind checked claims if their session lives (one Redis GET; PostgreSQL on a cache miss).
+ * `fromDatabase`: skip the cache, which the caller just found empty (the buy path's script reads it).
+ */
+export async function userOfClaims(claims: SessionClaims, fromDatabase = false): Promise<SessionUser | null> {
+  const live: LiveSession | null = await (fromDatabase ? readLiveSession : loadLiveSession)(claims.sid);
   if (!live || live.userId !== claims.sub) return null;
   return { id: live.userId, role: live.role, emailVerified: live.emailVerified, phoneHash: live.phoneHash, sessionId: claims.sid };
+}
+
+/** The buyer behind checked claims: 401 unless the session lives, 403 without a verified email (userOfClaims). */
+export async function verifiedUserOfClaims(claims: SessionClaims, fromDatabase = false): Promise<SessionUser> {
+  return assertVerified((await userOfClaims(claims, fromDatabase)) ?? signInFirst());
 }
 
 export async function getSessionUser(req: Pick<RequestLike, "headers">): Promise<SessionUser | null> {
@@ -56,8 +64,13 @@ export async function requireRole(req: Pick<RequestLike, "headers">, ...roles: R
 }
 
 export function assertVerified(user: SessionUser): SessionUser {
-  if (!user.emailVerified) throw new AppError("EMAIL_NOT_VERIFIED", "Verify your email address first");
+  if (!user.emailVerified) emailNotVerified();
   return user;
+}
+
+/** The one 403 for an account whose email is not verified yet. */
+export function emailNotVerified(): never {
+  throw new AppError("EMAIL_NOT_VERIFIED", "Verify your email address first");
 }
 
 export function assertRole(user: SessionUser, roles: Role[]): SessionUser {

@@ -5,11 +5,11 @@ import "server-only";
 import { addressRange } from "@/lib/address-range";
 import { clientIp } from "@/lib/client-address";
 import { consumeOrThrow, limiters } from "@/lib/rate-limit";
-import { assertVerified, requireUser, sessionClaims, signInFirst, userOfClaims } from "@/lib/auth/guards";
+import { requireUser, sessionClaims, signInFirst, verifiedUserOfClaims } from "@/lib/auth/guards";
 import { stockGate } from "@/lib/stock/gate";
 import { roomPassOf, type RoomPass } from "@/lib/waiting-room/order-pass";
 import { AppError, notFound } from "@/lib/errors";
-import { readOptionalJson } from "@/lib/body";
+import { readJson, readOptionalJson } from "@/lib/body";
 import { jsonAnswer, type Answer, type RequestLike } from "@/lib/http";
 import { fieldErrors, parseBody, parseInput, parseQuery } from "@/lib/validation";
 import { buyOneProduct, oneProductLine } from "./place/buy-now";
@@ -18,43 +18,55 @@ import { cancelOrder, requestReturn } from "./lifecycle/steps";
 import { deliveryChoiceSchema } from "@/lib/addresses/schemas";
 import { setOrderDelivery } from "./delivery";
 import { getOrderForUser, isOrderId, listOrdersForUser } from "./queries";
-import { checkoutSchema, idempotencyKeySchema, listOrdersQuerySchema, orderActionSchema, type CheckoutInput } from "./schemas";
+import { checkoutSchema, idempotencyKeySchema, listOrdersQuerySchema, orderActionSchema, plainBuyNow, plainIdempotencyKey, type CheckoutInput, type OrderAnswer } from "./schemas";
 
 /**
  * POST /api/orders — place an order, top to bottom: authenticate → read the request → rate-limit →
  * claim the Idempotency-Key → admit → write → answer. A buy-now of one product (an opening's requests)
- * goes through buyOneProduct: the cookie is checked here, its session's validity read while Redis rate-limits,
- * claims and admits in one script. Every other order goes through placeOrder (lib/orders/place). Either
- * way nothing is answered before the session holds, so a bad request of a signed-out buyer is a 401.
+ * goes through buyOneProduct: the cookie is checked here (no I/O), and one Redis script checks the
+ * session, rate-limits, claims and admits. Every other order goes through placeOrder (lib/orders/place)
+ * once the session is read. Either way nothing is answered before the session holds, so a bad request of a
+ * signed-out buyer is a 401.
  */
 export async function handlePlaceOrder(req: RequestLike): Promise<Answer> {
   const claims = sessionClaims(req);
   if (!claims) signInFirst();
-  const session = userOfClaims(claims).then((user) => assertVerified(user ?? signInFirst()));
-  session.catch(() => {}); // every path below awaits it; this only marks an early rejection as handled
   let key: string, input: CheckoutInput, pass: RoomPass | null;
   try {
     key = idempotencyKey(req);
-    input = await parseBody(checkoutSchema, req);
+    const body = await readJson(req);
+    input = plainBuyNow(body) ?? parseInput(checkoutSchema, body);
     pass = roomPassOf(req, claims.sub, "items" in input ? input.items.map((i) => i.productId) : null); // the waiting room's pass: one HMAC, no I/O
   } catch (err) {
-    await session;
+    await verifiedUserOfClaims(claims);
     throw err;
   }
   const gate = stockGate();
   const oneProduct = oneProductLine(input);
-  const clientNet = addressRange(clientIp(req.headers)); // kept on the order for fleet flagging (lib/seller/flags.ts)
-  let answer = oneProduct && !gate.usingFallback ? await buyOneProduct(session, claims.sub, key, oneProduct, gate, clientNet, pass) : "fallback";
+  // Kept on the order for fleet flagging (lib/seller/flags.ts): worked out only for a request that orders.
+  const clientNet = () => addressRange(clientIp(req.headers));
+  let answer = oneProduct && !gate.usingFallback ? await buyOneProduct(claims, key, oneProduct, gate, clientNet, pass) : "fallback";
   if (answer === "fallback") {
-    const user = await session;
+    const user = await verifiedUserOfClaims(claims);
     await consumeOrThrow(limiters.placeOrderUser, user.id);
-    answer = await placeOrder(user.id, key, input, gate, { phoneHash: user.phoneHash, clientNet, pass });
+    answer = await placeOrder(user.id, key, input, gate, { phoneHash: user.phoneHash, clientNet: clientNet(), pass });
   }
-  return jsonAnswer(answer.body, answer.status);
+  return answerOf(answer);
 }
 
+/** A shared (frozen) answer — a drop's refusals, lib/orders/place/place-order.ts — is serialized once. */
+function answerOf(a: OrderAnswer): Answer {
+  if (!Object.isFrozen(a)) return jsonAnswer(a.body, a.status);
+  let answer = sharedAnswers.get(a);
+  if (!answer) sharedAnswers.set(a, (answer = jsonAnswer(a.body, a.status)));
+  return answer;
+}
+const sharedAnswers = new WeakMap<OrderAnswer, Answer>();
+
 function idempotencyKey(req: RequestLike): string {
-  const parsed = idempotencyKeySchema.safeParse(req.headers.get("idempotency-key") ?? "");
+  const given = req.headers.get("idempotency-key") ?? "";
+  if (plainIdempotencyKey(given)) return given;
+  const parsed = idempotencyKeySchema.safeParse(given);
   if (parsed.success) return parsed.data;
   throw new AppError("VALIDATION", "A valid Idempotency-Key header is required", { "idempotency-key": fieldErrors(parsed.error)._ ?? ["Required"] });
 }

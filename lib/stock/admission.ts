@@ -54,14 +54,24 @@ export type AdmitRequestInput = AdmitInput & {
   answerTtlS: number;
   /** The buyer's request budget for this product: `points` per `windowS`. */
   rate: { points: number; windowS: number };
+  /**
+   * The buyer's session-cache entry, for the script to check the session itself (its phone then replaces
+   * `phoneHash`): only where that cache lives in this store's Redis (StockStore.seesSessionCache).
+   */
+  sessionKey?: string;
 };
 export type AdmitRequestResult =
   | { result: "missing" }
+  /** The session check's answers (with `sessionKey` only): no cache entry, 401, 403. */
+  | { result: "session_unknown" | "signed_out" | "unverified" }
   | { result: "rate_limited"; retryInMs: number }
   | { result: "claimed"; claim: string }
-  | { result: AdmitResult; available: number };
+  /** phoneHash: the verified phone the units were counted under (the session's, or the one given). */
+  | { result: AdmitResult; available: number; phoneHash: string | null };
 
-/** One buy request (rate limit, key claim, admission) through ADMIT_REQUEST, in one round trip. */
+const sessionResults = new Set(["session_unknown", "signed_out", "unverified"]);
+
+/** One buy request (session, rate limit, key claim, admission) through ADMIT_REQUEST, in one round trip. */
 export async function admitRequest(store: StockStore, input: AdmitRequestInput): Promise<AdmitRequestResult> {
   const { productId, userId, quantity, requestKey, nowMs } = input;
   const keys = [
@@ -72,15 +82,17 @@ export async function admitRequest(store: StockStore, input: AdmitRequestInput):
     stockKeys.buyerRequests(productId, userId),
     stockKeys.passesUsed(productId),
   ];
+  if (input.sessionKey !== undefined) keys.push(input.sessionKey);
   const args = [
     userId, quantity, nowMs, REQUEST_MARKER_TTL, input.requestHash, input.claimTtlS, input.answerTtlS, input.rate.points, input.rate.windowS,
     input.phoneHash ?? "", input.passId ?? "", USED_PASS_TTL, input.variantId ?? "",
   ];
-  const [result, n, claim] = (await store.run(ADMIT_REQUEST, keys, args)) as [string, number, string];
+  const [result, n, claim, phone] = (await store.run(ADMIT_REQUEST, keys, args)) as [string, number, string, string | undefined];
   if (result === "missing") return { result };
+  if (sessionResults.has(result)) return { result: result as "session_unknown" | "signed_out" | "unverified" };
   if (result === "rate_limited") return { result, retryInMs: Math.max(0, Number(n)) };
   if (result === "claimed") return { result, claim };
-  return { result: result as AdmitResult, available: Number(n) };
+  return { result: result as AdmitResult, available: Number(n), phoneHash: phone || null };
 }
 
 export type ReleaseInput = {

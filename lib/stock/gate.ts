@@ -4,10 +4,10 @@
 // because a Redis that missed the PostgreSQL-only sales would otherwise admit units already sold.
 // The PostgreSQL-only mode (STOCK_STORE=postgres) is that same fallback chosen by configuration: its gate
 // answers RedisUnavailable at once, always, without a breaker to trip, a metric to raise or a log line.
-import CircuitBreaker from "opossum";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
+import { Breaker, type BreakerOptions } from "./breaker";
 import { admit, admitRequest, loadStock, rebuildAll, release, type AdmitInput, type AdmitRequestInput, type AdmitRequestResult, type AdmitResult, type ReleaseInput } from "./admission";
 import { getStockSnapshot } from "./queries";
 import { createStockCluster, createStockRedis, IoredisStore, type StockStore } from "./store";
@@ -35,32 +35,39 @@ type Op<T> = (store: StockStore) => Promise<T>;
 
 export class StockGate {
   private needsRebuild = false;
-  readonly breaker: CircuitBreaker<[Op<unknown>], unknown>;
+  readonly breaker: Breaker<Op<unknown>>;
 
   /** "postgres": the PostgreSQL-only mode — every operation is RedisUnavailable, so every caller takes its fallback. */
   readonly mode: "redis" | "postgres";
 
-  constructor(readonly store: StockStore, opts: CircuitBreaker.Options = {}) {
+  /**
+   * `opts.timeout`: by default none over ioredis, whose every command fails after a second by itself
+   * (createStockRedis), and 2 s for any other store.
+   */
+  constructor(readonly store: StockStore, opts: BreakerOptions = {}) {
     this.mode = store.kind === "none" ? "postgres" : "redis";
-    this.breaker = new CircuitBreaker(async (op: Op<unknown>) => {
-      if (this.needsRebuild) {
-        const n = await rebuildAll(this.store);
-        this.needsRebuild = false;
-        metrics.redisRebuilds.inc();
-        log.warn({ products: n }, "redis stock keys rebuilt from PostgreSQL; reopening the Redis path");
-      }
-      return op(this.store);
-    }, { timeout: 2000, errorThresholdPercentage: 20, volumeThreshold: 5, resetTimeout: 2000, rollingCountTimeout: 5000, ...opts });
+    this.breaker = new Breaker((op: Op<unknown>) => (this.needsRebuild ? this.rebuildThen(op) : op(this.store)), {
+      timeout: store.kind === "ioredis" ? false : 2000, errorThresholdPercentage: 20, volumeThreshold: 5, resetTimeout: 2000, rollingCountTimeout: 5000, ...opts,
+      failure: (err) => new RedisUnavailable(err),
+    });
     this.breaker.on("open", () => {
       this.needsRebuild = true;
       metrics.redisFallback.set(1);
       log.error("redis unreachable: admission falls back to PostgreSQL");
     });
     this.breaker.on("close", () => metrics.redisFallback.set(0));
-    if (this.mode === "postgres") this.breaker.disable(); // never fired: run() refuses first
     store.onConnectionLost?.(() => {
       if (this.breaker.closed) this.breaker.open();
     });
+  }
+
+  /** The first call after an outage: Redis is rebuilt from PostgreSQL before it admits again. */
+  private async rebuildThen(op: Op<unknown>) {
+    const n = await rebuildAll(this.store);
+    this.needsRebuild = false;
+    metrics.redisRebuilds.inc();
+    log.warn({ products: n }, "redis stock keys rebuilt from PostgreSQL; reopening the Redis path");
+    return op(this.store);
   }
 
   private loading = new Map<string, Promise<void>>();
@@ -100,14 +107,13 @@ export class StockGate {
     throw new Error(`stock keys of ${input.productId} vanished while loading`);
   }
 
-  /** A whole one-product buy request (rate limit, key claim, admission) in one Redis round trip. */
-  async admitRequest(input: AdmitRequestInput): Promise<Exclude<AdmitRequestResult, { result: "missing" }>> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const r = await this.run((s) => admitRequest(s, input));
-      if (r.result !== "missing") return r;
-      await this.ensureLoaded(input.productId);
-    }
-    throw new Error(`stock keys of ${input.productId} vanished while loading`);
+  /**
+   * A whole one-product buy request (session, rate limit, key claim, admission) in one Redis round trip.
+   * "missing": the product's keys are not loaded — ensureLoaded, then ask again (the caller's loop: the
+   * buy path adds no promise of its own here, lib/orders/place/buy-now.ts).
+   */
+  admitRequest(input: AdmitRequestInput): Promise<AdmitRequestResult> {
+    return this.run((s) => admitRequest(s, input));
   }
 
   /** Gives units back in Redis, at most once per releaseId (RELEASE); RedisUnavailable while Redis is away. */
@@ -121,13 +127,9 @@ export class StockGate {
   }
 
   /** Runs op against Redis through the breaker; any failure (or an open breaker) is RedisUnavailable. */
-  async run<T>(op: Op<T>): Promise<T> {
-    if (this.mode === "postgres") throw new RedisUnavailable(configuredOff);
-    try {
-      return (await this.breaker.fire(op as Op<unknown>)) as T;
-    } catch (err) {
-      throw new RedisUnavailable(err);
-    }
+  run<T>(op: Op<T>): Promise<T> {
+    if (this.mode === "postgres") return Promise.reject(new RedisUnavailable(configuredOff));
+    return this.breaker.fire(op as Op<unknown>) as Promise<T>;
   }
 
   async close() {
@@ -144,7 +146,8 @@ export function createStockStore(): StockStore {
     return new UpstashStore(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN);
   }
   if (env.STOCK_REDIS_CLUSTER_NODES) return new IoredisStore(createStockCluster(env.STOCK_REDIS_CLUSTER_NODES));
-  return new IoredisStore(createStockRedis());
+  // The session cache is on REDIS_URL too: the buy path's script reads a buyer's session there (one round trip).
+  return new IoredisStore(createStockRedis(), { seesSessionCache: true });
 }
 
 const g = globalThis as unknown as { hurryupStockGate?: StockGate };

@@ -74,7 +74,8 @@ return {'reserved', avail - qty}
  * ARGV[8] requests allowed per window, ARGV[9] window (s), ARGV[10] the buyer's verified phone (blind
  * index; '' = none), ARGV[11] the id of a waiting-room pass whose signature the caller checked
  * ('' = none), ARGV[12] used-pass TTL (s), ARGV[13] the variant ('' = the implicit default variant)
- * Returns {result, n, claim}: missing (nothing counted or claimed; load and retry) | phone_required (the
+ * Returns {result, n, claim, phone} (phone: the verified phone the units were counted under, '' = none):
+ * missing (nothing counted or claimed; load and retry) | phone_required (the
  * product needs a verified phone; counted against the rate limit, nothing claimed, so the same key works
  * once the buyer has verified) | rate_limited (n = ms until the window ends) | claimed (claim = what an
  * earlier request with the key stored: "P|<hash>" while it works, "D|<hash>|<answer>" once answered) |
@@ -83,14 +84,31 @@ return {'reserved', avail - qty}
  * body), leave the key unclaimed so the same key may come back with a pass; reserved/duplicate leave the
  * claim pending for the order's write. Guarantees: ADMIT's (the phone's count and the pass included),
  * plus exactly one claimant per key.
+ * With KEYS[7] — the buyer's session in the session cache (lib/auth/session-store.ts: "revoked", or the
+ * JSON of {userId, emailVerified, phoneHash, exp}; that file's rules restated here, change them together) —
+ * the session's validity is decided first, in the same round trip, and its phoneHash replaces ARGV[10]:
+ * session_unknown (no entry or one that does not parse: the caller reads PostgreSQL and runs the script
+ * again with the phone given), signed_out (revoked, expired, or another user's: 401), unverified (no
+ * verified email: 403); none of them counts, claims or admits anything. Only where the session cache lives
+ * in the same Redis as the product's keys (never a cluster: the key is in another slot).
  */
 export const ADMIT_REQUEST = lua("admit-request", `
+local phone = ARGV[10] or ''
+if KEYS[7] then
+  local sv = redis.call('GET', KEYS[7])
+  if not sv then return {'session_unknown', -1, ''} end
+  if sv == 'revoked' then return {'signed_out', -1, ''} end
+  local ok, s = pcall(cjson.decode, sv)
+  if not ok or type(s) ~= 'table' then return {'session_unknown', -1, ''} end
+  if s.userId ~= ARGV[1] or type(s.exp) ~= 'number' or s.exp <= tonumber(ARGV[3]) then return {'signed_out', -1, ''} end
+  if s.emailVerified ~= true then return {'unverified', -1, ''} end
+  if type(s.phoneHash) == 'string' then phone = s.phoneHash else phone = '' end
+end
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing', -1, ''} end
 local n = redis.call('INCR', KEYS[5])
 if n == 1 then redis.call('EXPIRE', KEYS[5], tonumber(ARGV[9])) end
 if n > tonumber(ARGV[8]) then return {'rate_limited', redis.call('PTTL', KEYS[5]), ''} end
 local m = redis.call('HMGET', KEYS[1], 'a', 's', 'e', 'l', 'x', 'v', 'w', 'dv')
-local phone = ARGV[10] or ''
 if m[5] ~= '1' and m[6] == '1' and phone == '' then return {'phone_required', -1, ''} end
 local c = redis.call('GET', KEYS[4])
 if c then return {'claimed', -1, c} end
@@ -136,7 +154,7 @@ if result == 'reserved' or result == 'duplicate' then
 else
   redis.call('SET', KEYS[4], 'D|' .. ARGV[5] .. '|~' .. result, 'EX', tonumber(ARGV[7]))
 end
-return {result, avail, ''}
+return {result, avail, '', phone}
 `);
 
 /**

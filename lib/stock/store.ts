@@ -10,6 +10,12 @@ export type ScriptArg = string | number;
 export interface StockStore {
   /** "none": the PostgreSQL-only mode's store (lib/stock/no-store.ts), which reaches no Redis. */
   readonly kind: "ioredis" | "upstash" | "none";
+  /**
+   * True when the session cache (lib/auth/session-store.ts: lib/redis, REDIS_URL) is in this very Redis,
+   * so the buy path's script may read a buyer's session beside the product's keys in its one round trip.
+   * Never for a cluster (the session's key is in another slot) or a store reached another way.
+   */
+  readonly seesSessionCache?: boolean;
   /** Runs a script by SHA, sending its source only when Redis does not know it yet. */
   run(script: LuaScript, keys: string[], args: ScriptArg[]): Promise<unknown>;
   get(key: string): Promise<string | null>;
@@ -35,7 +41,32 @@ const isNoScript = (err: unknown) => err instanceof Error && err.message.include
  */
 export class IoredisStore implements StockStore {
   readonly kind = "ioredis";
-  constructor(readonly client: Redis | Cluster) {}
+  readonly seesSessionCache: boolean;
+  /** `seesSessionCache`: the client is a connection to REDIS_URL itself (createStockStore), not a cluster. */
+  constructor(readonly client: Redis | Cluster, opts: { seesSessionCache?: boolean } = {}) {
+    this.seesSessionCache = (opts.seesSessionCache ?? false) && !(client instanceof Cluster);
+  }
+
+  private corked: Redis["stream"] | null = null;
+  private readonly uncork = () => {
+    const stream = this.corked;
+    this.corked = null;
+    stream?.uncork();
+  };
+  /**
+   * Commands sent in one turn of the event loop leave in one write: the connection's socket is corked at
+   * the first and uncorked once the turn's I/O callbacks have run (setImmediate). That is what ioredis's
+   * auto-pipelining does too, at the cost of a pipeline, two more promises and a tick per command — a
+   * tenth of the buy path's time in a profile (docs/benchmarks.md, fourth pass). One Redis only: a
+   * cluster's commands go to several sockets (and it has no auto-pipelining either, createStockCluster).
+   */
+  private batch() {
+    if (this.corked !== null || this.client instanceof Cluster || this.client.status !== "ready") return;
+    const stream = this.client.stream;
+    stream.cork();
+    this.corked = stream;
+    setImmediate(this.uncork);
+  }
 
   private firstReady?: Promise<void>;
   /** Only the first connection is waited for; a lost one fails fast (the breaker takes over). */
@@ -55,17 +86,21 @@ export class IoredisStore implements StockStore {
   private async conn(): Promise<Redis | Cluster> {
     const waiting = this.ready();
     if (waiting) await waiting;
+    this.batch();
     return this.client;
   }
 
-  async run(script: LuaScript, keys: string[], args: ScriptArg[]) {
-    await this.conn();
-    try {
-      return await this.client.evalsha(script.sha, keys.length, ...keys, ...args);
-    } catch (err) {
+  /** Not async: once connected, a script costs the command's own promise and one reaction, nothing more. */
+  run(script: LuaScript, keys: string[], args: ScriptArg[]): Promise<unknown> {
+    const waiting = this.ready();
+    return waiting ? waiting.then(() => this.evalsha(script, keys, args)) : this.evalsha(script, keys, args);
+  }
+  private evalsha(script: LuaScript, keys: string[], args: ScriptArg[]): Promise<unknown> {
+    this.batch();
+    return this.client.evalsha(script.sha, keys.length, ...keys, ...args).catch((err: unknown) => {
       if (!isNoScript(err)) throw err;
       return this.client.eval(script.source, keys.length, ...keys, ...args);
-    }
+    });
   }
   async get(key: string) {
     return (await this.conn()).get(key);
@@ -129,9 +164,9 @@ export function createStockRedis(url = env.REDIS_URL): Redis {
     commandTimeout: 1000,
     connectTimeout: 1000,
     retryStrategy: (times) => Math.min(times * 100, 1000),
-    // Commands issued in the same tick go out in one write: an opening's thousands of admissions per
-    // second cost a fraction of the syscalls.
-    enableAutoPipelining: true,
+    // Commands issued in the same turn of the event loop go out in one write all the same: IoredisStore
+    // corks the socket for the turn (batch()), which costs far less per command than auto-pipelining.
+    enableAutoPipelining: false,
   });
   client.on("error", () => {}); // reported through the breaker and metrics, not once per reconnect
   return client;

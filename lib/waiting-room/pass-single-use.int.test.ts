@@ -3,7 +3,7 @@
 // redis-server of the test's own that it kills (the outage), and the shared Redis for "Redis came back".
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { getSessionUser } from "@/lib/auth/guards";
+import { sessionClaims } from "@/lib/auth/guards";
 import { mintSessionCookie } from "@/lib/auth/session";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -103,10 +103,9 @@ describe("a pass while Redis is away", () => {
     const r = await ownRedis();
     try {
       const { p, user, pass } = await admitted(r.gate);
-      const cookie = cookieHeader(await mintSessionCookie(user.id));
-      const session = getSessionUser(jsonRequest("/", { cookie })).then((u) => u!);
+      const claims = sessionClaims(jsonRequest("/", { cookie: cookieHeader(await mintSessionCookie(user.id)) }))!;
       const what = oneProductLine({ source: "buy-now", items: [{ productId: p.id, quantity: 1 }] })!;
-      const bought = await buyOneProduct(session, user.id, randomUUID(), what, r.gate, null, pass); // ADMIT_REQUEST, then the ledger
+      const bought = await buyOneProduct(claims, randomUUID(), what, r.gate, () => null, pass); // ADMIT_REQUEST, then the ledger
       expect(bought).toMatchObject({ status: 201 });
       await r.outage();
       const replay = await order(user.id, p.id, r.gate, pass);

@@ -1,5 +1,5 @@
 // The one-product buy path (lib/orders/place/buy-now.ts) through the real route handler, session cookies,
-// Redis and PostgreSQL: one script and one session read per request, and nothing kept for a session that does not hold.
+// Redis and PostgreSQL: one script per request (the session read inside it), and nothing kept for a session that does not hold.
 import { randomUUID } from "node:crypto";
 import type Redis from "ioredis";
 import { describe, expect, it } from "vitest";
@@ -8,9 +8,10 @@ import { mintSessionCookie, revokeSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { cancelOrder } from "@/lib/orders/lifecycle/steps";
 import { redis } from "@/lib/redis";
-import { stockGate } from "@/lib/stock/gate";
+import { sessionCacheKey } from "@/lib/auth/session-store";
+import { setStockGate, stockGate, StockGate } from "@/lib/stock/gate";
 import { stockKeys } from "@/lib/stock/keys";
-import type { IoredisStore } from "@/lib/stock/store";
+import { createStockRedis, IoredisStore } from "@/lib/stock/store";
 import { createProduct, createUser } from "@/test/factories";
 import { cookieHeader, ctx, jsonRequest } from "@/test/http";
 import { expectInvariant } from "@/test/stock";
@@ -43,7 +44,7 @@ async function countCommands<T>(fn: () => Promise<T>): Promise<{ result: T; stoc
 const available = async (productId: string) => Number((await stockGate().run((s) => s.hmget(stockKeys.meta(productId), ["a"])))[0]);
 
 describe("buy-now of one product", () => {
-  it("a refused request costs one script and one session read; an admitted one adds only the answer it keeps", async () => {
+  it("a refused request costs one script, the session checked inside it; an admitted one adds only the answer it keeps", async () => {
     const p = await createProduct({ units: 1, price: 12_000 });
     const [first, second] = [await buyer(), await buyer()];
     const body = { items: [{ productId: p.id, quantity: 1 }] };
@@ -53,14 +54,14 @@ describe("buy-now of one product", () => {
 
     const won = await countCommands(() => post(body, first.cookie));
     expect(won.result.status).toBe(201);
-    expect(won.stock).toEqual(["evalsha", "set"]); // ADMIT_REQUEST, then the answer kept for replays
-    expect(won.main).toEqual(["get"]); // the session's validity
+    expect(won.stock).toEqual(["evalsha", "set"]); // ADMIT_REQUEST (the session's validity in it), then the answer kept for replays
+    expect(won.main).toEqual([]);
 
     const lost = await countCommands(() => post(body, second.cookie));
     expect(lost.result.status).toBe(409);
     expect((await lost.result.json()).error.code).toBe("SOLD_OUT");
     expect(lost.stock).toEqual(["evalsha"]);
-    expect(lost.main).toEqual(["get"]);
+    expect(lost.main).toEqual([]);
     await expectInvariant(p.id, { buyers: [first.user.id, second.user.id] });
   });
 
@@ -84,10 +85,15 @@ describe("buy-now of one product", () => {
     const p = await createProduct({ units: 2 });
     await stockGate().ensureLoaded(p.id);
     const b = await buyer(false);
-    const res = await post({ items: [{ productId: p.id, quantity: 1 }] }, b.cookie);
+    const res = await post({ items: [{ productId: p.id, quantity: 1 }] }, b.cookie); // decided by PostgreSQL (not cached yet)
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe("EMAIL_NOT_VERIFIED");
+    const again = await countCommands(() => post({ items: [{ productId: p.id, quantity: 1 }] }, b.cookie)); // by the script, from the cache
+    expect(again.result.status).toBe(403);
+    expect((await again.result.json()).error.code).toBe("EMAIL_NOT_VERIFIED");
+    expect(again.stock).toEqual(["evalsha"]);
     expect(await available(p.id)).toBe(2);
+    expect(await stockGate().run((s) => s.get(stockKeys.buyerRequests(p.id, b.user.id)))).toBeNull(); // not even counted
     const revoked = await buyer();
     await revokeSession(revoked.user.id, revoked.session.sessionId);
     expect((await post({ items: "nope" }, revoked.cookie)).status).toBe(401);
@@ -126,5 +132,56 @@ describe("buy-now of one product", () => {
     expect((await replay.json()).error.code).toBe("SOLD_OUT");
     expect((await post({ items: [{ productId: p.id, quantity: 1 }] }, late.cookie)).status).toBe(201);
     await expectInvariant(p.id, { buyers: [holder.user.id, late.user.id] });
+  });
+
+  it("a session the cache does not hold: the script says so, PostgreSQL decides once and fills the cache, the script runs again", async () => {
+    const p = await createProduct({ units: 3 });
+    await stockGate().ensureLoaded(p.id);
+    const b = await buyer(); // minted: nothing cached yet
+    const first = await countCommands(() => post({ items: [{ productId: p.id, quantity: 1 }] }, b.cookie));
+    expect(first.result.status).toBe(201);
+    expect(first.stock).toEqual(["evalsha", "evalsha", "set"]); // session_unknown, then with the session's phone given; the answer
+    expect(first.main).toEqual(["set"]); // the cache filled from PostgreSQL
+    expect(await redis.get(sessionCacheKey(b.session.sessionId))).toContain(b.user.id);
+    const next = await countCommands(() => post({ items: [{ productId: p.id, quantity: 1 }] }, b.cookie));
+    expect(next.result.status).toBe(201);
+    expect(next.stock).toEqual(["evalsha", "set"]);
+    expect(next.main).toEqual([]);
+    await expectInvariant(p.id, { buyers: [b.user.id] });
+  });
+
+  it("the script refuses a cache entry that is expired or another user's (401) and reads PostgreSQL past one it cannot parse", async () => {
+    const p = await createProduct({ units: 2 });
+    await stockGate().ensureLoaded(p.id);
+    const [b, other] = [await buyer(), await buyer()];
+    const entry = (fields: object) => redis.set(sessionCacheKey(b.session.sessionId), JSON.stringify({ userId: b.user.id, role: "BUYER", emailVerified: true, phoneHash: null, exp: Date.now() + 60_000, ...fields }), "EX", 60);
+    const buy = () => post({ items: [{ productId: p.id, quantity: 1 }] }, b.cookie);
+    await entry({ exp: Date.now() - 1 });
+    expect((await buy()).status).toBe(401);
+    await entry({ userId: other.user.id });
+    expect((await buy()).status).toBe(401);
+    await redis.set(sessionCacheKey(b.session.sessionId), "{not json", "EX", 60);
+    expect((await buy()).status).toBe(201); // PostgreSQL: the session lives
+    expect(await available(p.id)).toBe(1);
+    await expectInvariant(p.id, { buyers: [b.user.id, other.user.id] });
+  });
+
+  it("where the session cache is not in the stock's Redis, the session is read first and its phone given to the script", async () => {
+    const gate = new StockGate(new IoredisStore(createStockRedis())); // seesSessionCache: false
+    setStockGate(gate);
+    try {
+      const p = await createProduct({ units: 1 });
+      await gate.ensureLoaded(p.id);
+      const b = await buyer();
+      await post({ items: [{ productId: p.id, quantity: 2 }] }, b.cookie); // fills the session cache (a refusal)
+      const won = await countCommands(() => post({ items: [{ productId: p.id, quantity: 1 }] }, b.cookie));
+      expect(won.result.status).toBe(201);
+      expect(won.main).toEqual(["get"]);
+      expect(won.stock).toEqual(["evalsha", "set"]);
+      await expectInvariant(p.id, { buyers: [b.user.id] });
+    } finally {
+      setStockGate(undefined);
+      await gate.close();
+    }
   });
 });

@@ -31,10 +31,22 @@ const rejectMessages: Record<RejectCode, string> = {
   ENDED: "The sale has ended",
   LIMIT_EXCEEDED: "You reached the per-buyer limit for this product",
 };
-const refusal = (code: RejectCode, productId: string): OrderAnswer => ({
-  status: 409,
-  body: new AppError(code, rejectMessages[code], undefined, { productId }).toJSON(),
-});
+/**
+ * A 409 refusal. The flood after a sell-out is the same few answers thousands of times a second: each is
+ * built once (bounded) and shared, frozen — which tells the handler its JSON text may be kept too.
+ */
+function refusal(code: RejectCode, productId: string): OrderAnswer {
+  const k = `${code}:${productId}`;
+  let answer = refusals.get(k);
+  if (!answer) {
+    answer = Object.freeze({ status: 409, body: new AppError(code, rejectMessages[code], undefined, { productId }).toJSON() });
+    if (refusals.size >= REFUSALS_MAX) refusals.delete(refusals.keys().next().value!);
+    refusals.set(k, answer);
+  }
+  return answer;
+}
+const refusals = new Map<string, OrderAnswer>();
+const REFUSALS_MAX = 1_000;
 const unknownProduct = (index: number): OrderAnswer => ({
   status: 422,
   body: new AppError("VALIDATION", "Invalid input", { [`items.${index}.productId`]: ["Unknown product"] }).toJSON(),
