@@ -170,7 +170,12 @@ async function send(s: Sent, cookie: string | null): Promise<Answer> {
     if (s.body.form) {
       const form = new FormData();
       for (const [k, v] of s.body.form) form.append(k, v);
-      body = form;
+      // Encoded up front, as a browser sends a form: undici streams a FormData body after the head, and a
+      // head over Node's limit is answered (431) and closed at once, so under load the body's write could
+      // land after the close (EPIPE) and hide the answer the server gave. One buffer leaves in one write.
+      const encoded = new Request(ctx.base, { method: "POST", body: form });
+      body = new Uint8Array(await encoded.arrayBuffer());
+      if (!headers.has("content-type")) headers.set("content-type", encoded.headers.get("content-type")!);
     } else if (s.body.text !== undefined) {
       body = s.body.text;
       if (s.body.contentType) headers.set("content-type", s.body.contentType);
@@ -189,7 +194,7 @@ async function send(s: Sent, cookie: string | null): Promise<Answer> {
 
 const clip = (s: string, n = 600) => (s.length > n ? `${s.slice(0, n)}… (${s.length} chars)` : s);
 const describeSent = (s: Sent) =>
-  `${s.role} ${s.method} ${s.path}${s.query ? `?${clip(s.query, 200)}` : ""} origin=${s.origin} headers=${clip(JSON.stringify(s.headers), 300)} cookie+=${s.extraCookie ?? "-"} body=${clip(JSON.stringify(s.body), 600)}`;
+  `${s.role} ${s.method} ${clip(s.path, 300)}${s.query ? `?${clip(s.query, 200)}` : ""} origin=${s.origin} headers=${clip(JSON.stringify(s.headers), 300)} cookie+=${s.extraCookie ?? "-"} body=${clip(JSON.stringify(s.body), 600)}`;
 
 /** For the failure report only: the server may write its error line just after the answer went out. */
 async function serverLogAfter(answer: Answer) {
