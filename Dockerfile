@@ -9,7 +9,7 @@
 # server itself is Next's compiled build), the sources those entry points import and the build output:
 # no compilers, test tools or build caches. It runs as the unprivileged user `app`.
 
-FROM node:20-bookworm-slim AS deps
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 # postinstall generates the Prisma client into lib/generated from the schema.
@@ -36,7 +36,7 @@ RUN mkdir /keep \
  && cp -a /keep/. node_modules/ \
  && rm -rf /keep /root/.npm
 
-FROM node:20-bookworm-slim AS app
+FROM node:24-bookworm-slim AS app
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOST=0.0.0.0 UPLOAD_DIR=/data/uploads
 # The uploads folder exists and belongs to `app` before a volume is mounted on it: Docker copies that

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 # The build is a production build; accept the development secrets for it (no .env needed in CI).
 export HURRYUP_DEMO="${HURRYUP_DEMO:-1}"
 step() { printf '\n==> %s\n' "$*"; }
-step "lint";        npm run -s lint
+step "lint ($(node -v))";        npm run -s lint
 step "type-check";  npm run -s typecheck
 # The build first: server/pages.int.test.ts runs the production server on it.
 step "build";       npm run -s build
