@@ -117,6 +117,8 @@ async function main() {
   const serverCpuUs = Math.round(((cpuSeconds(server.pid!) - cpuBefore) * 1e6) / main.requests);
   const metricsAfter = await scrape();
   log(`opening: ${main.requestsPerSecond} requests/s, p50 ${main.latencyMs.p50} ms, p99 ${main.latencyMs.p99} ms; server CPU ${serverCpuUs} µs per request`);
+  const stalls = stallsOf(metricsBefore, metricsAfter);
+  log(`stalls: event loop delay max ${stalls.loopDelayMaxMs} ms, p99 ${stalls.loopDelayP99Ms} ms; GC ${Object.entries(stalls.gc).map(([k, v]) => `${k} ${v.count}× ${v.totalMs} ms`).join(", ")}`);
 
   // Rejections only: the drop is sold out; count PostgreSQL queries per refused request.
   const scrapeCost = (await scrape()).pgQueries - (await scrape()).pgQueries;
@@ -158,6 +160,7 @@ async function main() {
     rejectedFlood: { requests: floodRequests, pgQueries: floodQueries, responsesByStatus: statusCounts(flood) },
     pgQueriesDuringOpening: metricsAfter.pgQueries - metricsBefore.pgQueries,
     peakServerRssMb: peakRssMb,
+    stalls,
     redisFallbackActivated: metricsAfter.fallbackRebuilds > metricsBefore.fallbackRebuilds || metricsAfter.fallback > 0,
     ceiling: ceiling && { requestsPerSecond: ceiling.requestsPerSecond, latencyMs: ceiling.latencyMs },
     ratioToCeiling: ceiling ? +(main.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3) : null,
@@ -198,11 +201,28 @@ function statusCounts(r: autocannon.Result) {
 async function scrape() {
   const text = await (await fetch(`${base}/api/metrics`)).text();
   const num = (re: RegExp) => Number(text.match(re)?.[1] ?? 0);
+  const gc = (kind: string, what: "sum" | "count") => num(new RegExp(`^hurryup_nodejs_gc_duration_seconds_${what}\\{kind="${kind}"\\} ([\\d.e+-]+)`, "m"));
   return {
     pgQueries: num(/^hurryup_pg_queries_total (\d+)/m),
     fallback: num(/^hurryup_stock_redis_fallback (\d+)/m),
     fallbackRebuilds: num(/^hurryup_stock_redis_rebuilds_total (\d+)/m),
+    // prom-client's event-loop delay histogram restarts at every scrape: these are the figures since the last one.
+    loopDelayMaxMs: +(num(/^hurryup_nodejs_eventloop_lag_max_seconds ([\d.e+-]+)/m) * 1000).toFixed(1),
+    loopDelayP99Ms: +(num(/^hurryup_nodejs_eventloop_lag_p99_seconds ([\d.e+-]+)/m) * 1000).toFixed(1),
+    gc: Object.fromEntries(["minor", "major", "incremental"].map((k) => [k, { seconds: gc(k, "sum"), count: gc(k, "count") }])),
   };
+}
+
+/**
+ * Where the server stood still during the opening: the longest event-loop delay and its p99 (what a tail
+ * latency beyond the ceiling's is made of), and the garbage collector's pauses by kind.
+ */
+function stallsOf(before: Awaited<ReturnType<typeof scrape>>, after: Awaited<ReturnType<typeof scrape>>) {
+  const gc = Object.fromEntries(Object.entries(after.gc).map(([k, v]) => {
+    const count = v.count - before.gc[k].count, ms = (v.seconds - before.gc[k].seconds) * 1000;
+    return [k, { count, totalMs: Math.round(ms), meanMs: count ? +(ms / count).toFixed(2) : 0 }];
+  }));
+  return { loopDelayMaxMs: after.loopDelayMaxMs, loopDelayP99Ms: after.loopDelayP99Ms, gc };
 }
 
 /**
