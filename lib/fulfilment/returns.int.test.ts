@@ -2,7 +2,7 @@
 // approval refunds exactly once (however often it is clicked, and racing the fallback timer), through the
 // outbox → pg-boss refund path, with the money and stock invariants holding; a refusal keeps the sale and
 // tells the buyer why. The shop's fallback timers: its own delay, or off.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { encrypt } from "@/lib/crypto/aead";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -15,25 +15,19 @@ import { onOrderStatusChanged } from "@/lib/orders/lifecycle/notify";
 import { advanceOrder, requestReturn } from "@/lib/orders/lifecycle/steps";
 import { advanceDueOrders, scheduleStep } from "@/lib/orders/lifecycle/schedule";
 import { REFUND_REQUESTED_QUEUE } from "@/lib/payments/refunds";
-import type { TossFake } from "@/lib/payments/toss-fake";
 import { jobs } from "@/worker/registry";
 import { expectMoneyConsistent } from "@/test/money";
 import { backdate, refundRequests, statusOf } from "@/test/orders";
-import { freshTossClientEachTest, paidOrder, startFakeToss } from "@/test/payments";
+import { fakeTossForFile, paidOrder } from "@/test/payments";
 import { expectInvariant } from "@/test/stock";
 import { approveReturn, refuseReturn } from "./returns";
 import { updateTimerSettings } from "./settings";
 import { shipOrder } from "./shipping";
 
-let fake: TossFake;
-beforeAll(async () => {
-  fake = await startFakeToss();
-});
+const fake = await fakeTossForFile();
 afterAll(async () => {
-  await fake.close();
   await stopBoss();
 });
-freshTossClientEachTest(() => fake);
 
 /** A paid order shipped by its seller, delivered, and with a return requested by its buyer. */
 async function returnRequested() {

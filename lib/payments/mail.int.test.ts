@@ -3,7 +3,7 @@
 // shipped, delivered, returned and refunded) in English, with the amounts; each mail once, however often its
 // job runs.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { encrypt } from "@/lib/crypto/aead";
 import { db } from "@/lib/db";
 import { approveReturn } from "@/lib/fulfilment/returns";
@@ -12,20 +12,14 @@ import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { orderMailId } from "@/lib/mail/order-mail";
 import { ORDER_CREATED_TOPIC, ORDER_STATUS_CHANGED_TOPIC } from "@/lib/orders/lifecycle/notify";
 import { advanceOrder, requestReturn } from "@/lib/orders/lifecycle/steps";
-import type { TossFake } from "@/lib/payments/toss-fake";
 import { runJobsUntil } from "@/test/jobs";
-import { cancelPaidOrder, freshTossClientEachTest, paidOrder, startFakeToss } from "@/test/payments";
+import { cancelPaidOrder, fakeTossForFile, paidOrder } from "@/test/payments";
 import { PAID_MAIL_QUEUE, REFUND_MAIL_QUEUE, REFUND_REQUESTED_QUEUE } from "./queues";
 
-let fake: TossFake;
-beforeAll(async () => {
-  fake = await startFakeToss();
-});
+const fake = await fakeTossForFile();
 afterAll(async () => {
-  await fake.close();
   await stopBoss();
 });
-freshTossClientEachTest(() => fake);
 
 const queues = [ORDER_CREATED_TOPIC, ORDER_STATUS_CHANGED_TOPIC, PAID_MAIL_QUEUE, REFUND_REQUESTED_QUEUE, REFUND_MAIL_QUEUE];
 const mailsTo = (to: string) => db.devMail.findMany({ where: { to }, orderBy: { createdAt: "asc" } });
