@@ -12,17 +12,16 @@ import { relayOutbox } from "@/lib/jobs/outbox";
 import { drainQueue } from "@/lib/jobs/runner";
 import { getOrderForUser } from "@/lib/orders/queries";
 import { onOrderStatusChanged } from "@/lib/orders/lifecycle/notify";
-import { advanceOrder, requestReturn } from "@/lib/orders/lifecycle/steps";
+import { advanceOrder } from "@/lib/orders/lifecycle/steps";
 import { advanceDueOrders, scheduleStep } from "@/lib/orders/lifecycle/schedule";
 import { REFUND_REQUESTED_QUEUE } from "@/lib/payments/refunds";
 import { jobs } from "@/worker/registry";
 import { expectMoneyConsistent } from "@/test/money";
-import { backdate, refundRequests, statusOf } from "@/test/orders";
+import { backdate, refundRequests, returnRequested, statusOf } from "@/test/orders";
 import { fakeTossForFile, paidOrder } from "@/test/payments";
 import { expectInvariant } from "@/test/stock";
 import { approveReturn, refuseReturn } from "./returns";
 import { updateTimerSettings } from "./settings";
-import { shipOrder } from "./shipping";
 
 const fake = await fakeTossForFile();
 afterAll(async () => {
@@ -30,13 +29,9 @@ afterAll(async () => {
 });
 
 /** A paid order shipped by its seller, delivered, and with a return requested by its buyer. */
-async function returnRequested() {
+async function paidAndReturnRequested() {
   const o = await paidOrder(fake, { price: 52_000 });
-  const scope = { sellerId: o.product.sellerId, isAdmin: false };
-  await shipOrder(scope, o.orderId, { courier: "cj", trackingNumber: "123456789012" });
-  expect(await advanceOrder(o.orderId, "deliver", { dueNow: true })).toEqual({ result: "moved" });
-  expect(await requestReturn(o.userId, o.orderId, "사이즈가 맞지 않아요")).toBe("RETURN_REQUESTED");
-  return { ...o, scope };
+  return { ...o, scope: await returnRequested(o, "사이즈가 맞지 않아요") };
 }
 
 const failure = (p: Promise<unknown>) =>
@@ -47,7 +42,7 @@ const failure = (p: Promise<unknown>) =>
 
 describe("approveReturn", () => {
   it("refunds exactly once however often it is approved and though the timer races it; units back once", async () => {
-    const o = await returnRequested();
+    const o = await paidAndReturnRequested();
     const [a, b, c, timer] = await Promise.all([
       approveReturn(o.scope, o.orderId),
       approveReturn(o.scope, o.orderId),
@@ -81,7 +76,7 @@ describe("approveReturn", () => {
 
 describe("refuseReturn", () => {
   it("keeps the sale, shows the buyer the reason, and ends the return for good", async () => {
-    const o = await returnRequested();
+    const o = await paidAndReturnRequested();
     const reason = "사용 흔적이 있어 반품이 어려워요";
     expect(await refuseReturn(o.scope, o.orderId, reason)).toEqual({ result: "done", status: "RETURN_REFUSED" });
     expect(await refuseReturn(o.scope, o.orderId, "again")).toEqual({ result: "already", status: "RETURN_REFUSED" });

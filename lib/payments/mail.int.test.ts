@@ -7,12 +7,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { encrypt } from "@/lib/crypto/aead";
 import { db } from "@/lib/db";
 import { approveReturn } from "@/lib/fulfilment/returns";
-import { shipOrder } from "@/lib/fulfilment/shipping";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { orderMailId } from "@/lib/mail/order-mail";
 import { ORDER_CREATED_TOPIC, ORDER_STATUS_CHANGED_TOPIC } from "@/lib/orders/lifecycle/notify";
-import { advanceOrder, requestReturn } from "@/lib/orders/lifecycle/steps";
 import { runJobsUntil } from "@/test/jobs";
+import { returnRequested } from "@/test/orders";
 import { cancelPaidOrder, fakeTossForFile, paidOrder } from "@/test/payments";
 import { PAID_MAIL_QUEUE, REFUND_MAIL_QUEUE, REFUND_REQUESTED_QUEUE } from "./queues";
 
@@ -56,10 +55,7 @@ describe("order mails in the buyer's language", () => {
 
   it("shipped (the courier named in English), delivered, returned and refunded for an approved return", async () => {
     const o = await englishPaidOrder(52_000);
-    const scope = { sellerId: o.product.sellerId, isAdmin: false };
-    await shipOrder(scope, o.orderId, { courier: "cj", trackingNumber: "123456789012" });
-    expect(await advanceOrder(o.orderId, "deliver", { dueNow: true })).toEqual({ result: "moved" });
-    expect(await requestReturn(o.userId, o.orderId, "too small")).toBe("RETURN_REQUESTED");
+    const scope = await returnRequested(o, "too small");
     expect(await approveReturn(scope, o.orderId)).toEqual({ result: "done", status: "RETURNED" });
     await runJobsUntil(queues, hasMail(o.email, orderMailId(o.orderId, "REFUNDED", o.paymentKey)));
     await runJobsUntil(queues, hasMail(o.email, orderMailId(o.orderId, "RETURNED")));
