@@ -10,7 +10,7 @@ import { placeOrder } from "@/lib/orders/place/place-order";
 import { releaseOrderUnits } from "@/lib/orders/lifecycle/holds";
 import { transition } from "@/lib/orders/lifecycle/transitions";
 import { REFUND_REQUESTED_QUEUE } from "@/lib/payments/refunds";
-import { confirmOrderPayment } from "@/lib/payments/service";
+import { confirmOrderPayment } from "@/lib/payments/confirm";
 import { setTossClient, toss } from "@/lib/payments/gateway";
 import { createTossClient, type TossClient, type TossClientOptions } from "@/lib/payments/toss/client";
 import { startTossFake, type TossFake } from "@/lib/payments/toss-fake";

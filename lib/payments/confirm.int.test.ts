@@ -12,7 +12,7 @@ import { expectInvariant } from "@/test/stock";
 import { getOrderPayment } from "./queries";
 import { reconcilePayments } from "./reconcile";
 import { refundsSelect } from "./refund-view";
-import { confirmKey, confirmOrderPayment } from "./service";
+import { confirmKey, confirmOrderPayment } from "./confirm";
 import { feeOf } from "./settlement";
 
 const fake = await fakeTossForFile();

@@ -26,7 +26,7 @@ import { listPaymentIssues } from "./queries";
 import { PAID_MAIL_QUEUE, REFUND_MAIL_QUEUE } from "./queues";
 import { PAID_RECHECK_MS, reconcilePayments } from "./reconcile";
 import { refundOrder } from "./refunds";
-import { confirmKey, confirmOrderPayment } from "./service";
+import { confirmKey, confirmOrderPayment } from "./confirm";
 import { auditMoney } from "./audit-load";
 import type { TossClientOptions } from "./toss/client";
 import { processTossWebhook, syncFromToss } from "./webhooks";

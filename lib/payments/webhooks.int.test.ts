@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { ctx, jsonRequest } from "@/test/http";
 import { cancelPaidOrder, fakeTossForFile, orderStatus, paidOrder, payInWindow, pendingOrder, startWebhookReceiver, withHangs } from "@/test/payments";
 import { refundOrder } from "./refunds";
-import { confirmOrderPayment } from "./service";
+import { confirmOrderPayment } from "./confirm";
 import { processTossWebhook, WEBHOOK_QUEUE } from "./webhooks";
 
 const fake = await fakeTossForFile();
