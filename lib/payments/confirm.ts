@@ -97,12 +97,7 @@ async function confirmOrderPaymentSlow(userId: string, q: SuccessQuery): Promise
   // Breaker open: refuse at once. The order stays PENDING_PAYMENT with its hold; nothing was sent.
   if (!toss().isAvailable()) return result("unavailable", order.status);
   const claim = await beginConfirm(order.id, q.paymentKey, order.amount);
-  if (!claim) {
-    const now = await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, holdExpiresAt: true } });
-    if (now.status !== "PENDING_PAYMENT") return result("already", now.status);
-    // Still payable but someone (a reconciliation run) holds the order for a moment: nothing was sent.
-    return result(now.holdExpiresAt && now.holdExpiresAt > clock.now() ? "pending" : "expired", now.status);
-  }
+  if (!claim) return notClaimed(order.id);
   try {
     return await sendConfirm(order.id, q.paymentKey, order.amount);
   } finally {
