@@ -3,14 +3,14 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, beforeEach, expect } from "vitest";
+import { afterAll, afterEach, beforeEach, expect } from "vitest";
 import { db } from "@/lib/db";
 import { writeOutbox } from "@/lib/jobs/outbox";
 import { placeOrder } from "@/lib/orders/place/place-order";
 import { releaseOrderUnits } from "@/lib/orders/lifecycle/holds";
 import { transition } from "@/lib/orders/lifecycle/transitions";
 import { REFUND_REQUESTED_QUEUE } from "@/lib/payments/refunds";
-import { confirmOrderPayment } from "@/lib/payments/service";
+import { confirmOrderPayment } from "@/lib/payments/confirm";
 import { setTossClient, toss } from "@/lib/payments/gateway";
 import { createTossClient, type TossClient, type TossClientOptions } from "@/lib/payments/toss/client";
 import { startTossFake, type TossFake } from "@/lib/payments/toss-fake";
@@ -23,7 +23,7 @@ export async function startFakeToss(): Promise<TossFake> {
   return startTossFake({ secretKeys: [SECRET] });
 }
 
-/** Every client pointAtFake made since the last test ended; freshTossClientEachTest shuts them down. */
+/** Every client pointAtFake made since the last test ended; fakeTossForFile shuts them down. */
 const made = new Set<TossClient>();
 
 /** Points the payment services at `fake` with a fresh client (and breaker). */
@@ -44,19 +44,24 @@ export function pointAtFake(fake: TossFake, overrides: Partial<TossClientOptions
 }
 
 /**
- * For every test of the file: the fake reset (unless `reset: false`) and a fresh client pointed at it;
- * after the test, every client made during it is shut down and the services' default restored.
+ * The Toss-compatible server for the calling test file: started as the file loads (await it at the top level,
+ * so the file holds the fake itself rather than a getter) and closed after its tests. For every test, the fake
+ * is reset (unless `reset: false`) and a fresh client pointed at it; after the test, every client made during
+ * it is shut down and the services' default restored.
  */
-export function freshTossClientEachTest(fake: () => TossFake, opts: { reset?: boolean } = {}): void {
+export async function fakeTossForFile(opts: { reset?: boolean } = {}): Promise<TossFake> {
+  const fake = await startFakeToss();
+  afterAll(() => fake.close());
   beforeEach(() => {
-    if (opts.reset !== false) fake().reset();
-    pointAtFake(fake());
+    if (opts.reset !== false) fake.reset();
+    pointAtFake(fake);
   });
   afterEach(() => {
     for (const c of made) c.shutdown();
     made.clear();
     setTossClient(undefined);
   });
+  return fake;
 }
 
 /**

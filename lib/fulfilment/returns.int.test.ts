@@ -2,7 +2,7 @@
 // approval refunds exactly once (however often it is clicked, and racing the fallback timer), through the
 // outbox → pg-boss refund path, with the money and stock invariants holding; a refusal keeps the sale and
 // tells the buyer why. The shop's fallback timers: its own delay, or off.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { encrypt } from "@/lib/crypto/aead";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -12,37 +12,26 @@ import { relayOutbox } from "@/lib/jobs/outbox";
 import { drainQueue } from "@/lib/jobs/runner";
 import { getOrderForUser } from "@/lib/orders/queries";
 import { onOrderStatusChanged } from "@/lib/orders/lifecycle/notify";
-import { advanceOrder, requestReturn } from "@/lib/orders/lifecycle/steps";
+import { advanceOrder } from "@/lib/orders/lifecycle/steps";
 import { advanceDueOrders, scheduleStep } from "@/lib/orders/lifecycle/schedule";
 import { REFUND_REQUESTED_QUEUE } from "@/lib/payments/refunds";
-import type { TossFake } from "@/lib/payments/toss-fake";
 import { jobs } from "@/worker/registry";
 import { expectMoneyConsistent } from "@/test/money";
-import { backdate, refundRequests, statusOf } from "@/test/orders";
-import { freshTossClientEachTest, paidOrder, startFakeToss } from "@/test/payments";
+import { backdate, refundRequests, returnRequested, statusOf } from "@/test/orders";
+import { fakeTossForFile, paidOrder } from "@/test/payments";
 import { expectInvariant } from "@/test/stock";
 import { approveReturn, refuseReturn } from "./returns";
 import { updateTimerSettings } from "./settings";
-import { shipOrder } from "./shipping";
 
-let fake: TossFake;
-beforeAll(async () => {
-  fake = await startFakeToss();
-});
+const fake = await fakeTossForFile();
 afterAll(async () => {
-  await fake.close();
   await stopBoss();
 });
-freshTossClientEachTest(() => fake);
 
 /** A paid order shipped by its seller, delivered, and with a return requested by its buyer. */
-async function returnRequested() {
+async function paidAndReturnRequested() {
   const o = await paidOrder(fake, { price: 52_000 });
-  const scope = { sellerId: o.product.sellerId, isAdmin: false };
-  await shipOrder(scope, o.orderId, { courier: "cj", trackingNumber: "123456789012" });
-  expect(await advanceOrder(o.orderId, "deliver", { dueNow: true })).toEqual({ result: "moved" });
-  expect(await requestReturn(o.userId, o.orderId, "사이즈가 맞지 않아요")).toBe("RETURN_REQUESTED");
-  return { ...o, scope };
+  return { ...o, scope: await returnRequested(o, "사이즈가 맞지 않아요") };
 }
 
 const failure = (p: Promise<unknown>) =>
@@ -53,7 +42,7 @@ const failure = (p: Promise<unknown>) =>
 
 describe("approveReturn", () => {
   it("refunds exactly once however often it is approved and though the timer races it; units back once", async () => {
-    const o = await returnRequested();
+    const o = await paidAndReturnRequested();
     const [a, b, c, timer] = await Promise.all([
       approveReturn(o.scope, o.orderId),
       approveReturn(o.scope, o.orderId),
@@ -87,7 +76,7 @@ describe("approveReturn", () => {
 
 describe("refuseReturn", () => {
   it("keeps the sale, shows the buyer the reason, and ends the return for good", async () => {
-    const o = await returnRequested();
+    const o = await paidAndReturnRequested();
     const reason = "사용 흔적이 있어 반품이 어려워요";
     expect(await refuseReturn(o.scope, o.orderId, reason)).toEqual({ result: "done", status: "RETURN_REFUSED" });
     expect(await refuseReturn(o.scope, o.orderId, "again")).toEqual({ result: "already", status: "RETURN_REFUSED" });

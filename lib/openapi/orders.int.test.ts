@@ -2,7 +2,7 @@
 // over HTTP) held against the OpenAPI document: each route's success and at least one of its errors,
 // with no field the document does not describe (test/openapi.ts).
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as orderRoute from "@/app/api/orders/[id]/route";
 import * as cancelRoute from "@/app/api/orders/[id]/cancel/route";
 import * as returnRoute from "@/app/api/orders/[id]/return/route";
@@ -12,12 +12,11 @@ import * as webhookRoute from "@/app/api/webhooks/toss/route";
 import { mintSessionCookie } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { transition } from "@/lib/orders/lifecycle/transitions";
-import type { TossFake } from "@/lib/payments/toss-fake";
 import { createProduct } from "@/test/factories";
 import { cookieHeader, ctx, jsonRequest } from "@/test/http";
 import { checkAnswer, expectConforms } from "@/test/openapi";
 import { markPaid, placeTestOrder } from "@/test/orders";
-import { freshTossClientEachTest, payInWindow, pendingOrder, startFakeToss } from "@/test/payments";
+import { fakeTossForFile, payInWindow, pendingOrder } from "@/test/payments";
 import { createBuyers } from "@/test/stock";
 import { openApiDocument } from "./document";
 
@@ -29,14 +28,7 @@ async function buyer() {
   return { id, cookie: cookieHeader(await mintSessionCookie(id)) };
 }
 
-let fake: TossFake;
-beforeAll(async () => {
-  fake = await startFakeToss();
-});
-afterAll(async () => {
-  await fake.close();
-});
-freshTossClientEachTest(() => fake);
+const fake = await fakeTossForFile();
 
 describe("orders", () => {
   it("POST /api/orders: 201 placed, 409 refusal with productId, 422 without an Idempotency-Key", async () => {

@@ -24,7 +24,7 @@ import * as stockRoute from "@/app/api/products/[id]/stock/route";
 import * as readyRoute from "@/app/api/ready/route";
 import { mintSessionCookie } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { DECLINE_CODES } from "@/lib/payments/service";
+import { DECLINE_CODES } from "@/lib/payments/confirm";
 import { createProduct } from "@/test/factories";
 import { cookieHeader, ctx, jsonRequest } from "@/test/http";
 import { answerValidator, checkAnswer } from "@/test/openapi";

@@ -1,7 +1,7 @@
 // Server code that also runs in the worker process (plain Node via tsx), hence no "server-only" marker.
 // Every order in this shop ships, so the rule is one sentence and lives here: an order cannot be paid until
-// it holds a delivery snapshot. The payment confirm (lib/payments/service.ts) applies it with `hasDelivery`
-// inside its guarded claim (so a confirm never reaches Toss without it) and answers `deliveryRequired()`;
+// it holds a delivery snapshot. The payment confirm applies it with `hasDelivery` inside its guarded claim
+// (lib/payments/claim.ts, so a confirm never reaches Toss without it) and answers `deliveryRequired()`;
 // the order page offers the pay button only when `needsDelivery` is false.
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -1,21 +1,15 @@
 // The money audit against the real thing: orders paid and refunded through the shop's confirm and refund
 // paths against the Toss-compatible server over HTTP, then read back from both sides. Clean first; then a
 // console cancel the shop never heard of, and the audit says so.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { TossFake } from "@/lib/payments/toss-fake";
 import { auth } from "@/lib/payments/toss-fake/test-support";
-import { cancelPaidOrder, paidOrder, payInWindow, pendingOrder, startFakeToss, freshTossClientEachTest } from "@/test/payments";
+import { cancelPaidOrder, fakeTossForFile, paidOrder, payInWindow, pendingOrder } from "@/test/payments";
 import { formatMoneyAudit } from "./audit";
 import { auditMoney, loadShopMoney } from "./audit-load";
 import { refundOrder } from "./refunds";
 
-let fake: TossFake;
-beforeAll(async () => {
-  fake = await startFakeToss();
-});
-afterAll(() => fake.close());
-freshTossClientEachTest(() => fake, { reset: false });
+const fake = await fakeTossForFile({ reset: false });
 
 describe("money audit (Toss-compatible server ledger vs the database)", () => {
   it("clean after paying and refunding for real; a console cancel the shop did not record is reported", async () => {

@@ -8,21 +8,19 @@ import * as confirmRoute from "@/app/api/payments/confirm/route";
 import * as deliveryRoute from "@/app/api/orders/[id]/delivery/route";
 import { mintSessionCookie } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import type { TossFake } from "@/lib/payments/toss-fake";
 import { fastPaths } from "@/server/fast-path";
 import { HOME, HOME_INPUT } from "@/test/addresses";
 import { cookieHeader, ctx, jsonRequest, origin } from "@/test/http";
-import { confirmCalls, payInWindow, pendingOrder, startFakeToss, freshTossClientEachTest } from "@/test/payments";
+import { confirmCalls, fakeTossForFile, payInWindow, pendingOrder } from "@/test/payments";
 import { auditMoney } from "./audit-load";
 
 type Call = (body: unknown, opts?: { cookie?: string; origin?: string | null }) => Promise<{ status: number; json: Record<string, any> }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-let fake: TossFake;
+const fake = await fakeTossForFile();
 let server: Server;
 let fastBase: string;
 
 beforeAll(async () => {
-  fake = await startFakeToss();
   server = createServer((req, res) => {
     const fast = fastPaths(req);
     if (fast) return void fast(req, res);
@@ -33,9 +31,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((ok) => server.close(ok));
-  await fake.close();
 });
-freshTossClientEachTest(() => fake);
 
 const viaNext: Call = async (body, opts = {}) => {
   const req = jsonRequest("/api/payments/confirm", { method: "POST", body, cookie: opts.cookie, origin: opts.origin });

@@ -2,27 +2,21 @@
 // engine: the happy path, a decline, an abandoned window, a tampered amount, a double confirm, a timeout
 // settled by reconciliation, and a 5xx storm that opens the breaker (and recovery that closes it).
 import pg from "pg";
-import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 import { endOpenPeriod, HELD_OPEN_MS, holdBreakerOpenUntilTold, realTimers } from "@/test/breaker-time";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import type { TossFake } from "@/lib/payments/toss-fake";
-import { confirmCalls, orderStatus, payInWindow, pendingOrder, startFakeToss, pointAtFake, withHangs, freshTossClientEachTest } from "@/test/payments";
+import { confirmCalls, fakeTossForFile, orderStatus, payInWindow, pendingOrder, pointAtFake, withHangs } from "@/test/payments";
 import { expectInvariant } from "@/test/stock";
 import { getOrderPayment } from "./queries";
 import { reconcilePayments } from "./reconcile";
 import { refundsSelect } from "./refund-view";
-import { confirmKey, confirmOrderPayment } from "./service";
+import { confirmKey, confirmOrderPayment } from "./confirm";
 import { feeOf } from "./settlement";
 
-let fake: TossFake;
+const fake = await fakeTossForFile();
 
-beforeAll(async () => {
-  fake = await startFakeToss();
-});
-afterAll(() => fake.close());
-freshTossClientEachTest(() => fake);
 afterEach(() => {
   clock.setOffsetMs(0);
 });

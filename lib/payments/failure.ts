@@ -5,7 +5,7 @@ import "server-only";
 import { clock } from "@/lib/clock";
 import { getOrderPayment } from "./queries";
 import { retryableFailCodes, type FailQuery } from "./schemas";
-import { DECLINE_CODES } from "./service";
+import { DECLINE_CODES } from "./confirm";
 
 export type FailureOutcome = "canceled" | "declined" | "failed";
 

@@ -11,7 +11,7 @@ import { parseBody, parseQuery } from "@/lib/validation";
 import { describePaymentFailure } from "./failure";
 import { getOrderPayment } from "./queries";
 import { confirmBodySchema, failRouteQuerySchema } from "./schemas";
-import { confirmOrderPayment } from "./service";
+import { confirmOrderPayment } from "./confirm";
 
 // A drop's buyers all pay at once. Unbounded, each confirm takes a database connection for its first
 // transaction and then queues for another for its last: hundreds at once starve the pool and time out

@@ -3,29 +3,22 @@
 // shipped, delivered, returned and refunded) in English, with the amounts; each mail once, however often its
 // job runs.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { encrypt } from "@/lib/crypto/aead";
 import { db } from "@/lib/db";
 import { approveReturn } from "@/lib/fulfilment/returns";
-import { shipOrder } from "@/lib/fulfilment/shipping";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { orderMailId } from "@/lib/mail/order-mail";
 import { ORDER_CREATED_TOPIC, ORDER_STATUS_CHANGED_TOPIC } from "@/lib/orders/lifecycle/notify";
-import { advanceOrder, requestReturn } from "@/lib/orders/lifecycle/steps";
-import type { TossFake } from "@/lib/payments/toss-fake";
 import { runJobsUntil } from "@/test/jobs";
-import { cancelPaidOrder, freshTossClientEachTest, paidOrder, startFakeToss } from "@/test/payments";
+import { returnRequested } from "@/test/orders";
+import { cancelPaidOrder, fakeTossForFile, paidOrder } from "@/test/payments";
 import { PAID_MAIL_QUEUE, REFUND_MAIL_QUEUE, REFUND_REQUESTED_QUEUE } from "./queues";
 
-let fake: TossFake;
-beforeAll(async () => {
-  fake = await startFakeToss();
-});
+const fake = await fakeTossForFile();
 afterAll(async () => {
-  await fake.close();
   await stopBoss();
 });
-freshTossClientEachTest(() => fake);
 
 const queues = [ORDER_CREATED_TOPIC, ORDER_STATUS_CHANGED_TOPIC, PAID_MAIL_QUEUE, REFUND_REQUESTED_QUEUE, REFUND_MAIL_QUEUE];
 const mailsTo = (to: string) => db.devMail.findMany({ where: { to }, orderBy: { createdAt: "asc" } });
@@ -62,10 +55,7 @@ describe("order mails in the buyer's language", () => {
 
   it("shipped (the courier named in English), delivered, returned and refunded for an approved return", async () => {
     const o = await englishPaidOrder(52_000);
-    const scope = { sellerId: o.product.sellerId, isAdmin: false };
-    await shipOrder(scope, o.orderId, { courier: "cj", trackingNumber: "123456789012" });
-    expect(await advanceOrder(o.orderId, "deliver", { dueNow: true })).toEqual({ result: "moved" });
-    expect(await requestReturn(o.userId, o.orderId, "too small")).toBe("RETURN_REQUESTED");
+    const scope = await returnRequested(o, "too small");
     expect(await approveReturn(scope, o.orderId)).toEqual({ result: "done", status: "RETURNED" });
     await runJobsUntil(queues, hasMail(o.email, orderMailId(o.orderId, "REFUNDED", o.paymentKey)));
     await runJobsUntil(queues, hasMail(o.email, orderMailId(o.orderId, "RETURNED")));

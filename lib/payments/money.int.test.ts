@@ -20,31 +20,28 @@ import type { TossFake } from "@/lib/payments/toss-fake";
 import { authorize, confirm as confirmAtToss } from "@/lib/payments/toss-fake/test-support";
 import { ctx, jsonRequest } from "@/test/http";
 import { expectMoneyConsistent, startTossProxy, tossError, type TossProxy } from "@/test/money";
-import { cancelPaidOrder, confirmCalls, orderStatus, paidOrder, payInWindow, pendingOrder, pointAtFake, startFakeToss, withHangs, freshTossClientEachTest, startWebhookReceiver } from "@/test/payments";
+import { cancelPaidOrder, confirmCalls, fakeTossForFile, orderStatus, paidOrder, payInWindow, pendingOrder, pointAtFake, startWebhookReceiver, withHangs } from "@/test/payments";
 import { expectInvariant } from "@/test/stock";
 import { listPaymentIssues } from "./queries";
 import { PAID_MAIL_QUEUE, REFUND_MAIL_QUEUE } from "./queues";
 import { PAID_RECHECK_MS, reconcilePayments } from "./reconcile";
 import { refundOrder } from "./refunds";
-import { confirmKey, confirmOrderPayment } from "./service";
+import { confirmKey, confirmOrderPayment } from "./confirm";
 import { auditMoney } from "./audit-load";
 import type { TossClientOptions } from "./toss/client";
 import { processTossWebhook, syncFromToss } from "./webhooks";
 
-let fake: TossFake;
+const fake = await fakeTossForFile();
 let proxy: TossProxy | undefined;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
 beforeAll(async () => {
-  fake = await startFakeToss();
   // The shop's webhook endpoint over real HTTP (the route handler, as Next mounts it) for the fake to call.
   receiver = await startWebhookReceiver();
 });
 afterAll(async () => {
-  await fake.close();
   await receiver.close();
 });
-freshTossClientEachTest(() => fake);
 afterEach(async () => {
   clock.setOffsetMs(0);
   await proxy?.close();

@@ -1,6 +1,6 @@
 // The order as the payment panel shows it (order, payment, refunds), from one row of SQL. Shared by the
-// read (queries.ts getOrderPayment) and the confirm's PAID statement (service.ts markPaidFast), which
-// answers the same view; no "server-only" marker, as the worker runs service.ts under plain tsx.
+// read (queries.ts getOrderPayment) and the confirm's PAID statement (record.ts markPaidFast), which
+// answers the same view; no "server-only" marker, as the worker runs record.ts under plain tsx.
 import { Prisma, type OrderStatus, type RefundKind, type RefundStatus } from "@/lib/generated/prisma/client";
 import { primaryRefund } from "./refund-view";
 

@@ -8,7 +8,7 @@ export type { OrderPaymentView } from "./order-payment-view";
 /**
  * The order as the payment panel needs it; only the buyer's own order (anyone else's is null). One
  * statement (order, payment and refunds joined): the confirm route ends every confirm with it, unless the
- * confirm's own statement returned the same view (service.ts markPaidFast).
+ * confirm's own statement returned the same view (record.ts markPaidFast).
  */
 export async function getOrderPayment(orderId: string, userId: string) {
   const rows = await db.$queryRaw<OrderPaymentRow[]>`

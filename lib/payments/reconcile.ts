@@ -17,7 +17,9 @@ import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { toss } from "./gateway";
 import { executeRefund } from "./refunds";
-import { applyTossRecord, CLAIM_MS, releaseClaim, sendConfirm } from "./service";
+import { CLAIM_MS, releaseClaim } from "./claim";
+import { sendConfirm } from "./confirm";
+import { applyTossRecord } from "./record";
 
 export type ReconcileOptions = {
   /** Leave orders changed less than this long ago to the request still working on them. */

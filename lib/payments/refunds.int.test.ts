@@ -1,28 +1,22 @@
 // Refunds of cancelled paid orders against the Toss-compatible server over real HTTP: exactly once under
 // repeated and concurrent handling, a lost answer, and through the real outbox → pg-boss path; the order
 // shows the refund and the seller's ledger reverses the sale and the fee.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { relayOutbox } from "@/lib/jobs/outbox";
 import { drainQueue } from "@/lib/jobs/runner";
 import { jobs } from "@/worker/registry";
-import type { TossFake } from "@/lib/payments/toss-fake";
-import { cancelPaidOrder, paidOrder, startFakeToss, withHangs, freshTossClientEachTest } from "@/test/payments";
+import { cancelPaidOrder, fakeTossForFile, paidOrder, withHangs } from "@/test/payments";
 import { expectInvariant } from "@/test/stock";
 import { REFUND_REQUESTED_QUEUE, refundKey, refundOrder } from "./refunds";
 import { feeOf } from "./settlement";
 
-let fake: TossFake;
+const fake = await fakeTossForFile();
 
-beforeAll(async () => {
-  fake = await startFakeToss();
-});
 afterAll(async () => {
-  await fake.close();
   await stopBoss();
 });
-freshTossClientEachTest(() => fake);
 
 const cancelCalls = () => fake.state.requests.filter((r) => r.operation === "cancel");
 

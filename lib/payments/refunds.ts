@@ -2,7 +2,7 @@
 // Refunds: money going back through Toss's cancel API, recorded exactly once and truthfully.
 // - One Refund row per Toss payment (unique paymentKey) whatever asked for it: the buyer's cancel or return
 //   (kind CANCEL, the `payment.refund_requested` outbox event), a compensation of a payment the shop cannot
-//   honour (COMPENSATION, service.ts), or a cancel made outside the shop that we only record (EXTERNAL).
+//   honour (COMPENSATION, record.ts), or a cancel made outside the shop that we only record (EXTERNAL).
 // - One Idempotency-Key per payment (refundKey, kept on the row), so a retried job, a second event, a
 //   reconciliation run or a worker crash mid-call all resend the same cancel and Toss refunds once.
 // - Only Toss's record completes a refund: a success answer, or a look-up that shows the payment CANCELED

@@ -1,19 +1,13 @@
 // Settlement: per-seller entries from real paid and refunded orders, and the daily payout job (once per
 // seller and day, however often it runs), read back as the seller sees them.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { TossFake } from "@/lib/payments/toss-fake";
-import { cancelPaidOrder, paidOrder, startFakeToss, freshTossClientEachTest } from "@/test/payments";
+import { cancelPaidOrder, fakeTossForFile, paidOrder } from "@/test/payments";
 import { getUnsettledTotals, listPayoutsForSeller } from "./queries";
 import { refundOrder } from "./refunds";
 import { feeOf, kstDay, runDailySettlement } from "./settlement";
 
-let fake: TossFake;
-beforeAll(async () => {
-  fake = await startFakeToss();
-});
-afterAll(() => fake.close());
-freshTossClientEachTest(() => fake, { reset: false });
+const fake = await fakeTossForFile({ reset: false });
 
 describe("settlement", () => {
   it("fee is integer won at the configured rate", () => {

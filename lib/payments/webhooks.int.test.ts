@@ -3,26 +3,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/toss/route";
 import { db } from "@/lib/db";
-import type { TossFake } from "@/lib/payments/toss-fake";
 import { ctx, jsonRequest } from "@/test/http";
-import { cancelPaidOrder, orderStatus, paidOrder, payInWindow, pendingOrder, startFakeToss, withHangs, freshTossClientEachTest, startWebhookReceiver } from "@/test/payments";
+import { cancelPaidOrder, fakeTossForFile, orderStatus, paidOrder, payInWindow, pendingOrder, startWebhookReceiver, withHangs } from "@/test/payments";
 import { refundOrder } from "./refunds";
-import { confirmOrderPayment } from "./service";
+import { confirmOrderPayment } from "./confirm";
 import { processTossWebhook, WEBHOOK_QUEUE } from "./webhooks";
 
-let fake: TossFake;
+const fake = await fakeTossForFile();
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
 beforeAll(async () => {
-  fake = await startFakeToss();
   // A real HTTP endpoint in front of the route handler, as Next would mount it.
   receiver = await startWebhookReceiver();
 });
 afterAll(async () => {
-  await fake.close();
   await receiver.close();
 });
-freshTossClientEachTest(() => fake);
 beforeEach(() => {
   receiver.answered.length = 0;
   fake.config.set({ webhook: { url: receiver.url, retryDelaysMs: [20, 20] } });

@@ -7,7 +7,7 @@
 // limited per order. Nothing else gets a database row, a job or a Toss look-up.
 // Recording writes the delivery (deduplicated) and its processing job in one transaction, so the answer is
 // a quick 200. Processing never trusts the body: it looks the payment up through Toss's API and applies
-// what Toss says now (service.ts applyTossRecord), so a duplicate or a late, out-of-order delivery applies
+// what Toss says now (record.ts applyTossRecord), so a duplicate or a late, out-of-order delivery applies
 // the current state, and each change lands once (guarded transitions, unique refund/entries).
 import { createHash } from "node:crypto";
 import { z } from "zod";
@@ -22,7 +22,7 @@ import { limiters, tryConsume, WEBHOOK_MISSES_PER_MINUTE } from "@/lib/rate-limi
 import { toss } from "./gateway";
 import { WEBHOOK_QUEUE } from "./queues";
 import { webhookBodySchema } from "./schemas";
-import { applyTossRecord } from "./service";
+import { applyTossRecord } from "./record";
 import { fieldErrors } from "@/lib/validation";
 
 export { WEBHOOK_QUEUE } from "./queues";

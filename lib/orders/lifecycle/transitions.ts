@@ -11,7 +11,7 @@ import { writeOutbox } from "@/lib/jobs/outbox";
 
 export const transitions: Record<OrderStatus, readonly OrderStatus[]> = {
   PENDING_PAYMENT: ["CONFIRMING", "EXPIRED", "CANCELLED", "PAYMENT_FAILED"],
-  // → PENDING_PAYMENT: a declined attempt inside the hold leaves the order payable (lib/payments/service.ts)
+  // → PENDING_PAYMENT: a declined attempt inside the hold leaves the order payable (lib/payments/record.ts)
   CONFIRMING: ["PAID", "PAYMENT_FAILED", "PENDING_PAYMENT"],
   PAID: ["SHIPPING", "CANCELLED"],
   SHIPPING: ["DELIVERED"],
