@@ -46,21 +46,25 @@ function useRoom(productId: string) {
     (async () => {
       while (!stop) {
         let res: Response;
+        let answer: { room: RoomView; fingerprint: string } | undefined;
+        // The body is read inside the same guard as the request: leaving the page (or a new round) aborts a
+        // long poll whose answer may be arriving, and that abort must end the loop, not escape it.
         try {
           res = await fetch(`/api/waiting-room/${productId}${after ? `?after=${encodeURIComponent(after)}` : ""}`, { cache: "no-store", signal: ctrl.signal });
+          if (res.ok) answer = (await res.json()) as { room: RoomView; fingerprint: string };
         } catch {
           if (stop) return;
           await backOff();
           continue;
         }
         if (res.status === 401) return setSignedOut(true);
-        if (!res.ok) {
+        if (!answer) {
           setPaused(res.status === 503);
           const retry = Number(res.headers.get("retry-after"));
           await (retry > 0 ? sleep(retry * 1000) : backOff());
           continue;
         }
-        const { room, fingerprint } = (await res.json()) as { room: RoomView; fingerprint: string };
+        const { room, fingerprint } = answer;
         failures = 0;
         setPaused(false);
         setView(room);
