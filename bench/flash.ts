@@ -8,6 +8,7 @@
 // Options: --units 1000 --buyers 10000 --limit 2 --connections 256 --duration 20 --port 3390
 //          --server fast|next --kill-redis-at <s> --redis-down-for 2 --build (rebuild first)
 //          --skip-ceiling --profile (CPU profile of the server into bench/results/prof)
+//          --pin (the server — and the ceiling — on CPU 0; wrk and Redis on CPU 1; PostgreSQL anywhere)
 //          --sizes 15 (the multi-size profile: a size run of 15 variants sharing the units, buyers
 //          preferring the middle sizes; results in bench/results/flash-sizes.json)
 import { spawn, type ChildProcess } from "node:child_process";
@@ -20,7 +21,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RedisProcess, freePort } from "../test/redis-server";
 import { SERVER_NODE_FLAGS } from "../server/node-flags";
-import { cpuSeconds, hasWrk, loadAverage, wrk } from "./load";
+import { cpuSeconds, hasWrk, loadAverage, onCpus, pinProcess, wrk } from "./load";
 
 const root = resolve(import.meta.dirname, "..");
 const { values: opt } = parseArgs({
@@ -39,9 +40,12 @@ const { values: opt } = parseArgs({
     profile: { type: "boolean", default: false },
     generator: { type: "string", default: "wrk" },
     sizes: { type: "string", default: "0" },
+    pin: { type: "boolean", default: false },
   },
 });
 const N = { units: +opt.units, buyers: +opt.buyers, limit: +opt.limit, connections: +opt.connections, duration: +opt.duration, port: +opt.port, sizes: +opt.sizes };
+/** With --pin: where the server runs and where its load (wrk, Redis) runs. */
+const pin = opt.pin ? { server: "0", load: "1" } : null;
 const killAt = opt["kill-redis-at"] === undefined ? null : Number(opt["kill-redis-at"]);
 const base = `http://127.0.0.1:${N.port}`;
 const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)} load ${loadAverage().join(" ")}]`, ...a);
@@ -58,6 +62,7 @@ async function main() {
   // Other work on the machine skews every figure: the 1/5/15-minute load averages go into the result.
   const loadBefore = (await import("node:os")).loadavg().map((x) => +x.toFixed(2));
   const redis = await RedisProcess.start();
+  if (pin) pinProcess(redis.pid!, pin.load);
   const dbName = `hurryup_bench_${N.port}`;
   const env = {
     NODE_ENV: "production", HURRYUP_DEMO: "1", LOG_LEVEL: "warn", PG_QUERY_METRICS: "1",
@@ -90,7 +95,7 @@ async function main() {
   if (useWrk) writeFileSync(cookieFile, cookies.join("\n") + "\n");
   if (useWrk) writeFileSync(bodyFile, bodies.join("\n") + "\n");
   const measure = async (url: string, onStart?: () => void): Promise<Figures> =>
-    useWrk ? fromWrk(wrk(url, { method: "POST", body, connections: N.connections, seconds: N.duration, headers: { "content-type": "application/json", origin: base }, cookies: cookieFile, bodies: bodyFile })) : fromAutocannon(await fire(url, N.duration, N.connections, onStart));
+    useWrk ? fromWrk(wrk(url, { method: "POST", body, connections: N.connections, seconds: N.duration, headers: { "content-type": "application/json", origin: base }, cookies: cookieFile, bodies: bodyFile, cpus: pin?.load })) : fromAutocannon(await fire(url, N.duration, N.connections, onStart));
 
   // The crowd opens the drop's page and the home page before buying: their modules are in memory at
   // the opening, as they would be (the peak memory figure includes them). Then JIT warm-up (every answer
@@ -136,22 +141,30 @@ async function main() {
 
   let ceiling: Figures | null = null;
   let ceilingCpuUs: number | null = null;
+  let floor: Pick<Figures, "requestsPerSecond" | "latencyMs"> | null = null;
   if (!opt["skip-ceiling"]) {
     const port = await freePort();
-    const c = spawnNode(["bench/ceiling-server.ts", String(port), redis.url, "ceiling:", drop.id], {});
+    const c = spawnNode(["bench/ceiling-server.ts", String(port), redis.url, "ceiling:", drop.id], {}, pin?.server);
     await new Promise((r) => c.once("message", r));
     await seed.loadCeilingDrop(redis.url, "ceiling:", drop.id, N.units, N.limit, drop.variants);
     const ceilingCpuBefore = cpuSeconds(c.pid!);
     ceiling = await measure(`http://127.0.0.1:${port}/api/orders`);
     ceilingCpuUs = Math.round(((cpuSeconds(c.pid!) - ceilingCpuBefore) * 1e6) / ceiling.requests);
     log(`ceiling (bare Node + the same Lua): ${ceiling.requestsPerSecond} requests/s, p99 ${ceiling.latencyMs.p99} ms → ratio ${(main.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3)}; its CPU ${ceilingCpuUs} µs per request → CPU ratio ${(ceilingCpuUs / serverCpuUs).toFixed(3)}`);
+    // The machine's floor: the same server answering a fixed 15 bytes (no Redis, no body), loaded the same
+    // way. What latency the generator, the loopback and the two cores give a server that does nothing.
+    if (useWrk) {
+      const r = wrk(`http://127.0.0.1:${port}/`, { connections: N.connections, seconds: Math.max(5, Math.round(N.duration / 2)), cpus: pin?.load });
+      floor = { requestsPerSecond: r.requestsPerSecond, latencyMs: { p50: r.p50Ms, p99: r.p99Ms } };
+      log(`floor (the same bare server answering fixed bytes): ${floor.requestsPerSecond} requests/s, p50 ${floor.latencyMs.p50} ms, p99 ${floor.latencyMs.p99} ms`);
+    }
     c.kill("SIGTERM");
   }
   await redis.stop();
 
   const result = {
     at: new Date().toISOString(),
-    config: { ...N, generator: useWrk ? "wrk" : "autocannon", server: opt.server, killRedisAt: killAt, redisDownFor: killAt === null ? null : Number(opt["redis-down-for"]), cpus: (await import("node:os")).cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: (await import("node:os")).loadavg().map((x) => +x.toFixed(2)) },
+    config: { ...N, pinned: pin, generator: useWrk ? "wrk" : "autocannon", server: opt.server, killRedisAt: killAt, redisDownFor: killAt === null ? null : Number(opt["redis-down-for"]), cpus: (await import("node:os")).cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: (await import("node:os")).loadavg().map((x) => +x.toFixed(2)) },
     ...main,
     ordersCreated: ledger.orders,
     unitsOversold: ledger.oversold,
@@ -163,6 +176,7 @@ async function main() {
     stalls,
     redisFallbackActivated: metricsAfter.fallbackRebuilds > metricsBefore.fallbackRebuilds || metricsAfter.fallback > 0,
     ceiling: ceiling && { requestsPerSecond: ceiling.requestsPerSecond, latencyMs: ceiling.latencyMs },
+    floor,
     ratioToCeiling: ceiling ? +(main.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3) : null,
     // Server CPU per request: what the machine's other work hardly moves (requests/s swing with it).
     cpuUsPerRequest: { server: serverCpuUs, ceiling: ceilingCpuUs, ratio: ceilingCpuUs === null ? null : +(ceilingCpuUs / serverCpuUs).toFixed(3) },
@@ -264,8 +278,8 @@ function load(url: string, bodies: string[], cookies: string[], seconds: number,
   });
 }
 
-function spawnNode(args: string[], extraEnv: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: root, env: { ...process.env, ...extraEnv }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+function spawnNode(args: string[], extraEnv: Record<string, string>, cpus?: string) {
+  const child = spawn(...onCpus(cpus, process.execPath, ["--import", "tsx", ...args]), { cwd: root, env: { ...process.env, ...extraEnv }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
   children.push(child);
   return child;
 }
@@ -273,7 +287,7 @@ function spawnNode(args: string[], extraEnv: Record<string, string>) {
 async function startServer(env: Record<string, string>) {
   const child = opt.server === "next"
     ? spawn(process.execPath, [resolve(root, "node_modules/next/dist/bin/next"), "start", "-p", String(N.port), "-H", "127.0.0.1"], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] })
-    : spawnNode([...SERVER_NODE_FLAGS, ...(opt.profile ? ["--cpu-prof", `--cpu-prof-dir=${resolve(root, "bench/results/prof")}`] : []), "server/index.ts"], env);
+    : spawnNode([...SERVER_NODE_FLAGS, ...(opt.profile ? ["--cpu-prof", `--cpu-prof-dir=${resolve(root, "bench/results/prof")}`] : []), "server/index.ts"], env, pin?.server);
   children.push(child);
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error("server exited");

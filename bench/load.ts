@@ -46,6 +46,21 @@ export async function pool<T, R>(items: T[], concurrency: number, task: (item: T
   return out;
 }
 
+/**
+ * A command confined to `cpus` (util-linux's taskset, which then runs it as the same process), or as it is.
+ * Pinning the server to one core and the load generator and Redis to the other keeps the server's latency
+ * its own: on two shared cores, a busy wrk thread descheduled with answers waiting inflates every percentile.
+ */
+export function onCpus(cpus: string | undefined, cmd: string, args: string[]): [string, string[]] {
+  return cpus === undefined ? [cmd, args] : ["taskset", ["-c", cpus, cmd, ...args]];
+}
+
+/** Moves a running process, every thread of it, onto `cpus`. */
+export function pinProcess(pid: number, cpus: string) {
+  const r = spawnSync("taskset", ["-a", "-p", "-c", cpus, String(pid)], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`taskset ${pid}: ${r.stderr || r.error}`);
+}
+
 export const hasWrk = () => spawnSync("wrk", ["--version"]).error === undefined;
 
 export type WrkOptions = {
@@ -63,6 +78,8 @@ export type WrkOptions = {
    * offered (minus the latency). Without it every connection sends as fast as the server answers.
    */
   paceMs?: number;
+  /** CPUs wrk may run on (`taskset -c`), for a run that keeps it off the server's core. */
+  cpus?: string;
 };
 export type WrkResult = ReturnType<typeof parseWrk>;
 
@@ -107,7 +124,7 @@ function parseWrk(stdout: string, stderr: string, loadBefore: number[]) {
  */
 export function wrk(url: string, opts: WrkOptions) {
   const loadBefore = loadAverage();
-  const r = spawnSync("wrk", wrkArgs(url, opts), { encoding: "utf8" });
+  const r = spawnSync(...onCpus(opts.cpus, "wrk", wrkArgs(url, opts)), { encoding: "utf8" });
   return parseWrk(r.stdout, r.stderr, loadBefore);
 }
 
@@ -115,7 +132,7 @@ export function wrk(url: string, opts: WrkOptions) {
 export function wrkAsync(url: string, opts: WrkOptions): Promise<WrkResult> {
   const loadBefore = loadAverage();
   return new Promise((resolvePromise, reject) => {
-    const child = spawn("wrk", wrkArgs(url, opts), { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(...onCpus(opts.cpus, "wrk", wrkArgs(url, opts)), { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));
