@@ -1,14 +1,15 @@
 // Server code that also runs in the benchmark and tests (plain Node via tsx), hence no "server-only" marker.
 // The waiting room's settings from the environment, and its keys derived from the server's secret.
-import { createHmac } from "node:crypto";
+import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 import { env } from "@/lib/env";
 
 const derive = (label: string) => createHmac("sha256", env.AUTH_SECRET).update(`hurryup/${label}`).digest();
 
+// Keys checked per request are KeyObjects made once: given raw bytes, Node 24 builds one inside every createHmac.
 /** HMAC key of passes: derived from AUTH_SECRET (rotating it voids live passes, like sessions). */
-export const passKey: Buffer = derive("waiting-room-pass/v1");
+export const passKey: KeyObject = createSecretKey(derive("waiting-room-pass/v1"));
 /** HMAC key of the room's device cookie (lib/waiting-room/device.ts). */
-export const deviceKey: Buffer = derive("waiting-room-device/v1");
+export const deviceKey: KeyObject = createSecretKey(derive("waiting-room-device/v1"));
 /** HMAC key of ALTCHA challenges: ALTCHA_HMAC_KEY, else derived from AUTH_SECRET. */
 export const altchaKey: string = env.ALTCHA_HMAC_KEY ?? derive("altcha/v1").toString("hex");
 

@@ -2,17 +2,19 @@
 // the server's secret (HMAC-SHA256), bound to one account and one drop, valid until its expiry, single use
 // (the admission script marks its id used in the drop's Redis slot). Checking it is pure and synchronous: no
 // database, no Redis — a flood of forged or stale passes costs one HMAC each.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual, type KeyObject } from "node:crypto";
 
 export type RoomPass = { productId: string; userId: string; passId: string; expiresMs: number };
 export type PassProblem = "PASS_INVALID" | "PASS_EXPIRED";
+/** The pass key: lib/waiting-room/config.ts holds it as a KeyObject; tests may give bytes. */
+type Key = KeyObject | Buffer;
 
 const VERSION = "p1";
 const payloadOf = (p: RoomPass) => `${VERSION}|${p.productId}|${p.userId}|${p.passId}|${p.expiresMs}`;
-const mac = (key: Buffer, p: RoomPass) => createHmac("sha256", key).update(payloadOf(p)).digest();
+const mac = (key: Key, p: RoomPass) => createHmac("sha256", key).update(payloadOf(p)).digest();
 
 /** The pass as a header value: `p1.<productId>.<userId>.<passId>.<expiresMs>.<signature>`. */
-export function signPass(key: Buffer, p: RoomPass): string {
+export function signPass(key: Key, p: RoomPass): string {
   return [VERSION, p.productId, p.userId, p.passId, p.expiresMs, mac(key, p).toString("base64url")].join(".");
 }
 
@@ -24,7 +26,7 @@ const PASS_ID = /^[A-Za-z0-9_-]{8,64}$/;
  * minted without the key, altered, or another account's (a transfer) is PASS_INVALID; an expired one
  * PASS_EXPIRED (checked after the signature, so the answer leaks nothing about forged tokens).
  */
-export function verifyPass(key: Buffer, token: string, userId: string, nowMs: number): RoomPass | PassProblem {
+export function verifyPass(key: Key, token: string, userId: string, nowMs: number): RoomPass | PassProblem {
   const parts = token.split(".");
   if (parts.length !== 6 || parts[0] !== VERSION) return "PASS_INVALID";
   const [, productId, owner, passId, exp, sig] = parts;
