@@ -39,9 +39,11 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-type Scenario = { name: string; script: LuaScript; products: number; available: number; node: boolean };
+/** `session`: the buyer's session entry read and checked inside the script (KEYS[7]), as the buy path does. */
+type Scenario = { name: string; script: LuaScript; products: number; available: number; node: boolean; session?: boolean };
 const scenarios: Scenario[] = [
   { name: "one drop, admitting", script: ADMIT_REQUEST, products: 1, available: 1e12, node: true },
+  { name: "one drop, admitting, session in the script", script: ADMIT_REQUEST, products: 1, available: 1e12, node: true, session: true },
   { name: "one drop, sold out", script: ADMIT_REQUEST, products: 1, available: 0, node: true },
   { name: `${N.products} drops, admitting`, script: ADMIT_REQUEST, products: N.products, available: 1e12, node: true },
   { name: "one drop, admitting", script: ADMIT, products: 1, available: 1e12, node: false },
@@ -50,19 +52,33 @@ const scenarios: Scenario[] = [
 const tag = (s: number, p: number) => `bench:{p:${s}-${p}}`;
 
 /** KEYS and ARGV of one call as lib/stock/admission.ts builds them; `user` and `key` name a new buyer and request. */
-function call(script: LuaScript, t: string, user: string, key: string): string[] {
+function call(script: LuaScript, t: string, user: string, key: string, session = false): string[] {
   const now = String(Date.now());
   // ADMIT: meta, buyers, request marker, the room's used passes; no verified phone, no pass (the room is off)
   if (script === ADMIT) return ["4", `${t}:m`, `${t}:b`, `${t}:r:${user}:${key}`, `${t}:wu`, user, "1", now, "3600", "", "", "172800"];
   // ADMIT_REQUEST: meta, buyers, request marker, the product-slot claim, the buyer's request counter, the room's used passes
   return [
-    "6", `${t}:m`, `${t}:b`, `${t}:r:${user}:${key}`, `${t}:k:${user}:${key}`, `${t}:q:${user}`, `${t}:wu`,
+    session ? "7" : "6", `${t}:m`, `${t}:b`, `${t}:r:${user}:${key}`, `${t}:k:${user}:${key}`, `${t}:q:${user}`, `${t}:wu`,
+    ...(session ? [sessionKey(user)] : []),
     user, "1", now, "3600", "hash", "30", "86400", "20", "10", "", "", "172800",
   ];
 }
 
+/** Buyers with a session entry each (the session scenario): calls take them in turn, each with a new key. */
+const SESSION_BUYERS = 50_000;
+const sessionKey = (user: string) => `bench:sess:${user}`;
+
 async function load(r: Redis, s: number, sc: Scenario) {
-  for (let p = 0; p < sc.products; p++) await r.hset(`${tag(s, p)}:m`, { a: sc.available, t: sc.available, s: 0, e: 0, l: 2, x: 0 });
+  // With sessions the same buyers come back (each a few times a run): no per-buyer limit, so every call admits.
+  for (let p = 0; p < sc.products; p++) await r.hset(`${tag(s, p)}:m`, { a: sc.available, t: sc.available, s: 0, e: 0, l: sc.session ? 1e9 : 2, x: 0 });
+  if (!sc.session) return;
+  // lib/auth/session-store.ts's entry: the JSON of {userId, emailVerified, phoneHash, exp}.
+  const exp = Date.now() + 3600_000;
+  for (let from = 0; from < SESSION_BUYERS; from += 5000) {
+    const pipe = r.pipeline();
+    for (let u = from; u < from + 5000; u++) pipe.set(sessionKey(`u${u}`), JSON.stringify({ userId: `u${u}`, emailVerified: true, phoneHash: null, exp }), "EX", 3600);
+    await pipe.exec();
+  }
 }
 
 /** Redis's own view of the run: EVALSHA calls and microseconds per call. */
@@ -103,7 +119,9 @@ async function nodeRun(url: string, s: number, sc: Scenario) {
   await Promise.all(clients.flatMap((c, ci) => Array.from({ length: N.inflight }, async (_, li) => {
     while (performance.now() < until) {
       const i = n++;
-      const [numKeys, ...rest] = call(sc.script, tag(s, i % sc.products), `u${ci}-${li}-${i}`, "k");
+      const [numKeys, ...rest] = sc.session
+        ? call(sc.script, tag(s, i % sc.products), `u${i % SESSION_BUYERS}`, `k${i}`, true)
+        : call(sc.script, tag(s, i % sc.products), `u${ci}-${li}-${i}`, "k");
       const [result] = (await c.evalsha(sc.script.sha, numKeys, ...rest)) as [string];
       results[result] = (results[result] ?? 0) + 1;
     }
@@ -138,7 +156,7 @@ async function main() {
       rows.push({ script: sc.script.name, scenario: sc.name, generator: `node ioredis ${N.connections}×${N.inflight}`, ...(await measure(redis, admin, () => nodeRun(redis.url, s, sc))) });
       log(rows.at(-1));
     }
-    if (hasRedisBenchmark && sc.products === 1) {
+    if (hasRedisBenchmark && sc.products === 1 && !sc.session) {
       await load(admin, ++s, sc);
       log(`${sc.script.name}, ${sc.name}: redis-benchmark`);
       rows.push({ script: sc.script.name, scenario: sc.name, ...(await measure(redis, admin, async () => redisBenchmarkRun(redis.port, s, sc))) });
