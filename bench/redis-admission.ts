@@ -70,7 +70,8 @@ const sessionKey = (user: string) => `bench:sess:${user}`;
 
 async function load(r: Redis, s: number, sc: Scenario) {
   // With sessions the same buyers come back (each a few times a run): no per-buyer limit, so every call admits.
-  for (let p = 0; p < sc.products; p++) await r.hset(`${tag(s, p)}:m`, { a: sc.available, t: sc.available, s: 0, e: 0, l: sc.session ? 1e9 : 2, x: 0 });
+  // A product without sizes has one implicit variant (meta dv) whose units a:<dv> are what the scripts count.
+  for (let p = 0; p < sc.products; p++) await r.hset(`${tag(s, p)}:m`, { a: sc.available, t: sc.available, s: 0, e: 0, l: sc.session ? 1e9 : 2, x: 0, dv: "d", "a:d": sc.available });
   if (!sc.session) return;
   // lib/auth/session-store.ts's entry: the JSON of {userId, emailVerified, phoneHash, exp}.
   const exp = Date.now() + 3600_000;
@@ -127,6 +128,8 @@ async function nodeRun(url: string, s: number, sc: Scenario) {
     }
   })));
   clients.forEach((c) => c.disconnect());
+  const meant = sc.available > 0 ? "reserved" : "sold_out";
+  if (!results[meant]) throw new Error(`${sc.name}: no call answered ${meant} (${JSON.stringify(results)}): the bench's keys no longer match the script`);
   return { results };
 }
 
