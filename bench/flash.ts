@@ -90,6 +90,8 @@ async function main() {
     load(url, bodies, cookies, seconds, connections, onStart);
   // wrk runs synchronously, so a Redis kill scheduled during the opening needs autocannon.
   const useWrk = opt.generator === "wrk" && killAt === null && hasWrk();
+  // autocannon runs in this process, which --pin does not move: its figures would not be pinned ones.
+  if (pin && !useWrk) throw new Error("--pin needs wrk (installed, and no --kill-redis-at)");
   const cookieFile = join(tmpdir(), `bench-flash-cookies-${process.pid}.txt`);
   const bodyFile = join(tmpdir(), `bench-flash-bodies-${process.pid}.txt`);
   if (useWrk) writeFileSync(cookieFile, cookies.join("\n") + "\n");
@@ -164,7 +166,7 @@ async function main() {
 
   const result = {
     at: new Date().toISOString(),
-    config: { ...N, pinned: pin, generator: useWrk ? "wrk" : "autocannon", server: opt.server, killRedisAt: killAt, redisDownFor: killAt === null ? null : Number(opt["redis-down-for"]), cpus: (await import("node:os")).cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: (await import("node:os")).loadavg().map((x) => +x.toFixed(2)) },
+    config: { ...N, node: process.version, pinned: pin, generator: useWrk ? "wrk" : "autocannon", server: opt.server, killRedisAt: killAt, redisDownFor: killAt === null ? null : Number(opt["redis-down-for"]), cpus: (await import("node:os")).cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: (await import("node:os")).loadavg().map((x) => +x.toFixed(2)) },
     ...main,
     ordersCreated: ledger.orders,
     unitsOversold: ledger.oversold,
@@ -286,7 +288,7 @@ function spawnNode(args: string[], extraEnv: Record<string, string>, cpus?: stri
 
 async function startServer(env: Record<string, string>) {
   const child = opt.server === "next"
-    ? spawn(process.execPath, [resolve(root, "node_modules/next/dist/bin/next"), "start", "-p", String(N.port), "-H", "127.0.0.1"], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] })
+    ? spawn(...onCpus(pin?.server, process.execPath, [resolve(root, "node_modules/next/dist/bin/next"), "start", "-p", String(N.port), "-H", "127.0.0.1"]), { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] })
     : spawnNode([...SERVER_NODE_FLAGS, ...(opt.profile ? ["--cpu-prof", `--cpu-prof-dir=${resolve(root, "bench/results/prof")}`] : []), "server/index.ts"], env, pin?.server);
   children.push(child);
   for (let i = 0; i < 300; i++) {

@@ -170,7 +170,7 @@ async function main() {
   const info = (await admin.info("server")).match(/redis_version:(\S+)/)?.[1];
   admin.disconnect();
   await redis.stop();
-  const out = { at: new Date().toISOString(), redis: info, options: N, rows };
+  const out = { at: new Date().toISOString(), redis: info, node: process.version, options: N, rows };
   const dir = resolve(import.meta.dirname, "results");
   mkdirSync(dir, { recursive: true });
   writeFileSync(resolve(dir, "redis-admission.json"), `${JSON.stringify(out, null, 2)}\n`);

@@ -13,7 +13,7 @@ async function restricted(filePath: string, source: string): Promise<string[]> {
 describe("import boundaries", () => {
   it("keep domains out of the plumbing", async () => {
     expect(await restricted("lib/jobs/x.ts", 'import { a } from "@/lib/orders/queries";\nexport { a };\n')).toHaveLength(1);
-    expect(await restricted("lib/http.ts", 'import { a } from "../payments/service";\nexport { a };\n')).toHaveLength(1);
+    expect(await restricted("lib/http.ts", 'import { a } from "../payments/confirm";\nexport { a };\n')).toHaveLength(1);
     expect(await restricted("lib/db.ts", 'import { a } from "@/lib/cart/service";\nexport { a };\n')).toHaveLength(1);
     expect(await restricted("lib/jobs/x.ts", 'import { a } from "@/lib/db";\nexport { a };\n')).toEqual([]);
   }, 60_000);
