@@ -61,16 +61,25 @@ export async function transition(
   if (returnsUnits(to)) {
     const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { userId: true, phoneHash: true, items: { select: { productId: true, variantId: true, quantity: true } } } });
     returned = { orderId, userId: order.userId, phoneHash: order.phoneHash, items: order.items };
-    // Variant rows (by id), then the products' sums (by product id): the order the ledger statement locks them in.
+    // Rows are locked in the order the ledger statement (lib/orders/ledger/ledger.ts) locks them — the
+    // buyer's counters, then the phone's, then variant rows by id, then the products' sums — so a release
+    // racing the same buyer's next order (or any batch holding their counter) waits instead of deadlocking.
+    const perProduct = new Map<string, number>();
+    for (const item of order.items) perProduct.set(item.productId, (perProduct.get(item.productId) ?? 0) + item.quantity);
+    const products = [...perProduct].sort(([a], [b]) => (a < b ? -1 : 1));
+    for (const [productId, quantity] of products) {
+      await tx.$executeRaw`UPDATE "PurchaseCounter" SET quantity = GREATEST(quantity - ${quantity}, 0) WHERE "userId" = ${order.userId}::uuid AND "productId" = ${productId}::uuid`;
+    }
+    if (order.phoneHash) {
+      for (const [productId, quantity] of products) {
+        await tx.$executeRaw`UPDATE "PhonePurchaseCounter" SET quantity = GREATEST(quantity - ${quantity}, 0) WHERE "phoneHash" = ${order.phoneHash} AND "productId" = ${productId}::uuid`;
+      }
+    }
     for (const item of [...order.items].sort((a, b) => (a.variantId < b.variantId ? -1 : 1))) {
       await tx.$executeRaw`UPDATE "ProductVariant" SET available = available + ${item.quantity}, "updatedAt" = now() WHERE id = ${item.variantId}::uuid`;
     }
-    for (const item of [...order.items].sort((a, b) => (a.productId < b.productId ? -1 : 1))) {
-      await tx.$executeRaw`UPDATE "Inventory" SET available = available + ${item.quantity}, "updatedAt" = now() WHERE "productId" = ${item.productId}::uuid`;
-      await tx.$executeRaw`UPDATE "PurchaseCounter" SET quantity = GREATEST(quantity - ${item.quantity}, 0) WHERE "userId" = ${order.userId}::uuid AND "productId" = ${item.productId}::uuid`;
-      if (order.phoneHash) {
-        await tx.$executeRaw`UPDATE "PhonePurchaseCounter" SET quantity = GREATEST(quantity - ${item.quantity}, 0) WHERE "phoneHash" = ${order.phoneHash} AND "productId" = ${item.productId}::uuid`;
-      }
+    for (const [productId, quantity] of products) {
+      await tx.$executeRaw`UPDATE "Inventory" SET available = available + ${quantity}, "updatedAt" = now() WHERE "productId" = ${productId}::uuid`;
     }
   }
   await writeOutbox(tx, "order-status-changed", { orderId, from, to, at: now.toISOString() });
