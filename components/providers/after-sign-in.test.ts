@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { callbackWithAlert } from "@/components/alerts/alert-after-sign-in";
 import { callbackWithWish } from "@/components/wishlist/wish-after-sign-in";
-import { callbackWith } from "./after-sign-in";
+import { actThenDrop, callbackWith } from "./after-sign-in";
 
 const at = (href: string) => vi.stubGlobal("window", { location: { href } });
 const back = (signIn: string) => {
@@ -32,5 +32,28 @@ describe("callbackWith", () => {
     expect(back(callbackWithWish("p1"))).toBe("/products/p1?wish=p1");
     expect(back(callbackWithAlert("OPENING", null))).toBe("/products/p1?alert=OPENING");
     expect(back(callbackWithAlert("RESTOCK", "v9"))).toBe("/products/p1?alert=RESTOCK.v9");
+  });
+});
+
+describe("actThenDrop", () => {
+  test("drops the parameter after the tap, and after a tap that failed, without a rejection", async () => {
+    const dropped: string[] = [];
+    await actThenDrop(async () => {}, "p1", () => dropped.push("ok"));
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    await expect(actThenDrop(() => Promise.reject(new Error("offline")), "p2", () => dropped.push("failed"))).resolves.toBeUndefined();
+    expect(dropped).toEqual(["ok", "failed"]);
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
+  });
+
+  test("drops it only once the tap has finished", async () => {
+    let finish!: () => void;
+    const dropped: string[] = [];
+    const running = actThenDrop(() => new Promise<void>((r) => (finish = r)), "p1", () => dropped.push("p1"));
+    await Promise.resolve();
+    expect(dropped).toEqual([]);
+    finish();
+    await running;
+    expect(dropped).toEqual(["p1"]);
   });
 });

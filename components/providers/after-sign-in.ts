@@ -34,6 +34,21 @@ export function usePendingAfterSignIn(param: string, act: (value: string) => Pro
     if (!value || done.current === `${pathname}:${value}`) return;
     done.current = `${pathname}:${value}`;
     url.searchParams.delete(param);
-    void run(value).then(() => router.replace(url.pathname + url.search, { scroll: false }));
+    void actThenDrop(run, value, () => router.replace(url.pathname + url.search, { scroll: false }));
   }, [settled, signedIn, pathname, router, param]);
+}
+
+/**
+ * Runs the pending tap, then drops its parameter whether the tap worked or not: a failed one (the network,
+ * a server error) leaves the page's button in its true state to be tapped again, and is not retried on
+ * every reload of an address that still carries it.
+ */
+export async function actThenDrop(act: (value: string) => Promise<void>, value: string, drop: () => void): Promise<void> {
+  try {
+    await act(value);
+  } catch (err) {
+    console.warn("the tap asked for before sign-in failed", err);
+  } finally {
+    drop();
+  }
 }
