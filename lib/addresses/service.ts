@@ -10,7 +10,7 @@ import { addressInputSchema, MAX_ADDRESSES, type AddressView } from "./schemas";
 import { decryptDelivery } from "./codec";
 
 async function lockBook(tx: Tx, userId: string): Promise<void> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM "User" WHERE id = ${userId}::uuid AND "deletedAt" IS NULL FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM "User" WHERE id = ${userId}::uuid AND "deletedAt" IS NULL FOR NO KEY UPDATE`;
   if (rows.length === 0) throw new AppError("UNAUTHENTICATED", "Sign in first");
 }
 

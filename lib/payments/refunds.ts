@@ -95,6 +95,7 @@ export async function completeRefund(paymentKey: string, p: TossPayment): Promis
   const done = await db.$transaction(async (tx) => {
     const refund = await tx.refund.findUnique({ where: { paymentKey }, select: { orderId: true, amount: true } });
     if (!refund) return false;
+    await lockOrder(tx, refund.orderId);
     const { count } = await tx.refund.updateMany({
       where: { paymentKey, status: { in: ["REQUESTED", "FAILED"] } },
       data: { status: "DONE", failureCode: null, transactionKey: p.cancels.at(-1)?.transactionKey ?? null, completedAt: clock.now() },
@@ -118,6 +119,7 @@ export async function recordExternalCancel(p: TossPayment): Promise<RefundResult
   const last = p.cancels.at(-1);
   const amount = p.totalAmount - p.balanceAmount;
   const res = await db.$transaction(async (tx): Promise<"exists" | "no_order" | { returned: ReturnedUnits | null }> => {
+    await lockOrder(tx, p.orderId);
     const order = await tx.order.findUnique({ where: { id: p.orderId }, select: { status: true, payment: { select: { paymentKey: true } } } });
     if (!order) return "no_order";
     const { count } = await tx.refund.createMany({
@@ -148,6 +150,16 @@ export async function recordExternalCancel(p: TossPayment): Promise<RefundResult
   paymentMetrics.refunds.inc({ result: "external" });
   log.warn({ orderId: p.orderId, amount }, "payment cancelled outside the shop: recorded as a refund");
   return "refunded";
+}
+
+/**
+ * The order's row, locked before its refund and payment rows: every path that changes an order's money
+ * (a compensation, a cancel, a refund completed, a cancel seen at Toss) takes the order first, so two of
+ * them at once wait for each other instead of deadlocking. NO KEY UPDATE: what references the order (its
+ * timeline events) can still be written.
+ */
+async function lockOrder(tx: Tx, orderId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Order" WHERE id = ${orderId} FOR NO KEY UPDATE`;
 }
 
 /** Inside the transaction that completes a refund: the payment row, the settlement reversal, the buyer's mail. */

@@ -101,6 +101,8 @@ export async function updateProduct(scope: SellerScope, productId: string, input
   const { units, ...data } = input;
   const delta = units === undefined ? 0 : units - total;
   const { product, restockId } = await db.$transaction(async (tx) => {
+    // The product's row before its units, as a size save takes them (lib/seller/variants.ts).
+    await tx.$queryRaw`SELECT id FROM "Product" WHERE id = ${productId}::uuid FOR NO KEY UPDATE`;
     let restockId: string | null = null;
     if (delta !== 0) {
       const r = await adjustUnitsInLedger(tx, productId, delta);

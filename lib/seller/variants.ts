@@ -19,8 +19,12 @@ export async function setProductVariants(scope: SellerScope, productId: string, 
   const product = await ownedProductOrThrow(scope, productId);
   if (!input.options.length) throw invalid({ options: ["required"] });
   await db.$transaction(async (tx) => {
-    // The product's row first: two saves of one product's variants run one after the other.
-    await tx.$queryRaw`SELECT id FROM "Product" WHERE id = ${productId}::uuid FOR UPDATE`;
+    // The product's row first: two saves of one product's variants run one after the other. NO KEY UPDATE,
+    // not UPDATE: an order's foreign keys take KEY SHARE on the product at the end of the ledger statement,
+    // when it already holds the variant and Inventory rows this save goes on to lock. Then the variants in
+    // id order, as the ledger and a release lock them (docs/architecture.md, "Lock order").
+    await tx.$queryRaw`SELECT id FROM "Product" WHERE id = ${productId}::uuid FOR NO KEY UPDATE`;
+    await tx.$queryRaw`SELECT id FROM "ProductVariant" WHERE "productId" = ${productId}::uuid ORDER BY id FOR UPDATE`;
     const current = await tx.productVariant.findMany({ where: { productId }, include: { _count: { select: { orderItems: true } } } });
     const bySku = new Map(current.map((v) => [v.sku, v]));
     const fields: FieldErrors = {};

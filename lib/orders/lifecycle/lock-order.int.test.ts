@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db, type Tx } from "@/lib/db";
 import { createProduct } from "@/test/factories";
+import { blockedBy } from "@/test/locks";
 import { createBuyers } from "@/test/stock";
 import { recordOrder } from "../ledger/ledger";
 import { newOrderId } from "../place/place-order";
@@ -17,17 +18,6 @@ const input = (userId: string, productId: string, phoneHash: string) => ({
 });
 
 type Rows = { buyer: string; productId: string; phone: string };
-
-/** Waits until a session is blocked by `pid` on a statement that starts with `statement`. */
-async function blockedBy(pid: number, statement: string) {
-  for (let i = 0; i < 500; i++) {
-    const [{ n }] = await db.$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM pg_stat_activity WHERE ${pid}::int = ANY(pg_blocking_pids(pid)) AND query LIKE ${`${statement}%`}`;
-    if (n > 0n) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`no session waited on ${statement}`);
-}
 
 describe("a release racing the same buyer's next order", () => {
   it.each([
