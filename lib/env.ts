@@ -73,6 +73,16 @@ const schema = z.object({
    */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   AUTH_SECRET: devOnly(z.string().min(32, "must be at least 32 characters"), "dev-only-auth-secret-change-me-0123456789"),
+  /**
+   * Earlier AUTH_SECRETs, comma-separated, still accepted (never signed with) while what they signed lives
+   * out: sessions (30 days), mailed unsubscribe links, the waiting room's device cookie and passes
+   * (lib/crypto/secrets.ts, docs/security.md "Rotating AUTH_SECRET").
+   */
+  AUTH_SECRET_PREVIOUS: z
+    .string()
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.string().min(32, "each must be at least 32 characters")))
+    .default([]),
   DATA_ENCRYPTION_KEYS: devOnly(keyList, "dev1:ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM="),
   BLIND_INDEX_KEY: devOnly(z.string().min(32, "must be at least 32 characters"), "dev-only-blind-index-key-0123456789abcdef"),
   /**

@@ -10,7 +10,7 @@ import { clientIp } from "@/lib/client-address";
 import { signInSchema } from "./schemas";
 import { revokeSession } from "./session";
 import { loadLiveSession } from "./session-store";
-import { env } from "@/lib/env";
+import { authSecrets } from "@/lib/crypto/secrets";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { secureCookies, SESSION_MAX_AGE_S } from "./cookie";
@@ -26,7 +26,8 @@ export class RateLimitedSignIn extends CredentialsSignin {
 }
 
 export const { handlers, signIn, signOut } = NextAuth({
-  secret: env.AUTH_SECRET,
+  // The current secret signs; earlier ones still decrypt the cookies they signed (lib/crypto/secrets.ts).
+  secret: [...authSecrets],
   trustHost: true,
   useSecureCookies: secureCookies,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },

@@ -2,6 +2,7 @@
 // and session minting (which read and write it without going through Auth.js's request scope).
 import { createDecipheriv, createHash, createHmac, createSecretKey, hkdfSync, timingSafeEqual, type KeyObject } from "node:crypto";
 import { encode } from "next-auth/jwt";
+import { authSecrets } from "@/lib/crypto/secrets";
 import { env } from "@/lib/env";
 
 /** Secure (and __Secure- prefixed) whenever the shop is served over https, i.e. in production. */
@@ -45,7 +46,8 @@ export function decodeSessionToken(token: string | undefined | null): SessionCla
 }
 
 // Auth.js writes the cookie with jose's EncryptJWT: compact JWE, "dir" key management, A256CBC-HS512 (its
-// default) or A256GCM, the key derived from AUTH_SECRET with HKDF (salt = the cookie name) and named by
+// default) or A256GCM, the key derived from AUTH_SECRET (or, for a cookie from before a rotation, an earlier
+// secret still listed in AUTH_SECRET_PREVIOUS) with HKDF (salt = the cookie name) and named by
 // its JWK thumbprint (kid). This is the same check jose's jwtDecrypt makes for those algorithms (RFC 7516
 // §5.2, RFC 7518 §5.2.2 and §5.3, RFC 7519 §7.2), with the keys derived once per process — and held as
 // KeyObjects: given raw bytes, Node 24 builds a KeyObject inside every createHmac / createDecipheriv
@@ -55,18 +57,21 @@ type Enc = keyof typeof ENC_KEY_LENGTH;
 const CLOCK_TOLERANCE_S = 15;
 /** `mac`/`enc`: the MAC and encryption halves for A256CBC-HS512; `enc` alone (`mac` unused) for A256GCM. */
 type Keys = { mac: KeyObject; enc: KeyObject; kid: string };
-const derivedKeys = new Map<Enc, Keys>();
-function derivedKey(enc: Enc) {
-  let k = derivedKeys.get(enc);
-  if (!k) {
-    const key = Buffer.from(hkdfSync("sha256", env.AUTH_SECRET, sessionCookieName, `Auth.js Generated Encryption Key (${sessionCookieName})`, ENC_KEY_LENGTH[enc]));
-    // RFC 7638 thumbprint of {"k","kty":"oct"}, hashed with SHA-(key bits): what Auth.js puts in `kid`.
-    const kid = createHash(`sha${key.byteLength << 3}`).update(`{"k":"${key.toString("base64url")}","kty":"oct"}`).digest("base64url");
-    const split = enc === "A256CBC-HS512";
-    k = { mac: createSecretKey(split ? key.subarray(0, 32) : key), enc: createSecretKey(split ? key.subarray(32) : key), kid };
-    derivedKeys.set(enc, k);
+/** Per algorithm, the key of each accepted secret (lib/crypto/secrets.ts): the current one first. */
+const derivedKeys = new Map<Enc, Keys[]>();
+function keysFor(enc: Enc): Keys[] {
+  let keys = derivedKeys.get(enc);
+  if (!keys) {
+    keys = authSecrets.map((secret) => {
+      const key = Buffer.from(hkdfSync("sha256", secret, sessionCookieName, `Auth.js Generated Encryption Key (${sessionCookieName})`, ENC_KEY_LENGTH[enc]));
+      // RFC 7638 thumbprint of {"k","kty":"oct"}, hashed with SHA-(key bits): what Auth.js puts in `kid`.
+      const kid = createHash(`sha${key.byteLength << 3}`).update(`{"k":"${key.toString("base64url")}","kty":"oct"}`).digest("base64url");
+      const split = enc === "A256CBC-HS512";
+      return { mac: createSecretKey(split ? key.subarray(0, 32) : key), enc: createSecretKey(split ? key.subarray(32) : key), kid };
+    });
+    derivedKeys.set(enc, keys);
   }
-  return k;
+  return keys;
 }
 
 function decryptSessionToken(token: string, nowMs: number): (SessionClaims & { expMs: number }) | null {
@@ -82,18 +87,23 @@ function decryptSessionToken(token: string, nowMs: number): (SessionClaims & { e
   if (!header || header.alg !== "dir" || header.zip !== undefined || header.crit !== undefined) return null;
   if (typeof header.enc !== "string" || !(header.enc in ENC_KEY_LENGTH)) return null;
   const enc = header.enc as Enc;
-  const keys = derivedKey(enc);
-  if (header.kid !== undefined && header.kid !== keys.kid) return null;
+  // The kid names the secret's key (a token from before a rotation names an earlier one); without one,
+  // each accepted key is tried, as Auth.js does with a list of secrets.
+  const candidates = header.kid === undefined ? keysFor(enc) : keysFor(enc).filter((k) => k.kid === header.kid);
   const iv = Buffer.from(ivB64, "base64url");
   const ciphertext = Buffer.from(ciphertextB64, "base64url");
   const tag = Buffer.from(tagB64, "base64url");
   const aad = Buffer.from(protectedB64, "ascii");
-  let plaintext: Buffer;
-  try {
-    plaintext = enc === "A256GCM" ? decryptGcm(keys.enc, iv, ciphertext, tag, aad) : decryptCbcHs512(keys, iv, ciphertext, tag, aad);
-  } catch {
-    return null;
+  let plaintext: Buffer | null = null;
+  for (const keys of candidates) {
+    try {
+      plaintext = enc === "A256GCM" ? decryptGcm(keys.enc, iv, ciphertext, tag, aad) : decryptCbcHs512(keys, iv, ciphertext, tag, aad);
+      break;
+    } catch {
+      // not this key
+    }
   }
+  if (!plaintext) return null;
   let jwt: { sub?: unknown; sid?: unknown; exp?: unknown; nbf?: unknown };
   try {
     jwt = JSON.parse(plaintext.toString("utf8"));

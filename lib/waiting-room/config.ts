@@ -1,17 +1,16 @@
 // Server code that also runs in the benchmark and tests (plain Node via tsx), hence no "server-only" marker.
 // The waiting room's settings from the environment, and its keys derived from the server's secret.
-import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 import { env } from "@/lib/env";
+import { deriveKey, derivedKeys } from "@/lib/crypto/secrets";
 
-const derive = (label: string) => createHmac("sha256", env.AUTH_SECRET).update(`hurryup/${label}`).digest();
-
-// Keys checked per request are KeyObjects made once: given raw bytes, Node 24 builds one inside every createHmac.
-/** HMAC key of passes: derived from AUTH_SECRET (rotating it voids live passes, like sessions). */
-export const passKey: KeyObject = createSecretKey(derive("waiting-room-pass/v1"));
-/** HMAC key of the room's device cookie (lib/waiting-room/device.ts). */
-export const deviceKey: KeyObject = createSecretKey(derive("waiting-room-device/v1"));
-/** HMAC key of ALTCHA challenges: ALTCHA_HMAC_KEY, else derived from AUTH_SECRET. */
-export const altchaKey: string = env.ALTCHA_HMAC_KEY ?? derive("altcha/v1").toString("hex");
+/** HMAC keys of passes, derived from AUTH_SECRET (signs) and AUTH_SECRET_PREVIOUS (still verify). */
+export const passKeys = derivedKeys("waiting-room-pass/v1");
+/** The key new passes are signed with. */
+export const passKey = passKeys[0];
+/** HMAC keys of the room's device cookie (lib/waiting-room/device.ts), the same way. */
+export const deviceKeys = derivedKeys("waiting-room-device/v1");
+/** HMAC key of ALTCHA challenges (they live 10 minutes): ALTCHA_HMAC_KEY, else derived from AUTH_SECRET. */
+export const altchaKey: string = env.ALTCHA_HMAC_KEY ?? deriveKey(env.AUTH_SECRET, "altcha/v1").toString("hex");
 
 export const roomConfig = {
   /** The rate of a room set to "auto" (docs/waiting-room.md, "Admission rate"). */

@@ -4,7 +4,7 @@
 // uses it up), and turns the script's pass refusals into 403 answers the page understands.
 import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { passKey } from "./config";
+import { passKeys } from "./config";
 import { roomHint } from "./hint";
 import { verifyPass, type RoomPass } from "./pass";
 
@@ -43,7 +43,7 @@ export function roomPassOf(req: { headers: { get(name: string): string | null } 
     if (needs) throw passError("WAITING_ROOM_PASS_REQUIRED", needs);
     return null;
   }
-  const pass = verifyPass(passKey, token, userId, clock.nowMs());
+  const pass = verifyPass(passKeys, token, userId, clock.nowMs());
   if (typeof pass === "string") throw passError(pass);
   if (productIds && !productIds.includes(pass.productId)) throw passError("PASS_INVALID");
   return pass;

@@ -22,19 +22,23 @@ const ID = /^[0-9a-fA-F-]{36}$/;
 const PASS_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 /**
- * The pass if `token` is one this server signed for `userId` and it has not expired at `nowMs`. A pass
+ * The pass if `token` is one this server signed for `userId` (with `keys`' one, or any of them: the current
+ * secret's first, then earlier ones still accepted) and it has not expired at `nowMs`. A pass
  * minted without the key, altered, or another account's (a transfer) is PASS_INVALID; an expired one
  * PASS_EXPIRED (checked after the signature, so the answer leaks nothing about forged tokens).
  */
-export function verifyPass(key: Key, token: string, userId: string, nowMs: number): RoomPass | PassProblem {
+export function verifyPass(keys: Key | readonly Key[], token: string, userId: string, nowMs: number): RoomPass | PassProblem {
   const parts = token.split(".");
   if (parts.length !== 6 || parts[0] !== VERSION) return "PASS_INVALID";
   const [, productId, owner, passId, exp, sig] = parts;
   if (!ID.test(productId) || !ID.test(owner) || !PASS_ID.test(passId) || !/^\d{1,15}$/.test(exp)) return "PASS_INVALID";
   const pass: RoomPass = { productId, userId: owner, passId, expiresMs: Number(exp) };
   const given = Buffer.from(sig, "base64url");
-  const expected = mac(key, pass);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "PASS_INVALID";
+  const signedWith = (key: Key) => {
+    const expected = mac(key, pass);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+  if (!(Array.isArray(keys) ? (keys as readonly Key[]).some(signedWith) : signedWith(keys as Key))) return "PASS_INVALID";
   if (owner !== userId) return "PASS_INVALID";
   if (pass.expiresMs <= nowMs) return "PASS_EXPIRED";
   return pass;
