@@ -59,10 +59,20 @@ const DAY = 24 * 60 * MINUTE;
 // The shop's clock, pinned where the next minute crosses no tick but the minutely ones (10:01:05 on a
 // Wednesday): no other tick falls inside a test's runs unless the test moves the clock.
 const start = Date.UTC(2026, 0, 7, 10, 1, 5);
-const setClock = (ms: number) => app.clock.setOffsetMs(ms - Date.now());
+// Every run starts at the time the test set, however long the tests between took: a moved clock would go on
+// in real time, and a slow machine would reach the next minute's ticks and count their jobs.
+let pinned = start;
+const pin = () => app.clock.setOffsetMs(pinned - Date.now());
+const setClock = (ms: number) => {
+  pinned = ms;
+  pin();
+};
 
 const emit = (topic: string, n: string) => app.db.$transaction((tx) => app.writeOutbox(tx, topic, { n }));
-const run = (budgetMs = 20_000) => app.runJobsOnce(app.jobs, { budgetMs });
+const run = (budgetMs = 20_000) => {
+  pin();
+  return app.runJobsOnce(app.jobs, { budgetMs });
+};
 /** Seconds until the queue's waiting job may start, by PostgreSQL's clock (pg-boss schedules by it). */
 const startsIn = async (queue: string) =>
   (await app.db.$queryRaw<{ s: number }[]>`SELECT extract(epoch FROM start_after - now())::float8 AS s FROM pgboss.job WHERE name = ${queue} AND state = 'retry'`)[0]?.s;
@@ -164,8 +174,10 @@ describe("runJobsOnce", () => {
 });
 
 describe("GET /api/cron/jobs", () => {
-  const call = (authorization?: string) =>
-    app.cronRoute.GET(app.jsonRequest("/api/cron/jobs", { origin: null, headers: authorization ? { authorization } : {} }), app.ctx());
+  const call = (authorization?: string) => {
+    pin();
+    return app.cronRoute.GET(app.jsonRequest("/api/cron/jobs", { origin: null, headers: authorization ? { authorization } : {} }), app.ctx());
+  };
 
   test("refuses a missing or wrong secret with 401 and runs nothing", async () => {
     await emit("test-drain-ok", "route");

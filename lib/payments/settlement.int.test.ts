@@ -20,8 +20,10 @@ describe("settlement", () => {
     const a = await paidOrder(fake, { price: 20_000, quantity: 2 });
     const sellerId = a.product.sellerId;
     expect(await getUnsettledTotals(sellerId)).toEqual({ SALE: 40_000, FEE: -feeOf(40_000) });
-    // entries created "today" (real time); settle as if the job ran tomorrow
-    const tomorrow = new Date(Date.now() + 86_400_000);
+    // Settle as if the job ran the day after the entries were written. Days are counted from the entries'
+    // own time, not the test's: Korean midnight may fall between writing them and reading the clock here.
+    const written = (await db.settlementEntry.findFirstOrThrow({ where: { sellerId }, orderBy: { createdAt: "asc" } })).createdAt;
+    const tomorrow = new Date(written.getTime() + 86_400_000);
     const [first, again] = [await runDailySettlement({ now: tomorrow, sellerIds: [sellerId] }), await runDailySettlement({ now: tomorrow, sellerIds: [sellerId] })];
     expect([first, again]).toEqual([1, 0]);
     let payouts = await listPayoutsForSeller(sellerId);
@@ -29,12 +31,12 @@ describe("settlement", () => {
     expect(payouts[0].amount).toBe(40_000 - feeOf(40_000));
     expect(payouts[0].entryCount).toBe(2);
     // the Korean day the entries were written on
-    expect(payouts[0].periodDate.toISOString().slice(0, 10)).toBe(kstDay(new Date()).date.toISOString().slice(0, 10));
+    expect(payouts[0].periodDate.toISOString().slice(0, 10)).toBe(kstDay(written).date.toISOString().slice(0, 10));
 
     await cancelPaidOrder(a.orderId);
     expect(await refundOrder({ orderId: a.orderId })).toBe("refunded");
     expect(await getUnsettledTotals(sellerId)).toEqual({ REFUND: -40_000, FEE: feeOf(40_000) });
-    const dayAfter = new Date(Date.now() + 2 * 86_400_000);
+    const dayAfter = new Date(written.getTime() + 2 * 86_400_000);
     // run twice at once: still one payout for that day
     await Promise.all([runDailySettlement({ now: dayAfter, sellerIds: [sellerId] }), runDailySettlement({ now: dayAfter, sellerIds: [sellerId] })]);
     payouts = await listPayoutsForSeller(sellerId);
@@ -46,7 +48,9 @@ describe("settlement", () => {
 
   it("entries of the current day wait for tomorrow's run", async () => {
     const a = await paidOrder(fake, { price: 7_000 });
-    expect(await runDailySettlement({ now: new Date(), sellerIds: [a.product.sellerId] })).toBe(0);
+    // A run on the very Korean day the entries were written (their own time: midnight may pass meanwhile).
+    const written = (await db.settlementEntry.findFirstOrThrow({ where: { sellerId: a.product.sellerId }, orderBy: { createdAt: "desc" } })).createdAt;
+    expect(await runDailySettlement({ now: written, sellerIds: [a.product.sellerId] })).toBe(0);
     expect(await listPayoutsForSeller(a.product.sellerId)).toEqual([]);
   });
 

@@ -1,8 +1,9 @@
 // Sales figures, the order filters and the live drop monitor through the real route handlers.
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as monitorRoute from "@/app/api/seller/products/[id]/monitor/route";
 import * as ordersRoute from "@/app/api/seller/orders/route";
 import * as salesRoute from "@/app/api/seller/sales/route";
+import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { createProduct } from "@/test/factories";
 import { ctx, jsonRequest } from "@/test/http";
@@ -10,9 +11,20 @@ import { markPaid, placeTestOrder } from "@/test/orders";
 import { signedInSeller } from "@/test/seller";
 import { createBuyers } from "@/test/stock";
 
-const kstToday = () => new Date(Date.now() + 9 * 3600 * 1000).toISOString().slice(0, 10);
+const KST = 9 * 3600 * 1000;
+const DAY = 24 * 3600 * 1000;
+const kstToday = () => new Date(clock.nowMs() + KST).toISOString().slice(0, 10);
 
 describe("sales and orders", () => {
+  // The figures are per Korean day: the shop's clock is put at noon KST of today for the test, so Korean
+  // midnight cannot fall between placing the orders and reading "today" back.
+  beforeAll(() => {
+    const now = Date.now();
+    const noonKst = Math.floor((now + KST) / DAY) * DAY - KST + DAY / 2;
+    clock.setOffsetMs(noonKst - now);
+  });
+  afterAll(() => clock.setOffsetMs(0));
+
   it("counts paid orders by Korean day and top product; unpaid holds are not sales; filters by status and day", async () => {
     const { seller, cookie } = await signedInSeller();
     const a = await createProduct({ sellerId: seller.id, price: 30_000, units: 10 });
