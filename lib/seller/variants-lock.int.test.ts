@@ -20,13 +20,14 @@ describe("a size save racing an order of the product", () => {
     const scope = { sellerId: p.sellerId, isAdmin: false };
     const first = await setProductVariants(scope, p.id, sizes(["250", "260"], 5));
     const size = first.variants[0].id;
-    let saved: Promise<unknown> | undefined;
+    let saved: Promise<{ error?: unknown }> | undefined;
     await db.$transaction(async (tx) => {
       const [{ pid }] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
       // The statement's `taken` and `inventory_taken`: the size row, then the product's sum.
       await tx.$executeRaw`UPDATE "ProductVariant" SET available = available - 1 WHERE id = ${size}::uuid`;
       await tx.$executeRaw`UPDATE "Inventory" SET available = available - 1 WHERE "productId" = ${p.id}::uuid`;
-      saved = setProductVariants(scope, p.id, sizes(["250", "260"], 6));
+      // Settled at once, so a failure while this transaction still runs is not an unhandled rejection.
+      saved = setProductVariants(scope, p.id, sizes(["250", "260"], 6)).then(() => ({}), (error: unknown) => ({ error }));
       await blockedBy(pid);
       // The order's rows going in: their foreign keys' lock on the product.
       await tx.$queryRaw`SELECT 1 FROM "Product" WHERE id = ${p.id}::uuid FOR KEY SHARE`;
@@ -34,7 +35,7 @@ describe("a size save racing an order of the product", () => {
       await tx.$executeRaw`UPDATE "ProductVariant" SET available = available + 1 WHERE id = ${size}::uuid`;
       await tx.$executeRaw`UPDATE "Inventory" SET available = available + 1 WHERE "productId" = ${p.id}::uuid`;
     }, { timeout: 30_000 });
-    await saved;
+    expect(await saved).toEqual({});
     const after = await db.productVariant.findMany({ where: { productId: p.id }, orderBy: { position: "asc" } });
     expect(after.map((v) => [v.total, v.available])).toEqual([[6, 6], [6, 6]]);
     expect(await db.inventory.findUniqueOrThrow({ where: { productId: p.id } })).toMatchObject({ total: 12, available: 12 });
