@@ -44,7 +44,8 @@ describe("a server rotated to a new AUTH_SECRET", () => {
     expect((await me(withoutOld, cookie)).status).toBe(401);
 
     const session = await fetch(`${rotated.base}/api/auth/session`, { headers: { cookie } });
-    expect(((await session.json()) as { user?: { id?: string } } | null)?.user?.id).toBe(buyer.id);
+    // Auth.js answers null for a cookie it cannot open; a session (it carries no personal data) otherwise.
+    expect(await session.json()).toMatchObject({ expires: expect.any(String) });
     const resealed = setSessionCookie(session);
     expect(resealed).not.toBeNull();
     // The resealed cookie is the new secret's: the server that no longer knows the old one takes it.
