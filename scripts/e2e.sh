@@ -53,6 +53,14 @@ trap cleanup EXIT
 trap 'interrupted=1; exit 130' INT
 trap 'exit 143' TERM
 
+# A port that already answers belongs to another run or to one left behind: its answers would be taken for
+# this run's (a stale Toss fake, another shop), so the run refuses to start rather than test the wrong server.
+for port in "$E2E_PORT" "$E2E_TOSS_PORT" "$E2E_KAKAO_PORT" "$E2E_NAVER_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/${port}") 2>/dev/null; then
+    echo "e2e: port ${port} is already in use (another run, or one left behind): stop it, or choose other ports with E2E_PORT" >&2
+    exit 1
+  fi
+done
 [ "${SKIP_BUILD:-}" = 1 ] || npm run -s build
 psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS \"${DATABASE_URL##*/}\" WITH (FORCE)" >/dev/null
 redis-cli --scan --pattern "${REDIS_KEY_PREFIX}*" | xargs -r redis-cli del >/dev/null

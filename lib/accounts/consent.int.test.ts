@@ -10,12 +10,10 @@ import { clock } from "@/lib/clock";
 import { emailIndex } from "@/lib/crypto/blind-index";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
-import { relayOutbox } from "@/lib/jobs/outbox";
-import { drainQueue } from "@/lib/jobs/runner";
 import { ACCOUNT_EXISTS_QUEUE, VERIFY_EMAIL_QUEUE } from "@/lib/mail/jobs";
 import { createAccount } from "@/test/accounts";
 import { cookieHeader, ctx, jsonRequest, origin } from "@/test/http";
-import { jobs } from "@/worker/registry";
+import { runJobsNow } from "@/test/jobs";
 
 afterAll(() => stopBoss());
 afterEach(() => clock.setOffsetMs(0));
@@ -23,9 +21,7 @@ afterEach(() => clock.setOffsetMs(0));
 const body = (email: string, extra: object = {}) => ({ email, password: "Consent!2026", name: "동의", phone: "010-4444-5555", agreeTerms: true, agreePrivacy: true, confirmAge14: true, ...extra });
 const signUp = async (b: object) => usersRoute.POST(jsonRequest("/api/users", { body: b }), ctx());
 async function mailsTo(email: string) {
-  for (let i = 0; i < 50 && (await relayOutbox(jobs)) > 0; i++);
-  await drainQueue(jobs, VERIFY_EMAIL_QUEUE);
-  await drainQueue(jobs, ACCOUNT_EXISTS_QUEUE);
+  await runJobsNow([VERIFY_EMAIL_QUEUE, ACCOUNT_EXISTS_QUEUE]);
   return db.devMail.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } });
 }
 

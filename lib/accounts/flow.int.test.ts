@@ -11,23 +11,17 @@ import { decrypt } from "@/lib/crypto/aead";
 import { emailIndex } from "@/lib/crypto/blind-index";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
-import { relayOutbox } from "@/lib/jobs/outbox";
-import { drainQueue } from "@/lib/jobs/runner";
-import { jobs } from "@/worker/registry";
 import { VERIFY_EMAIL_QUEUE } from "@/lib/mail/jobs";
 import { signInViaAuthjs } from "@/test/accounts";
 import { ctx, jsonRequest, origin } from "@/test/http";
+import { runJobsNow } from "@/test/jobs";
 
 afterAll(() => stopBoss());
 
 const newEmail = () => `flow-${randomUUID().slice(0, 8)}@Example.com`;
 const signUpBody = (email: string, extra: object = {}) => ({ email, password: "Flow!pass1", name: "김흐름", phone: "010-5555-0000", agreeTerms: true, agreePrivacy: true, confirmAge14: true, ...extra });
 
-async function deliverMail() {
-  // Other files share this database's outbox: relay until it is empty, not just one pass of 100.
-  for (let i = 0; i < 50 && (await relayOutbox(jobs)) > 0; i++);
-  await drainQueue(jobs, VERIFY_EMAIL_QUEUE);
-}
+const deliverMail = () => runJobsNow([VERIFY_EMAIL_QUEUE]);
 
 const tokenFromMail = (text: string) => new URL(text.match(/https?:\/\/\S+\/verify\?token=\S+/)![0]).searchParams.get("token")!;
 

@@ -9,14 +9,12 @@ import { mintSessionCookie } from "@/lib/auth/session";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
-import { relayOutbox } from "@/lib/jobs/outbox";
-import { drainQueue } from "@/lib/jobs/runner";
 import { PASSWORD_RESET_QUEUE } from "@/lib/mail/jobs";
 import { RESET_REQUEST_FLOOR_MS, RESET_TTL_MS } from "./password-reset";
 import { limiters } from "@/lib/rate-limit";
 import { createAccount, signInViaAuthjs } from "@/test/accounts";
 import { cookieHeader, ctx, jsonRequest, origin } from "@/test/http";
-import { jobs } from "@/worker/registry";
+import { runJobsNow } from "@/test/jobs";
 
 afterAll(() => stopBoss());
 afterEach(() => clock.setOffsetMs(0));
@@ -25,8 +23,7 @@ const request = (email: string, ip?: string) => resetRoute.POST(jsonRequest("/ap
 const confirm = (token: string, password: string) => confirmRoute.POST(jsonRequest("/api/users/password-reset/confirm", { body: { token, password } }), ctx());
 
 async function resetMailsTo(email: string) {
-  for (let i = 0; i < 50 && (await relayOutbox(jobs)) > 0; i++);
-  await drainQueue(jobs, PASSWORD_RESET_QUEUE);
+  await runJobsNow([PASSWORD_RESET_QUEUE]);
   return db.devMail.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } });
 }
 const tokenOf = (text: string) => new URL(text.match(/https?:\/\/\S+\/reset-password\?token=\S+/)![0]).searchParams.get("token")!;

@@ -12,12 +12,10 @@ import { resolveOAuthSignIn } from "@/lib/auth/oauth";
 import { sessionCookieName } from "@/lib/auth/cookie";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
-import { relayOutbox } from "@/lib/jobs/outbox";
-import { drainQueue } from "@/lib/jobs/runner";
 import { PASSWORD_RESET_QUEUE } from "@/lib/mail/jobs";
 import { createAccount, signInViaAuthjs } from "@/test/accounts";
 import { ctx, jsonRequest } from "@/test/http";
-import { jobs } from "@/worker/registry";
+import { runJobsNow } from "@/test/jobs";
 
 afterAll(() => stopBoss());
 
@@ -41,8 +39,7 @@ const link = (cookie: string) => linkRoute.POST(jsonRequest("/api/me/password/li
 const fieldsOf = async (res: Response) => ((await res.json()) as { error: { fields?: Record<string, string[]> } }).error.fields;
 
 async function resetMailsTo(email: string) {
-  for (let i = 0; i < 50 && (await relayOutbox(jobs)) > 0; i++);
-  await drainQueue(jobs, PASSWORD_RESET_QUEUE);
+  await runJobsNow([PASSWORD_RESET_QUEUE]);
   return db.devMail.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } });
 }
 const tokenOf = (text: string) => new URL(text.match(/https?:\/\/\S+\/reset-password\?token=\S+/)![0]).searchParams.get("token")!;

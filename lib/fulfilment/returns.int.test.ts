@@ -8,20 +8,18 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { stopBoss } from "@/lib/jobs/boss";
-import { relayOutbox } from "@/lib/jobs/outbox";
-import { drainQueue } from "@/lib/jobs/runner";
 import { getOrderForUser } from "@/lib/orders/queries";
 import { onOrderStatusChanged } from "@/lib/orders/lifecycle/notify";
 import { advanceOrder } from "@/lib/orders/lifecycle/steps";
 import { advanceDueOrders, scheduleStep } from "@/lib/orders/lifecycle/schedule";
 import { REFUND_REQUESTED_QUEUE } from "@/lib/payments/refunds";
-import { jobs } from "@/worker/registry";
 import { expectMoneyConsistent } from "@/test/money";
 import { backdate, refundRequests, returnRequested, statusOf } from "@/test/orders";
 import { fakeTossForFile, paidOrder } from "@/test/payments";
 import { expectInvariant } from "@/test/stock";
 import { approveReturn, refuseReturn } from "./returns";
 import { updateTimerSettings } from "./settings";
+import { runJobsNow } from "@/test/jobs";
 
 const fake = await fakeTossForFile();
 afterAll(async () => {
@@ -56,8 +54,7 @@ describe("approveReturn", () => {
     expect(await refundRequests(o.orderId)).toBe(1);
     expect(await approveReturn(o.scope, o.orderId)).toEqual({ result: "already", status: "RETURNED" });
 
-    for (let i = 0; i < 20 && (await relayOutbox(jobs)) > 0; i++);
-    await drainQueue(jobs, REFUND_REQUESTED_QUEUE);
+    await runJobsNow([REFUND_REQUESTED_QUEUE]);
     expect(await db.refund.findFirstOrThrow({ where: { orderId: o.orderId } })).toMatchObject({ status: "DONE", amount: 52_000 });
     expect(fake.state.refunds.filter((r) => r.orderId === o.orderId)).toHaveLength(1);
     expect((await expectInvariant(o.product.id)).sold).toBe(0);

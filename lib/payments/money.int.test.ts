@@ -17,7 +17,7 @@ import { env } from "@/lib/env";
 import { expireHolds, releaseOrderUnits } from "@/lib/orders/lifecycle/holds";
 import { transition } from "@/lib/orders/lifecycle/transitions";
 import type { TossFake } from "@/lib/payments/toss-fake";
-import { authorize, confirm as confirmAtToss } from "@/lib/payments/toss-fake/test-support";
+import { authorize, confirm as confirmAtToss, UNTIL_FINISHED_MS } from "@/lib/payments/toss-fake/test-support";
 import { ctx, jsonRequest } from "@/test/http";
 import { expectMoneyConsistent, startTossProxy, tossError, type TossProxy } from "@/test/money";
 import { cancelPaidOrder, confirmCalls, fakeTossForFile, orderStatus, paidOrder, payInWindow, pendingOrder, pointAtFake, startWebhookReceiver, withHangs } from "@/test/payments";
@@ -106,13 +106,14 @@ describe("unknown is not declined", () => {
     const o = await pendingOrder({ units: 1 });
     const q = await payInWindow(fake, o.orderId, o.amount);
     webhooksToShop();
-    fake.config.set({ slowMs: 1_500, faultTargets: ["confirm", "lookup"], nextFaults: ["slow", "none", "none", "error", "error", "error"] });
+    fake.config.set({ slowMs: UNTIL_FINISHED_MS, faultTargets: ["confirm", "lookup"], nextFaults: ["slow", "none", "none", "error", "error", "error"] });
     useClient({ timeoutMs: 300, maxRetries: 2 });
     expect(await confirmOrderPayment(o.userId, q)).toMatchObject({ outcome: "pending", status: "CONFIRMING" });
     expect(answers(confirmCalls(fake))).toEqual(["slow", "409", "409"]);
     expect(answers(lookups(q.paymentKey))).toEqual(["error", "error", "error"]);
     expect((await expectInvariant(o.product.id)).held).toBe(1);
     // the hole: Toss finishes and charges; the DONE webhook must pay the order, not be ignored
+    expect(fake.finishSlowWork()).toBe(1);
     await until("Toss's slow confirm to land", () => fake.state.charges.length === 1);
     // mid-way: Toss holds the money, the order is not paid yet
     expect(await auditKinds([o.orderId])).toEqual(["CHARGE_WITHOUT_PAID_ORDER"]);
@@ -127,7 +128,7 @@ describe("unknown is not declined", () => {
   it("409 after a timeout, the look-up shows Toss still IN_PROGRESS: CONFIRMING; reconciliation after Toss lands pays it once", async () => {
     const o = await pendingOrder({ units: 1 });
     const q = await payInWindow(fake, o.orderId, o.amount);
-    fake.config.set({ nextFaults: ["slow"], slowMs: 1_200, faultTargets: ["confirm"] });
+    fake.config.set({ nextFaults: ["slow"], slowMs: UNTIL_FINISHED_MS, faultTargets: ["confirm"] });
     useClient({ timeoutMs: 300, maxRetries: 1 });
     expect(await confirmOrderPayment(o.userId, q)).toMatchObject({ outcome: "pending", status: "CONFIRMING" });
     expect(answers(confirmCalls(fake))).toEqual(["slow", "409"]);
@@ -136,6 +137,7 @@ describe("unknown is not declined", () => {
     useClient({ timeoutMs: 300, maxRetries: 0 });
     expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({ pending: 1 });
     expect(await orderStatus(o.orderId)).toBe("CONFIRMING");
+    expect(fake.finishSlowWork()).toBe(1);
     await until("Toss's slow confirm to land", () => fake.state.charges.length === 1);
     useClient();
     expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({ paid: 1 });
@@ -245,12 +247,13 @@ describe("holds and reconciliation", () => {
   it("a confirm still unknown when the hold ends (Toss slower than our timeout): not expired, units held; reconciliation pays it", async () => {
     const o = await pendingOrder({ units: 1 });
     const q = await payInWindow(fake, o.orderId, o.amount);
-    fake.config.set({ nextFaults: ["slow"], slowMs: 1_200, faultTargets: ["confirm"] });
+    fake.config.set({ nextFaults: ["slow"], slowMs: UNTIL_FINISHED_MS, faultTargets: ["confirm"] });
     useClient({ timeoutMs: 300, maxRetries: 1 });
     expect(await confirmOrderPayment(o.userId, q)).toMatchObject({ outcome: "pending", status: "CONFIRMING" });
     clock.setOffsetMs(env.ORDER_HOLD_SECONDS * 1000 + 1000);
     expect(await expireHolds({ userIds: [o.userId] })).toBe(0);
     expect((await expectInvariant(o.product.id)).held).toBe(1);
+    expect(fake.finishSlowWork()).toBe(1);
     await until("Toss's slow confirm to land", () => fake.state.charges.length === 1);
     useClient();
     expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({ paid: 1 });
@@ -452,11 +455,12 @@ describe("refunds exactly once", () => {
   it("a cancel slower than our timeout: the retry gets 409, the job retries later with the same key and records one refund", async () => {
     const o = await paidOrder(fake);
     await cancelPaidOrder(o.orderId);
-    fake.config.set({ faultTargets: ["cancel"], nextFaults: ["slow"], slowMs: 1_200 });
+    fake.config.set({ faultTargets: ["cancel"], nextFaults: ["slow"], slowMs: UNTIL_FINISHED_MS });
     useClient({ timeoutMs: 300, maxRetries: 1 });
     await expect(refundOrder({ orderId: o.orderId })).rejects.toThrow(/no definite answer/);
     expect(answers(cancels(o.paymentKey))).toEqual(["slow", "409"]);
     expect((await db.refund.findUniqueOrThrow({ where: { paymentKey: o.paymentKey } })).status).toBe("REQUESTED");
+    expect(fake.finishSlowWork()).toBe(1);
     await until("Toss's slow cancel to land", () => fake.state.refunds.length === 1);
     useClient();
     expect(await reconcilePayments({ olderThanMs: 0, orderIds: [o.orderId] })).toEqual({ refunded: 1 });

@@ -4,13 +4,11 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
-import { relayOutbox } from "@/lib/jobs/outbox";
-import { drainQueue } from "@/lib/jobs/runner";
-import { jobs } from "@/worker/registry";
 import { cancelPaidOrder, fakeTossForFile, paidOrder, withHangs } from "@/test/payments";
 import { expectInvariant } from "@/test/stock";
 import { REFUND_REQUESTED_QUEUE, refundKey, refundOrder } from "./refunds";
 import { feeOf } from "./settlement";
+import { runJobsNow } from "@/test/jobs";
 
 const fake = await fakeTossForFile();
 
@@ -63,8 +61,7 @@ describe("refunds", () => {
   it("the cancel's outbox event reaches the handler through pg-boss", async () => {
     const o = await paidOrder(fake);
     await cancelPaidOrder(o.orderId);
-    for (let i = 0; i < 20 && (await relayOutbox(jobs)) > 0; i++);
-    await drainQueue(jobs, REFUND_REQUESTED_QUEUE);
+    await runJobsNow([REFUND_REQUESTED_QUEUE]);
     expect((await db.refund.findFirstOrThrow({ where: { orderId: o.orderId } })).status).toBe("DONE");
     expect(fake.state.refunds.filter((r) => r.orderId === o.orderId)).toHaveLength(1);
   });

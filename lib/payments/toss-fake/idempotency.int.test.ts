@@ -3,7 +3,7 @@
 // console cancel and the ledger the money audit reads — over real HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTossFake, type TossFake } from "./server";
-import { api, authorize, confirm, newOrderId, SECRET } from "./test-support";
+import { api, authorize, confirm, newOrderId, SECRET, until, UNTIL_FINISHED_MS } from "./test-support";
 
 let fake: TossFake;
 const received: { eventType: string; data: { paymentKey: string; status: string; balanceAmount: number } }[] = [];
@@ -45,7 +45,7 @@ async function authorized(amount = 5_000) {
 describe("an Idempotency-Key whose first request is still running", () => {
   it("slow first confirm (nextFaults: [\"slow\"], set over HTTP): the caller times out, the same key answers 409 IDEMPOTENT_REQUEST_PROCESSING until the work lands, then the first answer", async () => {
     const p = await authorized();
-    expect(await setConfig({ nextFaults: ["slow"], slowMs: 600, faultTargets: ["confirm"] })).toBe(200);
+    expect(await setConfig({ nextFaults: ["slow"], slowMs: UNTIL_FINISHED_MS, faultTargets: ["confirm"] })).toBe(200);
     const first = api(fake, "POST", "/v1/payments/confirm", { body: p, key: "slow-key", timeoutMs: 100 });
     expect(await timedOut(first)).toBe(true);
     const retry = await confirm(fake, p.paymentKey, p.orderId, p.amount, "slow-key");
@@ -53,7 +53,9 @@ describe("an Idempotency-Key whose first request is still running", () => {
     expect(fake.state.charges).toHaveLength(0); // not yet: Toss is still approving
     // while it runs, a look-up says IN_PROGRESS — unknown is not declined
     expect((await api(fake, "GET", `/v1/payments/${p.paymentKey}`)).body.status).toBe("IN_PROGRESS");
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Toss's work lands (POST /_fake/slow/finish), and the same key then answers with its result.
+    expect((await api(fake, "POST", "/_fake/slow/finish")).body).toEqual({ finished: 1 });
+    await until("the slow confirm to land", () => fake.state.charges.length === 1);
     const after = await confirm(fake, p.paymentKey, p.orderId, p.amount, "slow-key");
     expect(after).toMatchObject({ status: 200, body: { status: "DONE", paymentKey: p.paymentKey } });
     expect(fake.state.charges).toHaveLength(1);
@@ -63,23 +65,25 @@ describe("an Idempotency-Key whose first request is still running", () => {
 
   it("a different key, or no key, is not held back by the running one (Toss scopes by key)", async () => {
     const p = await authorized();
-    fake.config.set({ nextFaults: ["slow"], slowMs: 400, faultTargets: ["confirm"] });
+    fake.config.set({ nextFaults: ["slow"], slowMs: UNTIL_FINISHED_MS, faultTargets: ["confirm"] });
     const first = confirm(fake, p.paymentKey, p.orderId, p.amount, "k-1");
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await until("k-1 to be at work", () => fake.state.inFlight.size === 1);
     // another key reaches the payment itself: it is still IN_PROGRESS, so this one confirms it
     expect((await confirm(fake, p.paymentKey, p.orderId, p.amount, "k-2")).status).toBe(200);
     // the slow one lands after: the payment is already DONE
+    expect(fake.finishSlowWork()).toBe(1);
     expect((await first).body.code).toBe("ALREADY_PROCESSED_PAYMENT");
     expect(fake.state.charges).toHaveLength(1);
   });
 
   it("conflictRate 1: the request reached Toss twice — this copy answers 409, the copy ahead does the work once", async () => {
     const p = await authorized();
-    fake.config.set({ conflictRate: 1, slowMs: 200, faultTargets: ["confirm"] });
+    fake.config.set({ conflictRate: 1, slowMs: UNTIL_FINISHED_MS, faultTargets: ["confirm"] });
     expect((await confirm(fake, p.paymentKey, p.orderId, p.amount, "dup")).body.code).toBe("IDEMPOTENT_REQUEST_PROCESSING");
     fake.config.set({ conflictRate: 0 });
     expect((await confirm(fake, p.paymentKey, p.orderId, p.amount, "dup")).status).toBe(409);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.finishSlowWork()).toBe(1);
+    await until("the copy ahead to land", () => fake.state.charges.length === 1);
     expect((await confirm(fake, p.paymentKey, p.orderId, p.amount, "dup")).body).toMatchObject({ status: "DONE" });
     expect(fake.state.charges).toHaveLength(1);
   });
@@ -110,12 +114,13 @@ describe("an Idempotency-Key whose first request is still running", () => {
 
   it("reset drops slow work that has not landed", async () => {
     const p = await authorized();
-    fake.config.set({ nextFaults: ["slow"], slowMs: 300, faultTargets: ["confirm"] });
+    fake.config.set({ nextFaults: ["slow"], slowMs: UNTIL_FINISHED_MS, faultTargets: ["confirm"] });
     const first = confirm(fake, p.paymentKey, p.orderId, p.amount, "dropped").catch(() => null);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await until("the confirm to be at work", () => fake.state.inFlight.size === 1);
     fake.reset();
     await first;
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    // Dropped, not waiting: nothing is left to land.
+    expect(fake.finishSlowWork()).toBe(0);
     expect(fake.state.charges).toHaveLength(0);
   });
 });

@@ -69,6 +69,9 @@ export async function handleOwnRoutes(rt: FakeRuntime, req: IncomingMessage, res
       }
       return true;
     }
+    case "POST /_fake/slow/finish":
+      sendJson(res, { status: 200, body: { finished: rt.finishSlowWork() } });
+      return true;
     case "GET /_fake/ledger":
       sendJson(res, { status: 200, body: rt.state.ledger(rt.config().sessionTtlMs) });
       return true;

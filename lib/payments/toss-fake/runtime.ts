@@ -21,7 +21,7 @@ export class FakeRuntime {
   private current: FakeConfig;
   private offsetMs = 0;
   private hung = new Set<ServerResponse>();
-  private waits = new Map<NodeJS.Timeout, (reason: Error) => void>();
+  private waits = new Map<NodeJS.Timeout, { resolve: () => void; reject: (reason: Error) => void }>();
   rngs: Rngs;
   readonly state: FakeState;
   readonly webhooks: WebhookSender;
@@ -94,22 +94,37 @@ export class FakeRuntime {
     for (const res of this.hung) res.destroy();
     this.hung.clear();
     // Slow work still waiting is dropped (reset / close): it never lands.
-    for (const [timer, reject] of this.waits) {
+    for (const [timer, { reject }] of this.waits) {
       clearTimeout(timer);
       reject(new Error("toss-fake: work dropped by reset or close"));
     }
     this.waits.clear();
   }
 
-  /** Waits `ms` on Toss's side (slow work); dropped by reset() and close(). */
+  /** Waits `ms` on Toss's side (slow work); dropped by reset() and close(), finished now by finishSlowWork(). */
   work(ms: number): Promise<void> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waits.delete(timer);
         resolve();
       }, ms);
-      this.waits.set(timer, reject);
+      this.waits.set(timer, { resolve, reject });
     });
+  }
+
+  /**
+   * Lands every piece of slow work still waiting, now (POST /_fake/slow/finish): a test sets a long slowMs,
+   * checks what Toss answers while the work runs, then says when it lands — no race with the wall clock.
+   * Returns how many landed.
+   */
+  finishSlowWork(): number {
+    const waiting = [...this.waits];
+    this.waits.clear();
+    for (const [timer, { resolve }] of waiting) {
+      clearTimeout(timer);
+      resolve();
+    }
+    return waiting.length;
   }
 
   delay(): Promise<void> {

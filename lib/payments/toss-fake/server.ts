@@ -28,6 +28,8 @@ export type TossFake = {
   /** An operator cancels in Toss's console (what POST /_fake/console/payments/{paymentKey}/cancel does). */
   consoleCancel(paymentKey: string, body?: { cancelReason?: string; cancelAmount?: number }): Reply;
   advanceTime(ms: number): void;
+  /** Lands all slow work still waiting, now (what POST /_fake/slow/finish does); how many landed. */
+  finishSlowWork(): number;
   reset(): void;
   close(): Promise<void>;
 };
@@ -59,6 +61,7 @@ export async function startTossFake(options: TossFakeOptions = {}): Promise<Toss
     ledger: () => rt.state.ledger(rt.config().sessionTtlMs),
     consoleCancel: (paymentKey, body = {}) => cancel(rt.apiContext, paymentKey, { cancelReason: "고객센터 취소", ...body }, "console"),
     advanceTime: (ms) => rt.advanceTime(ms),
+    finishSlowWork: () => rt.finishSlowWork(),
     reset: () => rt.reset(),
     async close() {
       rt.webhooks.close();

@@ -30,3 +30,12 @@ export async function authorize(fake: TossFake, orderId: string, amount: number,
 
 export const confirm = (fake: TossFake, paymentKey: string, orderId: string, amount: number, key?: string) =>
   api(fake, "POST", "/v1/payments/confirm", { body: { paymentKey, orderId, amount }, key });
+
+/** Waits until `cond` holds (a ceiling in time, not in tries), else fails naming `what`. */
+export async function until(what: string, cond: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) if (await cond()) return;
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Slow work that lands only when the test says so (fake.finishSlowWork()): no race with the wall clock. */
+export const UNTIL_FINISHED_MS = 600_000;
