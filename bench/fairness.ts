@@ -87,7 +87,7 @@ async function main() {
   register("../server/server-only-hook.mjs", import.meta.url);
   const seed = await import("./seed");
   const { db } = await import("@/lib/db");
-  const { passKey } = await import("@/lib/waiting-room/config");
+  const { passKey, passKeys } = await import("@/lib/waiting-room/config");
   const { signPass, verifyPass } = await import("@/lib/waiting-room/pass");
   if (!existsSync(resolve(root, ".next/BUILD_ID"))) throw new Error("no build: run HURRYUP_DEMO=1 npm run build first");
 
@@ -108,10 +108,10 @@ async function main() {
   // on the same code and machine; the server-side cost shows again as the bots' 403 latency below.
   const p = { productId: randomUUID(), userId: randomUUID(), passId: "bench-pass-0001", expiresMs: Date.now() + 60_000 };
   const token = signPass(passKey, p);
-  for (let i = 0; i < 20_000; i++) verifyPass(passKey, token, p.userId, Date.now());
+  for (let i = 0; i < 20_000; i++) verifyPass(passKeys, token, p.userId, Date.now());
   const t0 = performance.now();
   const CHECKS = 200_000;
-  for (let i = 0; i < CHECKS; i++) verifyPass(passKey, token, p.userId, Date.now());
+  for (let i = 0; i < CHECKS; i++) verifyPass(passKeys, token, p.userId, Date.now());
   const passCheckUs = +(((performance.now() - t0) * 1000) / CHECKS).toFixed(2);
   log(`pass check: ${passCheckUs} µs each (${CHECKS} checks, one HMAC-SHA256, no I/O)`);
 

@@ -3,12 +3,12 @@
 import { db } from "@/lib/db";
 
 /** Waits until some session is blocked by backend `pid` (on a statement starting with `statement`, if given). */
-export async function blockedBy(pid: number, statement = ""): Promise<void> {
-  for (let i = 0; i < 1500; i++) {
+export async function blockedBy(pid: number, statement = "", ceilingMs = 30_000): Promise<void> {
+  for (const until = Date.now() + ceilingMs; Date.now() < until; ) {
     const [{ n }] = await db.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM pg_stat_activity WHERE ${pid}::int = ANY(pg_blocking_pids(pid)) AND query LIKE ${`${statement}%`}`;
     if (n > 0n) return;
     await new Promise((r) => setTimeout(r, 20));
   }
-  throw new Error(`no session waited on backend ${pid}${statement ? ` (${statement})` : ""} within 30 s`);
+  throw new Error(`no session waited on backend ${pid}${statement ? ` (${statement})` : ""} within ${ceilingMs} ms`);
 }

@@ -79,6 +79,11 @@ export async function deleteAccount(userId: string, input: unknown): Promise<voi
   await confirmDeletion(userId, data);
   const now = clock.now();
   await db.$transaction(async (tx) => {
+    // The orders before the user's row: this update changes unique columns (a lock that blocks the KEY SHARE
+    // an order's statement takes on the user at its end), so it comes last, when no order row of the buyer
+    // is still wanted — else a release of one of their orders, waiting on their counter held by a new
+    // order's statement waiting on this row, would close a circle (docs/architecture.md, "Lock order").
+    await tx.order.updateMany({ where: { userId }, data: { shippingAddressEnc: null } });
     await tx.user.update({
       where: { id: userId },
       data: {
@@ -87,7 +92,6 @@ export async function deleteAccount(userId: string, input: unknown): Promise<voi
       },
     });
     await tx.phoneVerification.deleteMany({ where: { userId } });
-    await tx.order.updateMany({ where: { userId }, data: { shippingAddressEnc: null } });
     await tx.emailVerificationToken.deleteMany({ where: { userId } });
     await tx.passwordResetToken.deleteMany({ where: { userId } });
     // A linked Kakao / Naver identity names the person: it goes too (signing in with it again starts afresh).

@@ -27,7 +27,7 @@ const DECODED_MAX = 20_000;
 const tagOf = (token: string) => token.slice(token.lastIndexOf(".") + 1);
 
 /**
- * Null for anything that is not a valid, unexpired token encrypted with our secret. Synchronous: the
+ * Null for anything that is not a valid, unexpired token encrypted with an accepted secret. Synchronous: the
  * decryption runs on node:crypto's one-shot calls (no WebCrypto promise, no key import) — a buyer's first
  * request on the buy path pays microseconds of CPU and no trip through the event loop.
  */
@@ -58,9 +58,9 @@ const CLOCK_TOLERANCE_S = 15;
 /** `mac`/`enc`: the MAC and encryption halves for A256CBC-HS512; `enc` alone (`mac` unused) for A256GCM. */
 type Keys = { mac: KeyObject; enc: KeyObject; kid: string };
 /** Per algorithm, the key of each accepted secret (lib/crypto/secrets.ts): the current one first. */
-const derivedKeys = new Map<Enc, Keys[]>();
+const sessionKeys = new Map<Enc, Keys[]>();
 function keysFor(enc: Enc): Keys[] {
-  let keys = derivedKeys.get(enc);
+  let keys = sessionKeys.get(enc);
   if (!keys) {
     keys = authSecrets.map((secret) => {
       const key = Buffer.from(hkdfSync("sha256", secret, sessionCookieName, `Auth.js Generated Encryption Key (${sessionCookieName})`, ENC_KEY_LENGTH[enc]));
@@ -69,7 +69,7 @@ function keysFor(enc: Enc): Keys[] {
       const split = enc === "A256CBC-HS512";
       return { mac: createSecretKey(split ? key.subarray(0, 32) : key), enc: createSecretKey(split ? key.subarray(32) : key), kid };
     });
-    derivedKeys.set(enc, keys);
+    sessionKeys.set(enc, keys);
   }
   return keys;
 }
@@ -88,8 +88,8 @@ function decryptSessionToken(token: string, nowMs: number): (SessionClaims & { e
   if (typeof header.enc !== "string" || !(header.enc in ENC_KEY_LENGTH)) return null;
   const enc = header.enc as Enc;
   // The kid names the secret's key (a token from before a rotation names an earlier one); without one,
-  // each accepted key is tried, as Auth.js does with a list of secrets.
-  const candidates = header.kid === undefined ? keysFor(enc) : keysFor(enc).filter((k) => k.kid === header.kid);
+  // only the current secret's, as Auth.js decides (@auth/core jwt.js: no kid, the first secret).
+  const candidates = header.kid === undefined ? keysFor(enc).slice(0, 1) : keysFor(enc).filter((k) => k.kid === header.kid);
   const iv = Buffer.from(ivB64, "base64url");
   const ciphertext = Buffer.from(ciphertextB64, "base64url");
   const tag = Buffer.from(tagB64, "base64url");

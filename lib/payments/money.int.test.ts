@@ -17,7 +17,7 @@ import { env } from "@/lib/env";
 import { expireHolds, releaseOrderUnits } from "@/lib/orders/lifecycle/holds";
 import { transition } from "@/lib/orders/lifecycle/transitions";
 import type { TossFake } from "@/lib/payments/toss-fake";
-import { authorize, confirm as confirmAtToss, UNTIL_FINISHED_MS } from "@/lib/payments/toss-fake/test-support";
+import { authorize, confirm as confirmAtToss, until, UNTIL_FINISHED_MS } from "@/lib/payments/toss-fake/test-support";
 import { ctx, jsonRequest } from "@/test/http";
 import { expectMoneyConsistent, startTossProxy, tossError, type TossProxy } from "@/test/money";
 import { cancelPaidOrder, confirmCalls, fakeTossForFile, orderStatus, paidOrder, payInWindow, pendingOrder, pointAtFake, startWebhookReceiver, withHangs } from "@/test/payments";
@@ -77,10 +77,6 @@ const cancels = (paymentKey: string) => fake.state.requests.filter((r) => r.oper
 /** How each call was answered: the fault the fake served, else the status (r = replayed). */
 const answers = (calls: { status: number | null; fault?: string; replayed: boolean }[]) => calls.map((c) => c.fault ?? `${c.status}${c.replayed ? "r" : ""}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(what: string, cond: () => boolean | Promise<boolean>, ms = 10_000) {
-  for (const end = Date.now() + ms; Date.now() < end; await sleep(20)) if (await cond()) return;
-  throw new Error(`timed out waiting for ${what}`);
-}
 /** The kinds of disagreement the money audit finds for these orders right now (mid-race). */
 const auditKinds = async (orderIds: string[]) => (await auditMoney({ ledger: fake.ledger().payments, scope: { orderIds } })).disagreements.map((d) => d.kind);
 const paidMails = (orderId: string) => db.outboxEvent.count({ where: { topic: PAID_MAIL_QUEUE, payload: { equals: { orderId } } } });

@@ -18,7 +18,7 @@ import { soldStates, transition } from "@/lib/orders/lifecycle/transitions";
 import { countPayment, type PaymentOutcome } from "./metrics";
 import { orderPaymentView, refundsJson, type OrderPaymentRow, type OrderPaymentView } from "./order-payment-view";
 import { PAID_MAIL_QUEUE } from "./queues";
-import { completeRefund, executeRefund, recordExternalCancel, refundJob, requestRefund } from "./refunds";
+import { completeRefund, executeRefund, lockOrder, recordExternalCancel, refundJob, requestRefund } from "./refunds";
 import { recordSale } from "./settlement";
 import type { Payment as TossPayment } from "./toss";
 import { eventNote } from "@/lib/orders/event-note";
@@ -197,6 +197,8 @@ export async function declineAttempt(orderId: string, paymentKey: string, code: 
  */
 async function compensate(p: TossPayment, why: string, opts: { failFrom?: "CONFIRMING" | "PENDING_PAYMENT" } = {}): Promise<ConfirmResult> {
   const res = await db.$transaction(async (tx) => {
+    // The order before its payment and refund rows, as every money path takes them (refunds.ts, lockOrder).
+    await lockOrder(tx, p.orderId);
     let returned = null;
     if (opts.failFrom) {
       const t = await transition(tx, p.orderId, opts.failFrom, "PAYMENT_FAILED", { note: eventNote("payment_failed", { code: why }) });

@@ -158,7 +158,7 @@ export async function recordExternalCancel(p: TossPayment): Promise<RefundResult
  * them at once wait for each other instead of deadlocking. NO KEY UPDATE: what references the order (its
  * timeline events) can still be written.
  */
-async function lockOrder(tx: Tx, orderId: string): Promise<void> {
+export async function lockOrder(tx: Tx, orderId: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "Order" WHERE id = ${orderId} FOR NO KEY UPDATE`;
 }
 

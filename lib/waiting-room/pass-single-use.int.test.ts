@@ -15,7 +15,7 @@ import { createProduct, createUser } from "@/test/factories";
 import { cookieHeader, jsonRequest } from "@/test/http";
 import { RedisProcess } from "@/test/redis-server";
 import { expectInvariant } from "@/test/stock";
-import { passKey } from "./config";
+import { passKeys } from "./config";
 import { verifyPass, type RoomPass } from "./pass";
 import { getRoomView } from "./room";
 import { sweepUsedPasses, USED_PASS_GRACE_MS } from "./used-passes";
@@ -60,7 +60,7 @@ async function admitted(gate: StockGate) {
   at(start, opensAt + 1000);
   const view = await getRoomView(p.id, user, "status", gate);
   expect(view.state).toBe("admitted");
-  const pass = verifyPass(passKey, view.pass!, user.id, clock.nowMs());
+  const pass = verifyPass(passKeys, view.pass!, user.id, clock.nowMs());
   if (typeof pass === "string") throw new Error(pass);
   return { p, user, pass };
 }

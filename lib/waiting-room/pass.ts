@@ -1,7 +1,8 @@
 // The waiting room's pass: what a let-through buyer shows POST /api/orders. Signed with a key derived from
 // the server's secret (HMAC-SHA256), bound to one account and one drop, valid until its expiry, single use
 // (the admission script marks its id used in the drop's Redis slot). Checking it is pure and synchronous: no
-// database, no Redis — a flood of forged or stale passes costs one HMAC each.
+// database, no Redis — a flood of forged or stale passes costs one HMAC per accepted secret each (one,
+// unless AUTH_SECRET_PREVIOUS lists earlier secrets after a rotation).
 import { createHmac, timingSafeEqual, type KeyObject } from "node:crypto";
 
 export type RoomPass = { productId: string; userId: string; passId: string; expiresMs: number };
@@ -27,7 +28,7 @@ const PASS_ID = /^[A-Za-z0-9_-]{8,64}$/;
  * minted without the key, altered, or another account's (a transfer) is PASS_INVALID; an expired one
  * PASS_EXPIRED (checked after the signature, so the answer leaks nothing about forged tokens).
  */
-export function verifyPass(keys: Key | readonly Key[], token: string, userId: string, nowMs: number): RoomPass | PassProblem {
+export function verifyPass(keys: readonly Key[], token: string, userId: string, nowMs: number): RoomPass | PassProblem {
   const parts = token.split(".");
   if (parts.length !== 6 || parts[0] !== VERSION) return "PASS_INVALID";
   const [, productId, owner, passId, exp, sig] = parts;
@@ -38,7 +39,7 @@ export function verifyPass(keys: Key | readonly Key[], token: string, userId: st
     const expected = mac(key, pass);
     return given.length === expected.length && timingSafeEqual(given, expected);
   };
-  if (!(Array.isArray(keys) ? (keys as readonly Key[]).some(signedWith) : signedWith(keys as Key))) return "PASS_INVALID";
+  if (!keys.some(signedWith)) return "PASS_INVALID";
   if (owner !== userId) return "PASS_INVALID";
   if (pass.expiresMs <= nowMs) return "PASS_EXPIRED";
   return pass;

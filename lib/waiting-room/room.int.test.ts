@@ -265,8 +265,8 @@ describe("Redis unavailable", () => {
       expect(gate.usingFallback).toBe(true);
       // The pass is checked by its signature; the ledger admits. Without a pass: refused, not an open door.
       const { verifyPass } = await import("./pass");
-      const { passKey } = await import("./config");
-      const checked = verifyPass(passKey, pass!, holder.user.id, clock.nowMs());
+      const { passKeys } = await import("./config");
+      const checked = verifyPass(passKeys, pass!, holder.user.id, clock.nowMs());
       expect(typeof checked).toBe("object");
       const withPass = await placeOrder(holder.user.id, randomUUID(), { items: [{ productId: p.id, quantity: 1 }] }, gate, { pass: checked as never });
       expect(withPass.status).toBe(201);

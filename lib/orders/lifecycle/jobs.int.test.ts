@@ -78,7 +78,9 @@ describe("order jobs", () => {
     const mine = async () => (await listDeadLetters({ page: 1, pageSize: 100, queue: ADVANCE_QUEUE })).items.filter((d) => (d.data as { orderId?: string }).orderId === marker);
     let failed = 0;
     // Earlier files' jobs may be ahead of it: a ceiling in time, not in rounds.
-    for (const until = Date.now() + 60_000; (await mine()).length === 0 && Date.now() < until; ) failed += (await drainQueue(jobs, ADVANCE_QUEUE, { max: 500 })).failed;
+    for (const until = Date.now() + 60_000; (await mine()).length === 0 && Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
+      failed += (await drainQueue(jobs, ADVANCE_QUEUE, { max: 500 })).failed;
+    }
     expect(failed).toBeGreaterThanOrEqual(2);
     const dead = await mine();
     expect(dead).toHaveLength(1);

@@ -25,8 +25,9 @@ export const fakeConfigSchema = z.object({
   /** Share of confirms declined with 403 REJECT_CARD_PAYMENT. */
   declineRate: rate,
   /**
-   * Share of API calls that are slow on Toss's side: the work lands only after `slowMs`, and until then its
-   * Idempotency-Key is in flight (the same key answers 409 IDEMPOTENT_REQUEST_PROCESSING).
+   * Share of API calls that are slow on Toss's side: the work lands after `slowMs` (or at once on
+   * POST /_fake/slow/finish), and until then its Idempotency-Key is in flight (the same key answers 409
+   * IDEMPOTENT_REQUEST_PROCESSING).
    */
   slowRate: rate,
   slowMs: ms,
