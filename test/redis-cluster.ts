@@ -6,7 +6,31 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Redis from "ioredis";
-import { freePort } from "./redis-server";
+import { createServer } from "node:net";
+
+/** Whether nothing listens on `port` (127.0.0.1) right now. */
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Ports for `n` cluster nodes. A node also listens on its port + 10000 (the cluster bus), so both must be
+ * free — and both below the kernel's ephemeral range (32768+), where no outgoing connection of this machine
+ * (the tests' own PostgreSQL and Redis clients) can take one between this check and the node's start.
+ */
+async function clusterPorts(n: number): Promise<number[]> {
+  const ports: number[] = [];
+  for (let tries = 0; ports.length < n; tries++) {
+    if (tries > 1000) throw new Error("no free port pairs for a Redis Cluster between 20000 and 22767");
+    const p = 20_000 + Math.floor(Math.random() * 2_768);
+    if (!ports.includes(p) && (await isFree(p)) && (await isFree(p + 10_000))) ports.push(p);
+  }
+  return ports;
+}
 
 export class RedisClusterProcesses {
   private children: ChildProcess[] = [];
@@ -22,12 +46,7 @@ export class RedisClusterProcesses {
     for (const tool of ["redis-server", "redis-cli"]) {
       if (spawnSync(tool, ["--version"]).error) throw new Error(`${tool} not found on PATH: the Redis Cluster tests need it (Debian/Ubuntu: apt-get install redis-server redis-tools)`);
     }
-    const ports: number[] = [];
-    while (ports.length < masters) {
-      const p = await freePort();
-      // A cluster node also listens on port + 10000 (the cluster bus); keep both free of each other.
-      if (p < 55_000 && !ports.includes(p)) ports.push(p);
-    }
+    const ports = await clusterPorts(masters);
     const c = new RedisClusterProcesses(ports, mkdtempSync(join(tmpdir(), "hurryup-cluster-")));
     process.once("exit", () => c.kill());
     for (const port of ports) {
