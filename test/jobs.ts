@@ -11,8 +11,7 @@ import { jobs } from "@/worker/registry";
 export async function runJobsUntil(queues: readonly string[], done: () => Promise<boolean>, ceilingMs = 60_000): Promise<void> {
   const until = Date.now() + ceilingMs;
   while (!(await done()) && Date.now() < until) {
-    while ((await relayOutbox(jobs, { limit: 500 })) > 0);
-    for (const q of queues) await drainQueue(jobs, q, { max: 500 });
+    await oneRound(queues);
     await new Promise((r) => setTimeout(r, 50)); // a delayed job's moment, or another file's rows: look again shortly
   }
   expect(await done()).toBe(true);
@@ -26,13 +25,18 @@ export async function runJobsUntil(queues: readonly string[], done: () => Promis
 export async function runJobsNow(queues: readonly string[], ceilingMs = 60_000): Promise<void> {
   const until = Date.now() + ceilingMs;
   for (;;) {
-    let moved = 0;
-    for (let n; (n = await relayOutbox(jobs, { limit: 500 })) > 0; ) moved += n;
-    for (const q of queues) {
-      const r = await drainQueue(jobs, q, { max: 500 });
-      moved += r.done + r.failed;
-    }
-    if (moved === 0) return;
+    if ((await oneRound(queues)) === 0) return;
     if (Date.now() > until) throw new Error(`jobs on ${queues.join(", ")} still coming after ${ceilingMs} ms`);
   }
+}
+
+/** The whole outbox relayed, then up to 500 jobs of each queue run: how many rows and jobs moved. */
+async function oneRound(queues: readonly string[]): Promise<number> {
+  let moved = 0;
+  for (let n; (n = await relayOutbox(jobs, { limit: 500 })) > 0; ) moved += n;
+  for (const q of queues) {
+    const r = await drainQueue(jobs, q, { max: 500 });
+    moved += r.done + r.failed;
+  }
+  return moved;
 }

@@ -2,8 +2,9 @@
 // The unsubscribe link's token: the alert's id and an HMAC over it, with a key derived from AUTH_SECRET. One
 // token per alert, nothing stored, checked without signing in. Links mailed before a rotation of AUTH_SECRET
 // keep working while the old secret is listed in AUTH_SECRET_PREVIOUS (lib/crypto/secrets.ts).
-import { createHmac, timingSafeEqual, type KeyObject } from "node:crypto";
+import { createHmac, type KeyObject } from "node:crypto";
 import { derivedKeys } from "@/lib/crypto/secrets";
+import { signedByAny } from "@/lib/crypto/signature";
 import { TOKEN_PATTERN } from "./schemas";
 
 const keys = derivedKeys("alert-unsubscribe/v1");
@@ -15,11 +16,5 @@ export const unsubscribeToken = (alertId: string) => `${alertId}.${sign(alertId)
 export function alertIdOfToken(token: string): string | null {
   if (!TOKEN_PATTERN.test(token)) return null;
   const [id, sig] = token.split(".");
-  const got = Buffer.from(sig);
-  return keys.some((key) => {
-    const want = Buffer.from(sign(id, key));
-    return got.length === want.length && timingSafeEqual(got, want);
-  })
-    ? id
-    : null;
+  return signedByAny(keys, Buffer.from(sig), (key) => Buffer.from(sign(id, key))) ? id : null;
 }

@@ -3,8 +3,9 @@
 // without a valid one — none, altered, made up — gets a new id issued, and that issued id is what its entry
 // counts against: dropping or forging the cookie never skips the cap, it only starts a new device (whose
 // places still count against the address range's cap). Pure apart from the random id: no I/O.
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { cookieValue, secureCookies } from "@/lib/auth/cookie";
+import { signedByAny } from "@/lib/crypto/signature";
 import { deviceKeys } from "./config";
 
 export const DEVICE_COOKIE = "hu_room_device";
@@ -25,8 +26,7 @@ export function readDevice(value: string | null | undefined): string | null {
   if (more !== undefined || !id || !sig || !ID.test(id) || !SIG.test(sig)) return null;
   // Compared as text: base64url decoding ignores a last character's spare bits, so bytes would accept variants.
   // Signed with the current secret or an earlier one still accepted (a rotation keeps the device).
-  const given = Buffer.from(sig);
-  return deviceKeys.some((key) => timingSafeEqual(given, Buffer.from(mac(id, key)))) ? id : null;
+  return signedByAny(deviceKeys, Buffer.from(sig), (key) => Buffer.from(mac(id, key))) ? id : null;
 }
 
 /** The request's device id, and the Set-Cookie that issues one when it had none (null when it had). */

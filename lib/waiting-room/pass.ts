@@ -3,7 +3,8 @@
 // (the admission script marks its id used in the drop's Redis slot). Checking it is pure and synchronous: no
 // database, no Redis — a flood of forged or stale passes costs one HMAC per accepted secret each (one,
 // unless AUTH_SECRET_PREVIOUS lists earlier secrets after a rotation).
-import { createHmac, timingSafeEqual, type KeyObject } from "node:crypto";
+import { createHmac, type KeyObject } from "node:crypto";
+import { signedByAny } from "@/lib/crypto/signature";
 
 export type RoomPass = { productId: string; userId: string; passId: string; expiresMs: number };
 export type PassProblem = "PASS_INVALID" | "PASS_EXPIRED";
@@ -34,12 +35,7 @@ export function verifyPass(keys: readonly Key[], token: string, userId: string, 
   const [, productId, owner, passId, exp, sig] = parts;
   if (!ID.test(productId) || !ID.test(owner) || !PASS_ID.test(passId) || !/^\d{1,15}$/.test(exp)) return "PASS_INVALID";
   const pass: RoomPass = { productId, userId: owner, passId, expiresMs: Number(exp) };
-  const given = Buffer.from(sig, "base64url");
-  const signedWith = (key: Key) => {
-    const expected = mac(key, pass);
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  };
-  if (!keys.some(signedWith)) return "PASS_INVALID";
+  if (!signedByAny(keys, Buffer.from(sig, "base64url"), (key) => mac(key, pass))) return "PASS_INVALID";
   if (owner !== userId) return "PASS_INVALID";
   if (pass.expiresMs <= nowMs) return "PASS_EXPIRED";
   return pass;
